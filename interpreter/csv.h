@@ -1,0 +1,39 @@
+/* csv.h — RFC 4180 reader over a byte buffer (usually a mapped file).
+ * Zero-copy: unquoted fields point into the buffer; a quoted field with "" escapes is
+ * unescaped into a scratch buffer owned by the reader, valid until the callback returns.
+ * Positions are byte offsets; line/column are computed only when a diagnostic is printed. */
+#ifndef MB_CSV_H
+#define MB_CSV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+typedef struct mb_csv_field {
+    const char *s;     /* field text, quotes removed */
+    size_t n;
+    size_t off;        /* byte offset of the field's first byte (its opening quote if quoted) */
+    uint32_t line;     /* line of that byte, counted from the reader's first_line */
+    size_t line_start; /* byte offset where that line starts */
+} mb_csv_field;
+
+/* Called once per record (header included). Return 0 to go on, nonzero to stop reading. */
+typedef int (*mb_csv_row_fn)(void *ctx, const mb_csv_field *f, size_t nf);
+
+typedef struct mb_csv_opts {
+    size_t start, end;     /* byte range of t->data to read; must start at a record boundary */
+    uint32_t first_line;   /* line number of the byte at `start` (1 for a whole file) */
+    size_t max_fields;     /* records with more fields are an error (0: 1024) */
+    size_t max_field_len;  /* longer fields are an error (0: 1 MiB) */
+} mb_csv_opts;
+
+/* Reads records from t->data[start, end). A UTF-8 BOM at offset 0 is skipped; CRLF and LF
+ * line ends are accepted; a blank line is skipped. Errors (unterminated quote, text after a
+ * closing quote, invalid UTF-8, a NUL byte, an over-long field) are added to `d` with their
+ * position; the bad record is skipped and reading goes on with the next line. Returns the
+ * number of records passed to fn, or -1 when fn asked to stop. */
+long mb_csv_read(const mb_text *t, const mb_csv_opts *o, mb_csv_row_fn fn, void *ctx,
+                 mb_diags *d);
+
+#endif

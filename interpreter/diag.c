@@ -1,0 +1,245 @@
+/* diag.c — recording diagnostics, and printing them with the source line and a caret. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonw.h"
+#include "text.h"
+
+void mb_diags_init(mb_diags *d, size_t max_errors)
+{
+    memset(d, 0, sizeof *d);
+    d->max_errors = max_errors;
+}
+
+void mb_diags_free(mb_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->v[i].msg);
+        free(d->v[i].note);
+    }
+    free(d->v);
+    memset(d, 0, sizeof *d);
+}
+
+static char *vfmt(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) return NULL;
+    char *s = malloc((size_t)n + 1);
+    if (s) vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+mb_diag *mb_diag_add(mb_diags *d, mb_severity sev, mb_span span, const char *fmt, ...)
+{
+    if (sev == MB_SEV_ERROR) d->errors++;
+    else if (sev == MB_SEV_WARNING) d->warnings++;
+    if (sev == MB_SEV_ERROR && d->max_errors && d->errors > d->max_errors) {
+        d->dropped++;
+        return NULL;
+    }
+    if (d->n == d->cap) {
+        size_t nc = d->cap ? d->cap * 2 : 16;
+        mb_diag *v = realloc(d->v, nc * sizeof *v);
+        if (!v) { d->oom = 1; return NULL; }
+        d->v = v;
+        d->cap = nc;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = vfmt(fmt, ap);
+    va_end(ap);
+    if (!msg) { d->oom = 1; return NULL; }
+    mb_diag *g = &d->v[d->n++];
+    memset(g, 0, sizeof *g);
+    g->sev = sev;
+    g->span = span;
+    g->msg = msg;
+    return g;
+}
+
+void mb_diag_note(mb_diag *g, mb_span span, const char *fmt, ...)
+{
+    if (!g) return;
+    va_list ap;
+    va_start(ap, fmt);
+    free(g->note);
+    g->note = vfmt(fmt, ap);
+    va_end(ap);
+    g->note_span = span;
+}
+
+void mb_diags_take(mb_diags *dst, mb_diags *src)
+{
+    for (size_t i = 0; i < src->n; i++) {
+        if (dst->n == dst->cap) {
+            size_t nc = dst->cap ? dst->cap * 2 : 16;
+            mb_diag *v = realloc(dst->v, nc * sizeof *v);
+            if (!v) { dst->oom = 1; break; }
+            dst->v = v;
+            dst->cap = nc;
+        }
+        dst->v[dst->n++] = src->v[i];
+        src->v[i].msg = src->v[i].note = NULL;
+    }
+    dst->errors += src->errors;
+    dst->warnings += src->warnings;
+    dst->dropped += src->dropped;
+    dst->oom |= src->oom;
+    mb_diags_free(src);
+}
+
+static const char *span_name(const mb_span *s) { return s->text ? s->text->name : ""; }
+
+static int diag_cmp(const void *a, const void *b)
+{
+    const mb_diag *x = a, *y = b;
+    int c = strcmp(span_name(&x->span), span_name(&y->span));
+    if (c) return c;
+    if (x->span.start != y->span.start) return x->span.start < y->span.start ? -1 : 1;
+    return x < y ? -1 : x > y; /* qsort is not stable: keep recording order */
+}
+
+void mb_diags_sort(mb_diags *d)
+{
+    if (d->n > 1) qsort(d->v, d->n, sizeof *d->v, diag_cmp);
+}
+
+mb_span mb_span_at(const mb_text *t, size_t start, size_t end)
+{
+    return (mb_span){t, start, end, 0, 0};
+}
+
+mb_span mb_span_none(void) { return (mb_span){0}; }
+
+static size_t line_start_of(const mb_text *t, size_t off)
+{
+    while (off > 0 && t->data[off - 1] != '\n') off--;
+    return off;
+}
+
+mb_pos mb_text_pos(const mb_text *t, size_t off)
+{
+    if (off > t->len) off = t->len;
+    uint32_t line = 1;
+    for (const char *p = t->data, *e = t->data + off; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+        line++;
+    size_t ls = line_start_of(t, off);
+    return (mb_pos){line, (uint32_t)mb_text_chars(t->data + ls, off - ls) + 1};
+}
+
+mb_pos mb_span_pos(const mb_span *s)
+{
+    if (!s->text) return (mb_pos){0, 0};
+    size_t off = s->start > s->text->len ? s->text->len : s->start;
+    if (!s->line) return mb_text_pos(s->text, off);
+    return (mb_pos){s->line, (uint32_t)mb_text_chars(s->text->data + s->line_start,
+                                                     off - s->line_start) + 1};
+}
+
+static const char *sev_name(mb_severity s)
+{
+    return s == MB_SEV_ERROR ? "error" : s == MB_SEV_WARNING ? "warning" : "note";
+}
+
+/* Step back/forward to a UTF-8 character boundary. */
+static size_t char_floor(const char *d, size_t lo, size_t off)
+{
+    while (off > lo && ((unsigned char)d[off] & 0xC0) == 0x80) off--;
+    return off;
+}
+
+enum { WINDOW_BEFORE = 60, WINDOW_AFTER = 100 };
+
+/* Print the line holding the span and a caret line under it. Very long lines are shown as
+ * a window around the span so that a 10 MB line does not flood the terminal. */
+static void print_excerpt(FILE *out, const mb_span *s)
+{
+    const mb_text *t = s->text;
+    size_t off = s->start > t->len ? t->len : s->start;
+    size_t ls = s->line ? s->line_start : line_start_of(t, off);
+    const char *nl = memchr(t->data + off, '\n', t->len - off);
+    size_t le = nl ? (size_t)(nl - t->data) : t->len;
+    if (le > ls && t->data[le - 1] == '\r') le--;
+    size_t from = ls, to = le;
+    int cut_l = 0, cut_r = 0;
+    if (off - ls > WINDOW_BEFORE) { from = char_floor(t->data, ls, off - WINDOW_BEFORE); cut_l = 1; }
+    if (to > off + WINDOW_AFTER) { to = char_floor(t->data, off, off + WINDOW_AFTER); cut_r = 1; }
+    size_t end = s->end < off ? off : s->end;
+    if (end > to) end = to;
+    fputs("  ", out);
+    if (cut_l) fputs("…", out);
+    for (size_t i = from; i < to; i++) fputc(t->data[i] == '\t' ? ' ' : t->data[i], out);
+    if (cut_r) fputs("…", out);
+    fputs("\n  ", out);
+    size_t pad = mb_text_width(t->data + from, (off > to ? to : off) - from) + (size_t)cut_l;
+    for (size_t i = 0; i < pad; i++) fputc(' ', out);
+    fputc('^', out);
+    size_t w = end > off ? mb_text_width(t->data + off, end - off) : 1;
+    for (size_t i = 1; i < w; i++) fputc('~', out);
+    fputc('\n', out);
+}
+
+static void print_one(FILE *out, mb_severity sev, const mb_span *s, const char *msg, int color)
+{
+    const char *c = !color ? "" : sev == MB_SEV_ERROR ? "\033[1;31m"
+                             : sev == MB_SEV_WARNING ? "\033[1;35m" : "\033[1;36m";
+    const char *r = color ? "\033[0m" : "";
+    if (s->text) {
+        mb_pos p = mb_span_pos(s);
+        fprintf(out, "%s:%u:%u: ", s->text->name, p.line, p.col);
+    } else {
+        fputs("mubiao: ", out);
+    }
+    fprintf(out, "%s%s:%s %s\n", c, sev_name(sev), r, msg);
+    if (s->text) print_excerpt(out, s);
+}
+
+void mb_diag_print(FILE *out, const mb_diag *g, int color)
+{
+    print_one(out, g->sev, &g->span, g->msg, color);
+    if (g->note) print_one(out, MB_SEV_NOTE, &g->note_span, g->note, color);
+}
+
+void mb_diags_print(FILE *out, const mb_diags *d, int color)
+{
+    for (size_t i = 0; i < d->n; i++) mb_diag_print(out, &d->v[i], color);
+    if (d->dropped)
+        fprintf(out, "mubiao: error: too many errors; %zu more not shown\n", d->dropped);
+    if (d->oom) fputs("mubiao: error: out of memory while recording diagnostics\n", out);
+}
+
+static void json_span(FILE *out, const mb_span *s)
+{
+    if (!s->text) { fputs("null", out); return; }
+    mb_pos p = mb_span_pos(s);
+    fputs("{\"file\":", out);
+    mb_json_cstr(out, s->text->name);
+    fprintf(out, ",\"line\":%u,\"column\":%u}", p.line, p.col);
+}
+
+void mb_diags_print_json(FILE *out, const mb_diags *d)
+{
+    fputc('[', out);
+    for (size_t i = 0; i < d->n; i++) {
+        const mb_diag *g = &d->v[i];
+        fprintf(out, "%s{\"severity\":\"%s\",\"message\":", i ? "," : "", sev_name(g->sev));
+        mb_json_cstr(out, g->msg);
+        fputs(",\"location\":", out);
+        json_span(out, &g->span);
+        if (g->note) {
+            fputs(",\"note\":", out);
+            mb_json_cstr(out, g->note);
+            fputs(",\"note_location\":", out);
+            json_span(out, &g->note_span);
+        }
+        fputc('}', out);
+    }
+    fputc(']', out);
+}

@@ -1,0 +1,73 @@
+/* diag.h — diagnostics as records. The library queues them; only the command prints.
+ * A diagnostic points into a source text (rule file or data file) by byte offset; line and
+ * column are computed when printing, so readers pay nothing for positions of good input. */
+#ifndef MB_DIAG_H
+#define MB_DIAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef enum { MB_SEV_ERROR, MB_SEV_WARNING, MB_SEV_NOTE } mb_severity;
+
+/* A text a diagnostic can point into. For rule files the whole file; for large data files
+ * the mapped buffer. `line_hint`/`line_start_hint` let a reader that already knows the line of
+ * an offset skip counting from the start of a 500 MB buffer. */
+typedef struct mb_text {
+    const char *name;   /* as given by the user, for "name:line:col" */
+    const char *data;   /* original bytes, not normalised */
+    size_t len;
+} mb_text;
+
+typedef struct mb_span {
+    const mb_text *text; /* NULL: no location (e.g. a usage error) */
+    size_t start, end;   /* byte offsets into text->data, end exclusive */
+    uint32_t line;       /* 0: compute from the text; else the known 1-based line of start */
+    size_t line_start;   /* with line != 0: byte offset where that line starts */
+} mb_span;
+
+typedef struct mb_diag {
+    mb_severity sev;
+    mb_span span;
+    char *msg;
+    mb_span note_span;   /* optional secondary location ("first defined here") */
+    char *note;          /* NULL when there is none */
+} mb_diag;
+
+typedef struct mb_diags {
+    mb_diag *v;
+    size_t n, cap;
+    size_t errors, warnings;
+    size_t max_errors;   /* errors beyond this are counted, not stored */
+    size_t dropped;
+    int oom;             /* an allocation failed while recording */
+} mb_diags;
+
+void mb_diags_init(mb_diags *d, size_t max_errors);
+void mb_diags_free(mb_diags *d);
+/* printf-style; returns the new record or NULL when dropped or out of memory. */
+mb_diag *mb_diag_add(mb_diags *d, mb_severity sev, mb_span span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void mb_diag_note(mb_diag *g, mb_span span, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Move all records of src to the end of dst. */
+void mb_diags_take(mb_diags *dst, mb_diags *src);
+/* Stable sort by text name, then offset (so output order follows the file). */
+void mb_diags_sort(mb_diags *d);
+
+mb_span mb_span_at(const mb_text *t, size_t start, size_t end);
+mb_span mb_span_none(void);
+
+/* Position of a span: 1-based line, 1-based column counted in characters. */
+typedef struct mb_pos { uint32_t line, col; } mb_pos;
+mb_pos mb_span_pos(const mb_span *s);
+mb_pos mb_text_pos(const mb_text *t, size_t off);
+
+/* "file:line:col: error: msg\n  source line\n  ^~~~\n" with the caret aligned by display
+ * width. `color` adds ANSI colours. */
+void mb_diag_print(FILE *out, const mb_diag *g, int color);
+void mb_diags_print(FILE *out, const mb_diags *d, int color);
+/* The diagnostics as a JSON array (no trailing newline). */
+void mb_diags_print_json(FILE *out, const mb_diags *d);
+
+#endif

@@ -1,0 +1,265 @@
+/* num.c — exact rational arithmetic on 128-bit integers (see num.h for why). */
+#include "num.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef unsigned __int128 u128;
+
+static const mb_i128 I128_MAX = (mb_i128)(((u128)1 << 127) - 1);
+
+static u128 uabs(mb_i128 v) { return v < 0 ? (u128)0 - (u128)v : (u128)v; }
+
+static u128 gcd_u(u128 a, u128 b)
+{
+    while (b) {
+        u128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+static mb_num reduce(mb_num a)
+{
+    if (a.num == 0) {
+        a.den = 1;
+        return a;
+    }
+    u128 g = gcd_u(uabs(a.num), (u128)a.den);
+    if (g > 1) {
+        a.num /= (mb_i128)g;
+        a.den /= (mb_i128)g;
+    }
+    return a;
+}
+
+mb_num mb_num_int(int64_t v) { return (mb_num){v, 1}; }
+
+static mb_i128 pow10_i(int k)
+{
+    mb_i128 p = 1;
+    while (k-- > 0) p *= 10;
+    return p;
+}
+
+mb_num mb_num_dec(int64_t mantissa, int scale)
+{
+    mb_num r = {mantissa, 1};
+    if (scale > 0) r.den = pow10_i(scale);
+    else if (scale < 0) r.num *= pow10_i(-scale);
+    return reduce(r);
+}
+
+/* digits [, groups] [. digits]; returns MB_NUM_SYNTAX on anything else. */
+mb_numerr mb_num_parse(const char *s, size_t n, int flags, mb_num *out)
+{
+    size_t i = 0;
+    int neg = 0, sig = 0, frac = 0, seen_dot = 0, ndig = 0, group = -1;
+    mb_i128 m = 0;
+    if (i < n && (s[i] == '+' || s[i] == '-') && (flags & MB_NUM_SIGN)) neg = s[i++] == '-';
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (group >= 0 && !seen_dot && ++group > 3) return MB_NUM_SYNTAX;
+            ndig++;
+            if (sig || c != '0') sig++;
+            if (sig > MB_NUM_MAX_DIGITS) return MB_NUM_TOOLONG;
+            m = m * 10 + (c - '0');
+            if (seen_dot) frac++;
+        } else if (c == '.' && !seen_dot && ndig > 0) {
+            if (group >= 0 && group != 3) return MB_NUM_SYNTAX;
+            seen_dot = 1;
+        } else if (c == ',' && (flags & MB_NUM_GROUPING) && !seen_dot && ndig > 0 &&
+                   (group < 0 ? ndig <= 3 : group == 3)) {
+            group = 0;
+        } else {
+            return MB_NUM_SYNTAX;
+        }
+    }
+    if (ndig == 0 || (seen_dot && frac == 0) || (group >= 0 && !seen_dot && group != 3))
+        return MB_NUM_SYNTAX;
+    if (frac > 36) return MB_NUM_TOOLONG;
+    *out = reduce((mb_num){neg ? -m : m, pow10_i(frac)});
+    return MB_NUM_OK;
+}
+
+static int mul_ok(mb_i128 a, mb_i128 b, mb_i128 *r) { return !__builtin_mul_overflow(a, b, r); }
+static int add_ok(mb_i128 a, mb_i128 b, mb_i128 *r) { return !__builtin_add_overflow(a, b, r); }
+
+mb_numerr mb_num_add(mb_num a, mb_num b, mb_num *out)
+{
+    mb_i128 x, y, d, s;
+    if (a.den == b.den) {
+        if (!add_ok(a.num, b.num, &s)) return MB_NUM_OVERFLOW;
+        *out = reduce((mb_num){s, a.den});
+        return MB_NUM_OK;
+    }
+    u128 g = gcd_u((u128)a.den, (u128)b.den);
+    mb_i128 bd = b.den / (mb_i128)g;
+    if (!mul_ok(a.num, bd, &x) || !mul_ok(b.num, a.den / (mb_i128)g, &y) ||
+        !mul_ok(a.den, bd, &d) || !add_ok(x, y, &s))
+        return MB_NUM_OVERFLOW;
+    *out = reduce((mb_num){s, d});
+    return MB_NUM_OK;
+}
+
+mb_num mb_num_neg(mb_num a) { return (mb_num){-a.num, a.den}; }
+mb_num mb_num_abs(mb_num a) { return (mb_num){a.num < 0 ? -a.num : a.num, a.den}; }
+
+mb_numerr mb_num_sub(mb_num a, mb_num b, mb_num *out)
+{
+    if (b.num == -I128_MAX - 1) return MB_NUM_OVERFLOW;
+    return mb_num_add(a, mb_num_neg(b), out);
+}
+
+mb_numerr mb_num_mul(mb_num a, mb_num b, mb_num *out)
+{
+    /* Cross-reduce first so that exact results stay small. */
+    a = reduce(a);
+    b = reduce(b);
+    u128 g1 = a.num ? gcd_u(uabs(a.num), (u128)b.den) : 1;
+    u128 g2 = b.num ? gcd_u(uabs(b.num), (u128)a.den) : 1;
+    mb_i128 n, d;
+    if (!mul_ok(a.num / (mb_i128)g1, b.num / (mb_i128)g2, &n) ||
+        !mul_ok(a.den / (mb_i128)g2, b.den / (mb_i128)g1, &d))
+        return MB_NUM_OVERFLOW;
+    *out = reduce((mb_num){n, d});
+    return MB_NUM_OK;
+}
+
+mb_numerr mb_num_div(mb_num a, mb_num b, mb_num *out)
+{
+    if (b.num == 0) return MB_NUM_DIVZERO;
+    if (b.num == -I128_MAX - 1) return MB_NUM_OVERFLOW;
+    mb_num inv = b.num < 0 ? (mb_num){-b.den, -b.num} : (mb_num){b.den, b.num};
+    return mb_num_mul(a, inv, out);
+}
+
+mb_numerr mb_num_pow(mb_num a, unsigned n, mb_num *out)
+{
+    mb_num r = mb_num_int(1);
+    while (n--) {
+        mb_numerr e = mb_num_mul(r, a, &r);
+        if (e) return e;
+    }
+    *out = r;
+    return MB_NUM_OK;
+}
+
+int mb_num_sign(mb_num a) { return (a.num > 0) - (a.num < 0); }
+int mb_num_is_int(mb_num a) { return a.num % a.den == 0; }
+
+/* Full 128×128 → 256-bit product of magnitudes, as (hi, lo). */
+static void umul256(u128 a, u128 b, u128 *hi, u128 *lo)
+{
+    uint64_t a0 = (uint64_t)a, a1 = (uint64_t)(a >> 64);
+    uint64_t b0 = (uint64_t)b, b1 = (uint64_t)(b >> 64);
+    u128 p00 = (u128)a0 * b0, p01 = (u128)a0 * b1;
+    u128 p10 = (u128)a1 * b0, p11 = (u128)a1 * b1;
+    u128 mid = (p00 >> 64) + (uint64_t)p01 + (uint64_t)p10;
+    *lo = (mid << 64) | (uint64_t)p00;
+    *hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+}
+
+/* Compare |a.num| * b.den with |b.num| * a.den exactly. */
+static int cmp_mag(mb_num a, mb_num b)
+{
+    u128 h1, l1, h2, l2;
+    umul256(uabs(a.num), (u128)b.den, &h1, &l1);
+    umul256(uabs(b.num), (u128)a.den, &h2, &l2);
+    if (h1 != h2) return h1 < h2 ? -1 : 1;
+    if (l1 != l2) return l1 < l2 ? -1 : 1;
+    return 0;
+}
+
+int mb_num_cmp(mb_num a, mb_num b)
+{
+    int sa = mb_num_sign(a), sb = mb_num_sign(b);
+    if (sa != sb) return sa < sb ? -1 : 1;
+    if (sa == 0) return 0;
+    if (a.den == b.den) return a.num < b.num ? -1 : a.num > b.num;
+    int c = cmp_mag(a, b);
+    return sa > 0 ? c : -c;
+}
+
+int mb_num_eq(mb_num a, mb_num b) { return mb_num_cmp(a, b) == 0; }
+
+static size_t utoa128(u128 v, char *buf)
+{
+    char tmp[48];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++) buf[i] = tmp[n - 1 - i];
+    return n;
+}
+
+/* Number of decimal places that make a/den terminate, or -1 when it does not. */
+static int terminating_places(u128 den)
+{
+    int twos = 0, fives = 0;
+    while (den % 2 == 0) { den /= 2; twos++; }
+    while (den % 5 == 0) { den /= 5; fives++; }
+    if (den != 1) return -1;
+    return twos > fives ? twos : fives;
+}
+
+size_t mb_num_format(mb_num a, int frac, char *buf, int *exact)
+{
+    a = reduce(a);
+    u128 n = uabs(a.num), d = (u128)a.den;
+    if (d >> 122) { /* long division below would overflow; such values are display-only */
+        if (exact) *exact = 0;
+        return (size_t)snprintf(buf, MB_NUM_BUF, "%.*g", frac + 6, mb_num_to_double(a));
+    }
+    int places = terminating_places(d);
+    int ex = places >= 0 && places <= 40;
+    if (exact) *exact = ex;
+    if (ex) frac = places;
+    if (frac > 40) frac = 40;
+    u128 ip = n / d, rem = n % d;
+    char digits[48];
+    int nd = 0;
+    /* Long division for the fraction; round half away from zero when inexact. */
+    for (int i = 0; i < frac; i++) {
+        rem *= 10; /* rem < d <= 2^127, so rem * 10 may need care */
+        digits[nd++] = (char)('0' + (int)(rem / d));
+        rem %= d;
+    }
+    if (!ex && rem * 2 >= d) {
+        int i = nd - 1;
+        while (i >= 0 && digits[i] == '9') digits[i--] = '0';
+        if (i >= 0) digits[i]++;
+        else ip++;
+    }
+    size_t len = 0;
+    int zero = ip == 0;
+    for (int i = 0; i < nd; i++) zero &= digits[i] == '0';
+    if (a.num < 0 && !zero) buf[len++] = '-';
+    len += utoa128(ip, buf + len);
+    while (nd > 0 && !ex && digits[nd - 1] == '0') nd--; /* trim rounding zeros */
+    if (nd > 0) {
+        buf[len++] = '.';
+        memcpy(buf + len, digits, (size_t)nd);
+        len += (size_t)nd;
+    }
+    buf[len] = 0;
+    return len;
+}
+
+double mb_num_to_double(mb_num a) { return (double)a.num / (double)a.den; }
+
+const char *mb_numerr_str(mb_numerr e)
+{
+    switch (e) {
+    case MB_NUM_OK: return "ok";
+    case MB_NUM_OVERFLOW: return "number too large to compute exactly";
+    case MB_NUM_DIVZERO: return "division by zero";
+    case MB_NUM_SYNTAX: return "not a decimal number";
+    case MB_NUM_TOOLONG: return "number has more than 30 significant digits";
+    }
+    return "?";
+}
