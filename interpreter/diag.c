@@ -155,6 +155,21 @@ static size_t char_floor(const char *d, size_t lo, size_t off)
     return off;
 }
 
+/* Copy a line to the terminal: invalid UTF-8 becomes U+FFFD and control characters a
+ * space, so neither the terminal nor the caret column is thrown off. */
+static void put_clean(FILE *out, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = mb_utf8_decode(u + i, n - i, &cp);
+        if (!k) { fputs("\xEF\xBF\xBD", out); i++; continue; }
+        if (cp < 0x20 || cp == 0x7F) fputc(' ', out);
+        else fwrite(s + i, 1, k, out);
+        i += k;
+    }
+}
+
 enum { WINDOW_BEFORE = 60, WINDOW_AFTER = 100 };
 
 /* Print the line holding the span and a caret line under it. Very long lines are shown as
@@ -175,7 +190,7 @@ static void print_excerpt(FILE *out, const mb_span *s)
     if (end > to) end = to;
     fputs("  ", out);
     if (cut_l) fputs("…", out);
-    for (size_t i = from; i < to; i++) fputc(t->data[i] == '\t' ? ' ' : t->data[i], out);
+    put_clean(out, t->data + from, to - from);
     if (cut_r) fputs("…", out);
     fputs("\n  ", out);
     size_t pad = mb_text_width(t->data + from, (off > to ? to : off) - from) + (size_t)cut_l;

@@ -108,7 +108,8 @@ int mb_name_eq(const char *a, size_t an, const char *b, size_t bn)
 static int put_cp(mb_normtext *nt, size_t *cap, int32_t cp, uint32_t orig)
 {
     utf8proc_int32_t dec[16];
-    utf8proc_ssize_t k = cp < 0x80 ? 0 : utf8proc_decompose_char(cp, dec, 16, UTF8PROC_COMPAT, NULL);
+    int bound = 0;
+    utf8proc_ssize_t k = cp < 0x80 ? 0 : utf8proc_decompose_char(cp, dec, 16, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &bound);
     if (k <= 0 || k > 16) { dec[0] = cp; k = 1; }
     for (utf8proc_ssize_t j = 0; j < k; j++) {
         if (nt->len + 4 >= *cap) {

@@ -1,0 +1,366 @@
+/* parser.y — the mubiao grammar. Builds the tree (ast.h) in the parse's arena and resolves
+ * nothing; names, units and directions are the checker's job. Recovery is per statement:
+ * after a syntax error the parser skips to the next ';' (or '}' in a plan) and goes on. */
+%require "3.6"
+%define api.pure full
+%locations
+%define api.location.type {mb_loc}
+%define parse.error detailed
+%define parse.lac full
+%expect 0
+%param {yyscan_t scanner}
+%parse-param {mb_pstate *st}
+
+%code requires {
+#include "parse_state.h"
+#ifndef YY_TYPEDEF_YY_SCANNER_T
+#define YY_TYPEDEF_YY_SCANNER_T
+typedef void *yyscan_t;
+#endif
+#define YYLLOC_DEFAULT(Cur, Rhs, N) do { \
+    if (N) { (Cur).start = YYRHSLOC(Rhs, 1).start; (Cur).end = YYRHSLOC(Rhs, N).end; } \
+    else { (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end; } } while (0)
+}
+
+%code provides {
+int yylex(YYSTYPE *yylval, YYLTYPE *yylloc, yyscan_t scanner);
+void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg);
+}
+
+%code {
+#include <string.h>
+#include "parse_build.h"
+/* Arena allocation that fails the parse cleanly ("out of memory") instead of crashing. */
+#define NEW(T) ({ T *p_ = mb_arena_alloc(st->arena, sizeof(T)); if (!p_) { st->oom = 1; YYNOMEM; } p_; })
+#define CHECKED(e) do { if (!(e)) { st->oom = 1; YYNOMEM; } } while (0)
+#define YYMAXDEPTH 2000
+}
+
+%union {
+    mb_str str;
+    mb_strlist strs;
+    mb_quantity q;
+    mb_year year;
+    struct { mb_year *v; size_t n; } years;
+    struct { mb_goal *v; size_t n; } goals;
+    mb_num num;
+    mb_cmp cmp;
+    mb_expr *expr;
+    mb_ast_plan *plan;
+    mb_ast_indicator *ind;
+    mb_ast_target *tgt;
+    mb_ast_check *chk;
+    struct { mb_str s; int is_name; } ref;
+}
+
+%token END 0 "end of file"
+%token NUMBER "number" IDENT "identifier" STRING "string" DATE "date"
+%token GE "'>='" LE "'<='" DOTDOT "'..'" PLUSMINUS "'±'"
+%token LEXERROR "invalid token"
+%token KW_IMPORT "'import'" KW_PLAN "'plan'" KW_NAME "'name'" KW_NUMBER "'number'"
+%token KW_ISSUER "'issuer'" KW_DATE "'date'" KW_REGION "'region'" KW_BASE "'base'"
+%token KW_DEADLINE "'deadline'" KW_INDICATOR "'indicator'" KW_UNIT "'unit'" KW_HIGHER "'higher'"
+%token KW_LOWER "'lower'" KW_CATEGORY "'category'" KW_OWNER "'owner'" KW_SOURCE "'source'"
+%token KW_PART "'part'" KW_OF "'of'" KW_INTEGER "'integer'" KW_TARGET "'target'" KW_PHRASE "'phrase'"
+%token KW_NOTE "'note'" KW_BY "'by'" KW_EACH "'each'" KW_YEAR "'year'" KW_TOTAL "'total'"
+%token KW_ABOUT "'about'" KW_WITHIN "'within'" KW_BETWEEN "'between'" KW_AND "'and'"
+%token KW_STRETCH "'stretch'" KW_CUT "'cut'" KW_GROW "'grow'" KW_FROM "'from'" KW_TO "'to'"
+%token KW_ANNUAL "'annual'" KW_GROWTH "'growth'" KW_RISES "'rises'" KW_FALLS "'falls'"
+%token KW_EVERY "'every'" KW_QUALITATIVE "'qualitative'" KW_CHECK "'check'"
+
+%type <str> ident string opt_label unit unit_words
+%type <strs> strlist
+%type <q> quantity
+%type <num> number
+%type <year> year by_opt
+%type <years> yearlist
+%type <goals> goals
+%type <cmp> cmpop
+%type <expr> expr
+%type <plan> plan_props
+%type <ind> ind_clauses
+%type <tgt> body target_head tclauses
+%type <chk> check_body
+%type <ref> subject
+
+%left '+' '-'
+%left '*' '/'
+%precedence NEG
+
+%%
+
+file
+    : %empty
+    | file stmt
+    ;
+
+stmt
+    : KW_IMPORT string ';'         { CHECKED(mb_pb_stmt(st, MB_ST_IMPORT, &$2)); }
+    | plan
+    | indicator
+    | target
+    | check
+    | error ';'                    { yyerrok; }
+    | error '}'                    { yyerrok; }
+    ;
+
+/* ---- plan ---------------------------------------------------------------------------- */
+
+plan
+    : KW_PLAN ident '{' plan_props '}' {
+          $4->id = $2; $4->span = mb_pstate_span(st, @$);
+          CHECKED(mb_pb_stmt(st, MB_ST_PLAN, $4));
+      }
+    ;
+
+plan_props
+    : %empty                       { $$ = NEW(mb_ast_plan); }
+    | plan_props KW_NAME string    { $$ = $1; $$->name = $3; }
+    | plan_props KW_NUMBER string  { $$ = $1; $$->number = $3; }
+    | plan_props KW_ISSUER string  { $$ = $1; $$->issuer = $3; }
+    | plan_props KW_DATE DATE      { $$ = $1; CHECKED(mb_pb_date(st, @3, &$$->date)); }
+    | plan_props KW_REGION strlist { $$ = $1; $$->regions = $3; }
+    | plan_props KW_BASE year      { $$ = $1; $$->base = $3; }
+    | plan_props KW_DEADLINE yearlist { $$ = $1; $$->deadlines = $3.v; $$->ndeadlines = $3.n; }
+    ;
+
+yearlist
+    : year                         { $$.v = NEW(mb_year); $$.v[0] = $1; $$.n = 1; }
+    | yearlist ',' year            {
+          $$.v = mb_arena_grow(st->arena, $1.v, $1.n, $1.n + 1, sizeof(mb_year));
+          CHECKED($$.v); $$.v[$1.n] = $3; $$.n = $1.n + 1;
+      }
+    ;
+
+/* ---- indicator ----------------------------------------------------------------------- */
+
+indicator
+    : KW_INDICATOR ident opt_label ind_clauses ';' {
+          $4->id = $2; $4->name = $3; $4->span = mb_pstate_span(st, @$);
+          CHECKED(mb_pb_stmt(st, MB_ST_INDICATOR, $4));
+      }
+    ;
+
+ind_clauses
+    : %empty                       { $$ = NEW(mb_ast_indicator); }
+    | ind_clauses KW_UNIT unit     { $$ = $1; $$->unit = $3; $$->has_unit = 1; }
+    | ind_clauses KW_HIGHER        { $$ = $1; $$->direction = 1; $$->direction_span = mb_pstate_span(st, @2); }
+    | ind_clauses KW_LOWER         { $$ = $1; $$->direction = -1; $$->direction_span = mb_pstate_span(st, @2); }
+    | ind_clauses KW_CATEGORY string { $$ = $1; $$->category = $3; }
+    | ind_clauses KW_OWNER strlist { $$ = $1; $$->owners = $3; }
+    | ind_clauses KW_SOURCE string { $$ = $1; $$->source = $3; }
+    | ind_clauses KW_INTEGER       { $$ = $1; $$->integer = 1; }
+    | ind_clauses KW_PART KW_OF ident { $$ = $1; $$->part_of = $4; }
+    | ind_clauses '=' expr         { $$ = $1; $$->derived = $3; }
+    ;
+
+unit
+    : '%'                          { CHECKED(mb_pb_str(st, @1, 0, &$$)); }
+    | unit_words
+    | string
+    | NUMBER                       { CHECKED(mb_pb_str(st, @1, 0, &$$)); }
+    ;
+
+unit_words
+    : IDENT                        { CHECKED(mb_pb_str(st, @1, 0, &$$)); }
+    | unit_words '/' IDENT         { CHECKED(mb_pb_str(st, (mb_loc){@1.start, @3.end}, 0, &$$)); }
+    ;
+
+expr
+    : NUMBER                       { $$ = NEW(mb_expr); $$->kind = MB_EX_NUM; $$->span = mb_pstate_span(st, @$);
+                                     CHECKED(mb_pb_number(st, @1, 0, &$$->num)); }
+    | ident                        { $$ = NEW(mb_expr); $$->kind = MB_EX_REF; $$->ref = $1; $$->span = $1.span; }
+    | string                       { $$ = NEW(mb_expr); $$->kind = MB_EX_REF; $$->ref = $1; $$->ref_is_name = 1; $$->span = $1.span; }
+    | '(' expr ')'                 { $$ = $2; }
+    | expr '+' expr                { CHECKED($$ = mb_pb_binop(st, MB_EX_ADD, $1, $3, @$)); }
+    | expr '-' expr                { CHECKED($$ = mb_pb_binop(st, MB_EX_SUB, $1, $3, @$)); }
+    | expr '*' expr                { CHECKED($$ = mb_pb_binop(st, MB_EX_MUL, $1, $3, @$)); }
+    | expr '/' expr                { CHECKED($$ = mb_pb_binop(st, MB_EX_DIV, $1, $3, @$)); }
+    | '-' expr %prec NEG           { CHECKED($$ = mb_pb_binop(st, MB_EX_NEG, $2, NULL, @$)); }
+    ;
+
+/* ---- target -------------------------------------------------------------------------- */
+
+target
+    : target_head ':' tclauses ';' {
+          mb_ast_target *t = $3;
+          t->id = $1->id; t->label = $1->label; t->span = mb_pstate_span(st, @$);
+          CHECKED(mb_pb_stmt(st, MB_ST_TARGET, t));
+      }
+    ;
+
+target_head
+    : KW_TARGET ident opt_label    { $$ = NEW(mb_ast_target); $$->id = $2; $$->label = $3; }
+    ;
+
+/* The body fills a fresh target; the clauses after it add to the same node. */
+tclauses
+    : body                         { $$ = $1; }
+    | tclauses KW_PHRASE string    { $$ = $1; $$->phrase = $3; }
+    | tclauses KW_CATEGORY string  { $$ = $1; $$->category = $3; }
+    | tclauses KW_OWNER strlist    { $$ = $1; $$->owners = $3; }
+    | tclauses KW_SOURCE string    { $$ = $1; $$->source = $3; }
+    | tclauses KW_NOTE string      { $$ = $1; $$->note = $3; }
+    | tclauses KW_FROM year        { $$ = $1; $$->from = $3; }
+    ;
+
+body
+    : subject cmpop goals {
+          $$ = mb_pb_target(st, MB_FORM_COMPARE, &$1); CHECKED($$);
+          $$->cmp = $2; $$->goals = $3.v; $$->ngoals = $3.n;
+      }
+    | subject cmpop quantity KW_STRETCH quantity by_opt {
+          $$ = mb_pb_target(st, MB_FORM_RANGE, &$1); CHECKED($$);
+          $$->cmp = $2; $$->a = $3; $$->b = $5; $$->by = $6;
+          if ($2 != MB_CMP_GE) mb_pstate_error(st, @2, "'stretch' goes with '>=': the lower value is required, the higher is the stretch");
+      }
+    | subject cmpop quantity KW_EACH KW_YEAR year DOTDOT year {
+          $$ = mb_pb_target(st, MB_FORM_EACH_YEAR, &$1); CHECKED($$);
+          $$->cmp = $2; $$->a = $3; $$->y1 = $6; $$->y2 = $8;
+      }
+    | subject cmpop quantity KW_TOTAL year DOTDOT year {
+          $$ = mb_pb_target(st, MB_FORM_CUMULATIVE, &$1); CHECKED($$);
+          $$->cmp = $2; $$->a = $3; $$->y1 = $5; $$->y2 = $7;
+      }
+    | subject cmpop number '*' KW_BASE year by_opt {
+          $$ = mb_pb_target(st, MB_FORM_RELATIVE, &$1); CHECKED($$);
+          $$->cmp = $2; $$->a.value = $3; $$->a.span = mb_pstate_span(st, @3); $$->y1 = $6;
+          $$->by = $7;
+      }
+    | subject cmpop KW_REGION string by_opt {
+          $$ = mb_pb_target(st, MB_FORM_ABOVE_REGION, &$1); CHECKED($$);
+          $$->cmp = $2; $$->region = $4; $$->by = $5;
+      }
+    | subject KW_ABOUT quantity KW_WITHIN quantity by_opt {
+          $$ = mb_pb_target(st, MB_FORM_ABOUT, &$1); CHECKED($$);
+          $$->a = $3; $$->b = $5; $$->tol_relative = 1; $$->by = $6;
+      }
+    | subject KW_ABOUT quantity PLUSMINUS quantity by_opt {
+          $$ = mb_pb_target(st, MB_FORM_ABOUT, &$1); CHECKED($$);
+          $$->a = $3; $$->b = $5; $$->by = $6;
+      }
+    | subject KW_BETWEEN quantity KW_AND quantity by_opt {
+          $$ = mb_pb_target(st, MB_FORM_INTERVAL, &$1); CHECKED($$);
+          $$->a = $3; $$->b = $5; $$->by = $6;
+      }
+    | subject KW_CUT quantity KW_FROM year by_opt {
+          $$ = mb_pb_target(st, MB_FORM_CUT, &$1); CHECKED($$);
+          $$->a = $3; $$->y1 = $5; $$->by = $6;
+      }
+    | subject KW_GROW quantity KW_FROM year by_opt {
+          $$ = mb_pb_target(st, MB_FORM_GROW, &$1); CHECKED($$);
+          $$->a = $3; $$->y1 = $5; $$->by = $6;
+      }
+    | subject KW_ANNUAL KW_GROWTH cmpop quantity KW_FROM year by_opt {
+          $$ = mb_pb_target(st, MB_FORM_ANNUAL_GROWTH, &$1); CHECKED($$);
+          $$->cmp = $4; $$->a = $5; $$->y1 = $7; $$->by = $8;
+      }
+    | subject KW_RISES KW_EVERY KW_YEAR year DOTDOT year {
+          $$ = mb_pb_target(st, MB_FORM_RISES, &$1); CHECKED($$);
+          $$->y1 = $5; $$->y2 = $7;
+      }
+    | subject KW_FALLS KW_EVERY KW_YEAR year DOTDOT year {
+          $$ = mb_pb_target(st, MB_FORM_FALLS, &$1); CHECKED($$);
+          $$->y1 = $5; $$->y2 = $7;
+      }
+    | subject KW_QUALITATIVE       { $$ = mb_pb_target(st, MB_FORM_QUALITATIVE, &$1); CHECKED($$); }
+    | KW_QUALITATIVE               { $$ = mb_pb_target(st, MB_FORM_QUALITATIVE, NULL); CHECKED($$); }
+    ;
+
+goals
+    : quantity by_opt              {
+          $$.v = NEW(mb_goal); $$.v[0].q = $1; $$.v[0].by = $2; $$.n = 1;
+      }
+    | goals ',' quantity by_opt    {
+          $$.v = mb_arena_grow(st->arena, $1.v, $1.n, $1.n + 1, sizeof(mb_goal));
+          CHECKED($$.v); $$.v[$1.n].q = $3; $$.v[$1.n].by = $4; $$.n = $1.n + 1;
+      }
+    ;
+
+by_opt
+    : %empty                       { $$ = (mb_year){0}; }
+    | KW_BY year                   { $$ = $2; }
+    ;
+
+subject
+    : ident                        { $$.s = $1; $$.is_name = 0; }
+    | string                       { $$.s = $1; $$.is_name = 1; }
+    ;
+
+cmpop
+    : GE                           { $$ = MB_CMP_GE; }
+    | '>'                          { $$ = MB_CMP_GT; }
+    | LE                           { $$ = MB_CMP_LE; }
+    | '<'                          { $$ = MB_CMP_LT; }
+    | '='                          { $$ = MB_CMP_EQ; }
+    ;
+
+/* ---- check --------------------------------------------------------------------------- */
+
+check
+    : KW_CHECK ident opt_label ':' check_body ';' {
+          $5->id = $2; $5->label = $3; $5->span = mb_pstate_span(st, @$);
+          CHECKED(mb_pb_stmt(st, MB_ST_CHECK, $5));
+      }
+    ;
+
+check_body
+    : subject cmpop quantity       {
+          $$ = NEW(mb_ast_check); $$->subject = $1.s; $$->subject_is_name = $1.is_name;
+          $$->kind = MB_CHECK_CMP; $$->cmp = $2; $$->a = $3;
+      }
+    | subject cmpop subject        {
+          $$ = NEW(mb_ast_check); $$->subject = $1.s; $$->subject_is_name = $1.is_name;
+          $$->kind = MB_CHECK_CMP; $$->cmp = $2; $$->other = $3.s; $$->other_is_name = $3.is_name;
+      }
+    | subject KW_BETWEEN quantity KW_AND quantity {
+          $$ = NEW(mb_ast_check); $$->subject = $1.s; $$->subject_is_name = $1.is_name;
+          $$->kind = MB_CHECK_BETWEEN; $$->a = $3; $$->b = $5;
+      }
+    | subject KW_INTEGER           {
+          $$ = NEW(mb_ast_check); $$->subject = $1.s; $$->subject_is_name = $1.is_name;
+          $$->kind = MB_CHECK_INTEGER;
+      }
+    ;
+
+/* ---- pieces -------------------------------------------------------------------------- */
+
+quantity
+    : number                       { $$ = (mb_quantity){0}; $$.value = $1; $$.span = mb_pstate_span(st, @$); }
+    | number '%'                   { $$ = (mb_quantity){0}; $$.value = $1; $$.has_unit = 1;
+                                     CHECKED(mb_pb_str(st, @2, 0, &$$.unit)); $$.span = mb_pstate_span(st, @$); }
+    | number unit_words            { $$ = (mb_quantity){0}; $$.value = $1; $$.has_unit = 1;
+                                     $$.unit = $2; $$.span = mb_pstate_span(st, @$); }
+    ;
+
+number
+    : NUMBER                       { CHECKED(mb_pb_number(st, @1, 0, &$$)); }
+    | '-' NUMBER                   { CHECKED(mb_pb_number(st, @2, 1, &$$)); }
+    ;
+
+year
+    : NUMBER                       { CHECKED(mb_pb_year(st, @1, &$$)); }
+    ;
+
+strlist
+    : string                       { $$.v = NEW(mb_str); $$.v[0] = $1; $$.n = 1; }
+    | strlist ',' string           {
+          $$.v = mb_arena_grow(st->arena, $1.v, $1.n, $1.n + 1, sizeof(mb_str));
+          CHECKED($$.v); $$.v[$1.n] = $3; $$.n = $1.n + 1;
+      }
+    ;
+
+opt_label
+    : %empty                       { $$ = (mb_str){0}; }
+    | string
+    ;
+
+ident
+    : IDENT                        { CHECKED(mb_pb_str(st, @1, 0, &$$)); }
+    ;
+
+string
+    : STRING                       { CHECKED(mb_pb_str(st, @1, 1, &$$)); }
+    ;
+
+%%

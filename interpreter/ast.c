@@ -1,0 +1,29 @@
+/* ast.c — names of tree enums, shared by the checker, reports and JSON output. */
+#include "ast.h"
+
+const char *mb_cmp_str(mb_cmp c)
+{
+    static const char *s[] = {">=", ">", "<=", "<", "="};
+    return s[c];
+}
+
+const char *mb_form_name(mb_form f, size_t ngoals)
+{
+    switch (f) {
+    case MB_FORM_COMPARE: return ngoals > 1 ? "milestones" : "compare";
+    case MB_FORM_ABOUT: return "about";
+    case MB_FORM_INTERVAL: return "interval";
+    case MB_FORM_RANGE: return "range";
+    case MB_FORM_EACH_YEAR: return "each_year";
+    case MB_FORM_CUMULATIVE: return "cumulative";
+    case MB_FORM_RELATIVE: return "relative";
+    case MB_FORM_CUT: return "cut";
+    case MB_FORM_GROW: return "growth";
+    case MB_FORM_ANNUAL_GROWTH: return "annual_growth";
+    case MB_FORM_RISES: return "rises";
+    case MB_FORM_FALLS: return "falls";
+    case MB_FORM_ABOVE_REGION: return "above_region";
+    case MB_FORM_QUALITATIVE: return "qualitative";
+    }
+    return "?";
+}

@@ -1,0 +1,150 @@
+/* ast.h — the tree the parser builds. It records what the user wrote, with a source span on
+ * every node; it resolves nothing (that is the checker's job). All nodes live in the parse's
+ * arena. Strings are kept as written (for display) and as NFKC keys (for comparing). */
+#ifndef MB_AST_H
+#define MB_AST_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "num.h"
+
+typedef struct mb_str {
+    const char *text; /* as written (escapes resolved for string literals) */
+    const char *key;  /* NFKC form, for comparisons */
+    mb_span span;
+} mb_str;
+
+typedef struct mb_strlist {
+    mb_str *v;
+    size_t n;
+} mb_strlist;
+
+typedef struct mb_year {
+    int year; /* 0: absent */
+    mb_span span;
+} mb_year;
+
+/* A number with the unit written after it ("1.2万家"): unit.text is NULL when bare. */
+typedef struct mb_quantity {
+    mb_num value;
+    mb_str unit;
+    int has_unit;
+    mb_span span;
+} mb_quantity;
+
+typedef enum { MB_CMP_GE, MB_CMP_GT, MB_CMP_LE, MB_CMP_LT, MB_CMP_EQ } mb_cmp;
+
+/* Derived-indicator expressions. */
+typedef enum { MB_EX_NUM, MB_EX_REF, MB_EX_ADD, MB_EX_SUB, MB_EX_MUL, MB_EX_DIV, MB_EX_NEG } mb_exkind;
+typedef struct mb_expr {
+    mb_exkind kind;
+    mb_span span;
+    mb_num num;              /* MB_EX_NUM */
+    mb_str ref;              /* MB_EX_REF: an id or a "printed name" */
+    int ref_is_name;
+    struct mb_expr *l, *r;   /* operands (r unused for NEG) */
+} mb_expr;
+
+/* The forms of target (targets.md). Milestones are several goals of one comparison. */
+typedef enum {
+    MB_FORM_COMPARE,       /* >= > <= < = with one or more (value, year) goals */
+    MB_FORM_ABOUT,
+    MB_FORM_INTERVAL,
+    MB_FORM_RANGE,         /* >= A stretch B */
+    MB_FORM_EACH_YEAR,
+    MB_FORM_CUMULATIVE,
+    MB_FORM_RELATIVE,      /* cmp N × base Y */
+    MB_FORM_CUT,
+    MB_FORM_GROW,
+    MB_FORM_ANNUAL_GROWTH,
+    MB_FORM_RISES,
+    MB_FORM_FALLS,
+    MB_FORM_ABOVE_REGION,
+    MB_FORM_QUALITATIVE,
+} mb_form;
+
+typedef struct mb_goal {
+    mb_quantity q;
+    mb_year by;
+} mb_goal;
+
+typedef struct mb_ast_target {
+    mb_str id, label;          /* label.text NULL when absent */
+    mb_span span;              /* the whole statement */
+    mb_form form;
+    mb_cmp cmp;
+    mb_str subject;            /* indicator id or printed name; text NULL when absent */
+    int subject_is_name;
+    mb_goal *goals;            /* COMPARE: each (value, year); other forms: goals[0].by is "by Y" */
+    size_t ngoals;
+    mb_quantity a, b;          /* ABOUT a ± b / within b%; INTERVAL a..b; RANGE a stretch b;
+                                  EACH_YEAR/CUMULATIVE a; RELATIVE a = factor; CUT/GROW/ANNUAL a = % */
+    int tol_relative;          /* ABOUT: b is a percentage of a */
+    mb_year by;                /* deadline of every form but COMPARE (whose goals have theirs) */
+    mb_year y1, y2;            /* EACH_YEAR/CUMULATIVE/RISES/FALLS span; RELATIVE..ANNUAL: y1 = base */
+    mb_str region;             /* ABOVE_REGION */
+    /* clauses */
+    mb_str phrase, category, source, note;
+    mb_strlist owners;
+    mb_year from;
+} mb_ast_target;
+
+typedef struct mb_ast_indicator {
+    mb_str id, name;
+    mb_span span;
+    mb_str unit;
+    int has_unit;
+    int direction;             /* +1 higher, -1 lower, 0 unset */
+    mb_span direction_span;
+    mb_str category, source, part_of;
+    mb_strlist owners;
+    int integer;
+    mb_expr *derived;
+} mb_ast_indicator;
+
+typedef struct mb_ast_check {
+    mb_str id, label;
+    mb_span span;
+    mb_str subject;
+    int subject_is_name;
+    enum { MB_CHECK_CMP, MB_CHECK_BETWEEN, MB_CHECK_INTEGER } kind;
+    mb_cmp cmp;
+    mb_quantity a, b;          /* CMP against a constant: a; BETWEEN: a..b */
+    mb_str other;              /* CMP against another indicator; text NULL otherwise */
+    int other_is_name;
+} mb_ast_check;
+
+typedef struct mb_ast_plan {
+    mb_str id;
+    mb_span span;
+    mb_str name, number, issuer;
+    mb_strlist regions;
+    mb_str date;               /* "YYYY-MM-DD" */
+    mb_year base;
+    mb_year *deadlines;
+    size_t ndeadlines;
+} mb_ast_plan;
+
+typedef enum { MB_ST_IMPORT, MB_ST_PLAN, MB_ST_INDICATOR, MB_ST_TARGET, MB_ST_CHECK } mb_stkind;
+typedef struct mb_ast_stmt {
+    mb_stkind kind;
+    union {
+        mb_str import;
+        mb_ast_plan *plan;
+        mb_ast_indicator *indicator;
+        mb_ast_target *target;
+        mb_ast_check *check;
+    } u;
+} mb_ast_stmt;
+
+typedef struct mb_ast_file {
+    const mb_text *text;
+    mb_ast_stmt *stmts;
+    size_t n, cap;
+} mb_ast_file;
+
+const char *mb_cmp_str(mb_cmp c);   /* ">=" … */
+const char *mb_form_name(mb_form f, size_t ngoals); /* "at_least", "milestones", … */
+
+#endif

@@ -1,0 +1,83 @@
+/* parse.c — the driver: validate and normalise the text, run scanner and parser, and turn
+ * bison's messages into ours. */
+#include "parse.h"
+
+#include <string.h>
+
+#include "parse_state.h"
+#include "parser.h"
+#include "lexer.h"
+
+static const char *bad_text_msg(int kind)
+{
+    switch (kind) {
+    case MB_BAD_NUL: return "NUL byte in a rule file";
+    case MB_BAD_BOM: return "byte order mark (U+FEFF) in the middle of the file";
+    case MB_BAD_OOM: return "out of memory";
+    default: return "invalid UTF-8";
+    }
+}
+
+/* The mistake people make most: a statement without its ';', so the next one's keyword
+ * arrives where the parser expected more of the previous statement. */
+static const char *missing_semicolon_hint(const char *msg)
+{
+    static const char *starts[] = {"unexpected 'target'", "unexpected 'indicator'",
+                                   "unexpected 'check'", "unexpected 'plan'",
+                                   "unexpected 'import'"};
+    if (strstr(msg, "expecting")) return "";
+    for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+        if (strncmp(msg, starts[i], strlen(starts[i])) == 0)
+            return " (is a ';' missing at the end of the statement before it?)";
+    return "";
+}
+
+/* bison: "syntax error, unexpected X, expecting Y" -> "syntax error: unexpected X, expecting Y" */
+void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg)
+{
+    (void)scanner;
+    if (st->fatal || st->lexerror) return; /* already reported where it happened */
+    if (strcmp(msg, "memory exhausted") == 0) {
+        if (st->oom) mb_diag_add(st->diags, MB_SEV_ERROR, mb_span_none(), "out of memory");
+        else mb_pstate_error(st, *loc, "input nested too deeply");
+        return;
+    }
+    const char *p = strncmp(msg, "syntax error, ", 14) == 0 ? msg + 14 : msg;
+    mb_pstate_error(st, *loc, "syntax error: %s%s", p, missing_semicolon_hint(p));
+}
+
+static int run(mb_pstate *st)
+{
+    yyscan_t sc;
+    if (yylex_init_extra(st, &sc)) return 2;
+    YY_BUFFER_STATE b = yy_scan_bytes(st->nt.data, (int)st->nt.len, sc);
+    int r = b ? yyparse(sc, st) : 2;
+    if (b) yy_delete_buffer(b, sc);
+    yylex_destroy(sc);
+    return r;
+}
+
+int mb_parse_text(const mb_text *t, mb_arena *arena, mb_ast_file *out, mb_diags *d)
+{
+    memset(out, 0, sizeof *out);
+    out->text = t;
+    if (t->len > MB_MAX_RULE_FILE) {
+        mb_diag_add(d, MB_SEV_ERROR, mb_span_at(t, 0, 0),
+                    "rule file too large (%zu bytes; the limit is %d MiB)", t->len,
+                    MB_MAX_RULE_FILE >> 20);
+        return -1;
+    }
+    mb_pstate st = {.text = t, .arena = arena, .diags = d, .file = out};
+    size_t errors0 = d->errors;
+    int kind = 0;
+    size_t bad = mb_normtext_build(&st.nt, t->data, t->len, &kind);
+    if (bad != (size_t)-1) {
+        mb_diag_add(d, MB_SEV_ERROR, mb_span_at(t, bad, bad + 1), "%s", bad_text_msg(kind));
+        mb_normtext_free(&st.nt);
+        return kind == MB_BAD_OOM ? -2 : -1;
+    }
+    int r = run(&st);
+    mb_normtext_free(&st.nt);
+    if (r == 2 && st.oom) return -2;
+    return d->errors > errors0 ? -1 : 0;
+}

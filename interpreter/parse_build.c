@@ -1,0 +1,158 @@
+/* parse_build.c — building tree nodes from tokens. Token text is taken from the original
+ * source (through the normalisation map), so what is displayed is what the user wrote;
+ * comparison keys are the NFKC form. */
+#include "parse_build.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+mb_span mb_pstate_span(const mb_pstate *st, mb_loc loc)
+{
+    size_t s = loc.start > st->nt.len ? st->nt.len : loc.start;
+    size_t e = loc.end > st->nt.len ? st->nt.len : loc.end;
+    return mb_span_at(st->text, st->nt.map[s], st->nt.map[e]);
+}
+
+void mb_pstate_error(mb_pstate *st, mb_loc loc, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    mb_diag_add(st->diags, MB_SEV_ERROR, mb_pstate_span(st, loc), "%s", buf);
+}
+
+/* Resolve \" \\ \n in a string literal (quotes already stripped). */
+static size_t unescape(char *s, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n) {
+            i++;
+            s[o++] = s[i] == 'n' ? '\n' : s[i] == 't' ? '\t' : s[i];
+        } else {
+            s[o++] = s[i];
+        }
+    }
+    s[o] = 0;
+    return o;
+}
+
+int mb_pb_str(mb_pstate *st, mb_loc loc, int literal, mb_str *out)
+{
+    mb_span sp = mb_pstate_span(st, loc);
+    size_t a = sp.start, b = sp.end;
+    if (literal && b - a >= 2) { a++; b--; } /* the quotes (one char each, maybe fullwidth) */
+    if (literal) {
+        /* The opening quote may have been fullwidth: skip whole characters. */
+        a = st->nt.map[loc.start + 1];
+        b = st->nt.map[loc.end - 1];
+    }
+    char *text = mb_arena_strndup(st->arena, st->text->data + a, b - a);
+    if (!text) return 0;
+    size_t n = literal ? unescape(text, b - a) : b - a;
+    size_t kn;
+    char *k = mb_nfkc(text, n, &kn);
+    if (!k) return 0;
+    char *key = mb_arena_strndup(st->arena, k, kn);
+    free(k);
+    if (!key) return 0;
+    *out = (mb_str){text, key, sp};
+    return 1;
+}
+
+int mb_pb_number(mb_pstate *st, mb_loc loc, int negate, mb_num *out)
+{
+    mb_numerr e = mb_num_parse(st->nt.data + loc.start, loc.end - loc.start, 0, out);
+    if (e) {
+        mb_pstate_error(st, loc, "%s", mb_numerr_str(e));
+        *out = mb_num_int(0);
+    } else if (negate) {
+        *out = mb_num_neg(*out);
+    }
+    return 1;
+}
+
+int mb_pb_year(mb_pstate *st, mb_loc loc, mb_year *out)
+{
+    const char *s = st->nt.data + loc.start;
+    size_t n = loc.end - loc.start;
+    int y = 0;
+    if (n == 4 && memchr(s, '.', n) == NULL) y = atoi(s);
+    if (y < 1900 || y > 2999) {
+        mb_pstate_error(st, loc, "'%.*s' is not a year (write four digits, 1900 to 2999)",
+                        (int)(n > 40 ? 40 : n), s);
+        y = 0;
+    }
+    *out = (mb_year){y, mb_pstate_span(st, loc)};
+    return 1;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : d[m - 1];
+}
+
+int mb_pb_date(mb_pstate *st, mb_loc loc, mb_str *out)
+{
+    const char *s = st->nt.data + loc.start;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        mb_pstate_error(st, loc, "'%.10s' is not a calendar date", s);
+    return mb_pb_str(st, loc, 0, out);
+}
+
+int mb_pb_stmt(mb_pstate *st, mb_stkind kind, void *node)
+{
+    mb_ast_file *f = st->file;
+    if (f->n == f->cap) {
+        size_t nc = f->cap ? f->cap * 2 : 32;
+        mb_ast_stmt *v = mb_arena_grow(st->arena, f->stmts, f->n, nc, sizeof *v);
+        if (!v) return 0;
+        f->stmts = v;
+        f->cap = nc;
+    }
+    mb_ast_stmt *s = &f->stmts[f->n++];
+    s->kind = kind;
+    switch (kind) {
+    case MB_ST_IMPORT: s->u.import = *(mb_str *)node; break;
+    case MB_ST_PLAN: s->u.plan = node; break;
+    case MB_ST_INDICATOR: s->u.indicator = node; break;
+    case MB_ST_TARGET: s->u.target = node; break;
+    case MB_ST_CHECK: s->u.check = node; break;
+    }
+    return 1;
+}
+
+mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_loc loc)
+{
+    mb_expr *e = mb_arena_alloc(st->arena, sizeof *e);
+    if (!e) return NULL;
+    e->kind = kind;
+    e->l = l;
+    e->r = r;
+    e->span = mb_pstate_span(st, loc);
+    return e;
+}
+
+/* The subject is the grammar's { mb_str s; int is_name; } pair. */
+typedef struct { mb_str s; int is_name; } subject_ref;
+
+mb_ast_target *mb_pb_target(mb_pstate *st, mb_form form, const void *subject)
+{
+    mb_ast_target *t = mb_arena_alloc(st->arena, sizeof *t);
+    if (!t) return NULL;
+    t->form = form;
+    if (subject) {
+        const subject_ref *r = subject;
+        t->subject = r->s;
+        t->subject_is_name = r->is_name;
+    }
+    return t;
+}

@@ -1,0 +1,19 @@
+/* parse_build.h — node construction used by the grammar's actions (mb_pb_ prefix).
+ * Functions returning int return 0 only when out of memory; bad input is reported as a
+ * diagnostic and a harmless value is stored, so the parse goes on. */
+#ifndef MB_PARSE_BUILD_H
+#define MB_PARSE_BUILD_H
+
+#include "parse_state.h"
+
+int mb_pb_str(mb_pstate *st, mb_loc loc, int literal, mb_str *out);
+int mb_pb_number(mb_pstate *st, mb_loc loc, int negate, mb_num *out);
+int mb_pb_year(mb_pstate *st, mb_loc loc, mb_year *out);
+int mb_pb_date(mb_pstate *st, mb_loc loc, mb_str *out);
+int mb_pb_stmt(mb_pstate *st, mb_stkind kind, void *node);
+mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_loc loc);
+/* A target node of the given form about `subject` (NULL: none). */
+struct mb_ref_;
+mb_ast_target *mb_pb_target(mb_pstate *st, mb_form form, const void *subject);
+
+#endif

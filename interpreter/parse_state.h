@@ -1,0 +1,38 @@
+/* parse_state.h — what the scanner and the parser share during one parse. Internal. */
+#ifndef MB_PARSE_STATE_H
+#define MB_PARSE_STATE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "text.h"
+
+/* Token locations are byte offsets into the normalised text; spans for diagnostics are
+ * mapped back to the original text with mb_pstate_span. */
+typedef struct mb_loc {
+    size_t start, end;
+} mb_loc;
+
+typedef struct mb_pstate {
+    const mb_text *text;   /* original */
+    mb_normtext nt;        /* what the scanner reads */
+    size_t off;            /* scanner position in nt */
+    size_t last_end;       /* end of the last real token (for errors at end of input) */
+    int paren_depth;
+    int fatal;             /* stop: the rest of the input cannot be read sensibly */
+    int oom;               /* an allocation failed */
+    int lexerror;          /* the last token was already reported by the scanner */
+    mb_arena *arena;
+    mb_diags *diags;
+    mb_ast_file *file;
+} mb_pstate;
+
+enum { MB_MAX_PAREN_DEPTH = 64, MB_MAX_IDENT = 256, MB_MAX_STRING = 65536 };
+
+mb_span mb_pstate_span(const mb_pstate *st, mb_loc loc);
+void mb_pstate_error(mb_pstate *st, mb_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif
