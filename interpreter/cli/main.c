@@ -1,21 +1,44 @@
-/* main.c — temporary driver for parsing. */
+/* main.c — the mubiao command: dispatch to a subcommand. */
 #include <stdio.h>
-#include <stdlib.h>
-#include "parse.h"
-#include "../../tests/unit/support.h"
+#include <string.h>
+
+#include "cli.h"
+
+static const char USAGE[] =
+    "usage: mubiao COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "Check policy targets stated as rules against the statistics regions submit.\n"
+    "\n"
+    "Commands:\n"
+    "  check    parse and check rule files (syntax, names, units, contradictions)\n"
+    "  eval     evaluate rules against submitted data and report verdicts\n"
+    "  explain  show how one rule's verdict for one region was reached\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     show this help (and 'mubiao COMMAND --help' for a command)\n"
+    "  -V, --version  show the version\n"
+    "\n"
+    "Exit status: 0 success, 1 errors in the rules or failing verdicts, 2 usage,\n"
+    "unreadable files or bad data.\n";
+
 int main(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        size_t n; char *s = mbt_read_file(argv[i], &n);
-        if (!s) { perror(argv[i]); return 2; }
-        mb_text t = {argv[i], s, n};
-        mb_arena a; mb_arena_init(&a);
-        mb_diags d; mb_diags_init(&d, 50);
-        mb_ast_file f;
-        int r = mb_parse_text(&t, &a, &f, &d);
-        mb_diags_print(stderr, &d, 0);
-        printf("%s: r=%d stmts=%zu\n", argv[i], r, f.n);
-        mb_diags_free(&d); mb_arena_free(&a); free(s);
+    if (argc < 2) {
+        fputs(USAGE, stderr);
+        return MB_EXIT_USAGE;
     }
-    return 0;
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        fputs(USAGE, stdout);
+        return MB_EXIT_OK;
+    }
+    if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+        printf("mubiao %s\n", MB_VERSION);
+        return MB_EXIT_OK;
+    }
+    if (!strcmp(cmd, "check")) return mb_cmd_check(argc - 1, argv + 1);
+    if (!strcmp(cmd, "eval")) return mb_cmd_eval(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain")) return mb_cmd_explain(argc - 1, argv + 1);
+    fprintf(stderr, "mubiao: unknown command '%s'\n\n%s", cmd, USAGE);
+    return MB_EXIT_USAGE;
 }

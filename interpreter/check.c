@@ -1,0 +1,245 @@
+/* check.c — the semantic pass: collect declarations, resolve names, then run each family
+ * of checks (check_ind.c, check_target.c, check_conflict.c). Nothing here reads data. */
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+const char *mb_chk_text_of(mb_chk *c, mb_span s)
+{
+    const char *p = mb_arena_strndup(&c->m->arena, s.text->data + s.start, s.end - s.start);
+    if (!p) c->oom = 1;
+    return p ? p : "";
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64) return 99;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            if (up + 1 < best) best = up + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static const char *suggest(mb_chk *c, const char *key)
+{
+    const char *best = NULL;
+    size_t bd = 3;
+    for (size_t i = 0; i < c->m->ninds; i++) {
+        size_t dd = edit_distance(key, c->m->inds[i]->id);
+        if (dd < bd) { bd = dd; best = c->m->inds[i]->id; }
+    }
+    return best;
+}
+
+mb_indicator *mb_chk_ref(mb_chk *c, const mb_str *ref, int is_name)
+{
+    mb_indicator *ind = mb_map_get(&c->m->ind_keys, ref->key, strlen(ref->key));
+    if (ind) return ind;
+    const char *s = is_name ? NULL : suggest(c, ref->key);
+    mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, ref->span, "undefined indicator %s%s%s%s%s",
+                             is_name ? "\"" : "'", ref->text, is_name ? "\"" : "'",
+                             s ? "; did you mean " : "", s ? s : "");
+    (void)g;
+    return NULL;
+}
+
+int mb_chk_quantity(mb_chk *c, const mb_quantity *q, const mb_indicator *ind, mb_num *out)
+{
+    if (!q->has_unit) { *out = q->value; return 1; }
+    mb_unit u;
+    mb_uniterr ue = mb_unit_parse(q->unit.key, &u);
+    if (ue) {
+        mb_diag_add(c->d, MB_SEV_ERROR, q->unit.span, "%s: '%s'", mb_uniterr_str(ue), q->unit.text);
+        return 0;
+    }
+    if (!mb_unit_same_base(&u, &ind->unit)) {
+        mb_diag_add(c->d, MB_SEV_ERROR, q->span,
+                    "unit '%s' does not fit indicator '%s', which is measured in '%s'",
+                    q->unit.text, ind->id, ind->unit.text[0] ? ind->unit.text : "1");
+        return 0;
+    }
+    mb_numerr e = mb_unit_convert(q->value, &u, &ind->unit, out);
+    if (e) {
+        mb_diag_add(c->d, MB_SEV_ERROR, q->span, "%s", mb_numerr_str(e));
+        return 0;
+    }
+    return 1;
+}
+
+int mb_chk_percent(mb_chk *c, const mb_quantity *q, const char *what, mb_num *out)
+{
+    if (!q->has_unit || strcmp(q->unit.key, "%") != 0) {
+        mb_diag_add(c->d, MB_SEV_ERROR, q->span, "%s must be a percentage, like '20%%'", what);
+        return 0;
+    }
+    *out = q->value;
+    return 1;
+}
+
+/* ---- collecting declarations ---------------------------------------------------------- */
+
+static void *push(mb_chk *c, void ***v, size_t *n, size_t size)
+{
+    void **nv = mb_arena_grow(&c->m->arena, *v, *n, *n + 1, sizeof *nv);
+    void *p = mb_arena_alloc(&c->m->arena, size);
+    if (!nv || !p) { c->oom = 1; return NULL; }
+    nv[*n] = p;
+    *v = nv;
+    ((size_t *)p)[0] = (*n)++; /* every model struct starts with its index */
+    return p;
+}
+
+static mb_plan *collect_plan(mb_chk *c, const mb_ast_plan *a)
+{
+    for (size_t i = 0; i < c->m->nplans; i++)
+        if (strcmp(c->m->plans[i]->id, a->id.key) == 0) {
+            mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, a->id.span, "duplicate plan '%s'", a->id.text);
+            mb_diag_note(g, c->m->plans[i]->span, "first defined here");
+            return NULL;
+        }
+    mb_plan *p = push(c, (void ***)&c->m->plans, &c->m->nplans, sizeof *p);
+    if (!p) return NULL;
+    p->id = a->id.key;
+    p->name = a->name.text;
+    p->number = a->number.text;
+    p->issuer = a->issuer.text;
+    p->date = a->date.text;
+    p->regions = a->regions.v;
+    p->nregions = a->regions.n;
+    p->base = a->base.year;
+    p->span = a->id.span;
+    int *dl = mb_arena_alloc(&c->m->arena, (a->ndeadlines + 1) * sizeof *dl);
+    if (!dl) { c->oom = 1; return p; }
+    for (size_t i = 0; i < a->ndeadlines; i++) dl[i] = a->deadlines[i].year;
+    p->deadlines = dl;
+    p->ndeadlines = a->ndeadlines;
+    if (!a->name.text)
+        mb_diag_add(c->d, MB_SEV_ERROR, a->id.span, "plan '%s' has no name: add name \"…\"", a->id.text);
+    for (size_t i = 0; i < a->ndeadlines; i++) {
+        if (a->base.year && a->deadlines[i].year && a->base.year >= a->deadlines[i].year) {
+            mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, a->base.span,
+                                     "base year %d is not before the deadline %d", a->base.year,
+                                     a->deadlines[i].year);
+            mb_diag_note(g, a->deadlines[i].span, "deadline given here");
+            break;
+        }
+    }
+    return p;
+}
+
+static int claim_key(mb_chk *c, mb_map *map, const mb_str *s, mb_span *first_out, int *clash)
+{
+    mb_span *prev = mb_map_get(map, s->key, strlen(s->key));
+    if (prev) { *first_out = *prev; *clash = 1; return 1; }
+    mb_span *sp = mb_arena_alloc(&c->m->arena, sizeof *sp);
+    if (!sp) { c->oom = 1; return 0; }
+    *sp = s->span;
+    *clash = 0;
+    return mb_map_put(map, s->key, strlen(s->key), sp);
+}
+
+static void collect_indicator(mb_chk *c, const mb_ast_indicator *a, const mb_plan *plan)
+{
+    mb_indicator *prev = mb_map_get(&c->m->ind_keys, a->id.key, strlen(a->id.key));
+    if (prev) {
+        mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, a->id.span, "duplicate indicator '%s'", a->id.text);
+        mb_diag_note(g, prev->span, "first defined here");
+        return;
+    }
+    mb_indicator *ind = push(c, (void ***)&c->m->inds, &c->m->ninds, sizeof *ind);
+    if (!ind) return;
+    ind->id = a->id.key;
+    ind->name = a->name.text;
+    ind->name_key = a->name.key;
+    ind->direction = a->direction;
+    ind->category = a->category.text;
+    ind->source = a->source.text;
+    ind->owners = a->owners.v;
+    ind->nowners = a->owners.n;
+    ind->integer = a->integer;
+    ind->derived = a->derived;
+    ind->plan = plan;
+    ind->span = a->id.span;
+    ind->ast = a;
+    if (!mb_map_put(&c->m->ind_keys, ind->id, strlen(ind->id), ind)) c->oom = 1;
+    if (!a->name.text) return;
+    mb_indicator *other = mb_map_get(&c->m->ind_keys, a->name.key, strlen(a->name.key));
+    if (other && other != ind) {
+        mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, a->name.span,
+                                 "indicator name \"%s\" is already used by '%s'", a->name.text, other->id);
+        mb_diag_note(g, other->span, "'%s' defined here", other->id);
+    } else if (!mb_map_put(&c->m->ind_keys, a->name.key, strlen(a->name.key), ind)) {
+        c->oom = 1;
+    }
+}
+
+/* Targets and checks are resolved after every indicator is known; remember their plan. */
+typedef struct pending { mb_stkind kind; void *node; const mb_plan *plan; } pending;
+
+static void collect(mb_chk *c, pending **pv, size_t *pn)
+{
+    size_t cap = 0;
+    for (size_t f = 0; f < c->m->nfiles; f++) {
+        const mb_plan *plan = NULL;
+        for (size_t i = 0; i < c->m->files[f].n; i++) {
+            mb_ast_stmt *s = &c->m->files[f].stmts[i];
+            if (s->kind == MB_ST_PLAN) plan = collect_plan(c, s->u.plan);
+            else if (s->kind == MB_ST_INDICATOR) collect_indicator(c, s->u.indicator, plan);
+            else if (s->kind == MB_ST_TARGET || s->kind == MB_ST_CHECK) {
+                const mb_str *id = s->kind == MB_ST_TARGET ? &s->u.target->id : &s->u.check->id;
+                mb_span first;
+                int clash = 0;
+                if (!claim_key(c, &c->rule_ids, id, &first, &clash)) continue;
+                if (clash) {
+                    mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, id->span, "duplicate rule id '%s'", id->text);
+                    mb_diag_note(g, first, "first defined here");
+                    continue;
+                }
+                if (*pn == cap) {
+                    cap = cap ? cap * 2 : 64;
+                    pending *nv = mb_arena_grow(&c->m->arena, *pv, *pn, cap, sizeof *nv);
+                    if (!nv) { c->oom = 1; return; }
+                    *pv = nv;
+                }
+                (*pv)[(*pn)++] = (pending){s->kind, s->kind == MB_ST_TARGET ? (void *)s->u.target
+                                                                            : (void *)s->u.check, plan};
+            }
+        }
+    }
+}
+
+
+int mb_model_check(mb_model *m, mb_diags *d)
+{
+    mb_chk c = {.m = m, .d = d};
+    size_t errors0 = d->errors;
+    pending *pv = NULL;
+    size_t pn = 0;
+    collect(&c, &pv, &pn);
+    mb_chk_indicators(&c);
+    for (size_t i = 0; i < pn; i++) {
+        if (pv[i].kind == MB_ST_TARGET) mb_chk_target(&c, pv[i].node, pv[i].plan);
+        else mb_chk_check(&c, pv[i].node);
+    }
+    mb_chk_checks(&c);
+    mb_chk_conflicts(&c);
+    mb_map_free(&c.rule_ids);
+    if (c.oom) mb_diag_add(d, MB_SEV_ERROR, mb_span_none(), "out of memory");
+    m->checked = d->errors == errors0;
+    return m->checked ? 0 : -1;
+}

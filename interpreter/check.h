@@ -1,0 +1,30 @@
+/* check.h — internals shared by the checker's files (mb_chk_ prefix). */
+#ifndef MB_CHECK_H
+#define MB_CHECK_H
+
+#include "model.h"
+
+typedef struct mb_chk {
+    mb_model *m;
+    mb_diags *d;
+    mb_map rule_ids;     /* target and check ids -> mb_span* of the first definition */
+    int oom;
+} mb_chk;
+
+/* A string's span as written, for "as written" display of quantities. */
+const char *mb_chk_text_of(mb_chk *c, mb_span s);
+/* Resolve an indicator reference, reporting an undefined name (with a suggestion). */
+mb_indicator *mb_chk_ref(mb_chk *c, const mb_str *ref, int is_name);
+/* Convert a quantity to the indicator's unit; reports a unit that does not fit. */
+int mb_chk_quantity(mb_chk *c, const mb_quantity *q, const mb_indicator *ind, mb_num *out);
+/* A percentage ("20%"): the number 20. Reports anything else. */
+int mb_chk_percent(mb_chk *c, const mb_quantity *q, const char *what, mb_num *out);
+
+void mb_chk_indicators(mb_chk *c);
+void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan);
+void mb_chk_check(mb_chk *c, const mb_ast_check *k);
+void mb_chk_targets(mb_chk *c);
+void mb_chk_checks(mb_chk *c);
+void mb_chk_conflicts(mb_chk *c);
+
+#endif

@@ -1,0 +1,217 @@
+/* check_target.c — one target: resolve its indicator, convert its values to the indicator's
+ * unit, fill in defaults from the plan, and check what the form requires. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+static mb_rule *new_rule(mb_chk *c)
+{
+    mb_rule **nv = mb_arena_grow(&c->m->arena, c->m->rules, c->m->nrules, c->m->nrules + 1, sizeof *nv);
+    mb_rule *r = mb_arena_alloc(&c->m->arena, sizeof *r);
+    if (!nv || !r) { c->oom = 1; return NULL; }
+    nv[c->m->nrules] = r;
+    r->index = c->m->nrules++;
+    c->m->rules = nv;
+    return r;
+}
+
+/* The deadline: the target's own, else the plan's last. */
+static int deadline(mb_chk *c, const mb_ast_target *t, const mb_plan *plan, mb_year by)
+{
+    if (by.year) return by.year;
+    if (plan && plan->ndeadlines) {
+        int y = plan->deadlines[0];
+        for (size_t i = 1; i < plan->ndeadlines; i++)
+            if (plan->deadlines[i] > y) y = plan->deadlines[i];
+        if (y) return y;
+    }
+    mb_diag_add(c->d, MB_SEV_ERROR, t->id.span,
+                "target '%s' has no deadline: add 'by YEAR' (its plan gives no deadline)", t->id.text);
+    return 0;
+}
+
+static void metadata(mb_rule *r, const mb_ast_target *t)
+{
+    const mb_indicator *ind = r->ind;
+    r->phrase = t->phrase.text;
+    r->note = t->note.text;
+    r->category = t->category.text ? t->category.text : ind ? ind->category : NULL;
+    r->source = t->source.text ? t->source.text : ind ? ind->source : NULL;
+    r->owners = t->owners.n ? t->owners.v : ind ? ind->owners : NULL;
+    r->nowners = t->owners.n ? t->owners.n : ind ? ind->nowners : 0;
+}
+
+static int cmp_goal_year(const void *a, const void *b)
+{
+    return ((const mb_rgoal *)a)->year - ((const mb_rgoal *)b)->year;
+}
+
+/* Milestones must move the way the indicator improves: a higher-is-better indicator whose
+ * "at least" targets fall from one year to the next contradicts itself. */
+static void check_milestones(mb_chk *c, const mb_rule *r, const mb_ast_target *t)
+{
+    if (r->ngoals < 2 || !r->ind) return;
+    mb_rgoal *g = malloc(r->ngoals * sizeof *g);
+    if (!g) { c->oom = 1; return; }
+    memcpy(g, r->goals, r->ngoals * sizeof *g);
+    qsort(g, r->ngoals, sizeof *g, cmp_goal_year);
+    int up = r->cmp == MB_CMP_GE || r->cmp == MB_CMP_GT;
+    int down = r->cmp == MB_CMP_LE || r->cmp == MB_CMP_LT;
+    for (size_t i = 1; i < r->ngoals; i++) {
+        const mb_goal *ag = NULL;
+        for (size_t k = 0; k < t->ngoals; k++)
+            if (t->goals[k].by.year == g[i].year) ag = &t->goals[k];
+        mb_span sp = ag ? ag->q.span : t->id.span;
+        if (g[i].year == g[i - 1].year) {
+            mb_diag_add(c->d, MB_SEV_ERROR, sp, "two milestones for %d", g[i].year);
+            continue;
+        }
+        int s = mb_num_cmp(g[i].value, g[i - 1].value);
+        if (r->ind->direction > 0 && up && s < 0)
+            mb_diag_add(c->d, MB_SEV_ERROR, sp,
+                        "milestone for %d (%s) is below the one for %d (%s), but '%s' is higher-is-better",
+                        g[i].year, g[i].text, g[i - 1].year, g[i - 1].text, r->ind->id);
+        else if (r->ind->direction < 0 && down && s > 0)
+            mb_diag_add(c->d, MB_SEV_ERROR, sp,
+                        "milestone for %d (%s) is above the one for %d (%s), but '%s' is lower-is-better",
+                        g[i].year, g[i].text, g[i - 1].year, g[i - 1].text, r->ind->id);
+    }
+    free(g);
+}
+
+static void compare_goals(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *plan)
+{
+    r->goals = mb_arena_alloc(&c->m->arena, t->ngoals * sizeof *r->goals);
+    if (!r->goals) { c->oom = 1; return; }
+    r->ngoals = t->ngoals;
+    for (size_t i = 0; i < t->ngoals; i++) {
+        const mb_goal *g = &t->goals[i];
+        if (t->ngoals > 1 && !g->by.year)
+            mb_diag_add(c->d, MB_SEV_ERROR, g->q.span, "each milestone needs its year: write '%s by YEAR'",
+                        mb_chk_text_of(c, g->q.span));
+        r->goals[i].year = deadline(c, t, plan, g->by);
+        r->goals[i].text = mb_chk_text_of(c, g->q.span);
+        mb_chk_quantity(c, &g->q, r->ind, &r->goals[i].value);
+    }
+    check_milestones(c, r, t);
+}
+
+static void years_span(mb_chk *c, mb_rule *r, const mb_ast_target *t, int min_years)
+{
+    r->y1 = t->y1.year;
+    r->y2 = t->y2.year;
+    if (r->y1 && r->y2 && r->y2 - r->y1 + 1 < min_years)
+        mb_diag_add(c->d, MB_SEV_ERROR, t->y2.span,
+                    r->y2 < r->y1 ? "inverted period: %d..%d ends before it starts"
+                                  : "the period %d..%d is too short for this target", r->y1, r->y2);
+}
+
+static void base_before(mb_chk *c, const mb_year *base, int by)
+{
+    if (base->year && by && base->year >= by)
+        mb_diag_add(c->d, MB_SEV_ERROR, base->span, "base year %d is not before the deadline %d",
+                    base->year, by);
+}
+
+/* The form-specific part. goals[0] carries the main value and the deadline. */
+static void form(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *plan)
+{
+    mb_rgoal *g0 = r->goals;
+    switch (t->form) {
+    case MB_FORM_COMPARE:
+    case MB_FORM_QUALITATIVE: break;
+    case MB_FORM_ABOUT:
+        g0->year = deadline(c, t, plan, t->by);
+        mb_chk_quantity(c, &t->a, r->ind, &r->a);
+        if (t->tol_relative) mb_chk_percent(c, &t->b, "a relative tolerance", &r->b);
+        else mb_chk_quantity(c, &t->b, r->ind, &r->b);
+        if (mb_num_sign(t->b.value) < 0)
+            mb_diag_add(c->d, MB_SEV_ERROR, t->b.span, "negative tolerance");
+        break;
+    case MB_FORM_INTERVAL:
+    case MB_FORM_RANGE:
+        g0->year = deadline(c, t, plan, t->by);
+        if (mb_chk_quantity(c, &t->a, r->ind, &r->a) && mb_chk_quantity(c, &t->b, r->ind, &r->b)) {
+            int s = mb_num_cmp(r->a, r->b);
+            if (s > 0) mb_diag_add(c->d, MB_SEV_ERROR, t->b.span, "inverted range: %s is below %s",
+                                   mb_chk_text_of(c, t->b.span), mb_chk_text_of(c, t->a.span));
+            else if (s == 0 && t->form == MB_FORM_RANGE)
+                mb_diag_add(c->d, MB_SEV_ERROR, t->b.span, "empty range: the stretch equals the requirement");
+        }
+        break;
+    case MB_FORM_EACH_YEAR:
+    case MB_FORM_CUMULATIVE:
+        years_span(c, r, t, 1);
+        g0->year = r->y2;
+        mb_chk_quantity(c, &t->a, r->ind, &r->a);
+        break;
+    case MB_FORM_RISES:
+    case MB_FORM_FALLS:
+        years_span(c, r, t, 2);
+        g0->year = r->y2;
+        break;
+    case MB_FORM_RELATIVE:
+        g0->year = deadline(c, t, plan, t->by);
+        r->a = t->a.value;
+        if (mb_num_sign(r->a) <= 0) mb_diag_add(c->d, MB_SEV_ERROR, t->a.span, "the factor must be positive");
+        r->base_year = t->y1.year;
+        base_before(c, &t->y1, g0->year);
+        break;
+    case MB_FORM_CUT:
+    case MB_FORM_GROW:
+    case MB_FORM_ANNUAL_GROWTH:
+        g0->year = deadline(c, t, plan, t->by);
+        r->base_year = t->y1.year;
+        base_before(c, &t->y1, g0->year);
+        if (mb_chk_percent(c, &t->a, t->form == MB_FORM_CUT ? "a cut" : "a growth rate", &r->a)) {
+            if (t->form == MB_FORM_CUT && (mb_num_sign(r->a) <= 0 || mb_num_cmp(r->a, mb_num_int(100)) > 0))
+                mb_diag_add(c->d, MB_SEV_ERROR, t->a.span, "a cut must be above 0%% and at most 100%%");
+            if (t->form == MB_FORM_GROW && mb_num_sign(r->a) < 0)
+                mb_diag_add(c->d, MB_SEV_ERROR, t->a.span, "negative growth: write 'cut' instead");
+            if (t->form == MB_FORM_ANNUAL_GROWTH && mb_num_cmp(r->a, mb_num_int(-100)) <= 0)
+                mb_diag_add(c->d, MB_SEV_ERROR, t->a.span, "an annual growth rate must be above -100%%");
+        }
+        break;
+    case MB_FORM_ABOVE_REGION:
+        g0->year = deadline(c, t, plan, t->by);
+        r->region = t->region.text;
+        r->region_key = t->region.key;
+        if (!t->region.key[0]) mb_diag_add(c->d, MB_SEV_ERROR, t->region.span, "empty region name");
+        break;
+    }
+}
+
+void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
+{
+    mb_indicator *ind = NULL;
+    if (t->subject.text && !(ind = mb_chk_ref(c, &t->subject, t->subject_is_name))) return;
+    mb_rule *r = new_rule(c);
+    if (!r) return;
+    r->id = t->id.key;
+    r->label = t->label.text;
+    r->plan = plan;
+    r->ind = ind;
+    r->form = t->form;
+    r->cmp = t->cmp;
+    r->span = t->span;
+    r->ast = t;
+    r->tol_relative = t->tol_relative;
+    metadata(r, t);
+    if (!t->phrase.text)
+        mb_diag_add(c->d, MB_SEV_WARNING, t->id.span,
+                    "target '%s' has no phrase: quote the plan's words with phrase \"…\"", t->id.text);
+    if (t->form == MB_FORM_COMPARE) {
+        compare_goals(c, r, t, plan);
+    } else {
+        r->goals = mb_arena_alloc(&c->m->arena, sizeof *r->goals);
+        if (!r->goals) { c->oom = 1; return; }
+        r->ngoals = 1;
+        r->goals[0].text = t->a.span.text ? mb_chk_text_of(c, t->a.span) : "";
+        form(c, r, t, plan);
+        r->goals[0].value = r->a;
+    }
+    if (!r->base_year) r->base_year = t->from.year ? t->from.year : plan ? plan->base : 0;
+    if (t->from.year)
+        for (size_t i = 0; i < r->ngoals; i++) base_before(c, &t->from, r->goals[i].year);
+}

@@ -1,0 +1,65 @@
+/* map.c — linear probing; grows at 50% load. */
+#include "map.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+uint64_t mb_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+void mb_map_init(mb_map *m) { memset(m, 0, sizeof *m); }
+
+void mb_map_free(mb_map *m)
+{
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}
+
+static mb_map_slot *find(const mb_map *m, const char *key, size_t len, uint64_t h)
+{
+    size_t mask = m->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        mb_map_slot *s = &m->slots[i];
+        if (!s->key || (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0)) return s;
+    }
+}
+
+void *mb_map_get(const mb_map *m, const char *key, size_t len)
+{
+    if (!m->cap) return NULL;
+    mb_map_slot *s = find(m, key, len, mb_hash(key, len));
+    return s->key ? s->val : NULL;
+}
+
+static int grow(mb_map *m)
+{
+    size_t nc = m->cap ? m->cap * 2 : 16;
+    mb_map_slot *old = m->slots, *ns = mb_calloc(nc, sizeof *ns);
+    if (!ns) return 0;
+    size_t oc = m->cap;
+    m->slots = ns;
+    m->cap = nc;
+    for (size_t i = 0; i < oc; i++)
+        if (old[i].key) *find(m, old[i].key, old[i].len, old[i].hash) = old[i];
+    free(old);
+    return 1;
+}
+
+int mb_map_put(mb_map *m, const char *key, size_t len, void *val)
+{
+    if ((m->n + 1) * 2 > m->cap && !grow(m)) return 0;
+    uint64_t h = mb_hash(key, len);
+    mb_map_slot *s = find(m, key, len, h);
+    if (!s->key) m->n++;
+    *s = (mb_map_slot){key, len, h, val};
+    return 1;
+}

@@ -1,0 +1,194 @@
+/* model.c — the model's lifetime and reading rule files (with their imports). */
+#include "model.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "parse.h"
+#include "text.h"
+#include "xalloc.h"
+
+mb_model *mb_model_new(void)
+{
+    mb_model *m = mb_calloc(1, sizeof *m);
+    if (m) mb_arena_init(&m->arena);
+    return m;
+}
+
+void mb_model_free(mb_model *m)
+{
+    if (!m) return;
+    for (size_t i = 0; i < m->ntexts; i++) {
+        free((char *)m->texts[i]->data);
+        free(m->texts[i]);
+        free(m->paths[i]);
+    }
+    free(m->texts);
+    free(m->paths);
+    free(m->files);
+    mb_map_free(&m->ind_keys);
+    mb_arena_free(&m->arena);
+    free(m);
+}
+
+/* Read a whole file, refusing what cannot be a rule file. Returns NULL with *why set. */
+static char *slurp(const char *path, size_t *len, const char **why)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) { *why = strerror(errno); return NULL; }
+    struct stat sb;
+    char *buf = NULL;
+    if (fstat(fd, &sb) != 0) *why = strerror(errno);
+    else if (S_ISDIR(sb.st_mode)) *why = "is a directory";
+    else if (!S_ISREG(sb.st_mode)) *why = "not a regular file";
+    else if (sb.st_size > MB_MAX_RULE_FILE) *why = "file too large for a rule file (limit 16 MiB)";
+    else if (!(buf = mb_malloc((size_t)sb.st_size + 1))) *why = "out of memory";
+    else {
+        size_t got = 0;
+        while (got < (size_t)sb.st_size) {
+            ssize_t k = read(fd, buf + got, (size_t)sb.st_size - got);
+            if (k <= 0) break;
+            got += (size_t)k;
+        }
+        if (got != (size_t)sb.st_size) { *why = "file changed while it was read"; free(buf); buf = NULL; }
+        else { buf[got] = 0; *len = got; }
+    }
+    close(fd);
+    return buf;
+}
+
+static int add_file(mb_model *m, mb_text *t, char *rpath)
+{
+    size_t n = m->ntexts + 1;
+    mb_text **tv = mb_realloc(m->texts, n * sizeof *tv);
+    if (!tv) return 0;
+    m->texts = tv;
+    char **pv = mb_realloc(m->paths, n * sizeof *pv);
+    if (!pv) return 0;
+    m->paths = pv;
+    mb_ast_file *fv = mb_realloc(m->files, n * sizeof *fv);
+    if (!fv) return 0;
+    m->files = fv;
+    m->texts[m->ntexts] = t;
+    m->paths[m->ntexts] = rpath;
+    memset(&m->files[m->ntexts], 0, sizeof *fv);
+    m->ntexts = m->nfiles = n;
+    return 1;
+}
+
+static int load(mb_model *m, const char *path, const char *shown, mb_span from, int depth,
+                mb_diags *d);
+
+/* Imports are relative to the importing file. */
+static int load_imports(mb_model *m, const mb_ast_file *f, const char *dir, int depth, mb_diags *d)
+{
+    int rc = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const mb_ast_stmt *s = &f->stmts[i];
+        if (s->kind != MB_ST_IMPORT) continue;
+        const char *rel = s->u.import.text;
+        size_t need = strlen(dir) + strlen(rel) + 2;
+        char *p = mb_arena_alloc(&m->arena, need);
+        if (!p) return -1;
+        if (rel[0] == '/') strcpy(p, rel);
+        else snprintf(p, need, "%s/%s", dir, rel);
+        int r = load(m, p, p, s->u.import.span, depth + 1, d);
+        if (r < rc) rc = r;
+    }
+    return rc;
+}
+
+enum { MAX_IMPORT_DEPTH = 32 };
+
+static int load(mb_model *m, const char *path, const char *shown, mb_span from, int depth,
+                mb_diags *d)
+{
+    char *rp = realpath(path, NULL);
+    for (size_t i = 0; rp && i < m->ntexts; i++)
+        if (strcmp(m->paths[i], rp) == 0) {
+            free(rp);
+            if (m->files[i].text) return 0; /* read already */
+            mb_diag_add(d, MB_SEV_ERROR, from, "import cycle: '%s' imports itself through its imports", shown);
+            return -1;
+        }
+    if (depth > MAX_IMPORT_DEPTH) {
+        free(rp);
+        mb_diag_add(d, MB_SEV_ERROR, from, "imports nested too deeply (more than %d)", MAX_IMPORT_DEPTH);
+        return -1;
+    }
+    const char *why = NULL;
+    size_t len = 0;
+    char *data = slurp(path, &len, &why);
+    if (!data) {
+        free(rp);
+        mb_diag_add(d, MB_SEV_ERROR, from, "cannot read '%s': %s", shown, why);
+        m->io_error = 1;
+        return -2;
+    }
+    mb_text *t = mb_malloc(sizeof *t);
+    char *name = mb_arena_strndup(&m->arena, shown, strlen(shown));
+    if (!t || !name || !add_file(m, t, rp ? rp : strdup(path))) {
+        free(t);
+        free(data);
+        mb_diag_add(d, MB_SEV_ERROR, from, "out of memory");
+        return -1;
+    }
+    *t = (mb_text){name, data, len};
+    size_t fi = m->ntexts - 1;
+    /* files[fi].text stays NULL while its imports are read: that marks it as "being read",
+     * so an import that leads back here is a cycle, not a file read already. */
+    mb_ast_file f;
+    int rc = mb_parse_text(t, &m->arena, &f, d);
+    char *dc = strdup(path);
+    int ir = dc ? load_imports(m, &f, dirname(dc), depth, d) : -1;
+    free(dc);
+    m->files[fi] = f;
+    return rc < ir ? rc : ir;
+}
+
+int mb_model_load(mb_model *m, const char *path, mb_diags *d)
+{
+    return load(m, path, path, mb_span_none(), 0, d);
+}
+
+int mb_model_load_text(mb_model *m, const char *name, const char *data, size_t len, mb_diags *d)
+{
+    char *copy = mb_malloc(len + 1);
+    mb_text *t = mb_malloc(sizeof *t);
+    char *nm = mb_arena_strndup(&m->arena, name, strlen(name));
+    char *key = mb_malloc(strlen(name) + 16);
+    if (!copy || !t || !nm || !key || !add_file(m, t, key)) {
+        free(copy);
+        free(t);
+        free(key);
+        return -2;
+    }
+    snprintf(key, strlen(name) + 16, "<text>%s", name);
+    memcpy(copy, data, len);
+    copy[len] = 0;
+    *t = (mb_text){nm, copy, len};
+    size_t fi = m->ntexts - 1;
+    mb_ast_file f;
+    int rc = mb_parse_text(t, &m->arena, &f, d);
+    int ir = load_imports(m, &f, ".", 0, d);
+    m->files[fi] = f;
+    return rc < ir ? rc : ir;
+}
+
+mb_indicator *mb_model_indicator(const mb_model *m, const char *s, size_t n)
+{
+    mb_indicator *ind = mb_map_get(&m->ind_keys, s, n);
+    if (ind) return ind;
+    size_t kn;
+    char *k = mb_nfkc(s, n, &kn);
+    if (!k) return NULL;
+    ind = mb_map_get(&m->ind_keys, k, kn);
+    free(k);
+    return ind;
+}

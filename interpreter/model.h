@@ -1,0 +1,122 @@
+/* model.h — the checked model: plans, indicators, rules and data checks with every name
+ * resolved and every target value converted to its indicator's unit. The checker builds it
+ * once, before any data is read; the evaluator and the reports only read it.
+ * Everything lives in the model's arena. */
+#ifndef MB_MODEL_H
+#define MB_MODEL_H
+
+#include <stdio.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "map.h"
+#include "unit.h"
+
+typedef struct mb_plan {
+    size_t index;
+    const char *id, *name, *number, *issuer, *date; /* NULL when not given */
+    const mb_str *regions;   /* the plan's regions (keys are NFKC) */
+    size_t nregions;
+    int base;                /* 0 when not given */
+    const int *deadlines;
+    size_t ndeadlines;
+    mb_span span;
+} mb_plan;
+
+typedef struct mb_indicator {
+    size_t index;
+    const char *id;
+    const char *name, *name_key;    /* printed name; NULL when not given */
+    mb_unit unit;
+    int direction;                  /* +1 higher is better, -1 lower is better */
+    const char *category, *source;
+    const mb_str *owners;
+    size_t nowners;
+    int integer;
+    struct mb_indicator *part_of;
+    mb_expr *derived;               /* NULL unless computed from others */
+    const mb_plan *plan;            /* NULL for a catalogue indicator */
+    mb_span span;
+    const mb_ast_indicator *ast;
+} mb_indicator;
+
+typedef struct mb_rgoal {
+    mb_num value;                   /* in the indicator's unit */
+    int year;
+    const char *text;               /* as written, e.g. "1.2万家" */
+} mb_rgoal;
+
+typedef struct mb_rule {
+    size_t index;
+    const char *id, *label;
+    const mb_plan *plan;
+    const mb_indicator *ind;        /* NULL only for a qualitative target without subject */
+    mb_form form;
+    mb_cmp cmp;
+    mb_rgoal *goals;                /* COMPARE: one per milestone; other forms: goals[0] */
+    size_t ngoals;                  /*   holds the main value and the deadline year */
+    mb_num a, b;                    /* ABOUT: centre, tolerance (absolute, indicator unit; or
+                                       a percentage when tol_relative); INTERVAL/RANGE: low,
+                                       high; RELATIVE: factor; CUT/GROW/ANNUAL: percent */
+    int tol_relative;
+    int y1, y2;                     /* EACH_YEAR/CUMULATIVE/RISES/FALLS: the years */
+    int base_year;                  /* RELATIVE/CUT/GROW/ANNUAL: the base; others: the year
+                                       progress is measured from (0: none) */
+    const char *region, *region_key;/* ABOVE_REGION */
+    const char *phrase, *category, *source, *note;
+    const mb_str *owners;
+    size_t nowners;
+    mb_span span;
+    const mb_ast_target *ast;
+} mb_rule;
+
+typedef enum { MB_DC_CMP_CONST, MB_DC_CMP_IND, MB_DC_BETWEEN, MB_DC_INTEGER } mb_dckind;
+
+typedef struct mb_check {
+    size_t index;
+    const char *id, *label;
+    const mb_indicator *ind, *other;
+    mb_dckind kind;
+    mb_cmp cmp;
+    mb_num a, b;                    /* in the indicator's unit */
+    mb_span span;
+} mb_check;
+
+typedef struct mb_model {
+    mb_arena arena;
+    mb_text **texts;                /* every rule file read (imports included) */
+    char **paths;                   /* their resolved paths, to read each once */
+    size_t ntexts;
+    mb_ast_file *files;
+    size_t nfiles;
+    mb_plan **plans;
+    size_t nplans;
+    mb_indicator **inds;
+    size_t ninds;
+    mb_rule **rules;
+    size_t nrules;
+    mb_check **checks;
+    size_t nchecks;
+    mb_map ind_keys;                /* id and NFKC printed name -> indicator */
+    int checked;                    /* mb_model_check ran without errors */
+    int io_error;                   /* a file could not be read (exit status 2) */
+} mb_model;
+
+mb_model *mb_model_new(void);
+void mb_model_free(mb_model *m);
+/* Read and parse a rule file and, recursively, its imports. Returns 0 when no error. */
+int mb_model_load(mb_model *m, const char *path, mb_diags *d);
+/* Parse rule text already in memory (name is for messages; imports are relative to the
+ * current directory). */
+int mb_model_load_text(mb_model *m, const char *name, const char *data, size_t len, mb_diags *d);
+/* Resolve names and units and run every semantic check. Returns 0 when no error. */
+int mb_model_check(mb_model *m, mb_diags *d);
+
+/* By id or by printed name, compared after NFKC. */
+mb_indicator *mb_model_indicator(const mb_model *m, const char *s, size_t n);
+
+/* The resolved model as JSON (see docs/json.md). */
+void mb_model_print_json(FILE *out, const mb_model *m);
+
+#endif

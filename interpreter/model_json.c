@@ -1,0 +1,218 @@
+/* model_json.c — the resolved model as JSON, for tools that consume rule files. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonw.h"
+#include "model.h"
+
+static void num(FILE *o, mb_num v)
+{
+    char buf[MB_NUM_BUF];
+    mb_num_format(v, 12, buf, NULL);
+    fputs(buf, o);
+}
+
+static void key(FILE *o, const char *k, int *first)
+{
+    fprintf(o, "%s\"%s\":", *first ? "" : ",", k);
+    *first = 0;
+}
+
+static void kstr(FILE *o, const char *k, const char *v, int *first)
+{
+    key(o, k, first);
+    mb_json_cstr(o, v);
+}
+
+static void strs(FILE *o, const char *k, const mb_str *v, size_t n, int *first)
+{
+    key(o, k, first);
+    fputc('[', o);
+    for (size_t i = 0; i < n; i++) {
+        if (i) fputc(',', o);
+        mb_json_cstr(o, v[i].text);
+    }
+    fputc(']', o);
+}
+
+static void loc(FILE *o, mb_span s, int *first)
+{
+    key(o, "location", first);
+    mb_pos p = mb_span_pos(&s);
+    fputs("{\"file\":", o);
+    mb_json_cstr(o, s.text ? s.text->name : NULL);
+    fprintf(o, ",\"line\":%u,\"column\":%u}", p.line, p.col);
+}
+
+static void plan(FILE *o, const mb_plan *p)
+{
+    int f = 1;
+    fputc('{', o);
+    kstr(o, "id", p->id, &f);
+    kstr(o, "name", p->name, &f);
+    kstr(o, "number", p->number, &f);
+    kstr(o, "issuer", p->issuer, &f);
+    kstr(o, "date", p->date, &f);
+    strs(o, "regions", p->regions, p->nregions, &f);
+    key(o, "base_year", &f);
+    p->base ? fprintf(o, "%d", p->base) : fputs("null", o);
+    key(o, "deadlines", &f);
+    fputc('[', o);
+    for (size_t i = 0; i < p->ndeadlines; i++) fprintf(o, "%s%d", i ? "," : "", p->deadlines[i]);
+    fputc(']', o);
+    loc(o, p->span, &f);
+    fputc('}', o);
+}
+
+static void expr(FILE *o, const mb_expr *e)
+{
+    static const char ops[] = {0, 0, '+', '-', '*', '/', '-'};
+    if (!e) return;
+    if (e->kind == MB_EX_NUM) { num(o, e->num); return; }
+    if (e->kind == MB_EX_REF) { fputs(e->ind ? e->ind->id : e->ref.text, o); return; }
+    if (e->kind == MB_EX_NEG) { fputs("-(", o); expr(o, e->l); fputc(')', o); return; }
+    fputc('(', o);
+    expr(o, e->l);
+    fprintf(o, " %c ", ops[e->kind]);
+    expr(o, e->r);
+    fputc(')', o);
+}
+
+static void indicator(FILE *o, const mb_indicator *ind)
+{
+    int f = 1;
+    fputc('{', o);
+    kstr(o, "id", ind->id, &f);
+    kstr(o, "name", ind->name, &f);
+    kstr(o, "unit", ind->unit.text, &f);
+    kstr(o, "direction", ind->direction > 0 ? "higher" : ind->direction < 0 ? "lower" : NULL, &f);
+    kstr(o, "category", ind->category, &f);
+    strs(o, "owners", ind->owners, ind->nowners, &f);
+    kstr(o, "source", ind->source, &f);
+    key(o, "integer", &f);
+    fputs(ind->integer ? "true" : "false", o);
+    kstr(o, "part_of", ind->part_of ? ind->part_of->id : NULL, &f);
+    key(o, "derived", &f);
+    if (ind->derived) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        if (m) { expr(m, ind->derived); fclose(m); mb_json_cstr(o, buf); free(buf); }
+        else fputs("null", o);
+    } else {
+        fputs("null", o);
+    }
+    kstr(o, "plan", ind->plan ? ind->plan->id : NULL, &f);
+    loc(o, ind->span, &f);
+    fputc('}', o);
+}
+
+static void form_fields(FILE *o, const mb_rule *r, int *f)
+{
+    switch (r->form) {
+    case MB_FORM_ABOUT:
+        key(o, "about", f); num(o, r->a);
+        key(o, "tolerance", f); num(o, r->b);
+        kstr(o, "tolerance_kind", r->tol_relative ? "relative_percent" : "absolute", f);
+        break;
+    case MB_FORM_INTERVAL:
+    case MB_FORM_RANGE:
+        key(o, "low", f); num(o, r->a);
+        key(o, r->form == MB_FORM_RANGE ? "stretch" : "high", f); num(o, r->b);
+        break;
+    case MB_FORM_EACH_YEAR:
+    case MB_FORM_CUMULATIVE:
+    case MB_FORM_RISES:
+    case MB_FORM_FALLS:
+        key(o, "period", f);
+        fprintf(o, "{\"from\":%d,\"to\":%d}", r->y1, r->y2);
+        break;
+    case MB_FORM_RELATIVE:
+        key(o, "factor", f); num(o, r->a);
+        break;
+    case MB_FORM_CUT:
+    case MB_FORM_GROW:
+    case MB_FORM_ANNUAL_GROWTH:
+        key(o, "percent", f); num(o, r->a);
+        break;
+    case MB_FORM_ABOVE_REGION:
+        kstr(o, "region", r->region, f);
+        break;
+    default: break;
+    }
+}
+
+static void rule(FILE *o, const mb_rule *r)
+{
+    int f = 1;
+    fputc('{', o);
+    kstr(o, "id", r->id, &f);
+    kstr(o, "label", r->label, &f);
+    kstr(o, "plan", r->plan ? r->plan->id : NULL, &f);
+    kstr(o, "indicator", r->ind ? r->ind->id : NULL, &f);
+    kstr(o, "form", mb_form_name(r->form, r->ngoals), &f);
+    int has_cmp = r->form == MB_FORM_COMPARE || r->form == MB_FORM_RANGE ||
+                  r->form == MB_FORM_EACH_YEAR || r->form == MB_FORM_CUMULATIVE ||
+                  r->form == MB_FORM_RELATIVE || r->form == MB_FORM_ANNUAL_GROWTH ||
+                  r->form == MB_FORM_ABOVE_REGION;
+    kstr(o, "comparison", has_cmp ? mb_cmp_str(r->cmp) : NULL, &f);
+    key(o, "targets", &f);
+    fputc('[', o);
+    for (size_t i = 0; r->form != MB_FORM_QUALITATIVE && i < r->ngoals; i++) {
+        fprintf(o, "%s{\"year\":%d,\"value\":", i ? "," : "", r->goals[i].year);
+        num(o, r->goals[i].value);
+        fputs(",\"as_written\":", o);
+        mb_json_cstr(o, r->goals[i].text);
+        fputs(",\"unit\":", o);
+        mb_json_cstr(o, r->ind ? r->ind->unit.text : NULL);
+        fputc('}', o);
+    }
+    fputc(']', o);
+    form_fields(o, r, &f);
+    key(o, "base_year", &f);
+    r->base_year ? fprintf(o, "%d", r->base_year) : fputs("null", o);
+    kstr(o, "phrase", r->phrase, &f);
+    kstr(o, "category", r->category, &f);
+    strs(o, "owners", r->owners, r->nowners, &f);
+    kstr(o, "source", r->source, &f);
+    kstr(o, "note", r->note, &f);
+    loc(o, r->span, &f);
+    fputc('}', o);
+}
+
+static void check(FILE *o, const mb_check *k)
+{
+    static const char *kinds[] = {"compare", "compare_indicator", "between", "integer"};
+    int f = 1;
+    fputc('{', o);
+    kstr(o, "id", k->id, &f);
+    kstr(o, "label", k->label, &f);
+    kstr(o, "indicator", k->ind->id, &f);
+    kstr(o, "kind", kinds[k->kind], &f);
+    if (k->kind == MB_DC_CMP_CONST || k->kind == MB_DC_CMP_IND) kstr(o, "comparison", mb_cmp_str(k->cmp), &f);
+    if (k->kind == MB_DC_CMP_IND) kstr(o, "other", k->other ? k->other->id : NULL, &f);
+    if (k->kind == MB_DC_CMP_CONST || k->kind == MB_DC_BETWEEN) { key(o, "value", &f); num(o, k->a); }
+    if (k->kind == MB_DC_BETWEEN) { key(o, "high", &f); num(o, k->b); }
+    loc(o, k->span, &f);
+    fputc('}', o);
+}
+
+#define ARRAY(o, name, v, n, fn) do { \
+    fprintf(o, ",\"%s\":[", name); \
+    for (size_t i_ = 0; i_ < (n); i_++) { if (i_) fputc(',', o); fn(o, (v)[i_]); } \
+    fputc(']', o); } while (0)
+
+void mb_model_print_json(FILE *o, const mb_model *m)
+{
+    fputs("{\"files\":[", o);
+    for (size_t i = 0; i < m->ntexts; i++) {
+        if (i) fputc(',', o);
+        mb_json_cstr(o, m->texts[i]->name);
+    }
+    fputc(']', o);
+    ARRAY(o, "plans", m->plans, m->nplans, plan);
+    ARRAY(o, "indicators", m->inds, m->ninds, indicator);
+    ARRAY(o, "rules", m->rules, m->nrules, rule);
+    ARRAY(o, "checks", m->checks, m->nchecks, check);
+    fputc('}', o);
+}
