@@ -45,10 +45,15 @@ static mb_i128 pow10_i(int k)
 
 mb_num mb_num_dec(int64_t mantissa, int scale)
 {
+    static const int64_t P10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+                                  100000000, 1000000000, 10000000000, 100000000000,
+                                  1000000000000, 10000000000000, 100000000000000,
+                                  1000000000000000, 10000000000000000, 100000000000000000,
+                                  1000000000000000000};
     mb_num r = {mantissa, 1};
-    if (scale > 0) r.den = pow10_i(scale);
+    if (scale > 0) r.den = scale <= 18 ? P10[scale] : pow10_i(scale);
     else if (scale < 0) r.num *= pow10_i(-scale);
-    return reduce(r);
+    return r;
 }
 
 /* digits [, groups] [. digits]; returns MB_NUM_SYNTAX on anything else. */
@@ -92,9 +97,16 @@ mb_numerr mb_num_add(mb_num a, mb_num b, mb_num *out)
     mb_i128 x, y, d, s;
     if (a.den == b.den) {
         if (!add_ok(a.num, b.num, &s)) return MB_NUM_OVERFLOW;
-        *out = reduce((mb_num){s, a.den});
+        *out = (mb_num){s, a.den};
         return MB_NUM_OK;
     }
+    if (mul_ok(a.num, b.den, &x) && mul_ok(b.num, a.den, &y) && mul_ok(a.den, b.den, &d) &&
+        add_ok(x, y, &s)) {
+        *out = (mb_num){s, d};
+        return MB_NUM_OK;
+    }
+    a = reduce(a);
+    b = reduce(b);
     u128 g = gcd_u((u128)a.den, (u128)b.den);
     mb_i128 bd = b.den / (mb_i128)g;
     if (!mul_ok(a.num, bd, &x) || !mul_ok(b.num, a.den / (mb_i128)g, &y) ||
@@ -113,14 +125,19 @@ mb_numerr mb_num_sub(mb_num a, mb_num b, mb_num *out)
     return mb_num_add(a, mb_num_neg(b), out);
 }
 
+/* Results are reduced lazily: comparisons do not need lowest terms, and gcd on 128-bit
+ * integers is the slowest thing here, so we reduce only when a product would overflow. */
 mb_numerr mb_num_mul(mb_num a, mb_num b, mb_num *out)
 {
-    /* Cross-reduce first so that exact results stay small. */
+    mb_i128 n, d;
+    if (mul_ok(a.num, b.num, &n) && mul_ok(a.den, b.den, &d)) {
+        *out = (mb_num){n, d};
+        return MB_NUM_OK;
+    }
     a = reduce(a);
     b = reduce(b);
     u128 g1 = a.num ? gcd_u(uabs(a.num), (u128)b.den) : 1;
     u128 g2 = b.num ? gcd_u(uabs(b.num), (u128)a.den) : 1;
-    mb_i128 n, d;
     if (!mul_ok(a.num / (mb_i128)g1, b.num / (mb_i128)g2, &n) ||
         !mul_ok(a.den / (mb_i128)g2, b.den / (mb_i128)g1, &d))
         return MB_NUM_OVERFLOW;
@@ -133,6 +150,7 @@ mb_numerr mb_num_div(mb_num a, mb_num b, mb_num *out)
     if (b.num == 0) return MB_NUM_DIVZERO;
     if (b.num == -I128_MAX - 1) return MB_NUM_OVERFLOW;
     mb_num inv = b.num < 0 ? (mb_num){-b.den, -b.num} : (mb_num){b.den, b.num};
+    if (inv.den == 0) return MB_NUM_DIVZERO;
     return mb_num_mul(a, inv, out);
 }
 
@@ -149,6 +167,7 @@ mb_numerr mb_num_pow(mb_num a, unsigned n, mb_num *out)
 
 int mb_num_sign(mb_num a) { return (a.num > 0) - (a.num < 0); }
 int mb_num_is_int(mb_num a) { return a.num % a.den == 0; }
+mb_num mb_num_reduce(mb_num a) { return reduce(a); }
 
 /* Full 128×128 → 256-bit product of magnitudes, as (hi, lo). */
 static void umul256(u128 a, u128 b, u128 *hi, u128 *lo)

@@ -14,7 +14,7 @@ typedef __int128 mb_i128;
 
 typedef struct mb_num {
     mb_i128 num;
-    mb_i128 den; /* > 0; gcd(num, den) == 1 */
+    mb_i128 den; /* > 0; not always in lowest terms (see mb_num_reduce) */
 } mb_num;
 
 typedef enum {
@@ -50,6 +50,7 @@ mb_num mb_num_abs(mb_num a);
 int mb_num_cmp(mb_num a, mb_num b);
 int mb_num_sign(mb_num a);
 int mb_num_is_int(mb_num a);
+mb_num mb_num_reduce(mb_num a);
 int mb_num_eq(mb_num a, mb_num b);
 
 /* Decimal text. Terminating decimals are printed exactly ("2.74", "-0.5", "12000");

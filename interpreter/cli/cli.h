@@ -21,4 +21,15 @@ int mb_cli_color(FILE *f);
  * (a file could not be read). *out is set whenever a model was built. */
 int mb_cli_load_rules(char **paths, int n, mb_diags *d, mb_model **out);
 
+/* Reports are written to a temporary file beside the target and renamed into place, so an
+ * interrupted run never leaves a half-written report where the old one was. */
+typedef struct mb_out {
+    FILE *f;
+    const char *path;   /* NULL: standard output */
+    char *tmp;
+} mb_out;
+int mb_cli_out_open(mb_out *o, const char *path);   /* 0, or -1 with a message printed */
+int mb_cli_out_commit(mb_out *o);                   /* 0, or -1 with a message printed */
+void mb_cli_out_abort(mb_out *o);
+
 #endif

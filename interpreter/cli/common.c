@@ -1,6 +1,8 @@
 /* common.c — helpers the subcommands share. */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <errno.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -35,4 +37,47 @@ int mb_cli_load_rules(char **paths, int n, mb_diags *d, mb_model **out)
     if (m->io_error) return MB_EXIT_USAGE;
     if (d->errors) return MB_EXIT_FAIL; /* syntax errors: resolving would only add noise */
     return mb_model_check(m, d) ? MB_EXIT_FAIL : MB_EXIT_OK;
+}
+
+int mb_cli_out_open(mb_out *o, const char *path)
+{
+    o->path = path;
+    o->tmp = NULL;
+    o->f = stdout;
+    if (!path || !strcmp(path, "-")) { o->path = NULL; return 0; }
+    size_t n = strlen(path) + 16;
+    o->tmp = malloc(n);
+    if (!o->tmp) return -1;
+    snprintf(o->tmp, n, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+        fprintf(stderr, "mubiao: cannot write '%s': %s\n", path, strerror(errno));
+        if (fd >= 0) { close(fd); unlink(o->tmp); }
+        free(o->tmp);
+        o->tmp = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int mb_cli_out_commit(mb_out *o)
+{
+    if (!o->path) return fflush(stdout) == 0 ? 0 : -1;
+    int bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
+    bad |= fclose(o->f) != 0;
+    if (!bad && rename(o->tmp, o->path) == 0) { free(o->tmp); o->tmp = NULL; return 0; }
+    fprintf(stderr, "mubiao: cannot write '%s': %s\n", o->path, strerror(errno));
+    unlink(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
+    return -1;
+}
+
+void mb_cli_out_abort(mb_out *o)
+{
+    if (!o->path || !o->tmp) return;
+    fclose(o->f);
+    unlink(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
 }

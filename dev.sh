@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# dev.sh — set up, build and run mubiao on a Debian 12 machine.
+#   ./dev.sh demo   install what is missing, build, evaluate the bundled examples
+#   ./dev.sh test   install what is missing, build (plain and with sanitizers), run every test
+#   ./dev.sh deps   only install the Debian packages the build needs
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages, and why each is here (README.md says the same):
+PACKAGES=(
+  build-essential cmake pkg-config  # compiler and build
+  flex bison                        # the rule-language scanner and parser
+  libutf8proc-dev                   # Unicode: NFKC normalisation, display width
+  libcriterion-dev                  # unit tests
+  libxml2-utils                     # xmllint: validates JUnit output against its schema in tests
+  clang libclang-rt-14-dev          # libFuzzer harnesses and LeakSanitizer runtime
+  python3                           # generates benchmark data
+)
+
+deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() { # build DIR [cmake options...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$dir" -j"$(nproc)"
+}
+
+case "${1:-}" in
+  deps) deps ;;
+  demo)
+    deps
+    build build
+    ./examples/run-demo.sh build/mubiao
+    ;;
+  test)
+    deps
+    build build
+    (cd build && ctest --output-on-failure -j"$(nproc)")
+    build build-san -DMB_SANITIZE=ON
+    (cd build-san && ctest --output-on-failure -j"$(nproc)")
+    if [ -x tests/fuzz/short-run.sh ]; then tests/fuzz/short-run.sh; fi
+    ;;
+  *)
+    echo "usage: ./dev.sh demo|test|deps" >&2
+    exit 2
+    ;;
+esac

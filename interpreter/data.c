@@ -1,0 +1,138 @@
+/* data.c — the store: layout from the model, regions, observations, lookups. Reading files
+ * and rows is in ingest.c. */
+#include "data.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Years an indicator must be kept for: every year a rule reads it, directly or through a
+ * derived indicator, from the earliest base year to the latest deadline. */
+static void widen(mb_data *D, const mb_indicator *ind, int lo, int hi, int depth);
+
+static void widen_expr(mb_data *D, const mb_expr *e, int lo, int hi, int depth)
+{
+    if (!e) return;
+    if (e->kind == MB_EX_REF && e->ind) widen(D, e->ind, lo, hi, depth + 1);
+    widen_expr(D, e->l, lo, hi, depth);
+    widen_expr(D, e->r, lo, hi, depth);
+}
+
+static void widen(mb_data *D, const mb_indicator *ind, int lo, int hi, int depth)
+{
+    if (!ind || lo <= 0 || hi < lo || depth > 64) return;
+    size_t i = ind->index;
+    int *f = &D->first_year[i], *n = &D->nyears[i];
+    int a = *f ? (lo < *f ? lo : *f) : lo;
+    int b = *f ? (hi > *f + *n - 1 ? hi : *f + *n - 1) : hi;
+    *f = a;
+    *n = b - a + 1;
+    widen_expr(D, ind->derived, lo, hi, depth);
+    if (ind->part_of) widen(D, ind->part_of, lo, hi, depth + 1);
+}
+
+static void rule_years(const mb_rule *r, int *lo, int *hi)
+{
+    *lo = 9999;
+    *hi = 0;
+    for (size_t g = 0; g < r->ngoals; g++) {
+        if (r->goals[g].year && r->goals[g].year < *lo) *lo = r->goals[g].year;
+        if (r->goals[g].year > *hi) *hi = r->goals[g].year;
+    }
+    if (r->y1 && r->y1 < *lo) *lo = r->y1;
+    if (r->y2 > *hi) *hi = r->y2;
+    if (r->base_year && r->base_year < *lo) *lo = r->base_year;
+}
+
+static int layout(mb_data *D)
+{
+    const mb_model *m = D->model;
+    size_t n = m->ninds + 1;
+    D->first_year = mb_arena_alloc(&D->arena, n * sizeof(int));
+    D->nyears = mb_arena_alloc(&D->arena, n * sizeof(int));
+    D->slot0 = mb_arena_alloc(&D->arena, n * sizeof(size_t));
+    if (!D->first_year || !D->nyears || !D->slot0) return 0;
+    int glo = 9999, ghi = 0;
+    for (size_t i = 0; i < m->nrules; i++) {
+        const mb_rule *r = m->rules[i];
+        int lo, hi;
+        rule_years(r, &lo, &hi);
+        if (r->form != MB_FORM_QUALITATIVE) widen(D, r->ind, lo, hi, 0);
+        if (lo < glo) glo = lo;
+        if (hi > ghi) ghi = hi;
+    }
+    /* Indicators compared with others in data checks: keep the years rules look at. */
+    for (size_t i = 0; i < m->nchecks; i++)
+        if (m->checks[i]->kind == MB_DC_CMP_IND) {
+            widen(D, m->checks[i]->ind, glo, ghi, 0);
+            widen(D, m->checks[i]->other, glo, ghi, 0);
+        }
+    for (size_t i = 0; i < m->ninds; i++) {
+        if (m->inds[i]->derived) D->nyears[i] = 0; /* computed, never stored */
+        D->slot0[i] = D->nslots;
+        D->nslots += (size_t)D->nyears[i];
+    }
+    return 1;
+}
+
+mb_data *mb_data_new(const mb_model *m)
+{
+    mb_data *D = mb_calloc(1, sizeof *D);
+    if (!D) return NULL;
+    D->model = m;
+    mb_arena_init(&D->arena);
+    mb_diags_init(&D->diags, 50);
+    if (!layout(D)) { mb_data_free(D); return NULL; }
+    /* Plans' regions exist even when no row names them: their targets are "no data". */
+    for (size_t p = 0; p < m->nplans; p++)
+        for (size_t i = 0; i < m->plans[p]->nregions; i++) {
+            const mb_str *s = &m->plans[p]->regions[i];
+            if (!mb_map_get(&D->regions, s->key, strlen(s->key))) {
+                if (mb_data_intern(D, s->text, strlen(s->text)) < 0) { mb_data_free(D); return NULL; }
+            }
+        }
+    return D;
+}
+
+void mb_data_free(mb_data *D)
+{
+    if (!D) return;
+    mb_ingest_unmap(D);
+    free(D->obs);
+    free(D->region_names);
+    mb_map_free(&D->regions);
+    mb_map_free(&D->unknown);
+    mb_diags_free(&D->diags);
+    mb_arena_free(&D->arena);
+    free(D);
+}
+
+long mb_data_region(const mb_data *D, const char *name)
+{
+    size_t n = strlen(name), kn;
+    uintptr_t v = (uintptr_t)mb_map_get(&D->regions, name, n);
+    if (v) return (long)v - 1;
+    char *k = mb_nfkc(name, n, &kn);
+    if (!k) return -1;
+    v = (uintptr_t)mb_map_get(&D->regions, k, kn);
+    free(k);
+    return (long)v - 1;
+}
+
+const mb_obs *mb_data_obs(const mb_data *D, size_t region, const mb_indicator *ind, int year)
+{
+    size_t i = ind->index;
+    int off = year - D->first_year[i];
+    if (off < 0 || off >= D->nyears[i] || region >= D->nregions) return NULL;
+    return &D->obs[region * D->nslots + D->slot0[i] + (size_t)off];
+}
+
+mb_num mb_obs_value(const mb_obs *o) { return mb_num_dec(o->m, -o->exp); }
+
+const char *mb_data_file_name(const mb_data *D, uint16_t file)
+{
+    return file < D->nfiles ? D->files[file]->name : "?";
+}

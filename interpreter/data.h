@@ -1,0 +1,80 @@
+/* data.h — submitted statistics, kept compactly for the rules that need them.
+ * Before reading, the model is compiled into a layout: for each indicator a rule reads, the
+ * span of years it reads, so each region holds a small fixed array of slots and everything
+ * else in the file is counted, checked and let go. Regions are interned once. */
+#ifndef MB_DATA_H
+#define MB_DATA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "map.h"
+#include "model.h"
+
+/* One stored observation: value = m × 10^exp. 16 bytes. */
+typedef struct mb_obs {
+    int64_t m;
+    uint32_t line;  /* line it came from; with `file`, names it in duplicate messages */
+    int8_t exp;
+    uint8_t state;  /* MB_OBS_* */
+    uint16_t file;
+} mb_obs;
+
+enum { MB_OBS_ABSENT = 0, MB_OBS_PRESENT = 1, MB_OBS_CONFLICT = 2 };
+
+/* Where each row went. Every row read is counted in exactly one of these. */
+typedef struct mb_rowcount {
+    size_t rows;             /* data rows read (headers and blank lines not counted) */
+    size_t used;             /* stored for a rule */
+    size_t unused_indicator; /* indicator no rule or check reads */
+    size_t unused_period;    /* period no rule reads (or not a whole year) */
+    size_t duplicate;        /* same region, indicator, period and value as an earlier row */
+    size_t rejected;         /* bad row: reported as a submission error */
+} mb_rowcount;
+
+typedef struct mb_data {
+    const mb_model *model;
+    mb_arena arena;
+    /* layout */
+    size_t nslots;
+    int *first_year;         /* per indicator; 0 when nothing of it is stored */
+    int *nyears;
+    size_t *slot0;
+    /* regions */
+    mb_map regions;          /* NFKC name -> index + 1 */
+    const char **region_names;
+    size_t nregions, region_cap;
+    mb_obs *obs;             /* nregions × nslots */
+    /* data files (mapped) */
+    mb_text **files;
+    unsigned char *mapped;   /* per file: 1 mapped (munmap), 0 copied (free) */
+    size_t nfiles;
+    mb_rowcount count;
+    int max_year;            /* latest whole year seen in any row (0: none) */
+    int max_period;          /* latest period seen, as year*100 + month (quarter: its last month) */
+    mb_diags diags;          /* submission errors and warnings */
+    mb_map unknown;          /* indicator names seen that no rule reads -> count */
+    int io_error;
+    size_t max_regions;      /* refuse more distinct regions than this (0: 10 million) */
+} mb_data;
+
+mb_data *mb_data_new(const mb_model *m);
+void mb_data_free(mb_data *D);
+/* Read a CSV or JSON file (by extension; anything else is read as CSV), or every .csv and
+ * .json file in a folder. Returns 0 when it was read (row errors are in D->diags). */
+int mb_data_load(mb_data *D, const char *path);
+/* Read data from memory (for tests and fuzzing); `json` selects the format. */
+int mb_data_load_mem(mb_data *D, const char *name, const char *buf, size_t len, int json);
+/* After all files: the checks that need several values (part ≤ whole, compared indicators). */
+void mb_data_finish(mb_data *D);
+
+/* Index of a region by name (NFKC), or -1. */
+long mb_data_region(const mb_data *D, const char *name);
+/* The stored observation of indicator `ind` in `year`, or NULL when not in the layout. */
+const mb_obs *mb_data_obs(const mb_data *D, size_t region, const mb_indicator *ind, int year);
+mb_num mb_obs_value(const mb_obs *o);
+const char *mb_data_file_name(const mb_data *D, uint16_t file);
+
+#endif

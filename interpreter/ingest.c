@@ -1,0 +1,514 @@
+/* ingest.c — submission files into the store. Every row ends in exactly one count of
+ * mb_rowcount; a bad row is reported where it is and never stored. */
+#include "ingest.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csv.h"
+#include "ingest_value.h"
+#include "jsonin.h"
+#include "text.h"
+#include "xalloc.h"
+
+enum { COL_REGION, COL_INDICATOR, COL_PERIOD, COL_VALUE, COL_UNIT, NCOLS };
+static const char *const COLS[NCOLS] = {"region", "indicator", "period", "value", "unit"};
+
+/* ---- regions ------------------------------------------------------------------------- */
+
+static int grow_regions(mb_data *D)
+{
+    size_t nc = D->region_cap ? D->region_cap * 2 : 1024;
+    const char **nn = mb_realloc(D->region_names, nc * sizeof *nn);
+    if (!nn) return 0;
+    D->region_names = nn;
+    mb_obs *no = mb_realloc(D->obs, nc * D->nslots * sizeof *no + 1);
+    if (!no) return 0;
+    memset(no + D->region_cap * D->nslots, 0, (nc - D->region_cap) * D->nslots * sizeof *no);
+    D->obs = no;
+    D->region_cap = nc;
+    return 1;
+}
+
+long mb_data_intern(mb_data *D, const char *name, size_t n)
+{
+    size_t kn = n;
+    char *k = mb_nfkc(name, n, &kn);
+    if (!k) return -1;
+    uintptr_t v = (uintptr_t)mb_map_get(&D->regions, k, kn);
+    if (v) { free(k); return (long)v - 1; }
+    size_t limit = D->max_regions ? D->max_regions : 10000000;
+    char *key = mb_arena_strndup(&D->arena, k, kn);
+    char *shown = mb_arena_strndup(&D->arena, name, n);
+    free(k);
+    if (!key || !shown || D->nregions >= limit) return -1;
+    if (D->nregions == D->region_cap && !grow_regions(D)) return -1;
+    D->region_names[D->nregions] = shown;
+    if (!mb_map_put(&D->regions, key, kn, (void *)(uintptr_t)(D->nregions + 1))) return -1;
+    return (long)D->nregions++;
+}
+
+/* ---- one file ------------------------------------------------------------------------ */
+
+typedef struct ingest {
+    mb_data *D;
+    const mb_text *t;
+    uint16_t file;
+    int json, header_done, bad_header;
+    int col[NCOLS];          /* column index of each field, -1 when absent */
+    size_t ncols;
+    /* The previous row's names, when they point into the mapped file: sorted input repeats
+     * them row after row, so most rows need no hash lookup. */
+    const char *reg_s; size_t reg_n; size_t reg_i;
+    const char *ind_s; size_t ind_n; const mb_indicator *ind;
+    const char *unit_s; size_t unit_n; int unit_shift; const char *unit_err; const mb_indicator *unit_ind;
+} ingest;
+
+static mb_span fspan(const ingest *g, const mb_csv_field *f)
+{
+    size_t end = f->off + (f->n ? f->n : 1);
+    return (mb_span){g->t, f->off, end > g->t->len ? g->t->len : end, f->line, f->line_start};
+}
+
+static void reject(ingest *g, const mb_csv_field *f, const char *fmt, const char *a)
+{
+    g->D->count.rejected++;
+    mb_diag_add(&g->D->diags, MB_SEV_ERROR, fspan(g, f), fmt, a);
+}
+
+static int in_map(const ingest *g, const char *s) { return s >= g->t->data && s < g->t->data + g->t->len; }
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t')) { (*s)++; (*n)--; }
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t')) (*n)--;
+}
+
+static int header(ingest *g, const mb_csv_field *f, size_t nf)
+{
+    g->header_done = 1;
+    g->ncols = nf;
+    for (int c = 0; c < NCOLS; c++) g->col[c] = -1;
+    for (size_t i = 0; i < nf; i++) {
+        const char *s = f[i].s;
+        size_t n = f[i].n;
+        trim(&s, &n);
+        for (int c = 0; c < NCOLS; c++)
+            if (n == strlen(COLS[c]) && strncasecmp(s, COLS[c], n) == 0 && g->col[c] < 0) g->col[c] = (int)i;
+    }
+    for (int c = 0; c < COL_UNIT; c++)
+        if (g->col[c] < 0) {
+            mb_diag_add(&g->D->diags, MB_SEV_ERROR, fspan(g, &f[0]),
+                        "the header has no '%s' column (it needs region,indicator,period,value)", COLS[c]);
+            g->bad_header = 1;
+            return 1; /* stop: no row of this file can be read */
+        }
+    return 0;
+}
+
+static const mb_indicator *lookup_indicator(ingest *g, const char *s, size_t n)
+{
+    if (g->ind_s && n == g->ind_n && memcmp(s, g->ind_s, n) == 0) return g->ind;
+    const mb_indicator *ind = mb_model_indicator(g->D->model, s, n);
+    if (in_map(g, s)) { g->ind_s = s; g->ind_n = n; g->ind = ind; }
+    return ind;
+}
+
+static long lookup_region(ingest *g, const char *s, size_t n)
+{
+    if (g->reg_s && n == g->reg_n && memcmp(s, g->reg_s, n) == 0) return (long)g->reg_i;
+    long r = mb_data_intern(g->D, s, n);
+    if (r >= 0 && in_map(g, s)) { g->reg_s = s; g->reg_n = n; g->reg_i = (size_t)r; }
+    return r;
+}
+
+static void note_unknown(mb_data *D, const char *s, size_t n)
+{
+    uintptr_t c = (uintptr_t)mb_map_get(&D->unknown, s, n);
+    if (!c && D->unknown.n >= 1000) return; /* enough names to show; the count is kept */
+    const char *key = c ? NULL : mb_arena_strndup(&D->arena, s, n);
+    if (!c && !key) return;
+    mb_map_put(&D->unknown, c ? s : key, n, (void *)(c + 1));
+}
+
+/* The unit column: the power of ten that takes a value into the indicator's unit. */
+static const char *unit_shift(ingest *g, const mb_indicator *ind, const char *s, size_t n, int *shift)
+{
+    if (g->unit_s && g->unit_ind == ind && n == g->unit_n && memcmp(s, g->unit_s, n) == 0) {
+        *shift = g->unit_shift;
+        return g->unit_err;
+    }
+    size_t kn;
+    char *k = mb_nfkc(s, n, &kn);
+    const char *err = NULL;
+    mb_unit u;
+    mb_num f;
+    *shift = 0;
+    if (!k) err = "out of memory";
+    else if (mb_unit_parse(k, &u)) err = "unknown unit '%s'";
+    else if (!mb_unit_same_base(&u, &ind->unit)) err = "unit '%s' does not fit the indicator's unit";
+    else if (mb_num_div(u.scale, ind->unit.scale, &f)) err = "unit '%s' cannot be converted exactly";
+    else {
+        f = mb_num_reduce(f);
+        while (f.num % 10 == 0 && f.den == 1 && *shift < 40) { f.num /= 10; ++*shift; }
+        while (f.den % 10 == 0 && f.num == 1 && *shift > -40) { f.den /= 10; --*shift; }
+        if (f.num != 1 || f.den != 1) err = "unit '%s' cannot be converted exactly";
+    }
+    free(k);
+    if (in_map(g, s)) { g->unit_s = s; g->unit_n = n; g->unit_shift = *shift; g->unit_err = err; g->unit_ind = ind; }
+    return err;
+}
+
+/* Data checks on one value (bounds, whole numbers); the message names the check. */
+static const char *check_value(const mb_data *D, const mb_indicator *ind, mb_num v, const mb_check **which)
+{
+    const mb_model *m = D->model;
+    for (size_t i = 0; i < m->nchecks; i++) {
+        const mb_check *k = m->checks[i];
+        if (k->ind != ind) continue;
+        *which = k;
+        switch (k->kind) {
+        case MB_DC_INTEGER:
+            if (!mb_num_is_int(mb_num_reduce(v))) return "is not a whole number";
+            break;
+        case MB_DC_BETWEEN:
+            if (mb_num_cmp(v, k->a) < 0 || mb_num_cmp(v, k->b) > 0) return "is out of range";
+            break;
+        case MB_DC_CMP_CONST: {
+            int s = mb_num_cmp(v, k->a);
+            int ok = k->cmp == MB_CMP_GE ? s >= 0 : k->cmp == MB_CMP_GT ? s > 0 : k->cmp == MB_CMP_LE ? s <= 0
+                   : k->cmp == MB_CMP_LT ? s < 0 : s == 0;
+            if (!ok) return "fails";
+            break;
+        }
+        default: break;
+        }
+    }
+    return NULL;
+}
+
+static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int exp, const char *region,
+                  const mb_indicator *ind, const mb_period *p)
+{
+    mb_data *D = g->D;
+    if (o->state == MB_OBS_ABSENT) {
+        *o = (mb_obs){m, vf->line, (int8_t)exp, MB_OBS_PRESENT, g->file};
+        D->count.used++;
+        return;
+    }
+    char buf[MB_NUM_BUF], old[MB_NUM_BUF];
+    mb_num_format(mb_num_dec(m, -exp), 0, buf, NULL);
+    mb_num_format(mb_obs_value(o), 0, old, NULL);
+    if (o->state == MB_OBS_PRESENT && mb_num_cmp(mb_num_dec(m, -exp), mb_obs_value(o)) == 0) {
+        D->count.duplicate++;
+        mb_diag_add(&D->diags, MB_SEV_WARNING, fspan(g, vf),
+                    "duplicate observation for %s, %s, %d: same value as %s:%u",
+                    region, ind->id, p->year, mb_data_file_name(D, o->file), o->line);
+        return;
+    }
+    D->count.rejected++;
+    if (o->state == MB_OBS_PRESENT) {
+        /* The earlier row is no longer usable either: neither value becomes a verdict. */
+        D->count.used--;
+        D->count.rejected++;
+        o->state = MB_OBS_CONFLICT;
+    }
+    mb_diag_add(&D->diags, MB_SEV_ERROR, fspan(g, vf),
+                "conflicting values for %s, %s, %d: %s here, %s at %s:%u", region, ind->id, p->year,
+                buf, old, mb_data_file_name(D, o->file), o->line);
+}
+
+static int row(void *ctx, const mb_csv_field *f, size_t nf)
+{
+    ingest *g = ctx;
+    mb_data *D = g->D;
+    if (!g->json && !g->header_done) return header(g, f, nf);
+    D->count.rows++;
+    if (!g->json && nf != g->ncols) {
+        char n[32];
+        snprintf(n, sizeof n, "%zu", nf);
+        D->count.rejected++;
+        mb_diag_add(&D->diags, MB_SEV_ERROR, fspan(g, &f[nf ? nf - 1 : 0]),
+                    "row has %s fields; the header has %zu", n, g->ncols);
+        return 0;
+    }
+    mb_csv_field c[NCOLS];
+    for (int i = 0; i < NCOLS; i++) {
+        int k = g->json ? i : g->col[i];
+        if (k >= 0) { c[i] = f[k]; trim(&c[i].s, &c[i].n); }
+        else c[i] = (mb_csv_field){NULL, 0, f[0].off, f[0].line, f[0].line_start};
+    }
+    const mb_indicator *ind = lookup_indicator(g, c[COL_INDICATOR].s, c[COL_INDICATOR].n);
+    if (!ind || ind->derived) {
+        if (!c[COL_INDICATOR].n) { reject(g, &c[COL_INDICATOR], "%sempty indicator", ""); return 0; }
+        D->count.unused_indicator++;
+        note_unknown(D, c[COL_INDICATOR].s, c[COL_INDICATOR].n);
+        return 0;
+    }
+    if (!c[COL_REGION].n) { reject(g, &c[COL_REGION], "%sempty region", ""); return 0; }
+    mb_period p;
+    if (!mb_period_parse(c[COL_PERIOD].s, c[COL_PERIOD].n, &p)) {
+        char shown[64];
+        snprintf(shown, sizeof shown, "%.*s", (int)(c[COL_PERIOD].n > 40 ? 40 : c[COL_PERIOD].n), c[COL_PERIOD].s);
+        reject(g, &c[COL_PERIOD], "unknown period '%s' (write 2018, 2018Q3, 2018-Q3 or 2018-09)", shown);
+        return 0;
+    }
+    int64_t m;
+    int exp;
+    const char *why = mb_value_parse(c[COL_VALUE].s, c[COL_VALUE].n, &m, &exp);
+    if (why) {
+        char shown[64];
+        snprintf(shown, sizeof shown, "%.*s", (int)(c[COL_VALUE].n > 40 ? 40 : c[COL_VALUE].n), c[COL_VALUE].s);
+        D->count.rejected++;
+        mb_diag_add(&D->diags, MB_SEV_ERROR, fspan(g, &c[COL_VALUE]), "value '%s': %s", shown, why);
+        return 0;
+    }
+    if (c[COL_UNIT].n) {
+        int shift;
+        const char *uerr = unit_shift(g, ind, c[COL_UNIT].s, c[COL_UNIT].n, &shift);
+        if (uerr) {
+            char shown[64];
+            snprintf(shown, sizeof shown, "%.*s", (int)(c[COL_UNIT].n > 40 ? 40 : c[COL_UNIT].n), c[COL_UNIT].s);
+            D->count.rejected++;
+            char msg[160];
+            snprintf(msg, sizeof msg, uerr, shown);
+            mb_diag_add(&D->diags, MB_SEV_ERROR, fspan(g, &c[COL_UNIT]), "%s (indicator '%s' is in '%s')",
+                        msg, ind->id, ind->unit.text[0] ? ind->unit.text : "1");
+            return 0;
+        }
+        if (exp + shift < -60 || exp + shift > 60) { reject(g, &c[COL_VALUE], "%svalue out of range after unit conversion", ""); return 0; }
+        exp += shift;
+    }
+    const mb_check *k = NULL;
+    const char *bad = check_value(D, ind, mb_num_dec(m, -exp), &k);
+    if (bad) {
+        char shown[64];
+        snprintf(shown, sizeof shown, "%.*s", (int)(c[COL_VALUE].n > 40 ? 40 : c[COL_VALUE].n), c[COL_VALUE].s);
+        D->count.rejected++;
+        mb_diag_add(&D->diags, MB_SEV_ERROR, fspan(g, &c[COL_VALUE]), "data check '%s' on '%s': %s %s",
+                    k->id, ind->id, shown, bad);
+        return 0;
+    }
+    long r = lookup_region(g, c[COL_REGION].s, c[COL_REGION].n);
+    if (r < 0) {
+        reject(g, &c[COL_REGION], "%stoo many distinct regions, or out of memory", "");
+        return 1;
+    }
+    int key = mb_period_key(&p);
+    if (key > D->max_period) D->max_period = key;
+    if (p.month) { D->count.unused_period++; return 0; } /* targets are yearly */
+    if (p.year > D->max_year) D->max_year = p.year;
+    mb_obs *o = (mb_obs *)mb_data_obs(D, (size_t)r, ind, p.year);
+    if (!o) { D->count.unused_period++; return 0; }
+    store(g, &c[COL_VALUE], o, m, exp, D->region_names[r], ind, &p);
+    return 0;
+}
+
+/* ---- files --------------------------------------------------------------------------- */
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), k = strlen(suf);
+    return n >= k && strcasecmp(s + n - k, suf) == 0;
+}
+
+static void file_error(mb_data *D, const char *path, const char *why)
+{
+    mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_none(), "cannot read '%s': %s", path, why);
+    D->io_error = 1;
+}
+
+static int add_text(mb_data *D, mb_text *t, int mapped)
+{
+    if (D->nfiles >= 65535) return 0;
+    mb_text **v = mb_realloc(D->files, (D->nfiles + 1) * sizeof *v);
+    if (!v) return 0;
+    D->files = v;
+    unsigned char *mv = mb_realloc(D->mapped, D->nfiles + 1);
+    if (!mv) return 0;
+    D->mapped = mv;
+    D->mapped[D->nfiles] = (unsigned char)mapped;
+    D->files[D->nfiles++] = t;
+    return 1;
+}
+
+static void read_text(mb_data *D, const mb_text *t, int json)
+{
+    ingest g = {.D = D, .t = t, .file = (uint16_t)(D->nfiles - 1), .json = json};
+    if (t->len == 0) {
+        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, 0, 0), "empty file: %s", json ? "no JSON array" : "no header row");
+        return;
+    }
+    /* A NUL byte near the start: a binary file, not a submission. */
+    if (memchr(t->data, 0, t->len < 65536 ? t->len : 65536)) {
+        size_t at = (size_t)((const char *)memchr(t->data, 0, t->len) - t->data);
+        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, at, at + 1), "binary file (NUL byte): not CSV or JSON");
+        return;
+    }
+    if (json) {
+        mb_jsonin_read(t, row, &g, &D->diags);
+        return;
+    }
+    mb_csv_opts o = {.start = 0, .end = t->len, .first_line = 1};
+    mb_csv_read(t, &o, row, &g, &D->diags);
+    if (!g.header_done) mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, 0, 0), "no header row");
+}
+
+static int load_file(mb_data *D, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) { file_error(D, path, strerror(errno)); return -1; }
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        close(fd);
+        file_error(D, path, S_ISDIR(sb.st_mode) ? "is a directory" : "not a regular file");
+        return -1;
+    }
+    size_t len = (size_t)sb.st_size;
+    char *data = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
+    close(fd);
+    if (len && data == MAP_FAILED) { file_error(D, path, strerror(errno)); return -1; }
+    if (len) madvise(data, len, MADV_SEQUENTIAL);
+    mb_text *t = mb_malloc(sizeof *t);
+    char *name = mb_arena_strndup(&D->arena, path, strlen(path));
+    if (!t || !name || !add_text(D, t, 1)) {
+        free(t);
+        if (len) munmap(data, len);
+        file_error(D, path, "out of memory or too many files");
+        return -1;
+    }
+    *t = (mb_text){name, data ? data : "", len};
+    read_text(D, t, ends_with(path, ".json"));
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Every .csv and .json file in a folder, in name order (so runs are repeatable). */
+static int load_dir(mb_data *D, const char *path)
+{
+    DIR *dir = opendir(path);
+    if (!dir) { file_error(D, path, strerror(errno)); return -1; }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        if (!ends_with(e->d_name, ".csv") && !ends_with(e->d_name, ".json")) continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = mb_realloc(names, cap * sizeof *nn);
+            if (!nn) break;
+            names = nn;
+        }
+        size_t need = strlen(path) + strlen(e->d_name) + 2;
+        if (!(names[n] = mb_malloc(need))) break;
+        snprintf(names[n++], need, "%s/%s", path, e->d_name);
+    }
+    closedir(dir);
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = n ? 0 : -1;
+    if (!n) file_error(D, path, "folder holds no .csv or .json file");
+    for (size_t i = 0; i < n; i++) {
+        if (load_file(D, names[i])) rc = -1;
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+int mb_data_load(mb_data *D, const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) return load_dir(D, path);
+    return load_file(D, path);
+}
+
+int mb_data_load_mem(mb_data *D, const char *name, const char *buf, size_t len, int json)
+{
+    mb_text *t = mb_malloc(sizeof *t);
+    char *copy = mb_malloc(len + 1);
+    char *nm = mb_arena_strndup(&D->arena, name, strlen(name));
+    if (!t || !copy || !nm || !add_text(D, t, 0)) { free(t); free(copy); return -1; }
+    memcpy(copy, buf, len);
+    copy[len] = 0;
+    *t = (mb_text){nm, copy, len};
+    read_text(D, t, json);
+    return 0;
+}
+
+void mb_ingest_unmap(mb_data *D)
+{
+    for (size_t i = 0; i < D->nfiles; i++) {
+        mb_text *t = D->files[i];
+        if (!D->mapped[i]) free((void *)t->data);
+        else if (t->len) munmap((void *)t->data, t->len);
+        free(t);
+    }
+    free(D->files);
+    free(D->mapped);
+    D->files = NULL;
+    D->mapped = NULL;
+    D->nfiles = 0;
+}
+
+/* ---- checks across values ------------------------------------------------------------ */
+
+/* A span for a whole line known only by number: found by counting newlines, which is only
+ * done for the diagnostics actually shown. */
+static mb_span line_span(const mb_data *D, uint16_t file, uint32_t line)
+{
+    const mb_text *t = D->files[file];
+    const char *p = t->data, *end = t->data + t->len;
+    for (uint32_t l = 1; l < line && p; l++) {
+        p = memchr(p, '\n', (size_t)(end - p));
+        if (p) p++;
+    }
+    if (!p) return mb_span_none();
+    size_t s = (size_t)(p - t->data);
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t e = nl ? (size_t)(nl - t->data) : t->len;
+    return (mb_span){t, s, e > s ? e : s + 1, line, s};
+}
+
+static int holds(mb_cmp c, int s)
+{
+    return c == MB_CMP_GE ? s >= 0 : c == MB_CMP_GT ? s > 0 : c == MB_CMP_LE ? s <= 0 : c == MB_CMP_LT ? s < 0 : s == 0;
+}
+
+static void check_pair(mb_data *D, const mb_check *k)
+{
+    int y0 = D->first_year[k->ind->index], n = D->nyears[k->ind->index];
+    for (size_t r = 0; r < D->nregions; r++)
+        for (int y = y0; y < y0 + n; y++) {
+            mb_obs *a = (mb_obs *)mb_data_obs(D, r, k->ind, y);
+            const mb_obs *b = mb_data_obs(D, r, k->other, y);
+            if (!a || !b || a->state != MB_OBS_PRESENT || b->state != MB_OBS_PRESENT) continue;
+            if (holds(k->cmp, mb_num_cmp(mb_obs_value(a), mb_obs_value(b)))) continue;
+            char x[MB_NUM_BUF], z[MB_NUM_BUF];
+            mb_num_format(mb_obs_value(a), 0, x, NULL);
+            mb_num_format(mb_obs_value(b), 0, z, NULL);
+            mb_span sp = D->diags.errors < D->diags.max_errors ? line_span(D, a->file, a->line) : mb_span_none();
+            mb_diag_add(&D->diags, MB_SEV_ERROR, sp,
+                        "data check '%s' fails for %s, %d: %s = %s is not %s %s = %s (%s:%u)", k->id,
+                        D->region_names[r], y, k->ind->id, x, mb_cmp_str(k->cmp), k->other->id, z,
+                        mb_data_file_name(D, b->file), b->line);
+            /* Neither value can be trusted for a verdict now. */
+            a->state = MB_OBS_CONFLICT;
+            D->count.used--;
+            D->count.rejected++;
+        }
+}
+
+void mb_data_finish(mb_data *D)
+{
+    const mb_model *m = D->model;
+    for (size_t i = 0; i < m->nchecks; i++)
+        if (m->checks[i]->kind == MB_DC_CMP_IND && m->checks[i]->other) check_pair(D, m->checks[i]);
+}

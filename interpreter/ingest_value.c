@@ -1,0 +1,101 @@
+/* ingest_value.c — fields of an observation. The common case (plain ASCII decimal, at most
+ * 18 digits) is parsed in one pass without allocating; anything else takes the general path
+ * (NFKC for fullwidth digits, thousands separators, exact range checks). */
+#include "ingest_value.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "num.h"
+#include "text.h"
+
+static int digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return 0;
+    return 1;
+}
+
+int mb_period_parse(const char *s, size_t n, mb_period *p)
+{
+    memset(p, 0, sizeof *p);
+    if (n < 4 || !digits(s, 4)) return 0;
+    p->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    if (p->year < 1900 || p->year > 2999) return 0;
+    if (n == 4) return 1;
+    const char *r = s + 4;
+    size_t k = n - 4;
+    if (k && r[0] == '-') { r++; k--; }
+    if (k == 2 && (r[0] == 'Q' || r[0] == 'q') && r[1] >= '1' && r[1] <= '4') {
+        p->quarter = r[1] - '0';
+        p->month = p->quarter * 3;
+        return 1;
+    }
+    if (k == 2 && r != s + 4 && digits(r, 2)) {
+        p->month = (r[0] - '0') * 10 + (r[1] - '0');
+        return p->month >= 1 && p->month <= 12;
+    }
+    return 0;
+}
+
+int mb_period_key(const mb_period *p) { return p->year * 100 + (p->month ? p->month : 12); }
+
+/* Plain ASCII: [+-]digits[.digits], at most 18 digits in all. */
+static int fast(const char *s, size_t n, int64_t *m, int *exp)
+{
+    size_t i = 0;
+    int neg = 0, nd = 0, frac = -1;
+    int64_t v = 0;
+    if (i < n && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (++nd > 18) return 0;
+            v = v * 10 + (c - '0');
+            if (frac >= 0) frac++;
+        } else if (c == '.' && frac < 0) {
+            frac = 0;
+        } else {
+            return 0;
+        }
+    }
+    if (nd == 0 || frac == 0) return 0;
+    *m = neg ? -v : v;
+    *exp = frac > 0 ? -frac : 0;
+    return 1;
+}
+
+static const char *general(const char *s, size_t n, int64_t *m, int *exp)
+{
+    mb_num v;
+    mb_numerr e = mb_num_parse(s, n, MB_NUM_SIGN | MB_NUM_GROUPING, &v);
+    if (e == MB_NUM_TOOLONG) return "too many digits to keep exactly (the limit is 18)";
+    if (e) return "not a number";
+    /* v is reduced, so its denominator is 2^a·5^b: scale up to 10^max(a,b). */
+    mb_i128 num = v.num, d = v.den;
+    int twos = 0, fives = 0;
+    while (d % 2 == 0) { d /= 2; twos++; }
+    while (d % 5 == 0) { d /= 5; fives++; }
+    int k = twos > fives ? twos : fives;
+    for (int i = 0; i < k - twos; i++) num *= 2;
+    for (int i = 0; i < k - fives; i++) num *= 5;
+    if (num > INT64_MAX || num < -INT64_MAX || k > 60)
+        return "too many digits to keep exactly (the limit is 18)";
+    *m = (int64_t)num;
+    *exp = -k;
+    return NULL;
+}
+
+const char *mb_value_parse(const char *s, size_t n, int64_t *m, int *exp)
+{
+    while (n && (s[0] == ' ' || s[0] == '\t')) { s++; n--; }
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    if (n == 0) return "empty value";
+    if (fast(s, n, m, exp)) return NULL;
+    size_t kn;
+    char *k = mb_nfkc(s, n, &kn);
+    if (!k) return "out of memory";
+    const char *why = fast(k, kn, m, exp) ? NULL : general(k, kn, m, exp);
+    free(k);
+    return why;
+}

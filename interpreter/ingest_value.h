@@ -1,0 +1,24 @@
+/* ingest_value.h — parsing the fields of one observation (period, value, unit). */
+#ifndef MB_INGEST_VALUE_H
+#define MB_INGEST_VALUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A period: year, and for quarters and months the month it ends in (0 for a whole year). */
+typedef struct mb_period {
+    int year;
+    int month;   /* 1..12 for months; 3, 6, 9, 12 for quarters; 0 for a year */
+    int quarter; /* 1..4 for quarters, else 0 */
+} mb_period;
+
+/* "2018", "2018Q3", "2018-Q3", "2018q3", "2018-09". Returns 0 when not a period. */
+int mb_period_parse(const char *s, size_t n, mb_period *p);
+/* year*100 + month (12 for a year), for ordering periods. */
+int mb_period_key(const mb_period *p);
+
+/* A submitted value: decimal, optional sign, optional thousands separators, fullwidth digits.
+ * value = *m × 10^*exp. Returns NULL on success, else what is wrong with it. */
+const char *mb_value_parse(const char *s, size_t n, int64_t *m, int *exp);
+
+#endif

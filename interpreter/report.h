@@ -1,0 +1,46 @@
+/* report.h — walking the verdicts in report order, and the report formats. */
+#ifndef MB_REPORT_H
+#define MB_REPORT_H
+
+#include <stdio.h>
+
+#include "eval.h"
+
+/* What to evaluate (NULL / 0: everything). Names compare after NFKC. */
+typedef struct mb_filter {
+    const char *plan;
+    const char **regions;
+    size_t nregions;
+    const char *category;
+    const char *owner;
+    unsigned fail_mask;      /* statuses that fail the run (--fail-on); bit per mb_status */
+} mb_filter;
+
+/* Counts of a run, for summaries and the exit status. */
+typedef struct mb_tally {
+    size_t by_status[MB_ST_COUNT];
+    size_t verdicts, failing;
+} mb_tally;
+
+typedef void (*mb_verdict_fn)(void *ctx, const mb_verdict *v);
+
+/* Every verdict the filter selects, ordered by plan (as declared), region (as declared by
+ * the plan, else as first seen in the data), rule, milestone. The same mb_verdict is reused
+ * between calls. Returns the tally. */
+mb_tally mb_report_walk(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx);
+int mb_filter_rule(const mb_filter *f, const mb_rule *r);
+int mb_filter_region(const mb_filter *f, const mb_data *D, size_t region);
+
+/* Formats. Each returns the tally of what it reported. */
+mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f);
+mb_tally mb_report_summary(FILE *out, const mb_eval *e, const mb_filter *f);
+mb_tally mb_report_text(FILE *out, const mb_eval *e, const mb_filter *f, int color);
+mb_tally mb_report_json(FILE *out, const mb_eval *e, const mb_filter *f);
+mb_tally mb_report_junit(FILE *out, const mb_eval *e, const mb_filter *f);
+/* How one verdict was reached, in words (mubiao explain). */
+void mb_report_explain(FILE *out, const mb_eval *e, const mb_rule *r, size_t region);
+
+/* Number in a report: exact decimal, or rounded to 4 places (marked "≈" in text). */
+void mb_report_num(FILE *out, mb_num v, int approx_mark);
+
+#endif
