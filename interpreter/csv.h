@@ -22,17 +22,22 @@ typedef struct mb_csv_field {
 typedef int (*mb_csv_row_fn)(void *ctx, const mb_csv_field *f, size_t nf);
 
 typedef struct mb_csv_opts {
-    size_t start, end;     /* byte range of t->data to read; must start at a record boundary */
-    uint32_t first_line;   /* line number of the byte at `start` (1 for a whole file) */
+    size_t start, end;     /* byte range of t->data to read; must start at a record boundary
+                            * (end is clipped to t->len) */
+    uint32_t first_line;   /* line number of the byte at `start` (1 for a whole file; 0: count
+                            * the newlines before start) */
     size_t max_fields;     /* records with more fields are an error (0: 1024) */
     size_t max_field_len;  /* longer fields are an error (0: 1 MiB) */
 } mb_csv_opts;
 
-/* Reads records from t->data[start, end). A UTF-8 BOM at offset 0 is skipped; CRLF and LF
- * line ends are accepted; a blank line is skipped. Errors (unterminated quote, text after a
- * closing quote, invalid UTF-8, a NUL byte, an over-long field) are added to `d` with their
- * position; the bad record is skipped and reading goes on with the next line. Returns the
- * number of records passed to fn, or -1 when fn asked to stop. */
+/* Reads records from t->data[start, end) (o NULL: the whole text, default limits). A UTF-8
+ * BOM at offset 0 is skipped; CRLF and LF line ends are accepted; a blank line is skipped.
+ * Errors (text after a closing quote, a quote inside an unquoted field, invalid UTF-8, a NUL
+ * byte, an over-long field, too many fields) are added to `d` with their position (line and
+ * line start filled in, so printing does not rescan the buffer); the bad record is skipped
+ * and reading goes on with the next record. An unterminated quoted field is reported once,
+ * at its opening quote, and ends the reading: all that follows belongs to that field. Returns
+ * the number of records passed to fn, or -1 when fn asked to stop. */
 long mb_csv_read(const mb_text *t, const mb_csv_opts *o, mb_csv_row_fn fn, void *ctx,
                  mb_diags *d);
 
