@@ -54,7 +54,10 @@ static int layout(mb_data *D)
     D->first_year = mb_arena_alloc(&D->arena, n * sizeof(int));
     D->nyears = mb_arena_alloc(&D->arena, n * sizeof(int));
     D->slot0 = mb_arena_alloc(&D->arena, n * sizeof(size_t));
-    if (!D->first_year || !D->nyears || !D->slot0) return 0;
+    D->checked = mb_arena_alloc(&D->arena, n);
+    if (!D->first_year || !D->nyears || !D->slot0 || !D->checked) return 0;
+    for (size_t i = 0; i < m->nchecks; i++)
+        if (m->checks[i]->kind != MB_DC_CMP_IND) D->checked[m->checks[i]->ind->index] = 1;
     int glo = 9999, ghi = 0;
     for (size_t i = 0; i < m->nrules; i++) {
         const mb_rule *r = m->rules[i];

@@ -42,6 +42,7 @@ typedef struct mb_data {
     int *first_year;         /* per indicator; 0 when nothing of it is stored */
     int *nyears;
     size_t *slot0;
+    unsigned char *checked;  /* per indicator: some data check reads single values of it */
     /* regions */
     mb_map regions;          /* NFKC name -> index + 1 */
     const char **region_names;

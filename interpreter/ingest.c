@@ -18,7 +18,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-enum { COL_REGION, COL_INDICATOR, COL_PERIOD, COL_VALUE, COL_UNIT, NCOLS };
 static const char *const COLS[NCOLS] = {"region", "indicator", "period", "value", "unit"};
 
 /* ---- regions ------------------------------------------------------------------------- */
@@ -39,6 +38,8 @@ static int grow_regions(mb_data *D)
 
 long mb_data_intern(mb_data *D, const char *name, size_t n)
 {
+    uintptr_t hit = (uintptr_t)mb_map_get(&D->regions, name, n);
+    if (hit) return (long)hit - 1; /* as written is already the key (ASCII, or NFKC text) */
     size_t kn = n;
     char *k = mb_nfkc(name, n, &kn);
     if (!k) return -1;
@@ -57,19 +58,7 @@ long mb_data_intern(mb_data *D, const char *name, size_t n)
 
 /* ---- one file ------------------------------------------------------------------------ */
 
-typedef struct ingest {
-    mb_data *D;
-    const mb_text *t;
-    uint16_t file;
-    int json, header_done, bad_header;
-    int col[NCOLS];          /* column index of each field, -1 when absent */
-    size_t ncols;
-    /* The previous row's names, when they point into the mapped file: sorted input repeats
-     * them row after row, so most rows need no hash lookup. */
-    const char *reg_s; size_t reg_n; size_t reg_i;
-    const char *ind_s; size_t ind_n; const mb_indicator *ind;
-    const char *unit_s; size_t unit_n; int unit_shift; const char *unit_err; const mb_indicator *unit_ind;
-} ingest;
+
 
 static mb_span fspan(const ingest *g, const mb_csv_field *f)
 {
@@ -85,10 +74,14 @@ static void reject(ingest *g, const mb_csv_field *f, const char *fmt, const char
 
 static int in_map(const ingest *g, const char *s) { return s >= g->t->data && s < g->t->data + g->t->len; }
 
-static void trim(const char **s, size_t *n)
+static inline int blank(char c) { return c == ' ' || c == '\t'; }
+
+/* Fields are rarely padded: test the two ends before looping. */
+static inline void trim(const char **s, size_t *n)
 {
-    while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t')) { (*s)++; (*n)--; }
-    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t')) (*n)--;
+    if (!*n || (!blank((*s)[0]) && !blank((*s)[*n - 1]))) return;
+    while (*n && blank((*s)[0])) { (*s)++; (*n)--; }
+    while (*n && blank((*s)[*n - 1])) (*n)--;
 }
 
 static int header(ingest *g, const mb_csv_field *f, size_t nf)
@@ -225,11 +218,12 @@ static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int e
                 buf, old, mb_data_file_name(D, o->file), o->line);
 }
 
-static int row(void *ctx, const mb_csv_field *f, size_t nf)
+int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
 {
     ingest *g = ctx;
     mb_data *D = g->D;
     if (!g->json && !g->header_done) return header(g, f, nf);
+    if (g->release_end && f[0].off - g->released >= ((size_t)8 << 20)) mb_ingest_release(g, f[0].line_start);
     D->count.rows++;
     if (!g->json && nf != g->ncols) {
         char n[32];
@@ -287,7 +281,7 @@ static int row(void *ctx, const mb_csv_field *f, size_t nf)
         exp += shift;
     }
     const mb_check *k = NULL;
-    const char *bad = check_value(D, ind, mb_num_dec(m, -exp), &k);
+    const char *bad = D->checked[ind->index] ? check_value(D, ind, mb_num_dec(m, -exp), &k) : NULL;
     if (bad) {
         char shown[64];
         snprintf(shown, sizeof shown, "%.*s", (int)(c[COL_VALUE].n > 40 ? 40 : c[COL_VALUE].n), c[COL_VALUE].s);
@@ -296,219 +290,20 @@ static int row(void *ctx, const mb_csv_field *f, size_t nf)
                     k->id, ind->id, shown, bad);
         return 0;
     }
+    int key = mb_period_key(&p);
+    if (key > D->max_period) D->max_period = key;
+    if (p.month) { D->count.unused_period++; return 0; } /* targets are yearly */
+    if (p.year > D->max_year) D->max_year = p.year;
+    /* Only rows a rule reads need their region: most rows stop here. */
+    int off = p.year - D->first_year[ind->index];
+    if (off < 0 || off >= D->nyears[ind->index]) { D->count.unused_period++; return 0; }
     long r = lookup_region(g, c[COL_REGION].s, c[COL_REGION].n);
     if (r < 0) {
         reject(g, &c[COL_REGION], "%stoo many distinct regions, or out of memory", "");
         return 1;
     }
-    int key = mb_period_key(&p);
-    if (key > D->max_period) D->max_period = key;
-    if (p.month) { D->count.unused_period++; return 0; } /* targets are yearly */
-    if (p.year > D->max_year) D->max_year = p.year;
-    mb_obs *o = (mb_obs *)mb_data_obs(D, (size_t)r, ind, p.year);
-    if (!o) { D->count.unused_period++; return 0; }
+    mb_obs *o = &D->obs[(size_t)r * D->nslots + D->slot0[ind->index] + (size_t)off];
     store(g, &c[COL_VALUE], o, m, exp, D->region_names[r], ind, &p);
     return 0;
 }
 
-/* ---- files --------------------------------------------------------------------------- */
-
-static int ends_with(const char *s, const char *suf)
-{
-    size_t n = strlen(s), k = strlen(suf);
-    return n >= k && strcasecmp(s + n - k, suf) == 0;
-}
-
-static void file_error(mb_data *D, const char *path, const char *why)
-{
-    mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_none(), "cannot read '%s': %s", path, why);
-    D->io_error = 1;
-}
-
-static int add_text(mb_data *D, mb_text *t, int mapped)
-{
-    if (D->nfiles >= 65535) return 0;
-    mb_text **v = mb_realloc(D->files, (D->nfiles + 1) * sizeof *v);
-    if (!v) return 0;
-    D->files = v;
-    unsigned char *mv = mb_realloc(D->mapped, D->nfiles + 1);
-    if (!mv) return 0;
-    D->mapped = mv;
-    D->mapped[D->nfiles] = (unsigned char)mapped;
-    D->files[D->nfiles++] = t;
-    return 1;
-}
-
-static void read_text(mb_data *D, const mb_text *t, int json)
-{
-    ingest g = {.D = D, .t = t, .file = (uint16_t)(D->nfiles - 1), .json = json};
-    if (t->len == 0) {
-        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, 0, 0), "empty file: %s", json ? "no JSON array" : "no header row");
-        return;
-    }
-    /* A NUL byte near the start: a binary file, not a submission. */
-    if (memchr(t->data, 0, t->len < 65536 ? t->len : 65536)) {
-        size_t at = (size_t)((const char *)memchr(t->data, 0, t->len) - t->data);
-        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, at, at + 1), "binary file (NUL byte): not CSV or JSON");
-        return;
-    }
-    if (json) {
-        mb_jsonin_read(t, row, &g, &D->diags);
-        return;
-    }
-    mb_csv_opts o = {.start = 0, .end = t->len, .first_line = 1};
-    mb_csv_read(t, &o, row, &g, &D->diags);
-    if (!g.header_done) mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, 0, 0), "no header row");
-}
-
-static int load_file(mb_data *D, const char *path)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) { file_error(D, path, strerror(errno)); return -1; }
-    struct stat sb;
-    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        close(fd);
-        file_error(D, path, S_ISDIR(sb.st_mode) ? "is a directory" : "not a regular file");
-        return -1;
-    }
-    size_t len = (size_t)sb.st_size;
-    char *data = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
-    close(fd);
-    if (len && data == MAP_FAILED) { file_error(D, path, strerror(errno)); return -1; }
-    if (len) madvise(data, len, MADV_SEQUENTIAL);
-    mb_text *t = mb_malloc(sizeof *t);
-    char *name = mb_arena_strndup(&D->arena, path, strlen(path));
-    if (!t || !name || !add_text(D, t, 1)) {
-        free(t);
-        if (len) munmap(data, len);
-        file_error(D, path, "out of memory or too many files");
-        return -1;
-    }
-    *t = (mb_text){name, data ? data : "", len};
-    read_text(D, t, ends_with(path, ".json"));
-    return 0;
-}
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-/* Every .csv and .json file in a folder, in name order (so runs are repeatable). */
-static int load_dir(mb_data *D, const char *path)
-{
-    DIR *dir = opendir(path);
-    if (!dir) { file_error(D, path, strerror(errno)); return -1; }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(dir))) {
-        if (!ends_with(e->d_name, ".csv") && !ends_with(e->d_name, ".json")) continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nn = mb_realloc(names, cap * sizeof *nn);
-            if (!nn) break;
-            names = nn;
-        }
-        size_t need = strlen(path) + strlen(e->d_name) + 2;
-        if (!(names[n] = mb_malloc(need))) break;
-        snprintf(names[n++], need, "%s/%s", path, e->d_name);
-    }
-    closedir(dir);
-    qsort(names, n, sizeof *names, cmp_str);
-    int rc = n ? 0 : -1;
-    if (!n) file_error(D, path, "folder holds no .csv or .json file");
-    for (size_t i = 0; i < n; i++) {
-        if (load_file(D, names[i])) rc = -1;
-        free(names[i]);
-    }
-    free(names);
-    return rc;
-}
-
-int mb_data_load(mb_data *D, const char *path)
-{
-    struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) return load_dir(D, path);
-    return load_file(D, path);
-}
-
-int mb_data_load_mem(mb_data *D, const char *name, const char *buf, size_t len, int json)
-{
-    mb_text *t = mb_malloc(sizeof *t);
-    char *copy = mb_malloc(len + 1);
-    char *nm = mb_arena_strndup(&D->arena, name, strlen(name));
-    if (!t || !copy || !nm || !add_text(D, t, 0)) { free(t); free(copy); return -1; }
-    memcpy(copy, buf, len);
-    copy[len] = 0;
-    *t = (mb_text){nm, copy, len};
-    read_text(D, t, json);
-    return 0;
-}
-
-void mb_ingest_unmap(mb_data *D)
-{
-    for (size_t i = 0; i < D->nfiles; i++) {
-        mb_text *t = D->files[i];
-        if (!D->mapped[i]) free((void *)t->data);
-        else if (t->len) munmap((void *)t->data, t->len);
-        free(t);
-    }
-    free(D->files);
-    free(D->mapped);
-    D->files = NULL;
-    D->mapped = NULL;
-    D->nfiles = 0;
-}
-
-/* ---- checks across values ------------------------------------------------------------ */
-
-/* A span for a whole line known only by number: found by counting newlines, which is only
- * done for the diagnostics actually shown. */
-static mb_span line_span(const mb_data *D, uint16_t file, uint32_t line)
-{
-    const mb_text *t = D->files[file];
-    const char *p = t->data, *end = t->data + t->len;
-    for (uint32_t l = 1; l < line && p; l++) {
-        p = memchr(p, '\n', (size_t)(end - p));
-        if (p) p++;
-    }
-    if (!p) return mb_span_none();
-    size_t s = (size_t)(p - t->data);
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    size_t e = nl ? (size_t)(nl - t->data) : t->len;
-    return (mb_span){t, s, e > s ? e : s + 1, line, s};
-}
-
-static int holds(mb_cmp c, int s)
-{
-    return c == MB_CMP_GE ? s >= 0 : c == MB_CMP_GT ? s > 0 : c == MB_CMP_LE ? s <= 0 : c == MB_CMP_LT ? s < 0 : s == 0;
-}
-
-static void check_pair(mb_data *D, const mb_check *k)
-{
-    int y0 = D->first_year[k->ind->index], n = D->nyears[k->ind->index];
-    for (size_t r = 0; r < D->nregions; r++)
-        for (int y = y0; y < y0 + n; y++) {
-            mb_obs *a = (mb_obs *)mb_data_obs(D, r, k->ind, y);
-            const mb_obs *b = mb_data_obs(D, r, k->other, y);
-            if (!a || !b || a->state != MB_OBS_PRESENT || b->state != MB_OBS_PRESENT) continue;
-            if (holds(k->cmp, mb_num_cmp(mb_obs_value(a), mb_obs_value(b)))) continue;
-            char x[MB_NUM_BUF], z[MB_NUM_BUF];
-            mb_num_format(mb_obs_value(a), 0, x, NULL);
-            mb_num_format(mb_obs_value(b), 0, z, NULL);
-            mb_span sp = D->diags.errors < D->diags.max_errors ? line_span(D, a->file, a->line) : mb_span_none();
-            mb_diag_add(&D->diags, MB_SEV_ERROR, sp,
-                        "data check '%s' fails for %s, %d: %s = %s is not %s %s = %s (%s:%u)", k->id,
-                        D->region_names[r], y, k->ind->id, x, mb_cmp_str(k->cmp), k->other->id, z,
-                        mb_data_file_name(D, b->file), b->line);
-            /* Neither value can be trusted for a verdict now. */
-            a->state = MB_OBS_CONFLICT;
-            D->count.used--;
-            D->count.rejected++;
-        }
-}
-
-void mb_data_finish(mb_data *D)
-{
-    const mb_model *m = D->model;
-    for (size_t i = 0; i < m->nchecks; i++)
-        if (m->checks[i]->kind == MB_DC_CMP_IND && m->checks[i]->other) check_pair(D, m->checks[i]);
-}

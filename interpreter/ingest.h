@@ -2,10 +2,38 @@
 #ifndef MB_INGEST_H
 #define MB_INGEST_H
 
+#include "csv.h"
 #include "data.h"
+
+enum { COL_REGION, COL_INDICATOR, COL_PERIOD, COL_VALUE, COL_UNIT, NCOLS };
+
+/* What reading one file (or one part of it) needs to know. */
+typedef struct ingest {
+    mb_data *D;
+    const mb_text *t;
+    uint16_t file;
+    int json, header_done, bad_header;
+    int col[NCOLS];          /* column index of each field, -1 when absent */
+    size_t ncols;
+    /* The previous row's names, when they point into the mapped file: sorted input repeats
+     * them row after row, so most rows need no hash lookup. */
+    const char *reg_s; size_t reg_n; size_t reg_i;
+    const char *ind_s; size_t ind_n; const mb_indicator *ind;
+    const char *unit_s; size_t unit_n; int unit_shift; const char *unit_err; const mb_indicator *unit_ind;
+    /* Mapped files: pages already read are given back as reading advances, so a 500 MB file
+     * does not stay resident (the kernel's page cache keeps it; diagnostics re-read it). */
+    size_t released, release_end;
+} ingest;
+
+/* The row callback for mb_csv_read and mb_jsonin_read: ctx is an ingest. */
+int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf);
 
 /* Intern a region by name; returns its index or -1 (out of memory, too many regions). */
 long mb_data_intern(mb_data *D, const char *name, size_t n);
 void mb_ingest_unmap(mb_data *D);
+/* Give back the pages of g's mapped text before offset `upto`. */
+void mb_ingest_release(ingest *g, size_t upto);
+/* A whole line of a data file, found by its number (for diagnostics only: it scans). */
+mb_span mb_ingest_line_span(const mb_data *D, uint16_t file, uint32_t line);
 
 #endif

@@ -185,6 +185,9 @@ mb_indicator *mb_model_indicator(const mb_model *m, const char *s, size_t n)
 {
     mb_indicator *ind = mb_map_get(&m->ind_keys, s, n);
     if (ind) return ind;
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80) i++;
+    if (i == n) return NULL; /* ASCII is its own NFKC form */
     size_t kn;
     char *k = mb_nfkc(s, n, &kn);
     if (!k) return NULL;

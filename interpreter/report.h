@@ -28,6 +28,12 @@ typedef void (*mb_verdict_fn)(void *ctx, const mb_verdict *v);
  * the plan, else as first seen in the data), rule, milestone. The same mb_verdict is reused
  * between calls. Returns the tally. */
 mb_tally mb_report_walk(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx);
+/* The same over slice `part` of `nparts` of each plan's regions (contiguous), so several
+ * threads can share one walk; slices in order give the order of mb_report_walk. */
+mb_tally mb_report_walk_part(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx,
+                             size_t part, size_t nparts);
+/* How many threads reports should use (MB_THREADS, else the cores, at most 2). */
+size_t mb_report_threads(void);
 int mb_filter_rule(const mb_filter *f, const mb_rule *r);
 int mb_filter_region(const mb_filter *f, const mb_data *D, size_t region);
 

@@ -1,4 +1,5 @@
 /* report_csv.c — one verdict per line (RFC 4180), and the per-rule summary. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,30 +81,61 @@ mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f)
     return mb_report_walk(e, f, csv_row, &c);
 }
 
-/* Per rule: how many verdicts of each status (the benchmark's output). */
-typedef struct { size_t (*counts)[MB_ST_COUNT]; } sum_ctx;
+/* Per rule: how many verdicts of each status (the benchmark's output). Each thread counts a
+ * slice of the regions into its own table; the tables are added at the end. */
+typedef struct sum_part {
+    const mb_eval *e;
+    const mb_filter *f;
+    size_t (*counts)[MB_ST_COUNT];
+    size_t part, nparts;
+    mb_tally t;
+} sum_part;
 
 static void sum_row(void *ctx, const mb_verdict *v)
 {
-    sum_ctx *c = ctx;
+    sum_part *c = ctx;
     c->counts[v->rule->index][v->status]++;
+}
+
+static void *sum_run(void *arg)
+{
+    sum_part *c = arg;
+    c->t = mb_report_walk_part(c->e, c->f, sum_row, c, c->part, c->nparts);
+    return NULL;
+}
+
+static void tally_add(mb_tally *a, const mb_tally *b)
+{
+    for (int s = 0; s < MB_ST_COUNT; s++) a->by_status[s] += b->by_status[s];
+    a->verdicts += b->verdicts;
+    a->failing += b->failing;
 }
 
 mb_tally mb_report_summary(FILE *out, const mb_eval *e, const mb_filter *f)
 {
-    size_t n = e->m->nrules;
-    size_t (*counts)[MB_ST_COUNT] = calloc(n + 1, sizeof *counts);
-    mb_tally t = {0};
-    if (!counts) return t;
-    sum_ctx c = {counts};
-    t = mb_report_walk(e, f, sum_row, &c);
+    size_t n = e->m->nrules, nt = mb_report_threads();
+    mb_tally t;
+    memset(&t, 0, sizeof t);
+    sum_part parts[2];
+    for (size_t i = 0; i < nt; i++) {
+        parts[i] = (sum_part){e, f, calloc(n + 1, sizeof *parts[i].counts), i, nt, t};
+        if (!parts[i].counts) { nt = i; break; }
+    }
+    if (!nt) return t;
+    pthread_t th;
+    int threaded = nt == 2 && pthread_create(&th, NULL, sum_run, &parts[1]) == 0;
+    sum_run(&parts[0]);
+    if (threaded) pthread_join(th, NULL);
+    else if (nt == 2) sum_run(&parts[1]);
+    for (size_t i = 0; i < nt; i++) tally_add(&t, &parts[i].t);
     fputs("rule,met,missed,on-track,needs-acceleration,limited-progress,regressing,no-data,not-assessable,error\n", out);
     for (size_t i = 0; i < n; i++) {
         if (!mb_filter_rule(f, e->m->rules[i])) continue;
         field(out, e->m->rules[i]->id);
-        for (int s = 0; s < MB_ST_COUNT; s++) fprintf(out, ",%zu", counts[i][s]);
+        for (int s = 0; s < MB_ST_COUNT; s++)
+            fprintf(out, ",%zu", parts[0].counts[i][s] + (nt == 2 ? parts[1].counts[i][s] : 0));
         fputc('\n', out);
     }
-    free(counts);
+    for (size_t i = 0; i < nt; i++) free(parts[i].counts);
     return t;
 }

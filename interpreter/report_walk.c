@@ -1,6 +1,7 @@
 /* report_walk.c — the order and selection of verdicts shared by every report. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report.h"
 #include "text.h"
@@ -31,7 +32,7 @@ int mb_filter_region(const mb_filter *f, const mb_data *D, size_t region)
 }
 
 static void walk_group(const mb_eval *e, const mb_filter *f, const mb_plan *p, mb_verdict_fn fn,
-                       void *ctx, mb_tally *t, size_t *regions)
+                       void *ctx, mb_tally *t, size_t *regions, size_t part, size_t nparts)
 {
     const mb_model *m = e->m;
     /* The plan's regions are those of its first rule: all its rules share the plan. */
@@ -41,7 +42,7 @@ static void walk_group(const mb_eval *e, const mb_filter *f, const mb_plan *p, m
     if (!first) return;
     size_t nr = mb_eval_regions(e, first, regions, e->D->nregions + 1);
     mb_verdict v;
-    for (size_t ri = 0; ri < nr; ri++) {
+    for (size_t ri = nr * part / nparts; ri < nr * (part + 1) / nparts; ri++) {
         if (!mb_filter_region(f, e->D, regions[ri])) continue;
         for (size_t i = 0; i < m->nrules; i++) {
             const mb_rule *r = m->rules[i];
@@ -57,14 +58,28 @@ static void walk_group(const mb_eval *e, const mb_filter *f, const mb_plan *p, m
     }
 }
 
-mb_tally mb_report_walk(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx)
+mb_tally mb_report_walk_part(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx,
+                             size_t part, size_t nparts)
 {
     mb_tally t;
     memset(&t, 0, sizeof t);
     size_t *regions = malloc((e->D->nregions + 1) * sizeof *regions);
     if (!regions) return t;
-    for (size_t p = 0; p < e->m->nplans; p++) walk_group(e, f, e->m->plans[p], fn, ctx, &t, regions);
-    walk_group(e, f, NULL, fn, ctx, &t, regions); /* rules outside any plan */
+    for (size_t p = 0; p < e->m->nplans; p++)
+        walk_group(e, f, e->m->plans[p], fn, ctx, &t, regions, part, nparts);
+    walk_group(e, f, NULL, fn, ctx, &t, regions, part, nparts); /* rules outside any plan */
     free(regions);
     return t;
+}
+
+mb_tally mb_report_walk(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx)
+{
+    return mb_report_walk_part(e, f, fn, ctx, 0, 1);
+}
+
+size_t mb_report_threads(void)
+{
+    const char *env = getenv("MB_THREADS");
+    long n = env ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
+    return n >= 2 ? 2 : 1;
 }

@@ -1,0 +1,418 @@
+/* ingest_file.c — submission files: mapping, folders, and reading a large CSV on two
+ * threads; plus the checks that need several values. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ingest.h"
+#include "jsonin.h"
+#include "xalloc.h"
+
+/* ---- files --------------------------------------------------------------------------- */
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), k = strlen(suf);
+    return n >= k && strcasecmp(s + n - k, suf) == 0;
+}
+
+static void file_error(mb_data *D, const char *path, const char *why)
+{
+    mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_none(), "cannot read '%s': %s", path, why);
+    D->io_error = 1;
+}
+
+static int add_text(mb_data *D, mb_text *t, int mapped)
+{
+    if (D->nfiles >= 65535) return 0;
+    mb_text **v = mb_realloc(D->files, (D->nfiles + 1) * sizeof *v);
+    if (!v) return 0;
+    D->files = v;
+    unsigned char *mv = mb_realloc(D->mapped, D->nfiles + 1);
+    if (!mv) return 0;
+    D->mapped = mv;
+    D->mapped[D->nfiles] = (unsigned char)mapped;
+    D->files[D->nfiles++] = t;
+    return 1;
+}
+
+void mb_ingest_release(ingest *g, size_t upto)
+{
+    /* Start 4 MiB behind the last release: the kernel maps pages around each fault, so the
+     * pages just before the previous release point come back as reading goes on. */
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), back = (size_t)4 << 20;
+    size_t from = (g->released > back ? g->released - back : 0) / page * page, to = upto / page * page;
+    if (to > g->release_end) to = g->release_end / page * page;
+    if (to > from) madvise((char *)g->t->data + from, to - from, MADV_DONTNEED);
+    g->released = upto;
+}
+
+/* A file large enough to be worth a second thread. */
+enum { PARALLEL_MIN = 16 << 20 };
+
+/* A shard: a store of its own for the second half of a file, merged into D afterwards. It
+ * shares D's layout and file list and owns the rest. */
+static mb_data *shard_new(mb_data *D)
+{
+    mb_data *S = mb_calloc(1, sizeof *S);
+    if (!S) return NULL;
+    S->model = D->model;
+    mb_arena_init(&S->arena);
+    mb_diags_init(&S->diags, D->diags.max_errors);
+    S->nslots = D->nslots;
+    S->first_year = D->first_year;
+    S->nyears = D->nyears;
+    S->slot0 = D->slot0;
+    S->checked = D->checked;
+    S->files = D->files;
+    S->nfiles = D->nfiles;
+    S->max_regions = D->max_regions;
+    return S;
+}
+
+static void shard_free(mb_data *S)
+{
+    free(S->obs);
+    free(S->region_names);
+    mb_map_free(&S->regions);
+    mb_map_free(&S->unknown);
+    mb_diags_free(&S->diags);
+    mb_arena_free(&S->arena);
+    free(S);
+}
+
+typedef struct part {
+    ingest g;
+    mb_csv_opts o;
+    int fd;             /* second part: scan the first for quotes through this, see read_csv */
+    size_t scan_from;
+    int quoted;         /* the first part holds a quote: this part was not read */
+} part;
+
+/* Is there a '"' in [from, to) of the file? Read with pread, not through the mapping, so the
+ * scan neither maps the pages nor keeps them resident. */
+static int has_quote(int fd, size_t from, size_t to)
+{
+    static __thread char buf[1 << 16];
+    while (from < to) {
+        size_t n = to - from < sizeof buf ? to - from : sizeof buf;
+        ssize_t k = pread(fd, buf, n, (off_t)from);
+        if (k <= 0) return 1; /* cannot tell: play safe */
+        if (memchr(buf, '"', (size_t)k)) return 1;
+        from += (size_t)k;
+    }
+    return 0;
+}
+
+static void *read_part(void *arg)
+{
+    part *p = arg;
+    if (p->fd >= 0 && has_quote(p->fd, p->scan_from, p->o.start)) {
+        p->quoted = 1;
+        return NULL;
+    }
+    mb_csv_read(p->g.t, &p->o, mb_ingest_row, &p->g, &p->g.D->diags);
+    mb_ingest_release(&p->g, p->o.end);
+    return NULL;
+}
+
+/* The indicator and year of each slot, to name them in messages while merging. */
+static void slot_names(const mb_data *D, size_t k, const mb_indicator **ind, int *year)
+{
+    const mb_model *m = D->model;
+    for (size_t i = 0; i < m->ninds; i++)
+        if (k >= D->slot0[i] && k < D->slot0[i] + (size_t)D->nyears[i]) {
+            *ind = m->inds[i];
+            *year = D->first_year[i] + (int)(k - D->slot0[i]);
+            return;
+        }
+}
+
+/* One observation of the shard meets D's: the same rules as for rows read in order. */
+static void merge_obs(mb_data *D, mb_obs *a, const mb_obs *b, size_t region, size_t k)
+{
+    if (a->state == MB_OBS_ABSENT) { *a = *b; return; }
+    const mb_indicator *ind = NULL;
+    int year = 0;
+    slot_names(D, k, &ind, &year);
+    mb_span sp = D->diags.errors < D->diags.max_errors ? mb_ingest_line_span(D, b->file, b->line) : mb_span_none();
+    int same = a->state == MB_OBS_PRESENT && b->state == MB_OBS_PRESENT &&
+               mb_num_cmp(mb_obs_value(a), mb_obs_value(b)) == 0;
+    if (same) {
+        D->count.used--;
+        D->count.duplicate++;
+        mb_diag_add(&D->diags, MB_SEV_WARNING, sp, "duplicate observation for %s, %s, %d: same value as %s:%u",
+                    D->region_names[region], ind->id, year, mb_data_file_name(D, a->file), a->line);
+        return;
+    }
+    /* Conflict: neither value is used. Rows already rejected stay counted as they were. */
+    if (a->state == MB_OBS_PRESENT) { D->count.used--; D->count.rejected++; }
+    if (b->state == MB_OBS_PRESENT) { D->count.used--; D->count.rejected++; }
+    mb_diag_add(&D->diags, MB_SEV_ERROR, sp, "conflicting values for %s, %s, %d: this row and %s:%u differ",
+                D->region_names[region], ind->id, year, mb_data_file_name(D, a->file), a->line);
+    a->state = MB_OBS_CONFLICT;
+}
+
+static int merge(mb_data *D, mb_data *S)
+{
+    D->count.rows += S->count.rows;
+    D->count.used += S->count.used;
+    D->count.unused_indicator += S->count.unused_indicator;
+    D->count.unused_period += S->count.unused_period;
+    D->count.duplicate += S->count.duplicate;
+    D->count.rejected += S->count.rejected;
+    if (S->max_year > D->max_year) D->max_year = S->max_year;
+    if (S->max_period > D->max_period) D->max_period = S->max_period;
+    mb_diags_take(&D->diags, &S->diags);
+    for (size_t i = 0; i < S->unknown.cap; i++)
+        if (S->unknown.slots[i].key && !mb_map_get(&D->unknown, S->unknown.slots[i].key, S->unknown.slots[i].len)) {
+            char *k = mb_arena_strndup(&D->arena, S->unknown.slots[i].key, S->unknown.slots[i].len);
+            if (k) mb_map_put(&D->unknown, k, S->unknown.slots[i].len, S->unknown.slots[i].val);
+        }
+    for (size_t r = 0; r < S->nregions; r++) {
+        const char *name = S->region_names[r];
+        long ix = mb_data_intern(D, name, strlen(name));
+        if (ix < 0) return -1;
+        mb_obs *a = D->obs + (size_t)ix * D->nslots;
+        const mb_obs *b = S->obs + r * S->nslots;
+        for (size_t k = 0; k < D->nslots; k++)
+            if (b[k].state != MB_OBS_ABSENT) merge_obs(D, &a[k], &b[k], (size_t)ix, k);
+    }
+    return 0;
+}
+
+/* The header ends at the first newline (when it has no quotes), and the second part starts
+ * at a newline near the middle. */
+static int split_point(const mb_text *t, size_t *hdr_end, size_t *mid)
+{
+    const char *nl = memchr(t->data, '\n', t->len);
+    if (!nl || memchr(t->data, '"', (size_t)(nl - t->data))) return 0;
+    *hdr_end = (size_t)(nl - t->data) + 1;
+    const char *m = memchr(t->data + *hdr_end + (t->len - *hdr_end) / 2, '\n', (t->len - *hdr_end) / 2);
+    if (!m) return 0;
+    *mid = (size_t)(m - t->data) + 1;
+    return 1;
+}
+
+/* A large file is read by two threads, each half into its own store, merged afterwards.
+ * The split newline is a record boundary only if no quoted field spans it, which is certain
+ * when the first half holds no quote at all: the second thread checks that first (while the
+ * first thread is already reading) and, if it finds one, leaves the second half to the
+ * first thread, which then reads on in order. */
+static void read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
+{
+    ingest g = {.D = D, .t = t, .file = file, .release_end = fd >= 0 ? t->len : 0};
+    size_t hdr_end, mid;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    const char *env = getenv("MB_THREADS"); /* MB_THREADS=1: one thread (for comparisons) */
+    int one = ncpu < 2 || (env && atoi(env) == 1);
+    if (t->len < PARALLEL_MIN || one || fd < 0 || !split_point(t, &hdr_end, &mid)) {
+        mb_csv_opts o = {.start = 0, .end = t->len, .first_line = 1};
+        mb_csv_read(t, &o, mb_ingest_row, &g, &D->diags);
+        if (!g.header_done) mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, 0, 0), "no header row");
+        if (fd >= 0) mb_ingest_release(&g, t->len);
+        return;
+    }
+    mb_csv_opts ho = {.start = 0, .end = hdr_end, .first_line = 1};
+    mb_csv_read(t, &ho, mb_ingest_row, &g, &D->diags);
+    if (!g.header_done || g.bad_header) return;
+    mb_data *S = shard_new(D);
+    part a = {g, {.start = hdr_end, .end = mid, .first_line = 2}, -1, 0, 0};
+    part b = {g, {.start = mid, .end = t->len, .first_line = 0}, fd, hdr_end, 0};
+    b.g.D = S;
+    a.g.released = hdr_end;
+    b.g.released = mid;
+    pthread_t th;
+    int threaded = S && pthread_create(&th, NULL, read_part, &b) == 0;
+    read_part(&a);
+    if (threaded) pthread_join(th, NULL);
+    if (!threaded || b.quoted) {
+        a.o = (mb_csv_opts){.start = mid, .end = t->len, .first_line = 0};
+        read_part(&a);
+    } else if (merge(D, S)) {
+        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, mid, mid), "out of memory or too many regions");
+    }
+    if (S) shard_free(S);
+}
+
+static void read_text(mb_data *D, const mb_text *t, int json, int fd)
+{
+    if (t->len == 0) {
+        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, 0, 0), "empty file: %s", json ? "no JSON array" : "no header row");
+        return;
+    }
+    /* A NUL byte near the start: a binary file, not a submission. */
+    const char *nul = memchr(t->data, 0, t->len < 65536 ? t->len : 65536);
+    if (nul) {
+        size_t at = (size_t)(nul - t->data);
+        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, at, at + 1), "binary file (NUL byte): not CSV or JSON");
+        return;
+    }
+    uint16_t file = (uint16_t)(D->nfiles - 1);
+    if (json) {
+        ingest g = {.D = D, .t = t, .file = file, .json = 1};
+        mb_jsonin_read(t, mb_ingest_row, &g, &D->diags);
+        return;
+    }
+    read_csv(D, t, file, fd);
+}
+
+static int load_file(mb_data *D, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) { file_error(D, path, strerror(errno)); return -1; }
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        close(fd);
+        file_error(D, path, S_ISDIR(sb.st_mode) ? "is a directory" : "not a regular file");
+        return -1;
+    }
+    size_t len = (size_t)sb.st_size;
+    char *data = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
+    if (len && data == MAP_FAILED) { close(fd); file_error(D, path, strerror(errno)); return -1; }
+    if (len) madvise(data, len, MADV_SEQUENTIAL);
+    mb_text *t = mb_malloc(sizeof *t);
+    char *name = mb_arena_strndup(&D->arena, path, strlen(path));
+    if (!t || !name || !add_text(D, t, 1)) {
+        free(t);
+        if (len) munmap(data, len);
+        close(fd);
+        file_error(D, path, "out of memory or too many files");
+        return -1;
+    }
+    *t = (mb_text){name, data ? data : "", len};
+    read_text(D, t, ends_with(path, ".json"), fd);
+    close(fd);
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Every .csv and .json file in a folder, in name order (so runs are repeatable). */
+static int load_dir(mb_data *D, const char *path)
+{
+    DIR *dir = opendir(path);
+    if (!dir) { file_error(D, path, strerror(errno)); return -1; }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        if (!ends_with(e->d_name, ".csv") && !ends_with(e->d_name, ".json")) continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = mb_realloc(names, cap * sizeof *nn);
+            if (!nn) break;
+            names = nn;
+        }
+        size_t need = strlen(path) + strlen(e->d_name) + 2;
+        if (!(names[n] = mb_malloc(need))) break;
+        snprintf(names[n++], need, "%s/%s", path, e->d_name);
+    }
+    closedir(dir);
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = n ? 0 : -1;
+    if (!n) file_error(D, path, "folder holds no .csv or .json file");
+    for (size_t i = 0; i < n; i++) {
+        if (load_file(D, names[i])) rc = -1;
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+int mb_data_load(mb_data *D, const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) return load_dir(D, path);
+    return load_file(D, path);
+}
+
+int mb_data_load_mem(mb_data *D, const char *name, const char *buf, size_t len, int json)
+{
+    mb_text *t = mb_malloc(sizeof *t);
+    char *copy = mb_malloc(len + 1);
+    char *nm = mb_arena_strndup(&D->arena, name, strlen(name));
+    if (!t || !copy || !nm || !add_text(D, t, 0)) { free(t); free(copy); return -1; }
+    memcpy(copy, buf, len);
+    copy[len] = 0;
+    *t = (mb_text){nm, copy, len};
+    read_text(D, t, json, -1);
+    return 0;
+}
+
+void mb_ingest_unmap(mb_data *D)
+{
+    for (size_t i = 0; i < D->nfiles; i++) {
+        mb_text *t = D->files[i];
+        if (!D->mapped[i]) free((void *)t->data);
+        else if (t->len) munmap((void *)t->data, t->len);
+        free(t);
+    }
+    free(D->files);
+    free(D->mapped);
+    D->files = NULL;
+    D->mapped = NULL;
+    D->nfiles = 0;
+}
+
+/* ---- checks across values ------------------------------------------------------------ */
+
+/* A span for a whole line known only by number: found by counting newlines, which is only
+ * done for the diagnostics actually shown. */
+mb_span mb_ingest_line_span(const mb_data *D, uint16_t file, uint32_t line)
+{
+    const mb_text *t = D->files[file];
+    const char *p = t->data, *end = t->data + t->len;
+    for (uint32_t l = 1; l < line && p; l++) {
+        p = memchr(p, '\n', (size_t)(end - p));
+        if (p) p++;
+    }
+    if (!p) return mb_span_none();
+    size_t s = (size_t)(p - t->data);
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t e = nl ? (size_t)(nl - t->data) : t->len;
+    return (mb_span){t, s, e > s ? e : s + 1, line, s};
+}
+
+static int holds(mb_cmp c, int s)
+{
+    return c == MB_CMP_GE ? s >= 0 : c == MB_CMP_GT ? s > 0 : c == MB_CMP_LE ? s <= 0 : c == MB_CMP_LT ? s < 0 : s == 0;
+}
+
+static void check_pair(mb_data *D, const mb_check *k)
+{
+    int y0 = D->first_year[k->ind->index], n = D->nyears[k->ind->index];
+    for (size_t r = 0; r < D->nregions; r++)
+        for (int y = y0; y < y0 + n; y++) {
+            mb_obs *a = (mb_obs *)mb_data_obs(D, r, k->ind, y);
+            const mb_obs *b = mb_data_obs(D, r, k->other, y);
+            if (!a || !b || a->state != MB_OBS_PRESENT || b->state != MB_OBS_PRESENT) continue;
+            if (holds(k->cmp, mb_num_cmp(mb_obs_value(a), mb_obs_value(b)))) continue;
+            char x[MB_NUM_BUF], z[MB_NUM_BUF];
+            mb_num_format(mb_obs_value(a), 0, x, NULL);
+            mb_num_format(mb_obs_value(b), 0, z, NULL);
+            mb_span sp = D->diags.errors < D->diags.max_errors ? mb_ingest_line_span(D, a->file, a->line) : mb_span_none();
+            mb_diag_add(&D->diags, MB_SEV_ERROR, sp,
+                        "data check '%s' fails for %s, %d: %s = %s is not %s %s = %s (%s:%u)", k->id,
+                        D->region_names[r], y, k->ind->id, x, mb_cmp_str(k->cmp), k->other->id, z,
+                        mb_data_file_name(D, b->file), b->line);
+            /* Neither value can be trusted for a verdict now. */
+            a->state = MB_OBS_CONFLICT;
+            D->count.used--;
+            D->count.rejected++;
+        }
+}
+
+void mb_data_finish(mb_data *D)
+{
+    const mb_model *m = D->model;
+    for (size_t i = 0; i < m->nchecks; i++)
+        if (m->checks[i]->kind == MB_DC_CMP_IND && m->checks[i]->other) check_pair(D, m->checks[i]);
+}
