@@ -226,8 +226,43 @@ static int terminating_places(u128 den)
     return twos > fives ? twos : fives;
 }
 
+static const int64_t P10_64[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+                                 1000000000, 10000000000, 100000000000, 1000000000000,
+                                 10000000000000, 100000000000000, 1000000000000000,
+                                 10000000000000000, 100000000000000000, 1000000000000000000};
+
+static size_t utoa128(u128 v, char *buf);
+
+/* Decimals from submissions have a power-of-ten denominator and fit 64 bits: print them
+ * with 64-bit arithmetic (reports print millions of them). Returns 0 when not applicable. */
+static size_t format_dec64(mb_num a, char *buf)
+{
+    if (a.den > P10_64[18] || a.num >= ((mb_i128)1 << 62) || a.num <= -((mb_i128)1 << 62)) return 0;
+    int k = 0;
+    while (k <= 18 && P10_64[k] != (int64_t)a.den) k++;
+    if (k > 18) return 0;
+    int64_t n = (int64_t)a.num, m = n < 0 ? -n : n;
+    int64_t ip = m / P10_64[k], fp = m % P10_64[k];
+    size_t len = 0;
+    if (n < 0) buf[len++] = '-';
+    len += utoa128((u128)ip, buf + len);
+    if (fp) {
+        while (fp % 10 == 0) { fp /= 10; k--; }
+        buf[len++] = '.';
+        for (int i = k - 1; i >= 0; i--) { buf[len + (size_t)i] = (char)('0' + fp % 10); fp /= 10; }
+        len += (size_t)k;
+    }
+    buf[len] = 0;
+    return len;
+}
+
 size_t mb_num_format(mb_num a, int frac, char *buf, int *exact)
 {
+    size_t fast = format_dec64(a, buf);
+    if (fast) {
+        if (exact) *exact = 1;
+        return fast;
+    }
     a = reduce(a);
     u128 n = uabs(a.num), d = (u128)a.den;
     if (d >> 122) { /* long division below would overflow; such values are display-only */

@@ -20,6 +20,7 @@ typedef struct mb_filter {
 typedef struct mb_tally {
     size_t by_status[MB_ST_COUNT];
     size_t verdicts, failing;
+    int error;               /* the report could not be written whole */
 } mb_tally;
 
 typedef void (*mb_verdict_fn)(void *ctx, const mb_verdict *v);
@@ -32,6 +33,10 @@ mb_tally mb_report_walk(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, 
  * threads can share one walk; slices in order give the order of mb_report_walk. */
 mb_tally mb_report_walk_part(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx,
                              size_t part, size_t nparts);
+/* Units (plan, region pairs) in report order, and a walk over units [lo, hi). */
+size_t mb_report_units(const mb_eval *e, const mb_filter *f);
+mb_tally mb_report_walk_range(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx,
+                              size_t lo, size_t hi);
 /* How many threads reports should use (MB_THREADS, else the cores, at most 2). */
 size_t mb_report_threads(void);
 int mb_filter_rule(const mb_filter *f, const mb_rule *r);

@@ -31,50 +31,90 @@ int mb_filter_region(const mb_filter *f, const mb_data *D, size_t region)
     return 0;
 }
 
-static void walk_group(const mb_eval *e, const mb_filter *f, const mb_plan *p, mb_verdict_fn fn,
-                       void *ctx, mb_tally *t, size_t *regions, size_t part, size_t nparts)
+/* A report goes plan by plan (rules outside any plan last), and within a plan region by
+ * region. A "unit" is one (plan, region) pair; units are numbered in report order so that
+ * threads can each take a range and their outputs still join up in order. */
+typedef struct group {
+    const mb_plan *p;
+    size_t *regions;
+    size_t nr;
+} group;
+
+static size_t groups(const mb_eval *e, const mb_filter *f, group *out, size_t **mem)
 {
     const mb_model *m = e->m;
-    /* The plan's regions are those of its first rule: all its rules share the plan. */
-    const mb_rule *first = NULL;
-    for (size_t i = 0; i < m->nrules && !first; i++)
-        if (m->rules[i]->plan == p && mb_filter_rule(f, m->rules[i])) first = m->rules[i];
-    if (!first) return;
-    size_t nr = mb_eval_regions(e, first, regions, e->D->nregions + 1);
+    size_t n = 0, cap = e->D->nregions + 1;
+    for (size_t p = 0; p <= m->nplans; p++) {
+        const mb_plan *plan = p < m->nplans ? m->plans[p] : NULL;
+        const mb_rule *first = NULL;
+        for (size_t i = 0; i < m->nrules && !first; i++)
+            if (m->rules[i]->plan == plan && mb_filter_rule(f, m->rules[i])) first = m->rules[i];
+        if (!first) continue;
+        size_t *rg = malloc(cap * sizeof *rg);
+        if (!rg) break;
+        mem[n] = rg;
+        size_t nr = mb_eval_regions(e, first, rg, cap), k = 0;
+        for (size_t i = 0; i < nr; i++)
+            if (mb_filter_region(f, e->D, rg[i])) rg[k++] = rg[i];
+        out[n++] = (group){plan, rg, k};
+    }
+    return n;
+}
+
+static void walk_unit(const mb_eval *e, const mb_filter *f, const group *g, size_t ri,
+                      mb_verdict_fn fn, void *ctx, mb_tally *t)
+{
+    const mb_model *m = e->m;
     mb_verdict v;
-    for (size_t ri = nr * part / nparts; ri < nr * (part + 1) / nparts; ri++) {
-        if (!mb_filter_region(f, e->D, regions[ri])) continue;
-        for (size_t i = 0; i < m->nrules; i++) {
-            const mb_rule *r = m->rules[i];
-            if (r->plan != p || !mb_filter_rule(f, r)) continue;
-            for (size_t g = 0; g < r->ngoals; g++) {
-                mb_eval_verdict(e, r, g, regions[ri], &v);
-                t->verdicts++;
-                t->by_status[v.status]++;
-                if (f->fail_mask & (1u << v.status)) t->failing++;
-                if (fn) fn(ctx, &v);
-            }
+    for (size_t i = 0; i < m->nrules; i++) {
+        const mb_rule *r = m->rules[i];
+        if (r->plan != g->p || !mb_filter_rule(f, r)) continue;
+        for (size_t k = 0; k < r->ngoals; k++) {
+            mb_eval_verdict(e, r, k, g->regions[ri], &v);
+            t->verdicts++;
+            t->by_status[v.status]++;
+            if (f->fail_mask & (1u << v.status)) t->failing++;
+            if (fn) fn(ctx, &v);
         }
     }
+}
+
+size_t mb_report_units(const mb_eval *e, const mb_filter *f)
+{
+    group g[e->m->nplans + 1];
+    size_t *mem[e->m->nplans + 1];
+    size_t n = groups(e, f, g, mem), total = 0;
+    for (size_t i = 0; i < n; i++) { total += g[i].nr; free(mem[i]); }
+    return total;
+}
+
+mb_tally mb_report_walk_range(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx,
+                              size_t lo, size_t hi)
+{
+    mb_tally t;
+    memset(&t, 0, sizeof t);
+    group g[e->m->nplans + 1];
+    size_t *mem[e->m->nplans + 1];
+    size_t n = groups(e, f, g, mem), base = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t ri = 0; ri < g[i].nr; ri++)
+            if (base + ri >= lo && base + ri < hi) walk_unit(e, f, &g[i], ri, fn, ctx, &t);
+        base += g[i].nr;
+        free(mem[i]);
+    }
+    return t;
 }
 
 mb_tally mb_report_walk_part(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx,
                              size_t part, size_t nparts)
 {
-    mb_tally t;
-    memset(&t, 0, sizeof t);
-    size_t *regions = malloc((e->D->nregions + 1) * sizeof *regions);
-    if (!regions) return t;
-    for (size_t p = 0; p < e->m->nplans; p++)
-        walk_group(e, f, e->m->plans[p], fn, ctx, &t, regions, part, nparts);
-    walk_group(e, f, NULL, fn, ctx, &t, regions, part, nparts); /* rules outside any plan */
-    free(regions);
-    return t;
+    size_t n = mb_report_units(e, f);
+    return mb_report_walk_range(e, f, fn, ctx, n * part / nparts, n * (part + 1) / nparts);
 }
 
 mb_tally mb_report_walk(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx)
 {
-    return mb_report_walk_part(e, f, fn, ctx, 0, 1);
+    return mb_report_walk_range(e, f, fn, ctx, 0, (size_t)-1);
 }
 
 size_t mb_report_threads(void)

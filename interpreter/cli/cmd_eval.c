@@ -177,7 +177,13 @@ int mb_cmd_eval(int argc, char **argv)
     else if (!strcmp(fmt, "junit")) t = mb_report_junit(out.f, &R.e, &f);
     else if (!strcmp(fmt, "summary")) t = mb_report_summary(out.f, &R.e, &f);
     else t = mb_report_text(out.f, &R.e, &f, !a.output && mb_cli_color(stdout));
-    rc = mb_cli_out_commit(&out) ? MB_EXIT_USAGE : 0;
+    if (t.error) {
+        fputs("mubiao: out of memory while writing the report\n", stderr);
+        mb_cli_out_abort(&out);
+        rc = MB_EXIT_USAGE;
+    } else {
+        rc = mb_cli_out_commit(&out) ? MB_EXIT_USAGE : 0;
+    }
     accounting(R.D);
     if (!rc) rc = R.D->diags.errors || R.D->io_error ? MB_EXIT_USAGE : t.failing ? MB_EXIT_FAIL : MB_EXIT_OK;
     unload(&R);
