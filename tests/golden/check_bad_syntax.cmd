@@ -1,0 +1,1 @@
+check ../data/bad_syntax.mb

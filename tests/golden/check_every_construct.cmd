@@ -1,0 +1,1 @@
+check ../data/every_construct.mb

@@ -1,0 +1,1 @@
+check ../data/import_cycle_a.mb

@@ -1,0 +1,1 @@
+check ../data/import_missing.mb

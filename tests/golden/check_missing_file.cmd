@@ -1,0 +1,1 @@
+check ../data/no_such_file.mb

@@ -1,0 +1,1 @@
+check --frobnicate ../data/every_construct.mb
