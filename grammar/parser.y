@@ -127,7 +127,7 @@ plan_props
 yearlist
     : year                         { $$.v = NEW(mb_year); $$.v[0] = $1; $$.n = 1; }
     | yearlist ',' year            {
-          $$.v = mb_arena_grow(st->arena, $1.v, $1.n, $1.n + 1, sizeof(mb_year));
+          $$.v = mb_arena_push(st->arena, $1.v, $1.n, sizeof(mb_year));
           CHECKED($$.v); $$.v[$1.n] = $3; $$.n = $1.n + 1;
       }
     ;
@@ -272,7 +272,7 @@ goals
           $$.v = NEW(mb_goal); $$.v[0].q = $1; $$.v[0].by = $2; $$.n = 1;
       }
     | goals ',' quantity by_opt    {
-          $$.v = mb_arena_grow(st->arena, $1.v, $1.n, $1.n + 1, sizeof(mb_goal));
+          $$.v = mb_arena_push(st->arena, $1.v, $1.n, sizeof(mb_goal));
           CHECKED($$.v); $$.v[$1.n].q = $3; $$.v[$1.n].by = $4; $$.n = $1.n + 1;
       }
     ;
@@ -345,7 +345,7 @@ year
 strlist
     : string                       { $$.v = NEW(mb_str); $$.v[0] = $1; $$.n = 1; }
     | strlist ',' string           {
-          $$.v = mb_arena_grow(st->arena, $1.v, $1.n, $1.n + 1, sizeof(mb_str));
+          $$.v = mb_arena_push(st->arena, $1.v, $1.n, sizeof(mb_str));
           CHECKED($$.v); $$.v[$1.n] = $3; $$.n = $1.n + 1;
       }
     ;

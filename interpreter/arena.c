@@ -60,3 +60,9 @@ void *mb_arena_grow(mb_arena *a, void *old, size_t old_n, size_t new_n, size_t e
     if (p && old_n) memcpy(p, old, old_n * elem);
     return p;
 }
+
+void *mb_arena_push(mb_arena *a, void *v, size_t n, size_t elem)
+{
+    if (n && (n & (n - 1))) return v; /* capacity is the next power of two: room left */
+    return mb_arena_grow(a, v, n, n ? 2 * n : 1, elem);
+}

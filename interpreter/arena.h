@@ -16,6 +16,10 @@ void mb_arena_free(mb_arena *a);
 /* Zeroed memory aligned for any type; NULL when out of memory. */
 void *mb_arena_alloc(mb_arena *a, size_t n);
 char *mb_arena_strndup(mb_arena *a, const char *s, size_t n);
+/* Room for element n of an arena array that holds n elements, growing the array to the next
+ * power of two when n is one (so appending n elements costs O(n) in all). NULL when out of
+ * memory; *v is updated. */
+void *mb_arena_push(mb_arena *a, void *v, size_t n, size_t elem);
 /* Grow an arena array (old contents copied; the old block stays until the arena dies). */
 void *mb_arena_grow(mb_arena *a, void *old, size_t old_n, size_t new_n, size_t elem);
 

@@ -51,10 +51,9 @@ mb_indicator *mb_chk_ref(mb_chk *c, const mb_str *ref, int is_name)
     mb_indicator *ind = mb_map_get(&c->m->ind_keys, ref->key, strlen(ref->key));
     if (ind) return ind;
     const char *s = is_name ? NULL : suggest(c, ref->key);
-    mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, ref->span, "undefined indicator %s%s%s%s%s",
-                             is_name ? "\"" : "'", ref->text, is_name ? "\"" : "'",
-                             s ? "; did you mean " : "", s ? s : "");
-    (void)g;
+    mb_diag_add(c->d, MB_SEV_ERROR, ref->span, "undefined indicator %s%s%s%s%s%s",
+                is_name ? "\"" : "'", ref->text, is_name ? "\"" : "'",
+                s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
     return NULL;
 }
 
@@ -95,7 +94,7 @@ int mb_chk_percent(mb_chk *c, const mb_quantity *q, const char *what, mb_num *ou
 
 static void *push(mb_chk *c, void ***v, size_t *n, size_t size)
 {
-    void **nv = mb_arena_grow(&c->m->arena, *v, *n, *n + 1, sizeof *nv);
+    void **nv = mb_arena_push(&c->m->arena, *v, *n, sizeof *nv);
     void *p = mb_arena_alloc(&c->m->arena, size);
     if (!nv || !p) { c->oom = 1; return NULL; }
     nv[*n] = p;

@@ -11,24 +11,33 @@ static void resolve_expr(mb_chk *c, mb_expr *e)
     resolve_expr(c, e->r);
 }
 
-/* Colours for cycle search: 0 unseen, 1 on the current path, 2 done. */
-static int find_cycle(mb_chk *c, mb_indicator *ind, unsigned char *colour, const mb_indicator **via);
+/* Depth-first search over derived formulas. Colours: 0 unseen, 1 on the current path,
+ * 2 finished. Reaching an indicator that is on the path closes a cycle: it is reported at
+ * that indicator, whose formula is then dropped so nothing downstream follows the cycle. */
+static void visit(mb_chk *c, mb_indicator *ind, unsigned char *colour);
 
-static int cycle_in_expr(mb_chk *c, const mb_expr *e, unsigned char *colour, const mb_indicator **via)
+static void visit_expr(mb_chk *c, mb_expr *e, unsigned char *colour)
 {
-    if (!e) return 0;
-    if (e->kind == MB_EX_REF && e->ind && find_cycle(c, e->ind, colour, via)) return 1;
-    return cycle_in_expr(c, e->l, colour, via) || cycle_in_expr(c, e->r, colour, via);
+    if (!e) return;
+    if (e->kind == MB_EX_REF && e->ind) {
+        mb_indicator *to = e->ind;
+        if (colour[to->index] == 1 && to->derived) {
+            mb_diag_add(c->d, MB_SEV_ERROR, to->derived->span, "derived indicator '%s' depends on itself",
+                        to->id);
+            to->derived = NULL;
+        } else if (colour[to->index] == 0) {
+            visit(c, to, colour);
+        }
+    }
+    visit_expr(c, e->l, colour);
+    visit_expr(c, e->r, colour);
 }
 
-static int find_cycle(mb_chk *c, mb_indicator *ind, unsigned char *colour, const mb_indicator **via)
+static void visit(mb_chk *c, mb_indicator *ind, unsigned char *colour)
 {
-    if (colour[ind->index] == 2) return 0;
-    if (colour[ind->index] == 1) { *via = ind; return 1; }
     colour[ind->index] = 1;
-    int r = cycle_in_expr(c, ind->derived, colour, via);
+    visit_expr(c, ind->derived, colour);
     colour[ind->index] = 2;
-    return r;
 }
 
 static void check_one(mb_chk *c, mb_indicator *ind, const mb_ast_indicator *a)
@@ -72,22 +81,15 @@ void mb_chk_indicators(mb_chk *c)
     }
     unsigned char *colour = mb_arena_alloc(&c->m->arena, c->m->ninds + 1);
     if (!colour) { c->oom = 1; return; }
-    for (size_t i = 0; i < c->m->ninds; i++) {
-        const mb_indicator *via = NULL;
-        mb_indicator *ind = c->m->inds[i];
-        if (ind->derived && find_cycle(c, ind, colour, &via) && via == ind) {
-            mb_diag_add(c->d, MB_SEV_ERROR, ind->derived->span,
-                        "derived indicator '%s' depends on itself", ind->id);
-            ind->derived = NULL; /* so nothing downstream follows the cycle */
-        }
-    }
+    for (size_t i = 0; i < c->m->ninds; i++)
+        if (!colour[i]) visit(c, c->m->inds[i], colour);
 }
 
 /* ---- data checks --------------------------------------------------------------------- */
 
 static mb_check *new_check(mb_chk *c)
 {
-    mb_check **nv = mb_arena_grow(&c->m->arena, c->m->checks, c->m->nchecks, c->m->nchecks + 1, sizeof *nv);
+    mb_check **nv = mb_arena_push(&c->m->arena, c->m->checks, c->m->nchecks, sizeof *nv);
     mb_check *k = mb_arena_alloc(&c->m->arena, sizeof *k);
     if (!nv || !k) { c->oom = 1; return NULL; }
     nv[c->m->nchecks] = k;

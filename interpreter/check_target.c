@@ -7,7 +7,7 @@
 
 static mb_rule *new_rule(mb_chk *c)
 {
-    mb_rule **nv = mb_arena_grow(&c->m->arena, c->m->rules, c->m->nrules, c->m->nrules + 1, sizeof *nv);
+    mb_rule **nv = mb_arena_push(&c->m->arena, c->m->rules, c->m->nrules, sizeof *nv);
     mb_rule *r = mb_arena_alloc(&c->m->arena, sizeof *r);
     if (!nv || !r) { c->oom = 1; return NULL; }
     nv[c->m->nrules] = r;
@@ -26,8 +26,8 @@ static int deadline(mb_chk *c, const mb_ast_target *t, const mb_plan *plan, mb_y
             if (plan->deadlines[i] > y) y = plan->deadlines[i];
         if (y) return y;
     }
-    mb_diag_add(c->d, MB_SEV_ERROR, t->id.span,
-                "target '%s' has no deadline: add 'by YEAR' (its plan gives no deadline)", t->id.text);
+    mb_diag_add(c->d, MB_SEV_ERROR, t->id.span, "target '%s' has no deadline: add 'by YEAR'%s", t->id.text,
+                plan ? " (its plan gives no deadline)" : "");
     return 0;
 }
 
@@ -59,6 +59,7 @@ static void check_milestones(mb_chk *c, const mb_rule *r, const mb_ast_target *t
     int up = r->cmp == MB_CMP_GE || r->cmp == MB_CMP_GT;
     int down = r->cmp == MB_CMP_LE || r->cmp == MB_CMP_LT;
     for (size_t i = 1; i < r->ngoals; i++) {
+        if (!g[i - 1].year) continue; /* a milestone without its year: reported already */
         const mb_goal *ag = NULL;
         for (size_t k = 0; k < t->ngoals; k++)
             if (t->goals[k].by.year == g[i].year) ag = &t->goals[k];
@@ -90,7 +91,8 @@ static void compare_goals(mb_chk *c, mb_rule *r, const mb_ast_target *t, const m
         if (t->ngoals > 1 && !g->by.year)
             mb_diag_add(c->d, MB_SEV_ERROR, g->q.span, "each milestone needs its year: write '%s by YEAR'",
                         mb_chk_text_of(c, g->q.span));
-        r->goals[i].year = deadline(c, t, plan, g->by);
+        else
+            r->goals[i].year = deadline(c, t, plan, g->by);
         r->goals[i].text = mb_chk_text_of(c, g->q.span);
         mb_chk_quantity(c, &g->q, r->ind, &r->goals[i].value);
     }

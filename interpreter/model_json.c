@@ -156,15 +156,21 @@ static void rule(FILE *o, const mb_rule *r)
                   r->form == MB_FORM_RELATIVE || r->form == MB_FORM_ANNUAL_GROWTH ||
                   r->form == MB_FORM_ABOVE_REGION;
     kstr(o, "comparison", has_cmp ? mb_cmp_str(r->cmp) : NULL, &f);
+    /* targets: what each deadline asks, in the unit it is stated in. Forms judged against
+     * another value (rises, falls, another region) have a year but no value of their own. */
     key(o, "targets", &f);
     fputc('[', o);
+    int no_value = r->form == MB_FORM_RISES || r->form == MB_FORM_FALLS || r->form == MB_FORM_ABOVE_REGION;
+    const char *unit = r->form == MB_FORM_CUT || r->form == MB_FORM_GROW || r->form == MB_FORM_ANNUAL_GROWTH ? "%"
+                     : r->form == MB_FORM_RELATIVE ? NULL : r->ind ? r->ind->unit.text : NULL;
     for (size_t i = 0; r->form != MB_FORM_QUALITATIVE && i < r->ngoals; i++) {
         fprintf(o, "%s{\"year\":%d,\"value\":", i ? "," : "", r->goals[i].year);
-        num(o, r->goals[i].value);
+        if (no_value) fputs("null", o);
+        else num(o, r->goals[i].value);
         fputs(",\"as_written\":", o);
-        mb_json_cstr(o, r->goals[i].text);
+        mb_json_cstr(o, no_value ? NULL : r->goals[i].text);
         fputs(",\"unit\":", o);
-        mb_json_cstr(o, r->ind ? r->ind->unit.text : NULL);
+        mb_json_cstr(o, no_value ? NULL : unit);
         fputc('}', o);
     }
     fputc(']', o);

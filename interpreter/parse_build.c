@@ -84,8 +84,10 @@ int mb_pb_year(mb_pstate *st, mb_loc loc, mb_year *out)
     int y = 0;
     if (n == 4 && memchr(s, '.', n) == NULL) y = atoi(s);
     if (y < 1900 || y > 2999) {
-        mb_pstate_error(st, loc, "'%.*s' is not a year (write four digits, 1900 to 2999)",
-                        (int)(n > 40 ? 40 : n), s);
+        mb_span sp = mb_pstate_span(st, loc); /* quote what the user wrote, not its NFKC form */
+        int shown = (int)(sp.end - sp.start > 60 ? 60 : sp.end - sp.start);
+        mb_pstate_error(st, loc, "'%.*s' is not a year (write four digits, 1900 to 2999)", shown,
+                        st->text->data + sp.start);
         y = 0;
     }
     *out = (mb_year){y, mb_pstate_span(st, loc)};
@@ -103,8 +105,11 @@ int mb_pb_date(mb_pstate *st, mb_loc loc, mb_str *out)
 {
     const char *s = st->nt.data + loc.start;
     int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
-        mb_pstate_error(st, loc, "'%.10s' is not a calendar date", s);
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
+        mb_span sp = mb_pstate_span(st, loc);
+        mb_pstate_error(st, loc, "'%.*s' is not a calendar date", (int)(sp.end - sp.start),
+                        st->text->data + sp.start);
+    }
     return mb_pb_str(st, loc, 0, out);
 }
 

@@ -114,7 +114,7 @@ Test(check_err, undefined_indicator_did_you_mean)
 {
     errors("indicator rd_gdp \"研发投入占比\" unit % higher;\n"
            "target T: rd_gpd >= 2.74% by 2018 phrase \"达到2.74%\";\n",
-           "t.mb:2:11: error: undefined indicator 'rd_gpd'; did you mean rd_gdp\n"
+           "t.mb:2:11: error: undefined indicator 'rd_gpd'; did you mean 'rd_gdp'?\n"
            "  target T: rd_gpd >= 2.74% by 2018 phrase \"达到2.74%\";\n"
            "            ^~~~~~\n");
 }
@@ -143,10 +143,10 @@ Test(check_err, undefined_in_check_part_of_and_formula)
            "t.mb:1:39: error: undefined indicator 'whole'\n"
            "  indicator a \"A\" unit 家 higher part of whole;\n"
            "                                         ^~~~~\n"
-           "t.mb:2:37: error: undefined indicator 'b'; did you mean a\n"
+           "t.mb:2:37: error: undefined indicator 'b'; did you mean 'a'?\n"
            "  indicator r \"R\" unit 1 higher = a / b;\n"
            "                                      ^\n"
-           "t.mb:3:15: error: undefined indicator 'c'; did you mean a\n"
+           "t.mb:3:15: error: undefined indicator 'c'; did you mean 'a'?\n"
            "  check C: a <= c;\n"
            "                ^\n");
 }
@@ -447,7 +447,7 @@ Test(check_err, from_clause_after_deadline)
 Test(check_err, target_without_deadline)
 {
     errors(IND_PCT "target T: a >= 5% phrase \"x\";\n",
-           "t.mb:2:8: error: target 'T' has no deadline: add 'by YEAR' (its plan gives no deadline)\n"
+           "t.mb:2:8: error: target 'T' has no deadline: add 'by YEAR'\n"
            "  target T: a >= 5% phrase \"x\";\n"
            "         ^\n");
 }
@@ -910,7 +910,7 @@ Test(check_err, errors_across_statements_in_one_run)
            "t.mb:1:11: note: first defined here\n"
            "  indicator a \"A\" unit 家 higher;\n"
            "            ^\n"
-           "t.mb:3:12: error: undefined indicator 'b'; did you mean a\n"
+           "t.mb:3:12: error: undefined indicator 'b'; did you mean 'a'?\n"
            "  target T1: b >= 1 by 2018 phrase \"x\";\n"
            "             ^\n"
            "t.mb:4:17: error: unit '%' does not fit indicator 'a', which is measured in '家'\n"

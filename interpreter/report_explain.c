@@ -1,0 +1,799 @@
+/* report_explain.c — how one rule's verdicts for one region were reached (mubiao explain):
+ * the values read, with the file and line each came from, the arithmetic that turns the rule
+ * into a threshold, and the comparison, in words a policy analyst can check by hand.
+ *
+ * The verdict itself always comes from mb_eval_verdict; this file only shows the working.
+ * It reads the values again through the store (mb_data_obs), following derived indicators
+ * the way the evaluator does, so that each number can be traced to its row. */
+#include <math.h>
+#include <string.h>
+
+#include "report.h"
+
+typedef struct xp {
+    FILE *o;
+    const mb_eval *e;
+    const mb_rule *r;
+    size_t region;
+} xp;
+
+/* ---- numbers and quantities ------------------------------------------------------------ */
+
+static void num(FILE *o, mb_num v) { mb_report_num(o, v, 1); }
+
+static void snum(FILE *o, mb_num v)
+{
+    if (mb_num_sign(v) > 0) fputc('+', o);
+    num(o, v);
+}
+
+static const char *unit_of(const mb_indicator *ind)
+{
+    return ind && ind->unit.text && strcmp(ind->unit.text, "1") ? ind->unit.text : "";
+}
+
+/* "600 家", "2.74%", "0.4" */
+static void qty(FILE *o, mb_num v, const mb_indicator *ind)
+{
+    const char *u = unit_of(ind);
+    num(o, v);
+    if (!u[0]) return;
+    if (strcmp(u, "%")) fputc(' ', o);
+    fputs(u, o);
+}
+
+static void pct(FILE *o, double frac)
+{
+    fprintf(o, "%+.1f%%", frac * 100);
+}
+
+/* "(gap +50, +4.2%)" */
+static void gap(FILE *o, const mb_verdict *v)
+{
+    if (!v->has_gap) return;
+    fputs(" (gap ", o);
+    snum(o, v->gap);
+    if (v->has_rel_gap && mb_num_sign(v->gap)) {
+        fputs(", ", o);
+        pct(o, mb_num_to_double(v->rel_gap));
+    }
+    fputc(')', o);
+}
+
+static const char *sym(mb_cmp c)
+{
+    static const char *s[] = {"≥", ">", "≤", "<", "="};
+    return (unsigned)c < 5 ? s[c] : "?";
+}
+
+static const char *not_sym(mb_cmp c)
+{
+    static const char *s[] = {"<", "≤", ">", "≥", "≠"};
+    return (unsigned)c < 5 ? s[c] : "?";
+}
+
+static int holds(mb_cmp c, mb_num a, mb_num b)
+{
+    int s = mb_num_cmp(a, b);
+    switch (c) {
+    case MB_CMP_GE: return s >= 0;
+    case MB_CMP_GT: return s > 0;
+    case MB_CMP_LE: return s <= 0;
+    case MB_CMP_LT: return s < 0;
+    case MB_CMP_EQ: return s == 0;
+    }
+    return 0;
+}
+
+/* "a ≥ b" when it holds, "a < b" when it does not. */
+static void relation(FILE *o, mb_cmp c, mb_num a, mb_num b)
+{
+    num(o, a);
+    fprintf(o, " %s ", holds(c, a, b) ? sym(c) : not_sym(c));
+    num(o, b);
+}
+
+static void src(FILE *o, mb_span s)
+{
+    if (s.text && s.end > s.start && s.end <= s.text->len) fwrite(s.text->data + s.start, 1, s.end - s.start, o);
+}
+
+/* ---- values ------------------------------------------------------------------------------ */
+
+enum { VAL_OK, VAL_MISSING, VAL_LATE, VAL_BAD };
+
+static int value(const xp *x, size_t region, const mb_indicator *ind, int year, mb_num *out, int depth);
+
+static int expr_value(const xp *x, size_t region, const mb_expr *ex, int year, mb_num *out, int depth)
+{
+    if (depth > 64) return VAL_BAD;
+    if (ex->kind == MB_EX_NUM) { *out = ex->num; return VAL_OK; }
+    if (ex->kind == MB_EX_REF) return value(x, region, ex->ind, year, out, depth + 1);
+    mb_num a, b = {0, 1};
+    int s = expr_value(x, region, ex->l, year, &a, depth + 1);
+    if (s == VAL_OK && ex->r) s = expr_value(x, region, ex->r, year, &b, depth + 1);
+    if (s != VAL_OK) return s;
+    mb_numerr err = MB_NUM_OK;
+    switch (ex->kind) {
+    case MB_EX_ADD: err = mb_num_add(a, b, out); break;
+    case MB_EX_SUB: err = mb_num_sub(a, b, out); break;
+    case MB_EX_MUL: err = mb_num_mul(a, b, out); break;
+    case MB_EX_DIV: err = mb_num_div(a, b, out); break;
+    case MB_EX_NEG: *out = mb_num_neg(a); break;
+    default: break;
+    }
+    return err ? VAL_BAD : VAL_OK;
+}
+
+static int value(const xp *x, size_t region, const mb_indicator *ind, int year, mb_num *out, int depth)
+{
+    if (!ind) return VAL_MISSING;
+    if (year > x->e->as_of) return VAL_LATE;
+    if (ind->derived) return expr_value(x, region, ind->derived, year, out, depth);
+    const mb_obs *ob = mb_data_obs(x->e->D, region, ind, year);
+    if (!ob || ob->state == MB_OBS_ABSENT) return VAL_MISSING;
+    if (ob->state == MB_OBS_CONFLICT) return VAL_BAD;
+    *out = mb_obs_value(ob);
+    return VAL_OK;
+}
+
+/* A derived indicator's formula with this region's values put in: "120 / 300". */
+static void expr_values(const xp *x, size_t region, const mb_expr *ex, int year, int depth)
+{
+    FILE *o = x->o;
+    static const char ops[] = {0, 0, '+', '-', '*', '/', '-'};
+    if (!ex || depth > 64) return;
+    mb_num v;
+    switch (ex->kind) {
+    case MB_EX_NUM: num(o, ex->num); return;
+    case MB_EX_REF:
+        if (value(x, region, ex->ind, year, &v, depth + 1) == VAL_OK) num(o, v);
+        else fputs("?", o);
+        return;
+    case MB_EX_NEG: fputs("-(", o); expr_values(x, region, ex->l, year, depth + 1); fputc(')', o); return;
+    default:
+        if (depth) fputc('(', o);
+        expr_values(x, region, ex->l, year, depth + 1);
+        fprintf(o, " %c ", ops[ex->kind]);
+        expr_values(x, region, ex->r, year, depth + 1);
+        if (depth) fputc(')', o);
+    }
+}
+
+/* Where a value came from, after it: "(data.csv line 12)"; for a derived indicator its
+ * formula with the values put in. */
+static void origin(const xp *x, size_t region, const mb_indicator *ind, int year)
+{
+    FILE *o = x->o;
+    if (ind->derived) {
+        fputs(" (= ", o);
+        src(o, ind->derived->span);
+        fputs(" = ", o);
+        expr_values(x, region, ind->derived, year, 0);
+        fputc(')', o);
+        return;
+    }
+    const mb_obs *ob = mb_data_obs(x->e->D, region, ind, year);
+    if (ob && ob->state != MB_OBS_ABSENT)
+        fprintf(o, " (%s line %u)", mb_data_file_name(x->e->D, ob->file), (unsigned)ob->line);
+}
+
+/* "    value in 2013 (base): 600 家 (data.csv line 12)", or why there is none. Returns the
+ * state; *out holds the value when VAL_OK. */
+static int say(const xp *x, size_t region, int year, const char *role, mb_num *out)
+{
+    FILE *o = x->o;
+    const mb_indicator *ind = x->r->ind;
+    mb_num v;
+    int s = value(x, region, ind, year, &v, 0);
+    fprintf(o, "    value in %d%s: ", year, role);
+    switch (s) {
+    case VAL_OK:
+        qty(o, v, ind);
+        origin(x, region, ind, year);
+        if (out) *out = v;
+        break;
+    case VAL_LATE: fprintf(o, "not used: %d is after the data taken into account (up to %d)", year, x->e->as_of); break;
+    case VAL_BAD:
+        if (ind->derived) {
+            fputs("cannot be computed (", o);
+            src(o, ind->derived->span);
+            fputs(" = ", o);
+            expr_values(x, region, ind->derived, year, 0);
+            fputc(')', o);
+        } else fputs("rejected: conflicting rows were submitted (see the submission errors)", o);
+        break;
+    default:
+        fputs("none submitted", o);
+        if (ind->derived) {
+            fputs(" (", o);
+            src(o, ind->derived->span);
+            fputs(" = ", o);
+            expr_values(x, region, ind->derived, year, 0);
+            fputc(')', o);
+        }
+    }
+    fputc('\n', o);
+    return s;
+}
+
+/* The last line of a milestone: the status, and the evaluator's note when there is one. */
+static void conclude(const xp *x, const mb_verdict *v)
+{
+    fprintf(x->o, "    → %s", mb_status_name(v->status));
+    if (v->detail[0]) fprintf(x->o, ": %s", v->detail);
+    fputc('\n', x->o);
+}
+
+/* ---- the rule as written ------------------------------------------------------------- */
+
+static void subject(FILE *o, const mb_rule *r)
+{
+    const mb_ast_target *t = r->ast;
+    if (t && t->subject.text) src(o, t->subject.span);
+    else if (r->ind) fputs(r->ind->id, o);
+}
+
+static void quantity(FILE *o, const mb_quantity *q, mb_num fallback, const mb_indicator *ind)
+{
+    if (q->span.text && q->span.end > q->span.start) src(o, q->span);
+    else qty(o, fallback, ind);
+}
+
+static void rule_body(FILE *o, const mb_rule *r)
+{
+    const mb_ast_target *t = r->ast;
+    const mb_indicator *ind = r->ind;
+    int by = r->goals ? r->goals[0].year : 0;
+    if (r->form == MB_FORM_QUALITATIVE) {
+        if (r->ind) { subject(o, r); fputc(' ', o); }
+        fputs("qualitative", o);
+        return;
+    }
+    subject(o, r);
+    switch (r->form) {
+    case MB_FORM_COMPARE:
+        fprintf(o, " %s ", sym(r->cmp));
+        for (size_t g = 0; g < r->ngoals; g++) {
+            if (g) fputs(", ", o);
+            fputs(r->goals[g].text, o);
+            fprintf(o, " by %d", r->goals[g].year);
+        }
+        return;
+    case MB_FORM_ABOUT:
+        fputs(" about ", o);
+        quantity(o, &t->a, r->a, ind);
+        fputs(r->tol_relative ? " within " : " ± ", o);
+        quantity(o, &t->b, r->b, ind);
+        break;
+    case MB_FORM_INTERVAL:
+        fputs(" between ", o);
+        quantity(o, &t->a, r->a, ind);
+        fputs(" and ", o);
+        quantity(o, &t->b, r->b, ind);
+        break;
+    case MB_FORM_RANGE:
+        fprintf(o, " %s ", sym(r->cmp));
+        quantity(o, &t->a, r->a, ind);
+        fputs(" stretch ", o);
+        quantity(o, &t->b, r->b, ind);
+        break;
+    case MB_FORM_EACH_YEAR:
+    case MB_FORM_CUMULATIVE:
+        fprintf(o, " %s ", sym(r->cmp));
+        quantity(o, &t->a, r->a, ind);
+        fprintf(o, " %s %d..%d", r->form == MB_FORM_EACH_YEAR ? "each year" : "total", r->y1, r->y2);
+        return;
+    case MB_FORM_RELATIVE:
+        fprintf(o, " %s ", sym(r->cmp));
+        num(o, r->a);
+        fprintf(o, " × base %d", r->base_year);
+        break;
+    case MB_FORM_CUT:
+    case MB_FORM_GROW:
+        fprintf(o, " %s ", r->form == MB_FORM_CUT ? "cut" : "grow");
+        quantity(o, &t->a, r->a, NULL);
+        fprintf(o, " from %d", r->base_year);
+        break;
+    case MB_FORM_ANNUAL_GROWTH:
+        fprintf(o, " annual growth %s ", sym(r->cmp));
+        quantity(o, &t->a, r->a, NULL);
+        fprintf(o, " from %d", r->base_year);
+        break;
+    case MB_FORM_RISES:
+    case MB_FORM_FALLS:
+        fprintf(o, " %s every year %d..%d", r->form == MB_FORM_RISES ? "rises" : "falls", r->y1, r->y2);
+        return;
+    case MB_FORM_ABOVE_REGION:
+        fprintf(o, " %s region \"%s\"", sym(r->cmp), r->region);
+        break;
+    default: break;
+    }
+    fprintf(o, " by %d", by);
+}
+
+static void header(const xp *x)
+{
+    FILE *o = x->o;
+    const mb_rule *r = x->r;
+    const mb_indicator *ind = r->ind;
+    fprintf(o, "Target %s", r->id);
+    if (r->label) fprintf(o, " \"%s\"", r->label);
+    if (r->plan) {
+        fprintf(o, " of plan %s", r->plan->id);
+        if (r->plan->name) fprintf(o, " (%s)", r->plan->name);
+    }
+    fputc('\n', o);
+    fputs("  rule:      ", o);
+    rule_body(o, r);
+    fputc('\n', o);
+    if (r->phrase) fprintf(o, "  phrase:    %s\n", r->phrase);
+    if (r->note) fprintf(o, "  note:      %s\n", r->note);
+    if (r->span.text) {
+        mb_pos p = mb_span_pos(&r->span);
+        fprintf(o, "  written:   %s:%u:%u\n", r->span.text->name, p.line, p.col);
+    }
+    if (ind) {
+        fprintf(o, "  indicator: %s", ind->id);
+        if (ind->name) fprintf(o, " %s", ind->name);
+        if (unit_of(ind)[0]) fprintf(o, ", in %s", unit_of(ind));
+        fprintf(o, ", %s is better", ind->direction < 0 ? "lower" : "higher");
+        if (ind->derived) {
+            fputs(", computed as ", o);
+            src(o, ind->derived->span);
+        }
+        fputc('\n', o);
+    }
+    if (r->category) fprintf(o, "  category:  %s\n", r->category);
+    if (r->nowners) {
+        fputs("  owners:    ", o);
+        for (size_t i = 0; i < r->nowners; i++) fprintf(o, "%s%s", i ? ", " : "", r->owners[i].text);
+        fputc('\n', o);
+    }
+    if (r->source) fprintf(o, "  source:    %s\n", r->source);
+    fprintf(o, "  region:    %s\n", x->e->D->region_names[x->region]);
+    if (x->e->as_of) fprintf(o, "  data:      taken into account up to %d\n", x->e->as_of);
+    else fputs("  data:      no whole year in the data\n", o);
+}
+
+/* ---- the threshold of the single-value forms ----------------------------------------- */
+
+/* Explains how the threshold follows from the rule (and the base value). Returns 0 when the
+ * base value is missing, so that there is no threshold to compare with. */
+static int threshold(const xp *x, const mb_verdict *v, size_t g)
+{
+    FILE *o = x->o;
+    const mb_rule *r = x->r;
+    const mb_indicator *ind = r->ind;
+    mb_num base, f, pct100, t;
+    switch (r->form) {
+    case MB_FORM_COMPARE: {
+        fprintf(o, "    target: %s ", sym(r->cmp));
+        qty(o, r->goals[g].value, ind);
+        /* as written, when that reads differently ("1.2万家" for 12000 家) */
+        char buf[MB_NUM_BUF + 64];
+        FILE *m = fmemopen(buf, sizeof buf, "w");
+        if (m) {
+            qty(m, r->goals[g].value, ind);
+            fputc(0, m);
+            fclose(m);
+            buf[sizeof buf - 1] = 0;
+            char bare[MB_NUM_BUF];
+            mb_num_format(r->goals[g].value, 4, bare, NULL);
+            if (strcmp(buf, r->goals[g].text) && strcmp(bare, r->goals[g].text))
+                fprintf(o, " (written %s)", r->goals[g].text);
+        }
+        fputc('\n', o);
+        return 1;
+    }
+    case MB_FORM_ABOUT: {
+        mb_num tol = r->b, lo, hi;
+        fputs("    target: about ", o);
+        qty(o, r->a, ind);
+        if (r->tol_relative) {
+            fputs(", within ", o);
+            num(o, r->b);
+            fputs("% of it: ", o);
+            if (mb_num_mul(mb_num_abs(r->a), r->b, &tol) || mb_num_div(tol, mb_num_int(100), &tol)) {
+                fputs("?\n", o);
+                return 1;
+            }
+            fputs("± ", o);
+            qty(o, tol, ind);
+        } else {
+            fputs(" ± ", o);
+            qty(o, tol, ind);
+        }
+        if (!mb_num_sub(r->a, tol, &lo) && !mb_num_add(r->a, tol, &hi)) {
+            fputs(", so from ", o);
+            num(o, lo);
+            fputs(" to ", o);
+            qty(o, hi, ind);
+            fputs(" (both included)", o);
+        }
+        fputc('\n', o);
+        return 1;
+    }
+    case MB_FORM_INTERVAL:
+        fputs("    target: between ", o);
+        num(o, r->a);
+        fputs(" and ", o);
+        qty(o, r->b, ind);
+        fputs(" (both included)\n", o);
+        return 1;
+    case MB_FORM_RANGE:
+        fputs("    target: at least ", o);
+        qty(o, r->a, ind);
+        fputs(" required, ", o);
+        qty(o, r->b, ind);
+        fputs(" the stretch\n", o);
+        return 1;
+    case MB_FORM_RELATIVE:
+    case MB_FORM_CUT:
+    case MB_FORM_GROW:
+    case MB_FORM_ANNUAL_GROWTH:
+        break;
+    default: return 1;
+    }
+    if (say(x, x->region, r->base_year, " (base)", &base) != VAL_OK) return 0;
+    fputs("    target = ", o);
+    if (r->form == MB_FORM_RELATIVE) {
+        num(o, r->a);
+        fputs(" × ", o);
+        num(o, base);
+        if (mb_num_mul(r->a, base, &t)) { fputs(": too large to compute\n", o); return 0; }
+    } else {
+        int n = v->year - r->base_year;
+        int cut = r->form == MB_FORM_CUT;
+        if (mb_num_div(r->a, mb_num_int(100), &pct100)
+            || (cut ? mb_num_sub(mb_num_int(1), pct100, &f) : mb_num_add(mb_num_int(1), pct100, &f))) {
+            fputs("?\n", o);
+            return 0;
+        }
+        fprintf(o, "(1 %s ", cut || mb_num_sign(r->a) < 0 ? "−" : "+");
+        num(o, mb_num_abs(r->a));
+        fputs("%)", o);
+        if (r->form == MB_FORM_ANNUAL_GROWTH) {
+            fprintf(o, "^%d", n);
+            if (mb_num_pow(f, (unsigned)n, &f)) { fputs(": too large to compute\n", o); return 0; }
+        }
+        fputs(" × ", o);
+        num(o, base);
+        fputs(" = ", o);
+        num(o, f);
+        fputs(" × ", o);
+        num(o, base);
+        if (mb_num_mul(f, base, &t)) { fputs(": too large to compute\n", o); return 0; }
+    }
+    fputs(" = ", o);
+    qty(o, t, ind);
+    fputc('\n', o);
+    return 1;
+}
+
+/* The comparison at the deadline, for the single-value forms. */
+static void judge(const xp *x, const mb_verdict *v)
+{
+    FILE *o = x->o;
+    const mb_rule *r = x->r;
+    const mb_indicator *ind = r->ind;
+    mb_num a = v->actual;
+    fputs("    ", o);
+    switch (r->form) {
+    case MB_FORM_ABOUT: {
+        mb_num d;
+        num(o, a);
+        fputs(mb_num_cmp(a, r->a) == 0 ? " is the target itself" : v->status == MB_ST_MET ? " is within the band" : " is outside the band", o);
+        if (!mb_num_sub(a, r->a, &d) && mb_num_sign(d)) {
+            fputs(" (", o);
+            snum(o, d);
+            if (mb_num_sign(r->a)) {
+                fputs(", ", o);
+                pct(o, mb_num_to_double(d) / fabs(mb_num_to_double(r->a)));
+            }
+            fputs(" from the centre)", o);
+        }
+        fprintf(o, ": %s\n", mb_status_name(v->status));
+        return;
+    }
+    case MB_FORM_INTERVAL:
+        if (mb_num_cmp(a, r->a) < 0) relation(o, MB_CMP_GE, a, r->a);
+        else if (mb_num_cmp(a, r->b) > 0) relation(o, MB_CMP_LE, a, r->b);
+        else {
+            num(o, r->a);
+            fputs(" ≤ ", o);
+            num(o, a);
+            fputs(" ≤ ", o);
+            num(o, r->b);
+        }
+        fprintf(o, ": %s\n", mb_status_name(v->status));
+        return;
+    case MB_FORM_RANGE:
+        relation(o, MB_CMP_GE, a, r->a);
+        fprintf(o, ": %s", mb_status_name(v->status));
+        gap(o, v);
+        if (mb_num_cmp(a, r->a) >= 0) {
+            fputs("; ", o);
+            relation(o, MB_CMP_GE, a, r->b);
+            fputs(v->stretch ? ": the stretch value is reached too" : ": the stretch value is not reached", o);
+        }
+        fputc('\n', o);
+        return;
+    case MB_FORM_CUT: relation(o, MB_CMP_LE, a, v->target); break;
+    case MB_FORM_GROW: relation(o, MB_CMP_GE, a, v->target); break;
+    default: relation(o, r->cmp, a, v->target); break;
+    }
+    fprintf(o, ": %s", mb_status_name(v->status));
+    gap(o, v);
+    fputc('\n', o);
+    (void)ind;
+}
+
+/* ---- before the deadline: progress ------------------------------------------------------ */
+
+static void growth(FILE *o, double g) { fprintf(o, "%+.2f%%", g * 100); }
+
+static void progress(const xp *x, const mb_verdict *v)
+{
+    FILE *o = x->o;
+    const mb_rule *r = x->r;
+    const mb_indicator *ind = r->ind;
+    int t0 = r->base_year, T = v->year;
+    fprintf(o, "    the deadline %d is after the data (up to %d): the verdict is a progress class\n", T, x->e->as_of);
+    if (!t0 || t0 >= T) {
+        fputs("    there is no base year to measure progress from (add 'from YEAR' or the plan's 'base')\n", o);
+        conclude(x, v);
+        return;
+    }
+    mb_num x0;
+    if (say(x, x->region, t0, " (base, where progress is measured from)", &x0) != VAL_OK || !v->has_actual) {
+        if (!v->has_actual && v->status == MB_ST_NO_DATA)
+            fprintf(o, "    no value between %d and %d to measure progress with\n", t0, T);
+        conclude(x, v);
+        return;
+    }
+    int t = v->actual_year;
+    fprintf(o, "    latest value before the deadline: ");
+    qty(o, v->actual, ind);
+    fprintf(o, " in %d", t);
+    origin(x, x->region, ind, t);
+    fputc('\n', o);
+    if (v->status == MB_ST_ON_TRACK && v->has_ratio && v->ratio == 1 && strstr(v->detail, "already")) {
+        fputs("    ", o);
+        if (r->form == MB_FORM_ABOUT || r->form == MB_FORM_INTERVAL || r->form == MB_FORM_RANGE) {
+            num(o, v->actual);
+            fputs(" already meets the target", o);
+        } else {
+            relation(o, r->form == MB_FORM_CUT ? MB_CMP_LE : r->form == MB_FORM_GROW ? MB_CMP_GE : r->cmp,
+                     v->actual, v->target);
+            fputs(": the target is already reached", o);
+        }
+        fprintf(o, ": %s\n", mb_status_name(v->status));
+        return;
+    }
+    double a0 = mb_num_to_double(x0), at = mb_num_to_double(v->actual), as = mb_num_to_double(v->target);
+    double got, req;
+    if (a0 > 0 && at > 0 && as > 0) {
+        req = pow(as / a0, 1.0 / (T - t0)) - 1;
+        got = pow(at / a0, 1.0 / (t - t0)) - 1;
+        fputs("    growth needed:   (", o);
+        num(o, v->target);
+        fputs(" / ", o);
+        num(o, x0);
+        fprintf(o, ")^(1/%d) − 1 = ", T - t0);
+        growth(o, req);
+        fprintf(o, " a year, %d to %d\n", t0, T);
+        fputs("    growth achieved: (", o);
+        num(o, v->actual);
+        fputs(" / ", o);
+        num(o, x0);
+        fprintf(o, ")^(1/%d) − 1 = ", t - t0);
+        growth(o, got);
+        fprintf(o, " a year, %d to %d\n", t0, t);
+    } else {
+        /* a zero or negative value has no growth rate: the straight-line path instead */
+        req = (as - a0) / (T - t0);
+        got = (at - a0) / (t - t0);
+        fputs("    (a value is zero or negative, so the change per year is compared instead of growth)\n", o);
+        fputs("    change needed:   (", o);
+        num(o, v->target);
+        fputs(" − ", o);
+        num(o, x0);
+        fprintf(o, ") / %d = %.4g a year, %d to %d\n", T - t0, req, t0, T);
+        fputs("    change achieved: (", o);
+        num(o, v->actual);
+        fputs(" − ", o);
+        num(o, x0);
+        fprintf(o, ") / %d = %.4g a year, %d to %d\n", t - t0, got, t0, t);
+    }
+    fputs("    achieved / needed = ", o);
+    fprintf(o, "%.2f (%.0f%% of the pace)", v->ratio, v->ratio * 100);
+    fprintf(o, ": %s\n", mb_status_name(v->status));
+    fputs("    (on-track from 95% of the pace, needs-acceleration from 60%, limited-progress from 0, "
+          "regressing below 0)\n", o);
+}
+
+/* ---- the forms over several years --------------------------------------------------------- */
+
+static void each_year(const xp *x, const mb_verdict *v)
+{
+    FILE *o = x->o;
+    const mb_rule *r = x->r;
+    fprintf(o, "    target: %s ", sym(r->cmp));
+    qty(o, r->a, r->ind);
+    fprintf(o, " in every year %d..%d\n", r->y1, r->y2);
+    for (int y = r->y1; y <= r->y2; y++) {
+        mb_num a;
+        int s = value(x, x->region, r->ind, y, &a, 0);
+        fprintf(o, "    %d: ", y);
+        if (s == VAL_OK) {
+            relation(o, r->cmp, a, r->a);
+            fputs(holds(r->cmp, a, r->a) ? " ✓" : " ✗", o);
+            origin(x, x->region, r->ind, y);
+        } else if (s == VAL_LATE) fputs("after the data taken into account", o);
+        else if (s == VAL_BAD) fputs("rejected or not computable", o);
+        else fputs("none submitted", o);
+        fputc('\n', o);
+    }
+    conclude(x, v);
+}
+
+static void cumulative(const xp *x, const mb_verdict *v)
+{
+    FILE *o = x->o;
+    const mb_rule *r = x->r;
+    const mb_indicator *ind = r->ind;
+    int last = x->e->as_of < r->y2 ? x->e->as_of : r->y2, n = 0, complete = 1;
+    fprintf(o, "    target: total over %d..%d %s ", r->y1, r->y2, sym(r->cmp));
+    qty(o, r->a, ind);
+    fputc('\n', o);
+    mb_num sum = mb_num_int(0);
+    for (int y = r->y1; y <= r->y2; y++) {
+        mb_num a;
+        int s = value(x, x->region, ind, y, &a, 0);
+        fprintf(o, "    %d: ", y);
+        if (s == VAL_OK) {
+            qty(o, a, ind);
+            origin(x, x->region, ind, y);
+            if (mb_num_add(sum, a, &sum)) complete = 0;
+            n++;
+        } else if (s == VAL_LATE) fputs("after the data taken into account", o);
+        else {
+            fputs(s == VAL_BAD ? "rejected or not computable" : "none submitted", o);
+            complete = 0;
+        }
+        fputc('\n', o);
+    }
+    if (complete && n && last >= r->y1) {
+        fprintf(o, "    sum %d..%d = ", r->y1, last);
+        int first = 1;
+        for (int y = r->y1; y <= last && n <= 12; y++) {
+            mb_num a;
+            if (value(x, x->region, ind, y, &a, 0) != VAL_OK) continue;
+            if (!first) fputs(" + ", o);
+            num(o, a);
+            first = 0;
+        }
+        if (n <= 12) fputs(" = ", o);
+        qty(o, sum, ind);
+        fputc('\n', o);
+        if (last == r->y2) {
+            fputs("    ", o);
+            relation(o, r->cmp, sum, r->a);
+            fprintf(o, ": %s", mb_status_name(v->status));
+            gap(o, v);
+            fputc('\n', o);
+            return;
+        }
+        if (v->has_ratio) {
+            int done = last - r->y1 + 1, all = r->y2 - r->y1 + 1;
+            fprintf(o, "    the share due by %d: ", last);
+            num(o, r->a);
+            fprintf(o, " × %d/%d = %.4g", done, all, mb_num_to_double(r->a) * done / all);
+            fprintf(o, "; the total is %.0f%% of it", mb_num_to_double(sum) / (mb_num_to_double(r->a) * done / all) * 100);
+            fputc('\n', o);
+        }
+    }
+    conclude(x, v);
+}
+
+static void monotone(const xp *x, const mb_verdict *v)
+{
+    FILE *o = x->o;
+    const mb_rule *r = x->r;
+    int up = r->form == MB_FORM_RISES, prev_y = 0;
+    mb_num prev = {0, 1};
+    fprintf(o, "    target: each value %s the one of the year before, %d..%d\n", up ? "above" : "below", r->y1, r->y2);
+    for (int y = r->y1; y <= r->y2; y++) {
+        mb_num a;
+        int s = value(x, x->region, r->ind, y, &a, 0);
+        fprintf(o, "    %d: ", y);
+        if (s == VAL_OK) {
+            qty(o, a, r->ind);
+            if (prev_y) {
+                int c = mb_num_cmp(a, prev);
+                int ok = up ? c > 0 : c < 0;
+                fprintf(o, " %s ", c > 0 ? ">" : c < 0 ? "<" : "=");
+                qty(o, prev, r->ind);
+                fprintf(o, " (%d) %s", prev_y, ok ? "✓" : "✗");
+            }
+            origin(x, x->region, r->ind, y);
+            prev = a;
+            prev_y = y;
+        } else if (s == VAL_LATE) fputs("after the data taken into account", o);
+        else if (s == VAL_BAD) fputs("rejected or not computable", o);
+        else fputs("none submitted", o);
+        fputc('\n', o);
+    }
+    conclude(x, v);
+}
+
+static void above_region(const xp *x, const mb_verdict *v)
+{
+    FILE *o = x->o;
+    const mb_rule *r = x->r;
+    const mb_data *D = x->e->D;
+    long ref = mb_data_region(D, r->region_key);
+    const char *here = D->region_names[x->region];
+    fprintf(o, "    target: the value for %s %s the value for %s in %d\n", here, sym(r->cmp), r->region, v->year);
+    if (ref < 0) {
+        fprintf(o, "    %s is not in the data\n", r->region);
+        conclude(x, v);
+        return;
+    }
+    int y = v->has_actual ? v->actual_year : x->e->as_of < v->year ? x->e->as_of : v->year;
+    if (y != v->year)
+        fprintf(o, "    the deadline %d is after the data (up to %d): the latest year both have is compared\n",
+                v->year, x->e->as_of);
+    char role[300];
+    snprintf(role, sizeof role, " for %s", here);
+    say(x, x->region, y, role, NULL);
+    snprintf(role, sizeof role, " for %s", D->region_names[ref]);
+    say(x, (size_t)ref, y, role, NULL);
+    if (v->has_actual && v->has_target) {
+        fputs("    ", o);
+        relation(o, r->cmp, v->actual, v->target);
+        fprintf(o, ": %s", mb_status_name(v->status));
+        gap(o, v);
+        fputc('\n', o);
+        return;
+    }
+    conclude(x, v);
+}
+
+/* ---- one milestone --------------------------------------------------------------------- */
+
+static void milestone(const xp *x, size_t g)
+{
+    FILE *o = x->o;
+    const mb_rule *r = x->r;
+    mb_verdict v;
+    mb_eval_verdict(x->e, r, g, x->region, &v);
+    if (r->ngoals > 1) fprintf(o, "\nMilestone %zu of %zu, %d:\n", g + 1, r->ngoals, v.year);
+    else if (v.year) fprintf(o, "\nDeadline %d:\n", v.year);
+    else fputc('\n', o);
+    switch (r->form) {
+    case MB_FORM_QUALITATIVE:
+        fputs("    a qualitative target states no value that data could be compared with;\n"
+              "    the plan's words above are the commitment, to be judged by people\n", o);
+        conclude(x, &v);
+        return;
+    case MB_FORM_EACH_YEAR: each_year(x, &v); return;
+    case MB_FORM_CUMULATIVE: cumulative(x, &v); return;
+    case MB_FORM_RISES:
+    case MB_FORM_FALLS: monotone(x, &v); return;
+    case MB_FORM_ABOVE_REGION: above_region(x, &v); return;
+    default: break;
+    }
+    if (!threshold(x, &v, g)) { conclude(x, &v); return; }
+    if (x->e->as_of < v.year) { progress(x, &v); return; }
+    if (say(x, x->region, v.year, "", NULL) != VAL_OK || !v.has_actual || !v.has_target) { conclude(x, &v); return; }
+    judge(x, &v);
+}
+
+void mb_report_explain(FILE *out, const mb_eval *e, const mb_rule *r, size_t region)
+{
+    xp x = {out, e, r, region};
+    header(&x);
+    for (size_t g = 0; g < r->ngoals; g++) milestone(&x, g);
+}

@@ -1,0 +1,140 @@
+/* report_json.c — the verdicts as one JSON object, for programs. The verdicts array is
+ * written as the walk produces it (one object per line), so the report streams. Numbers
+ * are exact decimals written as JSON numbers; a value without a finite decimal form (a third)
+ * is rounded to 6 places. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonw.h"
+#include "report.h"
+#include "xalloc.h"
+
+static void jnum(FILE *o, mb_num v)
+{
+    char buf[MB_NUM_BUF];
+    mb_num_format(v, 6, buf, NULL);
+    fputs(buf, o);
+}
+
+static void jdouble(FILE *o, double d)
+{
+    if (!isfinite(d)) { fputs("null", o); return; }
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "%.6f", d);
+    while (n > 1 && buf[n - 1] == '0') buf[--n] = 0;
+    if (n > 1 && buf[n - 1] == '.') buf[--n] = 0;
+    if (!strcmp(buf, "-0")) strcpy(buf, "0");
+    fputs(buf, o);
+}
+
+static void key(FILE *o, const char *k)
+{
+    fputs(",\"", o);
+    fputs(k, o);
+    fputs("\":", o);
+}
+
+/* A string: most need no escaping and are written in one piece. */
+static void jstr(FILE *o, const char *s)
+{
+    if (!s) { fputs("null", o); return; }
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p >= 0x20 && *p != '"' && *p != '\\') p++;
+    if (*p) { mb_json_cstr(o, s); return; }
+    fputc('"', o);
+    fputs(s, o);
+    fputc('"', o);
+}
+
+typedef struct {
+    FILE *out;
+    const mb_eval *e;
+    size_t n;
+    mb_pos *pos;   /* per rule, computed once: finding a line means reading the file to it */
+} json_ctx;
+
+static void json_row(void *ctx, const mb_verdict *v)
+{
+    json_ctx *c = ctx;
+    FILE *o = c->out;
+    const mb_rule *r = v->rule;
+    fputs(c->n++ ? ",\n{\"rule\":" : "\n{\"rule\":", o);
+    jstr(o, r->id);
+    key(o, "label");
+    jstr(o, r->label);
+    key(o, "plan");
+    jstr(o, r->plan ? r->plan->id : NULL);
+    key(o, "indicator");
+    jstr(o, r->ind ? r->ind->id : NULL);
+    key(o, "region");
+    jstr(o, c->e->D->region_names[v->region]);
+    key(o, "year");
+    if (v->year) fprintf(o, "%d", v->year); else fputs("null", o);
+    fprintf(o, ",\"milestone\":%zu,\"status\":\"%s\"", v->goal, mb_status_name(v->status));
+    key(o, "actual");
+    if (v->has_actual) jnum(o, v->actual); else fputs("null", o);
+    key(o, "actual_period");
+    if (v->has_actual) fprintf(o, "%d", v->actual_year); else fputs("null", o);
+    key(o, "target");
+    if (v->has_target) jnum(o, v->target); else fputs("null", o);
+    key(o, "gap");
+    if (v->has_gap) jnum(o, v->gap); else fputs("null", o);
+    key(o, "relative_gap");
+    if (v->has_gap && v->has_rel_gap) jnum(o, v->rel_gap); else fputs("null", o);
+    key(o, "unit");
+    jstr(o, r->ind ? r->ind->unit.text : NULL);
+    if (r->form == MB_FORM_RANGE) fprintf(o, ",\"stretch_reached\":%s", v->stretch ? "true" : "false");
+    if (v->status >= MB_ST_ON_TRACK && v->status <= MB_ST_REGRESSING) {
+        key(o, "progress_ratio");
+        if (v->has_ratio) jdouble(o, v->ratio); else fputs("null", o);
+    }
+    key(o, "detail");
+    jstr(o, v->detail[0] ? v->detail : NULL);
+    key(o, "phrase");
+    jstr(o, r->phrase);
+    key(o, "category");
+    jstr(o, r->category);
+    key(o, "owners");
+    fputc('[', o);
+    for (size_t i = 0; i < r->nowners; i++) {
+        if (i) fputc(',', o);
+        jstr(o, r->owners[i].text);
+    }
+    fputc(']', o);
+    key(o, "source");
+    jstr(o, r->source);
+    key(o, "location");
+    if (r->span.text) {
+        mb_pos p;
+        if (c->pos && c->pos[r->index].line) p = c->pos[r->index];
+        else {
+            p = mb_span_pos(&r->span);
+            if (c->pos) c->pos[r->index] = p;
+        }
+        fputs("{\"file\":", o);
+        jstr(o, r->span.text->name);
+        fprintf(o, ",\"line\":%u,\"column\":%u}", p.line, p.col);
+    } else fputs("null", o);
+    fputc('}', o);
+}
+
+mb_tally mb_report_json(FILE *out, const mb_eval *e, const mb_filter *f)
+{
+    fputs("{\"as_of\":", out);
+    if (e->as_of) fprintf(out, "%d", e->as_of); else fputs("null", out);
+    fputs(",\"verdicts\":[", out);
+    json_ctx c = {out, e, 0, mb_calloc(e->m->nrules + 1, sizeof(mb_pos))};
+    mb_tally t = mb_report_walk(e, f, json_row, &c);
+    free(c.pos);
+    fputs(c.n ? "\n],\n\"counts\":{" : "],\n\"counts\":{", out);
+    for (int s = 0; s < MB_ST_COUNT; s++)
+        fprintf(out, "%s\"%s\":%zu", s ? "," : "", mb_status_name((mb_status)s), t.by_status[s]);
+    const mb_rowcount *rc = &e->D->count;
+    fprintf(out, "},\n\"rows\":{\"read\":%zu,\"used\":%zu,\"unused_indicator\":%zu,\"unused_period\":%zu,"
+                 "\"duplicate\":%zu,\"rejected\":%zu},\n\"submission_errors\":",
+            rc->rows, rc->used, rc->unused_indicator, rc->unused_period, rc->duplicate, rc->rejected);
+    mb_diags_print_json(out, &e->D->diags);
+    fputs("}\n", out);
+    return t;
+}

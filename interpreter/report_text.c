@@ -1,0 +1,368 @@
+/* report_text.c — the verdicts as a table for people: grouped by plan and region, columns
+ * aligned by display width (a Chinese character takes two columns), over-long labels cut with
+ * "…". The report streams: only the rows of the current plan × region are held, to measure
+ * the columns, so memory does not grow with the number of regions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "text.h"
+#include "xalloc.h"
+
+enum { C_RULE, C_LABEL, C_STATUS, C_ACTUAL, C_TARGET, C_GAP, C_UNIT, C_BY, C_NOTE, NCOL };
+static const char *const HEAD[NCOL] = {"rule", "label", "status", "actual", "target", "gap", "unit", "by", "note"};
+static const int RIGHT[NCOL] = {0, 0, 0, 1, 1, 1, 0, 0, 0};
+#define LABEL_MAX 30 /* columns */
+
+typedef struct trow {
+    size_t off[NCOL];
+    mb_status st;
+} trow;
+
+typedef struct text_ctx {
+    FILE *out;
+    const mb_eval *e;
+    int color;
+    /* the current group */
+    int started, headed;   /* a group is open; its region heading is out */
+    const mb_plan *plan;
+    size_t region;
+    trow *rows;
+    size_t nrows, rowcap;
+    char *buf;
+    size_t len, cap;
+    int oom;
+} text_ctx;
+
+/* ---- cells ----------------------------------------------------------------------------- */
+
+static int reserve(text_ctx *c, size_t more)
+{
+    if (c->len + more <= c->cap) return 1;
+    size_t cap = c->cap ? c->cap : 4096;
+    while (cap < c->len + more) cap *= 2;
+    char *nb = mb_realloc(c->buf, cap);
+    if (!nb) return 0;
+    c->buf = nb;
+    c->cap = cap;
+    return 1;
+}
+
+/* Append to the cell being built; control characters (a "\n" in a label) become spaces. */
+static void put(text_ctx *c, const char *s, size_t n)
+{
+    if (!reserve(c, n + 1)) { c->oom = 1; return; }
+    for (size_t i = 0; i < n; i++) c->buf[c->len++] = (unsigned char)s[i] < 0x20 ? ' ' : s[i];
+}
+
+static void puts_(text_ctx *c, const char *s) { if (s) put(c, s, strlen(s)); }
+
+static void end_cell(text_ctx *c)
+{
+    if (!reserve(c, 1)) { c->oom = 1; return; }
+    c->buf[c->len++] = 0;
+}
+
+static void put_num(text_ctx *c, mb_num v, int sign)
+{
+    char buf[MB_NUM_BUF];
+    int exact = 1;
+    mb_num_format(v, 4, buf, &exact);
+    if (!exact) puts_(c, "≈");
+    if (sign && mb_num_sign(v) > 0) puts_(c, "+");
+    puts_(c, buf);
+}
+
+/* s cut to at most `max` columns, "…" marking the cut. */
+static void put_cut(text_ctx *c, const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (mb_text_width(s, n) <= max) { put(c, s, n); return; }
+    size_t i = 0, w = 0;
+    while (i < n) {
+        int32_t cp;
+        size_t k = mb_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!k) k = 1;
+        size_t cw = mb_text_width(s + i, k);
+        if (w + cw > max - 1) break;
+        w += cw;
+        i += k;
+    }
+    put(c, s, i);
+    puts_(c, "…");
+}
+
+static const char *cmp_sym(mb_cmp c)
+{
+    static const char *s[] = {"≥", ">", "≤", "<", "="};
+    return (unsigned)c < 5 ? s[c] : "?";
+}
+
+/* The threshold as a reader would state it: "≥ 2.74", "1200 ±5%", "1..2". */
+static void put_target(text_ctx *c, const mb_verdict *v)
+{
+    const mb_rule *r = v->rule;
+    char buf[64];
+    switch (r->form) {
+    case MB_FORM_QUALITATIVE: puts_(c, "—"); return;
+    case MB_FORM_ABOUT:
+        put_num(c, r->a, 0);
+        puts_(c, " ±");
+        put_num(c, r->b, 0);
+        if (r->tol_relative) puts_(c, "%");
+        return;
+    case MB_FORM_INTERVAL:
+        put_num(c, r->a, 0);
+        puts_(c, "..");
+        put_num(c, r->b, 0);
+        return;
+    case MB_FORM_RANGE:
+        puts_(c, "≥ ");
+        put_num(c, r->a, 0);
+        puts_(c, " (stretch ");
+        put_num(c, r->b, 0);
+        puts_(c, ")");
+        return;
+    case MB_FORM_CUT: puts_(c, "≤ "); break;
+    case MB_FORM_GROW: puts_(c, "≥ "); break;
+    case MB_FORM_RISES:
+    case MB_FORM_FALLS:
+        if (!v->has_target) { puts_(c, r->form == MB_FORM_RISES ? "rising" : "falling"); return; }
+        puts_(c, r->form == MB_FORM_RISES ? "> " : "< ");
+        break;
+    default:
+        puts_(c, cmp_sym(r->cmp));
+        puts_(c, " ");
+    }
+    if (v->has_target) put_num(c, v->target, 0);
+    else if (r->form == MB_FORM_COMPARE) put_num(c, r->goals[v->goal].value, 0);
+    else if (r->form == MB_FORM_EACH_YEAR || r->form == MB_FORM_CUMULATIVE) put_num(c, r->a, 0);
+    else if (r->form == MB_FORM_RELATIVE) {
+        put_num(c, r->a, 0);
+        snprintf(buf, sizeof buf, " × %d", r->base_year);
+        puts_(c, buf);
+    } else if (r->form == MB_FORM_CUT || r->form == MB_FORM_GROW || r->form == MB_FORM_ANNUAL_GROWTH) {
+        snprintf(buf, sizeof buf, "%d", r->base_year);
+        puts_(c, buf);
+        puts_(c, r->form == MB_FORM_CUT ? " −" : " +");
+        put_num(c, r->a, 0);
+        puts_(c, r->form == MB_FORM_ANNUAL_GROWTH ? "%/yr" : "%");
+    } else if (r->form != MB_FORM_ABOVE_REGION) puts_(c, "?");
+    if (r->form == MB_FORM_EACH_YEAR) puts_(c, " each year");
+    else if (r->form == MB_FORM_CUMULATIVE) puts_(c, " total");
+    else if (r->form == MB_FORM_ABOVE_REGION) { puts_(c, v->has_target ? " " : ""); puts_(c, r->region); }
+}
+
+static void add_row(text_ctx *c, const mb_verdict *v)
+{
+    if (c->nrows == c->rowcap) {
+        size_t cap = c->rowcap ? c->rowcap * 2 : 64;
+        trow *nr = mb_realloc(c->rows, cap * sizeof *nr);
+        if (!nr) { c->oom = 1; return; }
+        c->rows = nr;
+        c->rowcap = cap;
+    }
+    const mb_rule *r = v->rule;
+    trow *row = &c->rows[c->nrows];
+    size_t len0 = c->len;
+    row->st = v->status;
+    char buf[64];
+
+    row->off[C_RULE] = c->len;
+    puts_(c, r->id);
+    end_cell(c);
+
+    row->off[C_LABEL] = c->len;
+    const char *label = r->label ? r->label : r->ind && r->ind->name ? r->ind->name : r->ind ? r->ind->id : "";
+    put_cut(c, label, LABEL_MAX);
+    end_cell(c);
+
+    row->off[C_STATUS] = c->len;
+    puts_(c, mb_status_name(v->status));
+    end_cell(c);
+
+    row->off[C_ACTUAL] = c->len;
+    if (v->has_actual) {
+        put_num(c, v->actual, 0);
+        if (v->actual_year != v->year) {
+            snprintf(buf, sizeof buf, " (%d)", v->actual_year);
+            puts_(c, buf);
+        }
+    }
+    end_cell(c);
+
+    row->off[C_TARGET] = c->len;
+    put_target(c, v);
+    end_cell(c);
+
+    row->off[C_GAP] = c->len;
+    if (v->has_gap) {
+        put_num(c, v->gap, 1);
+        /* relative to the target: not for a band or a step, whose "target" is one end */
+        if (v->has_rel_gap && mb_num_sign(v->gap) && r->form != MB_FORM_INTERVAL && r->form != MB_FORM_RISES && r->form != MB_FORM_FALLS) {
+            snprintf(buf, sizeof buf, " (%+.1f%%)", mb_num_to_double(v->rel_gap) * 100);
+            puts_(c, buf);
+        }
+    }
+    end_cell(c);
+
+    row->off[C_UNIT] = c->len;
+    if (r->ind && strcmp(r->ind->unit.text, "1")) puts_(c, r->ind->unit.text);
+    end_cell(c);
+
+    row->off[C_BY] = c->len;
+    if (v->year) {
+        snprintf(buf, sizeof buf, "%d", v->year);
+        puts_(c, buf);
+    }
+    end_cell(c);
+
+    row->off[C_NOTE] = c->len;
+    puts_(c, v->detail);
+    end_cell(c);
+    if (c->oom) c->len = len0;
+    else c->nrows++;
+}
+
+/* ---- printing -------------------------------------------------------------------------- */
+
+static const char *status_color(mb_status s)
+{
+    switch (s) {
+    case MB_ST_MET: return "\033[32m";
+    case MB_ST_MISSED: return "\033[31m";
+    case MB_ST_ON_TRACK:
+    case MB_ST_NEEDS_ACCELERATION:
+    case MB_ST_LIMITED_PROGRESS:
+    case MB_ST_REGRESSING: return "\033[33m";
+    case MB_ST_NO_DATA:
+    case MB_ST_NOT_ASSESSABLE: return "\033[2m";
+    default: return "\033[1;31m";
+    }
+}
+
+/* A name in a heading, with control characters shown as spaces. */
+static void name_out(FILE *o, const char *s)
+{
+    for (; *s; s++) fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, o);
+}
+
+static void pad(FILE *o, size_t n)
+{
+    while (n--) fputc(' ', o);
+}
+
+static void print_line(text_ctx *c, const char *const *cells, const size_t *w, int color, mb_status st)
+{
+    FILE *o = c->out;
+    /* the last column printed: trailing empty cells are left out, so lines end cleanly */
+    int last = NCOL - 1;
+    while (last > 0 && !cells[last][0]) last--;
+    fputs("    ", o);
+    for (int k = 0; k <= last; k++) {
+        size_t cw = mb_text_width(cells[k], strlen(cells[k]));
+        size_t fill = w[k] > cw ? w[k] - cw : 0;
+        if (k) fputs("  ", o);
+        if (RIGHT[k]) pad(o, fill);
+        if (color && k == C_STATUS) fprintf(o, "%s%s\033[0m", status_color(st), cells[k]);
+        else fputs(cells[k], o);
+        if (!RIGHT[k] && k < last) pad(o, fill);
+    }
+    fputc('\n', o);
+}
+
+static void flush(text_ctx *c)
+{
+    if (!c->started || !c->nrows) return;
+    size_t w[NCOL];
+    const char *cells[NCOL];
+    for (int k = 0; k < NCOL; k++) w[k] = mb_text_width(HEAD[k], strlen(HEAD[k]));
+    for (size_t i = 0; i < c->nrows; i++)
+        for (int k = 0; k < NCOL; k++) {
+            const char *s = c->buf + c->rows[i].off[k];
+            size_t cw = mb_text_width(s, strlen(s));
+            if (cw > w[k]) w[k] = cw;
+        }
+    if (!c->headed) {
+        fputs("\n  ", c->out);
+        name_out(c->out, c->e->D->region_names[c->region]);
+        fputc('\n', c->out);
+        print_line(c, HEAD, w, 0, MB_ST_MET);
+        c->headed = 1;
+    }
+    for (size_t i = 0; i < c->nrows; i++) {
+        for (int k = 0; k < NCOL; k++) cells[k] = c->buf + c->rows[i].off[k];
+        print_line(c, cells, w, c->color, c->rows[i].st);
+    }
+    c->nrows = 0;
+    c->len = 0;
+}
+
+static void plan_heading(text_ctx *c, const mb_plan *p)
+{
+    FILE *o = c->out;
+    if (c->started) fputc('\n', o);
+    if (!p) { fputs("Targets outside any plan\n", o); return; }
+    name_out(o, p->id);
+    if (p->name) { fputs("  ", o); name_out(o, p->name); }
+    if (p->number) { fputs("  ", o); name_out(o, p->number); }
+    fputc('\n', o);
+}
+
+static void text_row(void *ctx, const mb_verdict *v)
+{
+    text_ctx *c = ctx;
+    const mb_plan *p = v->rule->plan;
+    if (!c->started || p != c->plan || v->region != c->region) {
+        flush(c);
+        if (!c->started || p != c->plan) plan_heading(c, p);
+        c->started = 1;
+        c->plan = p;
+        c->region = v->region;
+        c->headed = 0;
+    }
+    add_row(c, v);
+    if (!c->oom) return;
+    /* Out of memory for the table: print the rows held, and try again with the room they
+     * leave; the table then loses its alignment, never a verdict. */
+    c->oom = 0;
+    flush(c);
+    add_row(c, v);
+    if (!c->oom) return;
+    c->oom = 0;
+    if (!c->headed) {
+        fputs("\n  ", c->out);
+        name_out(c->out, c->e->D->region_names[c->region]);
+        fputc('\n', c->out);
+    }
+    c->headed = 1;
+    fprintf(c->out, "    %s  %s\n", v->rule->id, mb_status_name(v->status));
+}
+
+mb_tally mb_report_text(FILE *out, const mb_eval *e, const mb_filter *f, int color)
+{
+    text_ctx c;
+    memset(&c, 0, sizeof c);
+    c.out = out;
+    c.e = e;
+    c.color = color;
+    mb_tally t = mb_report_walk(e, f, text_row, &c);
+    flush(&c);
+    free(c.rows);
+    free(c.buf);
+    if (!t.verdicts) {
+        fputs("No verdicts: no target and region match.\n", out);
+        return t;
+    }
+    fprintf(out, "\n%zu verdict%s:", t.verdicts, t.verdicts == 1 ? "" : "s");
+    int first = 1;
+    for (int s = 0; s < MB_ST_COUNT; s++) {
+        if (!t.by_status[s]) continue;
+        fprintf(out, "%s %zu ", first ? "" : ",", t.by_status[s]);
+        if (color) fprintf(out, "%s%s\033[0m", status_color((mb_status)s), mb_status_name((mb_status)s));
+        else fputs(mb_status_name((mb_status)s), out);
+        first = 0;
+    }
+    fputc('\n', out);
+    return t;
+}
