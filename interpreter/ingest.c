@@ -218,6 +218,18 @@ static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int e
                 buf, old, mb_data_file_name(D, o->file), o->line);
 }
 
+/* Field i (COL_*) of a record, trimmed; an absent column is an empty field at the row. */
+static inline void pick(const ingest *g, const mb_csv_field *f, int i, mb_csv_field *out)
+{
+    int k = g->json ? i : g->col[i];
+    if (k >= 0) {
+        *out = f[k];
+        trim(&out->s, &out->n);
+    } else {
+        *out = (mb_csv_field){NULL, 0, f[0].off, f[0].line, f[0].line_start};
+    }
+}
+
 int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
 {
     ingest *g = ctx;
@@ -233,13 +245,13 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
                     "row has %s fields; the header has %zu", n, g->ncols);
         return 0;
     }
+    /* The indicator decides whether the rest of the row matters: take it first. */
     mb_csv_field c[NCOLS];
-    for (int i = 0; i < NCOLS; i++) {
-        int k = g->json ? i : g->col[i];
-        if (k >= 0) { c[i] = f[k]; trim(&c[i].s, &c[i].n); }
-        else c[i] = (mb_csv_field){NULL, 0, f[0].off, f[0].line, f[0].line_start};
-    }
+    pick(g, f, COL_INDICATOR, &c[COL_INDICATOR]);
     const mb_indicator *ind = lookup_indicator(g, c[COL_INDICATOR].s, c[COL_INDICATOR].n);
+    if (ind && !ind->derived)
+        for (int i = 0; i < NCOLS; i++)
+            if (i != COL_INDICATOR) pick(g, f, i, &c[i]);
     if (!ind || ind->derived) {
         if (!c[COL_INDICATOR].n) { reject(g, &c[COL_INDICATOR], "%sempty indicator", ""); return 0; }
         D->count.unused_indicator++;
