@@ -21,6 +21,14 @@ typedef struct xp {
 
 static void num(FILE *o, mb_num v) { mb_report_num(o, v, 1); }
 
+/* A number after an operator: "(-20)" when negative. */
+static void pnum(FILE *o, mb_num v)
+{
+    if (mb_num_sign(v) < 0) fputc('(', o);
+    num(o, v);
+    if (mb_num_sign(v) < 0) fputc(')', o);
+}
+
 static void snum(FILE *o, mb_num v)
 {
     if (mb_num_sign(v) > 0) fputc('+', o);
@@ -312,6 +320,16 @@ static void rule_body(FILE *o, const mb_rule *r)
     fprintf(o, " by %d", by);
 }
 
+/* Text that may hold line breaks, its later lines lined up under the first. */
+static void indented(FILE *o, const char *s)
+{
+    for (; *s; s++) {
+        fputc(*s, o);
+        if (*s == '\n') fputs("             ", o);
+    }
+    fputc('\n', o);
+}
+
 static void header(const xp *x)
 {
     FILE *o = x->o;
@@ -327,8 +345,8 @@ static void header(const xp *x)
     fputs("  rule:      ", o);
     rule_body(o, r);
     fputc('\n', o);
-    if (r->phrase) fprintf(o, "  phrase:    %s\n", r->phrase);
-    if (r->note) fprintf(o, "  note:      %s\n", r->note);
+    if (r->phrase) { fputs("  phrase:    ", o); indented(o, r->phrase); }
+    if (r->note) { fputs("  note:      ", o); indented(o, r->note); }
     if (r->span.text) {
         mb_pos p = mb_span_pos(&r->span);
         fprintf(o, "  written:   %s:%u:%u\n", r->span.text->name, p.line, p.col);
@@ -440,7 +458,7 @@ static int threshold(const xp *x, const mb_verdict *v, size_t g)
     if (r->form == MB_FORM_RELATIVE) {
         num(o, r->a);
         fputs(" × ", o);
-        num(o, base);
+        pnum(o, base);
         if (mb_num_mul(r->a, base, &t)) { fputs(": too large to compute\n", o); return 0; }
     } else {
         int n = v->year - r->base_year;
@@ -458,11 +476,11 @@ static int threshold(const xp *x, const mb_verdict *v, size_t g)
             if (mb_num_pow(f, (unsigned)n, &f)) { fputs(": too large to compute\n", o); return 0; }
         }
         fputs(" × ", o);
-        num(o, base);
+        pnum(o, base);
         fputs(" = ", o);
         num(o, f);
         fputs(" × ", o);
-        num(o, base);
+        pnum(o, base);
         if (mb_num_mul(f, base, &t)) { fputs(": too large to compute\n", o); return 0; }
     }
     fputs(" = ", o);
@@ -546,9 +564,14 @@ static void progress(const xp *x, const mb_verdict *v)
         return;
     }
     mb_num x0;
-    if (say(x, x->region, t0, " (base, where progress is measured from)", &x0) != VAL_OK || !v->has_actual) {
-        if (!v->has_actual && v->status == MB_ST_NO_DATA)
-            fprintf(o, "    no value between %d and %d to measure progress with\n", t0, T);
+    int base_said = r->form == MB_FORM_RELATIVE || r->form == MB_FORM_CUT || r->form == MB_FORM_GROW
+                 || r->form == MB_FORM_ANNUAL_GROWTH; /* the threshold's working showed it */
+    int s0 = base_said ? value(x, x->region, r->ind, t0, &x0, 0)
+                       : say(x, x->region, t0, " (base, where progress is measured from)", &x0);
+    if (base_said && s0 == VAL_OK) fprintf(o, "    progress is measured from the base year %d\n", t0);
+    if (s0 != VAL_OK || !v->has_actual) {
+        if (s0 == VAL_OK && !v->has_actual && v->status == MB_ST_NO_DATA)
+            fprintf(o, "    no value after %d and before %d to measure progress with\n", t0, T);
         conclude(x, v);
         return;
     }
@@ -598,12 +621,12 @@ static void progress(const xp *x, const mb_verdict *v)
         fputs("    change needed:   (", o);
         num(o, v->target);
         fputs(" − ", o);
-        num(o, x0);
+        pnum(o, x0);
         fprintf(o, ") / %d = %.4g a year, %d to %d\n", T - t0, req, t0, T);
         fputs("    change achieved: (", o);
         num(o, v->actual);
         fputs(" − ", o);
-        num(o, x0);
+        pnum(o, x0);
         fprintf(o, ") / %d = %.4g a year, %d to %d\n", t - t0, got, t0, t);
     }
     fputs("    achieved / needed = ", o);

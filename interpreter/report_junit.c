@@ -93,6 +93,7 @@ typedef struct junit_ctx {
     /* the open suite (writing walk) */
     int in_suite;
     const mb_plan *plan;
+    mb_pos *pos;              /* per rule, found once: finding a line reads the file up to it */
 } junit_ctx;
 
 static size_t plan_ix(const junit_ctx *c, const mb_plan *p) { return p ? p->index : c->e->m->nplans; }
@@ -123,7 +124,43 @@ static void xml_qty(FILE *o, mb_num v, const char *unit)
     xml(o, unit);
 }
 
-/* "2018 missed: actual 2.5%, target 2.74%, gap -0.24" */
+/* The threshold as a reader states it: "≥ 2.74%", "25 ±5% 件", "1..2 家", "> 22% (2018)". */
+static void xml_target(FILE *o, const mb_verdict *v, const char *unit)
+{
+    static const char *sym[] = {"≥ ", "> ", "≤ ", "< ", "= "};
+    const mb_rule *r = v->rule;
+    switch (r->form) {
+    case MB_FORM_ABOUT:
+        xml_num(o, r->a);
+        fputs(" ±", o);
+        xml_num(o, r->b);
+        fputs(r->tol_relative ? "%" : "", o);
+        if (unit[0]) { fputc(' ', o); xml(o, unit); }
+        return;
+    case MB_FORM_INTERVAL:
+        xml_num(o, r->a);
+        fputs("..", o);
+        xml_qty(o, r->b, unit);
+        return;
+    case MB_FORM_RANGE:
+        fputs("≥ ", o);
+        xml_qty(o, r->a, unit);
+        fputs(" (stretch ", o);
+        xml_qty(o, r->b, unit);
+        fputc(')', o);
+        return;
+    case MB_FORM_RISES:
+    case MB_FORM_FALLS: xml(o, r->form == MB_FORM_RISES ? "> " : "< "); break;
+    case MB_FORM_CUT: fputs("≤ ", o); break;
+    case MB_FORM_GROW: fputs("≥ ", o); break;
+    default: xml(o, (unsigned)r->cmp < 5 ? sym[r->cmp] : "");
+    }
+    xml_qty(o, v->target, unit);
+    if (r->form == MB_FORM_EACH_YEAR) fputs(" each year", o);
+    else if (r->form == MB_FORM_CUMULATIVE) fputs(" in total", o);
+}
+
+/* "2018 missed: actual 2.5%, target ≥ 2.74%, gap -0.24" */
 static void milestone_line(FILE *o, const mb_verdict *v)
 {
     const char *unit = unit_of(v->rule);
@@ -136,7 +173,7 @@ static void milestone_line(FILE *o, const mb_verdict *v)
     }
     if (v->has_target) {
         fputs(v->has_actual ? ", target " : ": target ", o);
-        xml_qty(o, v->target, unit);
+        xml_target(o, v, unit);
     }
     if (v->has_gap) {
         fputs(", gap ", o);
@@ -203,7 +240,12 @@ static void write_case(junit_ctx *c, int out)
             xml(o, r->phrase);
         }
         if (r->span.text) {
-            mb_pos p = mb_span_pos(&r->span);
+            mb_pos p;
+            if (c->pos && c->pos[r->index].line) p = c->pos[r->index];
+            else {
+                p = mb_span_pos(&r->span);
+                if (c->pos) c->pos[r->index] = p;
+            }
             fputc('\n', o);
             xml(o, r->span.text->name);
             fprintf(o, ":%u:%u", p.line, p.col);
@@ -319,12 +361,14 @@ mb_tally mb_report_junit(FILE *out, const mb_eval *e, const mb_filter *f)
     fprintf(out, "<testsuites name=\"mubiao\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n", all.tests,
             all.failures, all.errors);
     c.out = out;
+    c.pos = mb_calloc(e->m->nrules + 1, sizeof *c.pos);
     t = mb_report_walk(e, f, junit_row, &c);
     finish_case(&c);
     if (c.in_suite) fputs("  </testsuite>\n", out);
     fputs("</testsuites>\n", out);
     if (c.oom) fputs("mubiao: out of memory: some milestones are missing from the JUnit report\n", stderr);
     free(c.ms);
+    free(c.pos);
     free(c.count);
     return t;
 }

@@ -16,6 +16,7 @@ static const int RIGHT[NCOL] = {0, 0, 0, 1, 1, 1, 0, 0, 0};
 
 typedef struct trow {
     size_t off[NCOL];
+    size_t width[NCOL];      /* display width of each cell */
     mb_status st;
 } trow;
 
@@ -57,10 +58,21 @@ static void put(text_ctx *c, const char *s, size_t n)
 
 static void puts_(text_ctx *c, const char *s) { if (s) put(c, s, strlen(s)); }
 
-static void end_cell(text_ctx *c)
+/* Display width; plain ASCII (most cells) is one column a byte. */
+static size_t width(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) return mb_text_width(s, n);
+    return n;
+}
+
+/* Close the cell that started at `off`, recording where it is and how wide. */
+static void end_cell(text_ctx *c, trow *row, int k, size_t off)
 {
     if (!reserve(c, 1)) { c->oom = 1; return; }
     c->buf[c->len++] = 0;
+    row->off[k] = off;
+    row->width[k] = width(c->buf + off, c->len - 1 - off);
 }
 
 static void put_num(text_ctx *c, mb_num v, int sign)
@@ -164,24 +176,24 @@ static void add_row(text_ctx *c, const mb_verdict *v)
     }
     const mb_rule *r = v->rule;
     trow *row = &c->rows[c->nrows];
-    size_t len0 = c->len;
+    size_t len0 = c->len, at;
     row->st = v->status;
     char buf[64];
 
-    row->off[C_RULE] = c->len;
+    at = c->len;
     puts_(c, r->id);
-    end_cell(c);
+    end_cell(c, row, C_RULE, at);
 
-    row->off[C_LABEL] = c->len;
+    at = c->len;
     const char *label = r->label ? r->label : r->ind && r->ind->name ? r->ind->name : r->ind ? r->ind->id : "";
     put_cut(c, label, LABEL_MAX);
-    end_cell(c);
+    end_cell(c, row, C_LABEL, at);
 
-    row->off[C_STATUS] = c->len;
+    at = c->len;
     puts_(c, mb_status_name(v->status));
-    end_cell(c);
+    end_cell(c, row, C_STATUS, at);
 
-    row->off[C_ACTUAL] = c->len;
+    at = c->len;
     if (v->has_actual) {
         put_num(c, v->actual, 0);
         if (v->actual_year != v->year) {
@@ -189,13 +201,13 @@ static void add_row(text_ctx *c, const mb_verdict *v)
             puts_(c, buf);
         }
     }
-    end_cell(c);
+    end_cell(c, row, C_ACTUAL, at);
 
-    row->off[C_TARGET] = c->len;
+    at = c->len;
     put_target(c, v);
-    end_cell(c);
+    end_cell(c, row, C_TARGET, at);
 
-    row->off[C_GAP] = c->len;
+    at = c->len;
     if (v->has_gap) {
         put_num(c, v->gap, 1);
         /* relative to the target: not for a band or a step, whose "target" is one end */
@@ -204,22 +216,22 @@ static void add_row(text_ctx *c, const mb_verdict *v)
             puts_(c, buf);
         }
     }
-    end_cell(c);
+    end_cell(c, row, C_GAP, at);
 
-    row->off[C_UNIT] = c->len;
+    at = c->len;
     if (r->ind && strcmp(r->ind->unit.text, "1")) puts_(c, r->ind->unit.text);
-    end_cell(c);
+    end_cell(c, row, C_UNIT, at);
 
-    row->off[C_BY] = c->len;
+    at = c->len;
     if (v->year) {
         snprintf(buf, sizeof buf, "%d", v->year);
         puts_(c, buf);
     }
-    end_cell(c);
+    end_cell(c, row, C_BY, at);
 
-    row->off[C_NOTE] = c->len;
+    at = c->len;
     puts_(c, v->detail);
-    end_cell(c);
+    end_cell(c, row, C_NOTE, at);
     if (c->oom) c->len = len0;
     else c->nrows++;
 }
@@ -249,10 +261,13 @@ static void name_out(FILE *o, const char *s)
 
 static void pad(FILE *o, size_t n)
 {
-    while (n--) fputc(' ', o);
+    static const char spaces[] = "                                                                ";
+    for (; n > sizeof spaces - 1; n -= sizeof spaces - 1) fwrite(spaces, 1, sizeof spaces - 1, o);
+    fwrite(spaces, 1, n, o);
 }
 
-static void print_line(text_ctx *c, const char *const *cells, const size_t *w, int color, mb_status st)
+static void print_line(text_ctx *c, const char *const *cells, const size_t *cws, const size_t *w, int color,
+                       mb_status st)
 {
     FILE *o = c->out;
     /* the last column printed: trailing empty cells are left out, so lines end cleanly */
@@ -260,7 +275,7 @@ static void print_line(text_ctx *c, const char *const *cells, const size_t *w, i
     while (last > 0 && !cells[last][0]) last--;
     fputs("    ", o);
     for (int k = 0; k <= last; k++) {
-        size_t cw = mb_text_width(cells[k], strlen(cells[k]));
+        size_t cw = cws[k];
         size_t fill = w[k] > cw ? w[k] - cw : 0;
         if (k) fputs("  ", o);
         if (RIGHT[k]) pad(o, fill);
@@ -274,25 +289,22 @@ static void print_line(text_ctx *c, const char *const *cells, const size_t *w, i
 static void flush(text_ctx *c)
 {
     if (!c->started || !c->nrows) return;
-    size_t w[NCOL];
+    size_t w[NCOL], hw[NCOL];
     const char *cells[NCOL];
-    for (int k = 0; k < NCOL; k++) w[k] = mb_text_width(HEAD[k], strlen(HEAD[k]));
+    for (int k = 0; k < NCOL; k++) w[k] = hw[k] = strlen(HEAD[k]);
     for (size_t i = 0; i < c->nrows; i++)
-        for (int k = 0; k < NCOL; k++) {
-            const char *s = c->buf + c->rows[i].off[k];
-            size_t cw = mb_text_width(s, strlen(s));
-            if (cw > w[k]) w[k] = cw;
-        }
+        for (int k = 0; k < NCOL; k++)
+            if (c->rows[i].width[k] > w[k]) w[k] = c->rows[i].width[k];
     if (!c->headed) {
         fputs("\n  ", c->out);
         name_out(c->out, c->e->D->region_names[c->region]);
         fputc('\n', c->out);
-        print_line(c, HEAD, w, 0, MB_ST_MET);
+        print_line(c, HEAD, hw, w, 0, MB_ST_MET);
         c->headed = 1;
     }
     for (size_t i = 0; i < c->nrows; i++) {
         for (int k = 0; k < NCOL; k++) cells[k] = c->buf + c->rows[i].off[k];
-        print_line(c, cells, w, c->color, c->rows[i].st);
+        print_line(c, cells, c->rows[i].width, w, c->color, c->rows[i].st);
     }
     c->nrows = 0;
     c->len = 0;

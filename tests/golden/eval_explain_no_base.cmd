@@ -1,0 +1,1 @@
+explain ../data/eval_forms.mb --data ../data/eval_forms.csv --rule A03 --region 南通市 --as-of 2018

@@ -1,0 +1,1 @@
+explain ../data/eval_forms.mb --data ../data/eval_forms.csv --rule A20 --region 南通市

@@ -1,0 +1,1 @@
+eval ../data/eval_forms.mb --data ../data/eval_forms.csv --region 如东县 海州区
