@@ -1,0 +1,1 @@
+eval ../../rules/changzhou_2018.mb --data ../../examples/changzhou_2018/submission.csv --format junit
