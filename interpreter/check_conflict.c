@@ -5,9 +5,11 @@
 
 #include "check.h"
 
+/* Targets of different plans apply to different regions (or are different policies for the
+ * same one): they are grouped by plan, and only targets of one plan are compared. */
 typedef struct bound {
     const mb_rule *r;
-    size_t ind, year;
+    size_t plan, ind, year;
     int has_lo, has_hi, lo_strict, hi_strict;
     mb_num lo, hi;
 } bound;
@@ -15,6 +17,7 @@ typedef struct bound {
 static int cmp_bound(const void *a, const void *b)
 {
     const bound *x = a, *y = b;
+    if (x->plan != y->plan) return x->plan < y->plan ? -1 : 1;
     if (x->ind != y->ind) return x->ind < y->ind ? -1 : 1;
     if (x->year != y->year) return x->year < y->year ? -1 : 1;
     return x->r->index < y->r->index ? -1 : x->r->index > y->r->index;
@@ -34,7 +37,7 @@ static void set_cmp(bound *b, mb_cmp cmp, mb_num v)
 static size_t bounds_of(const mb_rule *r, bound *out)
 {
     if (!r->ind) return 0;
-    bound b = {.r = r, .ind = r->ind->index};
+    bound b = {.r = r, .plan = r->plan ? r->plan->index + 1 : 0, .ind = r->ind->index};
     switch (r->form) {
     case MB_FORM_COMPARE:
         for (size_t i = 0; i < r->ngoals; i++) {
@@ -101,7 +104,7 @@ void mb_chk_conflicts(mb_chk *c)
     for (size_t i = 0; i < c->m->nrules; i++) n += bounds_of(c->m->rules[i], v + n);
     qsort(v, n, sizeof *v, cmp_bound);
     for (size_t i = 0, j; i < n; i = j) {
-        for (j = i + 1; j < n && v[j].ind == v[i].ind && v[j].year == v[i].year; j++) {}
+        for (j = i + 1; j < n && v[j].plan == v[i].plan && v[j].ind == v[i].ind && v[j].year == v[i].year; j++) {}
         if (j - i > 1) check_group(c, v + i, j - i);
     }
     free(v);

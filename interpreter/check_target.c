@@ -121,8 +121,10 @@ static void form(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *p
 {
     mb_rgoal *g0 = r->goals;
     switch (t->form) {
-    case MB_FORM_COMPARE:
-    case MB_FORM_QUALITATIVE: break;
+    case MB_FORM_COMPARE: break;
+    case MB_FORM_QUALITATIVE: /* its year, when there is one, for reports; none is not an error */
+        g0->year = t->by.year ? t->by.year : plan && plan->ndeadlines ? plan->deadlines[plan->ndeadlines - 1] : 0;
+        break;
     case MB_FORM_ABOUT:
         g0->year = deadline(c, t, plan, t->by);
         mb_chk_quantity(c, &t->a, r->ind, &r->a);

@@ -75,13 +75,22 @@ static vstate expr(const mb_eval *e, size_t region, const mb_expr *x, int year, 
     return V_OK;
 }
 
+/* On V_MISSING, `why` names the value that is missing (for a derived indicator, the input
+ * that is missing); on V_BAD, why it cannot be used. */
 static vstate value(const mb_eval *e, size_t region, const mb_indicator *ind, int year, mb_num *out,
                     char *why, size_t whyn, int depth)
 {
-    if (!ind || year > e->as_of) return V_MISSING;
+    if (!ind) return V_MISSING;
+    if (year > e->as_of) {
+        snprintf(why, whyn, "no value of '%s' for %d", ind->id, year);
+        return V_MISSING;
+    }
     if (ind->derived) return expr(e, region, ind->derived, year, out, why, whyn, depth);
     const mb_obs *o = mb_data_obs(e->D, region, ind, year);
-    if (!o || o->state == MB_OBS_ABSENT) return V_MISSING;
+    if (!o || o->state == MB_OBS_ABSENT) {
+        snprintf(why, whyn, "no value of '%s' for %d", ind->id, year);
+        return V_MISSING;
+    }
     if (o->state == MB_OBS_CONFLICT) {
         snprintf(why, whyn, "the %d value of '%s' was rejected (see the submission errors)", year, ind->id);
         return V_BAD;
@@ -140,7 +149,8 @@ static int need(const mb_eval *e, mb_verdict *v, const mb_indicator *ind, int ye
     vstate s = value(e, v->region, ind, year, out, why, sizeof why, 0);
     if (s == V_OK) return 1;
     if (s == V_BAD) status(v, MB_ST_ERROR, "%s", why);
-    else status(v, MB_ST_NO_DATA, "no value of '%s' for %d%s", ind->id, year, role);
+    else if (ind->derived) status(v, MB_ST_NO_DATA, "%s%s, an input of '%s'", why, role, ind->id);
+    else status(v, MB_ST_NO_DATA, "%s%s", why, role);
     return 0;
 }
 
@@ -200,31 +210,64 @@ static int reached(const mb_rule *r, mb_num x, mb_num t)
 /* Eurostat / Open SDG: compare the compound annual growth achieved since the base year with
  * the growth needed to reach the target by the deadline. With a zero or negative value the
  * growth rate is undefined, so the same comparison is made on the linear path. */
+/* Bands (about, between) are left from below or from above: the bound a value must move
+ * towards is the one on its side; inside the band the target is reached. */
+static int band(const mb_rule *r, mb_num *lo, mb_num *hi)
+{
+    if (r->form == MB_FORM_INTERVAL) { *lo = r->a; *hi = r->b; return 1; }
+    if (r->form != MB_FORM_ABOUT) return 0;
+    mb_num tol = r->b;
+    if (r->tol_relative && (mb_num_mul(mb_num_abs(r->a), r->b, &tol) || mb_num_div(tol, mb_num_int(100), &tol)))
+        return 0;
+    return !mb_num_sub(r->a, tol, lo) && !mb_num_add(r->a, tol, hi);
+}
+
+static mb_status klass(double R)
+{
+    return R >= 0.95 ? MB_ST_ON_TRACK : R >= 0.60 ? MB_ST_NEEDS_ACCELERATION
+         : R >= 0 ? MB_ST_LIMITED_PROGRESS : MB_ST_REGRESSING;
+}
+
+/* Eurostat / Open SDG: compare the compound annual growth achieved since the base year with
+ * the growth needed to reach the target by the deadline. With a zero or negative value the
+ * growth rate is undefined, so the same comparison is made on the linear path. */
 static void progress(const mb_eval *e, const mb_rule *r, mb_verdict *v, mb_num target)
 {
-    int t0 = r->base_year, T = v->year;
+    int t0 = r->base_year, T = v->year, t = 0;
+    mb_num x0, xt = {0, 1}, lo, hi;
+    char why[160];
+    for (int y = e->as_of < T ? e->as_of : T - 1; y > t0 && !t; y--)
+        if (value(e, v->region, r->ind, y, &xt, why, sizeof why, 0) == V_OK) t = y;
+    if (t) {
+        set_actual(v, xt, t);
+        set_target(v, target);
+        if (reached(r, xt, target)) { /* no base needed to see that */
+            v->ratio = 1;
+            v->has_ratio = 1;
+            status(v, MB_ST_ON_TRACK, "target already reached in %d", t);
+            return;
+        }
+    }
     if (!t0 || t0 >= T) {
         status(v, MB_ST_NO_DATA, "deadline %d not reached and no base year to measure progress from", T);
         return;
     }
-    mb_num x0, xt = {0, 1};
     if (!need(e, v, r->ind, t0, &x0, " (the base year)")) return;
-    int t = 0;
-    char why[160];
-    for (int y = e->as_of < T ? e->as_of : T - 1; y > t0 && !t; y--)
-        if (value(e, v->region, r->ind, y, &xt, why, sizeof why, 0) == V_OK) t = y;
     if (!t) {
         status(v, MB_ST_NO_DATA, "deadline %d not reached and no value of '%s' after the base year %d", T, r->ind->id, t0);
         return;
     }
-    set_actual(v, xt, t);
-    set_target(v, target);
-    if (reached(r, xt, target)) {
-        v->ratio = 1;
+    int in_band = band(r, &lo, &hi);
+    if (reached(r, x0, target) ||
+        (in_band && ((mb_num_cmp(x0, lo) < 0 && mb_num_cmp(xt, hi) > 0) || (mb_num_cmp(x0, hi) > 0 && mb_num_cmp(xt, lo) < 0)))) {
+        /* Met at the base and not now, or past the band to its other side: the ratio of the
+         * two rates would read as progress. It is the opposite. */
+        v->ratio = -1;
         v->has_ratio = 1;
-        status(v, MB_ST_ON_TRACK, "target already reached in %d", t);
+        status(v, MB_ST_REGRESSING, "%d is further from the target than %d", t, t0);
         return;
     }
+    if (in_band) target = mb_num_cmp(xt, hi) > 0 ? hi : lo; /* pace towards the bound on this side */
     double a0 = mb_num_to_double(x0), at = mb_num_to_double(xt), as = mb_num_to_double(target);
     double got, req;
     if (a0 > 0 && at > 0 && as > 0) {
@@ -237,9 +280,7 @@ static void progress(const mb_eval *e, const mb_rule *r, mb_verdict *v, mb_num t
     double R = req != 0 ? got / req : (got == 0 ? 0 : -1);
     v->ratio = R;
     v->has_ratio = 1;
-    mb_status s = R >= 0.95 ? MB_ST_ON_TRACK : R >= 0.60 ? MB_ST_NEEDS_ACCELERATION
-                : R >= 0 ? MB_ST_LIMITED_PROGRESS : MB_ST_REGRESSING;
-    status(v, s, "progress %d→%d is %.0f%% of the pace needed to reach the target by %d", t0, t, R * 100, T);
+    status(v, klass(R), "progress %d→%d is %.0f%% of the pace needed to reach the target by %d", t0, t, R * 100, T);
 }
 
 /* ---- the forms over several years ------------------------------------------------------ */
@@ -298,14 +339,25 @@ static void cumulative(const mb_eval *e, const mb_rule *r, mb_verdict *v)
         status(v, MB_ST_ON_TRACK, "total already reached by %d", last);
         return;
     }
+    if ((r->cmp == MB_CMP_LE || r->cmp == MB_CMP_LT) && !holds(r->cmp, sum, r->a)) {
+        /* A total is a sum of yearly flows (new firms, new patents), which do not go
+         * negative: a cap exceeded before the deadline stays exceeded. */
+        status(v, MB_ST_MISSED, "total %d..%d already exceeds the cap", r->y1, last);
+        return;
+    }
     /* pro rata: the share of the total due by now */
     double due = mb_num_to_double(r->a) * (last - r->y1 + 1) / (r->y2 - r->y1 + 1);
+    if (r->cmp == MB_CMP_LE || r->cmp == MB_CMP_LT || r->cmp == MB_CMP_EQ) {
+        /* a cap (or an exact total): within the pro-rata share so far is on track */
+        int within = mb_num_to_double(sum) <= due;
+        status(v, within ? MB_ST_ON_TRACK : MB_ST_NEEDS_ACCELERATION, "total %d..%d is %s the share of the cap due by now",
+               r->y1, last, within ? "within" : "above");
+        return;
+    }
     double R = due != 0 ? mb_num_to_double(sum) / due : 1;
-    if (r->cmp == MB_CMP_LE || r->cmp == MB_CMP_LT) R = mb_num_to_double(sum) <= due ? 1 : 0.5;
     v->ratio = R;
     v->has_ratio = 1;
-    status(v, R >= 0.95 ? MB_ST_ON_TRACK : R >= 0.60 ? MB_ST_NEEDS_ACCELERATION : R >= 0 ? MB_ST_LIMITED_PROGRESS : MB_ST_REGRESSING,
-           "total %d..%d is %.0f%% of the share due by now", r->y1, last, R * 100);
+    status(v, klass(R), "total %d..%d is %.0f%% of the share due by now", r->y1, last, R * 100);
 }
 
 /* Strictly rising every year: every known value must exceed the known value before it, even
@@ -344,6 +396,10 @@ static void above_region(const mb_eval *e, const mb_rule *r, mb_verdict *v)
 {
     long ref = mb_data_region(e->D, r->region_key);
     int T = v->year, reached_T = e->as_of >= T;
+    if (ref == (long)v->region) {
+        status(v, MB_ST_NOT_ASSESSABLE, "%s is the reference region of this target", r->region);
+        return;
+    }
     int from = reached_T ? T : e->as_of, to = reached_T ? T : e->as_of - 10;
     char why[160];
     for (int y = from; ref >= 0 && y >= to && y > 0; y--) {
@@ -386,7 +442,8 @@ void mb_eval_verdict(const mb_eval *e, const mb_rule *r, size_t goal, size_t reg
     if (e->as_of < v->year) { progress(e, r, v, t); return; }
     if (!need(e, v, r->ind, v->year, &x, "")) { set_target(v, t); return; }
     set_actual(v, x, v->year);
-    set_target(v, t);
+    /* an interval missed from above is measured from its upper end */
+    set_target(v, r->form == MB_FORM_INTERVAL && mb_num_cmp(x, r->b) > 0 ? r->b : t);
     int ok = reached(r, x, t);
     status(v, ok ? MB_ST_MET : MB_ST_MISSED, NULL);
     if (r->form == MB_FORM_RANGE && ok && mb_num_cmp(x, r->b) >= 0) {

@@ -3,6 +3,7 @@
 #include "ingest.h"
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -60,16 +61,37 @@ long mb_data_intern(mb_data *D, const char *name, size_t n)
 
 
 
+/* A field's span in the text: a quoted field from its opening to its closing quote. */
 static mb_span fspan(const ingest *g, const mb_csv_field *f)
 {
-    size_t end = f->off + (f->n ? f->n : 1);
-    return (mb_span){g->t, f->off, end > g->t->len ? g->t->len : end, f->line, f->line_start};
+    const char *d = g->t->data;
+    size_t len = g->t->len, end = f->off + (f->n ? f->n : 1);
+    if (!g->json && f->off < len && d[f->off] == '"') {
+        end = f->off + 1;
+        while (end < len && !(d[end] == '"' && (end + 1 >= len || d[end + 1] != '"'))) end += d[end] == '"' ? 2 : 1;
+        end++;
+    }
+    return (mb_span){g->t, f->off, end > len ? len : end, f->line, f->line_start};
+}
+
+/* Every error a row causes goes through here, so the errors the reader reported (records it
+ * skipped before they reached us) can be told apart and counted as rejected rows. */
+static void row_error(ingest *g, mb_span sp, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void row_error(ingest *g, mb_span sp, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    g->own_errors++;
+    mb_diag_add(&g->D->diags, MB_SEV_ERROR, sp, "%s", msg);
 }
 
 static void reject(ingest *g, const mb_csv_field *f, const char *fmt, const char *a)
 {
     g->D->count.rejected++;
-    mb_diag_add(&g->D->diags, MB_SEV_ERROR, fspan(g, f), fmt, a);
+    row_error(g, fspan(g, f), fmt, a);
 }
 
 static int in_map(const ingest *g, const char *s) { return s >= g->t->data && s < g->t->data + g->t->len; }
@@ -98,7 +120,7 @@ static int header(ingest *g, const mb_csv_field *f, size_t nf)
     }
     for (int c = 0; c < COL_UNIT; c++)
         if (g->col[c] < 0) {
-            mb_diag_add(&g->D->diags, MB_SEV_ERROR, fspan(g, &f[0]),
+            row_error(g, fspan(g, &f[0]),
                         "the header has no '%s' column (it needs region,indicator,period,value)", COLS[c]);
             g->bad_header = 1;
             return 1; /* stop: no row of this file can be read */
@@ -207,15 +229,17 @@ static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int e
         return;
     }
     D->count.rejected++;
-    if (o->state == MB_OBS_PRESENT) {
-        /* The earlier row is no longer usable either: neither value becomes a verdict. */
-        D->count.used--;
-        D->count.rejected++;
-        o->state = MB_OBS_CONFLICT;
+    if (o->state == MB_OBS_CONFLICT) {
+        row_error(g, fspan(g, vf), "conflicting values for %s, %s, %d: rows with different values "
+                  "came before (first at %s:%u)", region, ind->id, p->year, mb_data_file_name(D, o->file), o->line);
+        return;
     }
-    mb_diag_add(&D->diags, MB_SEV_ERROR, fspan(g, vf),
-                "conflicting values for %s, %s, %d: %s here, %s at %s:%u", region, ind->id, p->year,
-                buf, old, mb_data_file_name(D, o->file), o->line);
+    /* The earlier row is no longer usable either: neither value becomes a verdict. */
+    D->count.used--;
+    D->count.rejected++;
+    o->state = MB_OBS_CONFLICT;
+    row_error(g, fspan(g, vf), "conflicting values for %s, %s, %d: %s here, %s at %s:%u", region, ind->id,
+              p->year, buf, old, mb_data_file_name(D, o->file), o->line);
 }
 
 /* Field i (COL_*) of a record, trimmed; an absent column is an empty field at the row. */
@@ -241,7 +265,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         char n[32];
         snprintf(n, sizeof n, "%zu", nf);
         D->count.rejected++;
-        mb_diag_add(&D->diags, MB_SEV_ERROR, fspan(g, &f[nf ? nf - 1 : 0]),
+        row_error(g, fspan(g, &f[nf ? nf - 1 : 0]),
                     "row has %s fields; the header has %zu", n, g->ncols);
         return 0;
     }
@@ -273,7 +297,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         char shown[64];
         snprintf(shown, sizeof shown, "%.*s", (int)(c[COL_VALUE].n > 40 ? 40 : c[COL_VALUE].n), c[COL_VALUE].s);
         D->count.rejected++;
-        mb_diag_add(&D->diags, MB_SEV_ERROR, fspan(g, &c[COL_VALUE]), "value '%s': %s", shown, why);
+        row_error(g, fspan(g, &c[COL_VALUE]), "value '%s': %s", shown, why);
         return 0;
     }
     if (c[COL_UNIT].n) {
@@ -285,11 +309,11 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
             D->count.rejected++;
             char msg[160];
             snprintf(msg, sizeof msg, uerr, shown);
-            mb_diag_add(&D->diags, MB_SEV_ERROR, fspan(g, &c[COL_UNIT]), "%s (indicator '%s' is in '%s')",
+            row_error(g, fspan(g, &c[COL_UNIT]), "%s (indicator '%s' is in '%s')",
                         msg, ind->id, ind->unit.text[0] ? ind->unit.text : "1");
             return 0;
         }
-        if (exp + shift < -60 || exp + shift > 60) { reject(g, &c[COL_VALUE], "%svalue out of range after unit conversion", ""); return 0; }
+        if (exp + shift < -36 || exp + shift > 18) { reject(g, &c[COL_VALUE], "%svalue out of range after unit conversion", ""); return 0; }
         exp += shift;
     }
     const mb_check *k = NULL;
@@ -298,7 +322,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         char shown[64];
         snprintf(shown, sizeof shown, "%.*s", (int)(c[COL_VALUE].n > 40 ? 40 : c[COL_VALUE].n), c[COL_VALUE].s);
         D->count.rejected++;
-        mb_diag_add(&D->diags, MB_SEV_ERROR, fspan(g, &c[COL_VALUE]), "data check '%s' on '%s': %s %s",
+        row_error(g, fspan(g, &c[COL_VALUE]), "data check '%s' on '%s': %s %s",
                     k->id, ind->id, shown, bad);
         return 0;
     }

@@ -23,6 +23,7 @@ typedef struct ingest {
     /* Mapped files: pages already read are given back as reading advances, so a 500 MB file
      * does not stay resident (the kernel's page cache keeps it; diagnostics re-read it). */
     size_t released, release_end;
+    size_t own_errors;       /* errors this file's rows caused here (the rest are the reader's) */
 } ingest;
 
 /* The row callback for mb_csv_read and mb_jsonin_read: ctx is an ingest. */

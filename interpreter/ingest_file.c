@@ -111,6 +111,24 @@ static int has_quote(int fd, size_t from, size_t to)
     return 0;
 }
 
+/* Records the reader rejected never reach mb_ingest_row; each is one error of the reader's,
+ * so they are counted here as rows read and rejected. */
+static void count_reader_rejects(ingest *g, size_t errors_before)
+{
+    size_t reader = g->D->diags.errors - errors_before - g->own_errors;
+    g->D->count.rows += reader;
+    g->D->count.rejected += reader;
+    g->own_errors = 0;
+}
+
+static void read_range(ingest *g, const mb_csv_opts *o)
+{
+    size_t before = g->D->diags.errors;
+    g->own_errors = 0;
+    mb_csv_read(g->t, o, mb_ingest_row, g, &g->D->diags);
+    count_reader_rejects(g, before);
+}
+
 static void *read_part(void *arg)
 {
     part *p = arg;
@@ -118,7 +136,7 @@ static void *read_part(void *arg)
         p->quoted = 1;
         return NULL;
     }
-    mb_csv_read(p->g.t, &p->o, mb_ingest_row, &p->g, &p->g.D->diags);
+    read_range(&p->g, &p->o);
     mb_ingest_release(&p->g, p->o.end);
     return NULL;
 }
@@ -215,13 +233,13 @@ static void read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
     int one = ncpu < 2 || (env && atoi(env) == 1);
     if (t->len < PARALLEL_MIN || one || fd < 0 || !split_point(t, &hdr_end, &mid)) {
         mb_csv_opts o = {.start = 0, .end = t->len, .first_line = 1};
-        mb_csv_read(t, &o, mb_ingest_row, &g, &D->diags);
+        read_range(&g, &o);
         if (!g.header_done) mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, 0, 0), "no header row");
         if (fd >= 0) mb_ingest_release(&g, t->len);
         return;
     }
     mb_csv_opts ho = {.start = 0, .end = hdr_end, .first_line = 1};
-    mb_csv_read(t, &ho, mb_ingest_row, &g, &D->diags);
+    read_range(&g, &ho);
     if (!g.header_done || g.bad_header) return;
     mb_data *S = shard_new(D);
     part a = {g, {.start = hdr_end, .end = mid, .first_line = 2}, -1, 0, 0};
@@ -258,7 +276,9 @@ static void read_text(mb_data *D, const mb_text *t, int json, int fd)
     uint16_t file = (uint16_t)(D->nfiles - 1);
     if (json) {
         ingest g = {.D = D, .t = t, .file = file, .json = 1};
+        size_t before = D->diags.errors;
         mb_jsonin_read(t, mb_ingest_row, &g, &D->diags);
+        count_reader_rejects(&g, before);
         return;
     }
     read_csv(D, t, file, fd);
@@ -386,27 +406,37 @@ static int holds(mb_cmp c, int s)
     return c == MB_CMP_GE ? s >= 0 : c == MB_CMP_GT ? s > 0 : c == MB_CMP_LE ? s <= 0 : c == MB_CMP_LT ? s < 0 : s == 0;
 }
 
+static void distrust(mb_data *D, mb_obs *o)
+{
+    if (o->state != MB_OBS_PRESENT) return;
+    o->state = MB_OBS_CONFLICT;
+    D->count.used--;
+    D->count.rejected++;
+}
+
+/* Checks between two indicators (part ≤ whole, check a <= b): values are compared in one
+ * unit, so 5000 万元 is less than 1 亿元. When a check fails, neither value can be trusted. */
 static void check_pair(mb_data *D, const mb_check *k)
 {
     int y0 = D->first_year[k->ind->index], n = D->nyears[k->ind->index];
     for (size_t r = 0; r < D->nregions; r++)
         for (int y = y0; y < y0 + n; y++) {
             mb_obs *a = (mb_obs *)mb_data_obs(D, r, k->ind, y);
-            const mb_obs *b = mb_data_obs(D, r, k->other, y);
+            mb_obs *b = (mb_obs *)mb_data_obs(D, r, k->other, y);
             if (!a || !b || a->state != MB_OBS_PRESENT || b->state != MB_OBS_PRESENT) continue;
-            if (holds(k->cmp, mb_num_cmp(mb_obs_value(a), mb_obs_value(b)))) continue;
+            mb_num bv;
+            if (mb_unit_convert(mb_obs_value(b), &k->other->unit, &k->ind->unit, &bv)) continue;
+            if (holds(k->cmp, mb_num_cmp(mb_obs_value(a), bv))) continue;
             char x[MB_NUM_BUF], z[MB_NUM_BUF];
             mb_num_format(mb_obs_value(a), 0, x, NULL);
             mb_num_format(mb_obs_value(b), 0, z, NULL);
             mb_span sp = D->diags.errors < D->diags.max_errors ? mb_ingest_line_span(D, a->file, a->line) : mb_span_none();
             mb_diag_add(&D->diags, MB_SEV_ERROR, sp,
-                        "data check '%s' fails for %s, %d: %s = %s is not %s %s = %s (%s:%u)", k->id,
-                        D->region_names[r], y, k->ind->id, x, mb_cmp_str(k->cmp), k->other->id, z,
-                        mb_data_file_name(D, b->file), b->line);
-            /* Neither value can be trusted for a verdict now. */
-            a->state = MB_OBS_CONFLICT;
-            D->count.used--;
-            D->count.rejected++;
+                        "data check '%s' fails for %s, %d: %s = %s %s is not %s %s = %s %s (%s:%u)", k->id,
+                        D->region_names[r], y, k->ind->id, x, k->ind->unit.text, mb_cmp_str(k->cmp),
+                        k->other->id, z, k->other->unit.text, mb_data_file_name(D, b->file), b->line);
+            distrust(D, a);
+            distrust(D, b);
         }
 }
 

@@ -79,8 +79,8 @@ static const char *general(const char *s, size_t n, int64_t *m, int *exp)
     int k = twos > fives ? twos : fives;
     for (int i = 0; i < k - twos; i++) num *= 2;
     for (int i = 0; i < k - fives; i++) num *= 5;
-    if (num > INT64_MAX || num < -INT64_MAX || k > 60)
-        return "too many digits to keep exactly (the limit is 18)";
+    if (num > INT64_MAX || num < -INT64_MAX || k > 36)
+        return "too many digits to keep exactly";
     *m = (int64_t)num;
     *exp = -k;
     return NULL;
