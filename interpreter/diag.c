@@ -118,9 +118,12 @@ mb_span mb_span_at(const mb_text *t, size_t start, size_t end)
 
 mb_span mb_span_none(void) { return (mb_span){0}; }
 
+/* Where the line holding `off` starts; a byte order mark at the start of the text is not
+ * part of the first line (it is not a column). */
 static size_t line_start_of(const mb_text *t, size_t off)
 {
     while (off > 0 && t->data[off - 1] != '\n') off--;
+    if (off == 0 && t->len >= 3 && memcmp(t->data, "\xEF\xBB\xBF", 3) == 0) off = 3;
     return off;
 }
 
@@ -131,6 +134,7 @@ mb_pos mb_text_pos(const mb_text *t, size_t off)
     for (const char *p = t->data, *e = t->data + off; (p = memchr(p, '\n', (size_t)(e - p))); p++)
         line++;
     size_t ls = line_start_of(t, off);
+    if (off < ls) off = ls;
     return (mb_pos){line, (uint32_t)mb_text_chars(t->data + ls, off - ls) + 1};
 }
 
@@ -139,8 +143,9 @@ mb_pos mb_span_pos(const mb_span *s)
     if (!s->text) return (mb_pos){0, 0};
     size_t off = s->start > s->text->len ? s->text->len : s->start;
     if (!s->line) return mb_text_pos(s->text, off);
-    return (mb_pos){s->line, (uint32_t)mb_text_chars(s->text->data + s->line_start,
-                                                     off - s->line_start) + 1};
+    size_t ls = s->line_start == 0 ? line_start_of(s->text, 0) : s->line_start;
+    if (off < ls) off = ls;
+    return (mb_pos){s->line, (uint32_t)mb_text_chars(s->text->data + ls, off - ls) + 1};
 }
 
 static const char *sev_name(mb_severity s)
@@ -178,7 +183,8 @@ static void print_excerpt(FILE *out, const mb_span *s)
 {
     const mb_text *t = s->text;
     size_t off = s->start > t->len ? t->len : s->start;
-    size_t ls = s->line ? s->line_start : line_start_of(t, off);
+    size_t ls = s->line && s->line_start ? s->line_start : line_start_of(t, off);
+    if (off < ls) off = ls;
     const char *nl = memchr(t->data + off, '\n', t->len - off);
     size_t le = nl ? (size_t)(nl - t->data) : t->len;
     if (le > ls && t->data[le - 1] == '\r') le--;
