@@ -7,6 +7,18 @@ const char *mb_cmp_str(mb_cmp c)
     return s[c];
 }
 
+int mb_cmp_holds(mb_cmp c, int sign)
+{
+    switch (c) {
+    case MB_CMP_GE: return sign >= 0;
+    case MB_CMP_GT: return sign > 0;
+    case MB_CMP_LE: return sign <= 0;
+    case MB_CMP_LT: return sign < 0;
+    case MB_CMP_EQ: return sign == 0;
+    }
+    return 0;
+}
+
 const char *mb_form_name(mb_form f, size_t ngoals)
 {
     switch (f) {

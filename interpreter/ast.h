@@ -146,6 +146,8 @@ typedef struct mb_ast_file {
 } mb_ast_file;
 
 const char *mb_cmp_str(mb_cmp c);   /* ">=" … */
+/* Does `a c b` hold, given sign = the three-way comparison of a with b? */
+int mb_cmp_holds(mb_cmp c, int sign);
 const char *mb_form_name(mb_form f, size_t ngoals); /* "at_least", "milestones", … */
 
 #endif

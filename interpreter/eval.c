@@ -101,18 +101,7 @@ static vstate value(const mb_eval *e, size_t region, const mb_indicator *ind, in
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
-static int holds(mb_cmp c, mb_num a, mb_num b)
-{
-    int s = mb_num_cmp(a, b);
-    switch (c) {
-    case MB_CMP_GE: return s >= 0;
-    case MB_CMP_GT: return s > 0;
-    case MB_CMP_LE: return s <= 0;
-    case MB_CMP_LT: return s < 0;
-    case MB_CMP_EQ: return s == 0;
-    }
-    return 0;
-}
+static int holds(mb_cmp c, mb_num a, mb_num b) { return mb_cmp_holds(c, mb_num_cmp(a, b)); }
 
 static void set_actual(mb_verdict *v, mb_num a, int year)
 {

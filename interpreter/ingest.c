@@ -198,8 +198,7 @@ static const char *check_value(const mb_data *D, const mb_indicator *ind, mb_num
             break;
         case MB_DC_CMP_CONST: {
             int s = mb_num_cmp(v, k->a);
-            int ok = k->cmp == MB_CMP_GE ? s >= 0 : k->cmp == MB_CMP_GT ? s > 0 : k->cmp == MB_CMP_LE ? s <= 0
-                   : k->cmp == MB_CMP_LT ? s < 0 : s == 0;
+            int ok = mb_cmp_holds(k->cmp, s);
             if (!ok) return "fails";
             break;
         }

@@ -401,11 +401,6 @@ mb_span mb_ingest_line_span(const mb_data *D, uint16_t file, uint32_t line)
     return (mb_span){t, s, e > s ? e : s + 1, line, s};
 }
 
-static int holds(mb_cmp c, int s)
-{
-    return c == MB_CMP_GE ? s >= 0 : c == MB_CMP_GT ? s > 0 : c == MB_CMP_LE ? s <= 0 : c == MB_CMP_LT ? s < 0 : s == 0;
-}
-
 static void distrust(mb_data *D, mb_obs *o)
 {
     if (o->state != MB_OBS_PRESENT) return;
@@ -426,7 +421,7 @@ static void check_pair(mb_data *D, const mb_check *k)
             if (!a || !b || a->state != MB_OBS_PRESENT || b->state != MB_OBS_PRESENT) continue;
             mb_num bv;
             if (mb_unit_convert(mb_obs_value(b), &k->other->unit, &k->ind->unit, &bv)) continue;
-            if (holds(k->cmp, mb_num_cmp(mb_obs_value(a), bv))) continue;
+            if (mb_cmp_holds(k->cmp, mb_num_cmp(mb_obs_value(a), bv))) continue;
             char x[MB_NUM_BUF], z[MB_NUM_BUF];
             mb_num_format(mb_obs_value(a), 0, x, NULL);
             mb_num_format(mb_obs_value(b), 0, z, NULL);

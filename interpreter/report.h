@@ -51,6 +51,10 @@ mb_tally mb_report_junit(FILE *out, const mb_eval *e, const mb_filter *f);
 /* How one verdict was reached, in words (mubiao explain). */
 void mb_report_explain(FILE *out, const mb_eval *e, const mb_rule *r, size_t region);
 
+/* Line and column of a rule, computed once per rule and kept in cache[rule->index]
+ * (cache may be NULL): reports name the rule's place in every one of its verdicts. */
+mb_pos mb_report_rule_pos(const mb_rule *r, mb_pos *cache);
+
 /* Number in a report: exact decimal, or rounded to 4 places (marked "≈" in text). */
 void mb_report_num(FILE *out, mb_num v, int approx_mark);
 

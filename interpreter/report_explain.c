@@ -80,18 +80,7 @@ static const char *not_sym(mb_cmp c)
     return (unsigned)c < 5 ? s[c] : "?";
 }
 
-static int holds(mb_cmp c, mb_num a, mb_num b)
-{
-    int s = mb_num_cmp(a, b);
-    switch (c) {
-    case MB_CMP_GE: return s >= 0;
-    case MB_CMP_GT: return s > 0;
-    case MB_CMP_LE: return s <= 0;
-    case MB_CMP_LT: return s < 0;
-    case MB_CMP_EQ: return s == 0;
-    }
-    return 0;
-}
+static int holds(mb_cmp c, mb_num a, mb_num b) { return mb_cmp_holds(c, mb_num_cmp(a, b)); }
 
 /* "a ≥ b" when it holds, "a < b" when it does not. */
 static void relation(FILE *o, mb_cmp c, mb_num a, mb_num b)

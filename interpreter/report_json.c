@@ -106,12 +106,7 @@ static void json_row(void *ctx, const mb_verdict *v)
     jstr(o, r->source);
     key(o, "location");
     if (r->span.text) {
-        mb_pos p;
-        if (c->pos && c->pos[r->index].line) p = c->pos[r->index];
-        else {
-            p = mb_span_pos(&r->span);
-            if (c->pos) c->pos[r->index] = p;
-        }
+        mb_pos p = mb_report_rule_pos(r, c->pos);
         fputs("{\"file\":", o);
         jstr(o, r->span.text->name);
         fprintf(o, ",\"line\":%u,\"column\":%u}", p.line, p.col);

@@ -240,12 +240,7 @@ static void write_case(junit_ctx *c, int out)
             xml(o, r->phrase);
         }
         if (r->span.text) {
-            mb_pos p;
-            if (c->pos && c->pos[r->index].line) p = c->pos[r->index];
-            else {
-                p = mb_span_pos(&r->span);
-                if (c->pos) c->pos[r->index] = p;
-            }
+            mb_pos p = mb_report_rule_pos(r, c->pos);
             fputc('\n', o);
             xml(o, r->span.text->name);
             fprintf(o, ":%u:%u", p.line, p.col);

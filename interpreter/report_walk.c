@@ -123,3 +123,11 @@ size_t mb_report_threads(void)
     long n = env ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
     return n >= 2 ? 2 : 1;
 }
+
+mb_pos mb_report_rule_pos(const mb_rule *r, mb_pos *cache)
+{
+    if (cache && cache[r->index].line) return cache[r->index];
+    mb_pos p = mb_span_pos(&r->span);
+    if (cache) cache[r->index] = p;
+    return p;
+}
