@@ -77,6 +77,17 @@ static int parse(const char *cmd, int argc, char **argv, eval_args *a, const cha
     return 0;
 }
 
+/* Room for each list option to hold every argument; one block, freed by the caller. */
+static char **args_init(eval_args *a, int argc)
+{
+    char **bufs = calloc((size_t)argc * 3 + 3, sizeof *bufs);
+    if (!bufs) return NULL;
+    a->rules = bufs;
+    a->data = bufs + argc + 1;
+    a->regions = bufs + 2 * argc + 2;
+    return bufs;
+}
+
 static int fail_mask(const char *spec, unsigned *mask)
 {
     *mask = 0;
@@ -150,11 +161,8 @@ static void accounting(const mb_data *D)
 int mb_cmd_eval(int argc, char **argv)
 {
     eval_args a = {0};
-    char **bufs = calloc((size_t)argc * 3 + 3, sizeof *bufs);
+    char **bufs = args_init(&a, argc);
     if (!bufs) return MB_EXIT_USAGE;
-    a.rules = bufs;
-    a.data = bufs + argc + 1;
-    a.regions = bufs + 2 * argc + 2;
     int pr = parse("eval", argc, argv, &a, USAGE);
     if (pr) { free(bufs); return pr == 1 ? MB_EXIT_OK : MB_EXIT_USAGE; }
     const char *fmt = a.format ? a.format : "text";
@@ -194,11 +202,8 @@ int mb_cmd_eval(int argc, char **argv)
 int mb_cmd_explain(int argc, char **argv)
 {
     eval_args a = {0};
-    char **bufs = calloc((size_t)argc * 3 + 3, sizeof *bufs);
+    char **bufs = args_init(&a, argc);
     if (!bufs) return MB_EXIT_USAGE;
-    a.rules = bufs;
-    a.data = bufs + argc + 1;
-    a.regions = bufs + 2 * argc + 2;
     int pr = parse("explain", argc, argv, &a, EXPLAIN_USAGE);
     if (pr) { free(bufs); return pr == 1 ? MB_EXIT_OK : MB_EXIT_USAGE; }
     if (!a.rule || a.nregions != 1) {
