@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -39,6 +40,28 @@ int mb_cli_load_rules(char **paths, int n, mb_diags *d, mb_model **out)
     return mb_model_check(m, d) ? MB_EXIT_FAIL : MB_EXIT_OK;
 }
 
+/* The temporary file being written, so an interrupt can remove it: the old report is whole
+ * anyway (it is only replaced by rename), and no half-written temporary is left behind. */
+static char *volatile pending_tmp;
+
+static void on_signal(int sig)
+{
+    char *t = pending_tmp;
+    if (t) unlink(t);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void watch_signals(char *tmp)
+{
+    pending_tmp = tmp;
+    if (!tmp) return;
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+    signal(SIGPIPE, on_signal);
+}
+
 int mb_cli_out_open(mb_out *o, const char *path)
 {
     o->path = path;
@@ -57,12 +80,14 @@ int mb_cli_out_open(mb_out *o, const char *path)
         o->tmp = NULL;
         return -1;
     }
+    watch_signals(o->tmp);
     return 0;
 }
 
 int mb_cli_out_commit(mb_out *o)
 {
     if (!o->path) return fflush(stdout) == 0 ? 0 : -1;
+    watch_signals(NULL);
     int bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
     bad |= fclose(o->f) != 0;
     if (!bad && rename(o->tmp, o->path) == 0) { free(o->tmp); o->tmp = NULL; return 0; }
@@ -76,6 +101,7 @@ int mb_cli_out_commit(mb_out *o)
 void mb_cli_out_abort(mb_out *o)
 {
     if (!o->path || !o->tmp) return;
+    watch_signals(NULL);
     fclose(o->f);
     unlink(o->tmp);
     free(o->tmp);
