@@ -144,13 +144,34 @@ static long lookup_region(ingest *g, const char *s, size_t n)
     return r;
 }
 
-static void note_unknown(mb_data *D, const char *s, size_t n)
+/* Rows of one unknown indicator come in runs: count the run, and add it to the map when the
+ * name changes (mb_ingest_flush at the end of a part). */
+static void note_unknown_now(mb_data *D, const char *s, size_t n, uintptr_t add);
+
+static void note_unknown(ingest *g, const char *s, size_t n)
 {
-    uintptr_t c = (uintptr_t)mb_map_get(&D->unknown, s, n);
-    if (!c && D->unknown.n >= 1000) return; /* enough names to show; the count is kept */
-    const char *key = c ? NULL : mb_arena_strndup(&D->arena, s, n);
-    if (!c && !key) return;
-    mb_map_put(&D->unknown, c ? s : key, n, (void *)(c + 1));
+    if (g->unk_s && n == g->unk_n && memcmp(s, g->unk_s, n) == 0) { g->unk_count++; return; }
+    mb_ingest_flush(g);
+    if (!in_map(g, s)) { note_unknown_now(g->D, s, n, 1); return; }
+    g->unk_s = s;
+    g->unk_n = n;
+    g->unk_count = 1;
+}
+
+void mb_ingest_flush(ingest *g)
+{
+    if (g->unk_s && g->unk_count) note_unknown_now(g->D, g->unk_s, g->unk_n, g->unk_count);
+    g->unk_s = NULL;
+    g->unk_count = 0;
+}
+
+static void note_unknown_now(mb_data *D, const char *s, size_t n, uintptr_t add)
+{
+    void **have = mb_map_ref(&D->unknown, s, n);
+    if (have) { *have = (void *)((uintptr_t)*have + add); return; }
+    if (D->unknown.n >= 1000) return; /* enough names to show; the rows are counted anyway */
+    const char *key = mb_arena_strndup(&D->arena, s, n);
+    if (key) mb_map_put(&D->unknown, key, n, (void *)add);
 }
 
 /* The unit column: the power of ten that takes a value into the indicator's unit. */
@@ -241,13 +262,14 @@ static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int e
               p->year, buf, old, mb_data_file_name(D, o->file), o->line);
 }
 
-/* Field i (COL_*) of a record, trimmed; an absent column is an empty field at the row. */
+/* Field i (COL_*) of a record; names are trimmed (the period and value parsers skip blanks
+ * themselves); an absent column is an empty field at the row. */
 static inline void pick(const ingest *g, const mb_csv_field *f, int i, mb_csv_field *out)
 {
     int k = g->json ? i : g->col[i];
     if (k >= 0) {
         *out = f[k];
-        trim(&out->s, &out->n);
+        if (i == COL_REGION || i == COL_INDICATOR || i == COL_UNIT) trim(&out->s, &out->n);
     } else {
         *out = (mb_csv_field){NULL, 0, f[0].off, f[0].line, f[0].line_start};
     }
@@ -278,7 +300,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
     if (!ind || ind->derived) {
         if (!c[COL_INDICATOR].n) { reject(g, &c[COL_INDICATOR], "%sempty indicator", ""); return 0; }
         D->count.unused_indicator++;
-        note_unknown(D, c[COL_INDICATOR].s, c[COL_INDICATOR].n);
+        note_unknown(g, c[COL_INDICATOR].s, c[COL_INDICATOR].n);
         return 0;
     }
     if (!c[COL_REGION].n) { reject(g, &c[COL_REGION], "%sempty region", ""); return 0; }
@@ -294,7 +316,10 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
     const char *why = mb_value_parse(c[COL_VALUE].s, c[COL_VALUE].n, &m, &exp);
     if (why) {
         char shown[64];
-        snprintf(shown, sizeof shown, "%.*s", (int)(c[COL_VALUE].n > 40 ? 40 : c[COL_VALUE].n), c[COL_VALUE].s);
+        const char *vs = c[COL_VALUE].s;
+        size_t vn = c[COL_VALUE].n;
+        trim(&vs, &vn);
+        snprintf(shown, sizeof shown, "%.*s", (int)(vn > 40 ? 40 : vn), vs);
         D->count.rejected++;
         row_error(g, fspan(g, &c[COL_VALUE]), "value '%s': %s", shown, why);
         return 0;

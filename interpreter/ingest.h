@@ -23,6 +23,7 @@ typedef struct ingest {
     /* Mapped files: pages already read are given back as reading advances, so a 500 MB file
      * does not stay resident (the kernel's page cache keeps it; diagnostics re-read it). */
     size_t released, release_end;
+    const char *unk_s; size_t unk_n; uintptr_t unk_count; /* the current run of an unknown name */
     size_t own_errors;       /* errors this file's rows caused here (the rest are the reader's) */
 } ingest;
 
@@ -32,6 +33,8 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf);
 /* Intern a region by name; returns its index or -1 (out of memory, too many regions). */
 long mb_data_intern(mb_data *D, const char *name, size_t n);
 void mb_ingest_unmap(mb_data *D);
+/* Count the pending run of an unknown indicator name (at the end of reading). */
+void mb_ingest_flush(ingest *g);
 /* Give back the pages of g's mapped text before offset `upto`. */
 void mb_ingest_release(ingest *g, size_t upto);
 /* A whole line of a data file, found by its number (for diagnostics only: it scans). */

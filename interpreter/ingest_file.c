@@ -126,6 +126,7 @@ static void read_range(ingest *g, const mb_csv_opts *o)
     size_t before = g->D->diags.errors;
     g->own_errors = 0;
     mb_csv_read(g->t, o, mb_ingest_row, g, &g->D->diags);
+    mb_ingest_flush(g);
     count_reader_rejects(g, before);
 }
 
@@ -190,9 +191,12 @@ static int merge(mb_data *D, mb_data *S)
     if (S->max_period > D->max_period) D->max_period = S->max_period;
     mb_diags_take(&D->diags, &S->diags);
     for (size_t i = 0; i < S->unknown.cap; i++)
-        if (S->unknown.slots[i].key && !mb_map_get(&D->unknown, S->unknown.slots[i].key, S->unknown.slots[i].len)) {
-            char *k = mb_arena_strndup(&D->arena, S->unknown.slots[i].key, S->unknown.slots[i].len);
-            if (k) mb_map_put(&D->unknown, k, S->unknown.slots[i].len, S->unknown.slots[i].val);
+        if (S->unknown.slots[i].key) {
+            const mb_map_slot *u = &S->unknown.slots[i];
+            void **have = mb_map_ref(&D->unknown, u->key, u->len);
+            const char *k = have ? NULL : mb_arena_strndup(&D->arena, u->key, u->len);
+            if (have) *have = (void *)((uintptr_t)*have + (uintptr_t)u->val);
+            else if (k) mb_map_put(&D->unknown, k, u->len, u->val);
         }
     for (size_t r = 0; r < S->nregions; r++) {
         const char *name = S->region_names[r];
@@ -278,6 +282,7 @@ static void read_text(mb_data *D, const mb_text *t, int json, int fd)
         ingest g = {.D = D, .t = t, .file = file, .json = 1};
         size_t before = D->diags.errors;
         mb_jsonin_read(t, mb_ingest_row, &g, &D->diags);
+        mb_ingest_flush(&g);
         count_reader_rejects(&g, before);
         return;
     }

@@ -48,6 +48,13 @@ void *mb_map_get(const mb_map *m, const char *key, size_t len)
     return s->key ? s->val : NULL;
 }
 
+void **mb_map_ref(mb_map *m, const char *key, size_t len)
+{
+    if (!m->cap) return NULL;
+    mb_map_slot *s = find(m, key, len, mb_hash(key, len));
+    return s->key ? &s->val : NULL;
+}
+
 static int grow(mb_map *m)
 {
     size_t nc = m->cap ? m->cap * 2 : 16;

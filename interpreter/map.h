@@ -22,6 +22,8 @@ uint64_t mb_hash(const char *s, size_t n);
 void mb_map_init(mb_map *m);
 void mb_map_free(mb_map *m);
 void *mb_map_get(const mb_map *m, const char *key, size_t len);
+/* The value slot of an existing key (to update in place, keeping the stored key), or NULL. */
+void **mb_map_ref(mb_map *m, const char *key, size_t len);
 /* Insert or replace; returns 0 when out of memory. */
 int mb_map_put(mb_map *m, const char *key, size_t len, void *val);
 
