@@ -90,6 +90,16 @@ mb_numerr mb_num_parse(const char *s, size_t n, int flags, mb_num *out)
 }
 
 static int mul_ok(mb_i128 a, mb_i128 b, mb_i128 *r) { return !__builtin_mul_overflow(a, b, r); }
+
+/* Values from submissions and rules are small: when all four parts fit in 64 bits, every
+ * product fits in 128 and the overflow checks (library calls for 128-bit) can be skipped. */
+static inline int small64(mb_num a, mb_num b)
+{
+    return a.num == (int64_t)a.num && a.den == (int64_t)a.den && b.num == (int64_t)b.num &&
+           b.den == (int64_t)b.den;
+}
+
+static inline mb_i128 mul64(mb_i128 a, mb_i128 b) { return (mb_i128)(int64_t)a * (int64_t)b; }
 static int add_ok(mb_i128 a, mb_i128 b, mb_i128 *r) { return !__builtin_add_overflow(a, b, r); }
 
 mb_numerr mb_num_add(mb_num a, mb_num b, mb_num *out)
@@ -98,6 +108,10 @@ mb_numerr mb_num_add(mb_num a, mb_num b, mb_num *out)
     if (a.den == b.den) {
         if (!add_ok(a.num, b.num, &s)) return MB_NUM_OVERFLOW;
         *out = (mb_num){s, a.den};
+        return MB_NUM_OK;
+    }
+    if (small64(a, b)) { /* |products| < 2^126: the sum cannot overflow either */
+        *out = (mb_num){mul64(a.num, b.den) + mul64(b.num, a.den), mul64(a.den, b.den)};
         return MB_NUM_OK;
     }
     if (mul_ok(a.num, b.den, &x) && mul_ok(b.num, a.den, &y) && mul_ok(a.den, b.den, &d) &&
@@ -130,6 +144,10 @@ mb_numerr mb_num_sub(mb_num a, mb_num b, mb_num *out)
 mb_numerr mb_num_mul(mb_num a, mb_num b, mb_num *out)
 {
     mb_i128 n, d;
+    if (small64(a, b)) {
+        *out = (mb_num){mul64(a.num, b.num), mul64(a.den, b.den)};
+        return MB_NUM_OK;
+    }
     if (mul_ok(a.num, b.num, &n) && mul_ok(a.den, b.den, &d)) {
         *out = (mb_num){n, d};
         return MB_NUM_OK;
@@ -198,6 +216,10 @@ int mb_num_cmp(mb_num a, mb_num b)
     if (sa != sb) return sa < sb ? -1 : 1;
     if (sa == 0) return 0;
     if (a.den == b.den) return a.num < b.num ? -1 : a.num > b.num;
+    if (small64(a, b)) {
+        mb_i128 x = mul64(a.num, b.den), y = mul64(b.num, a.den);
+        return x < y ? -1 : x > y;
+    }
     int c = cmp_mag(a, b);
     return sa > 0 ? c : -c;
 }
