@@ -18,6 +18,14 @@ static int digits(const char *s, size_t n)
 
 int mb_period_parse(const char *s, size_t n, mb_period *p)
 {
+    if (n == 4) { /* a year: nearly every row */
+        unsigned a = (unsigned char)s[0] - '0', b = (unsigned char)s[1] - '0';
+        unsigned c = (unsigned char)s[2] - '0', d = (unsigned char)s[3] - '0';
+        if ((a | b | c | d) < 10) {
+            *p = (mb_period){(int)(a * 1000 + b * 100 + c * 10 + d), 0, 0};
+            return p->year >= 1900 && p->year <= 2999;
+        }
+    }
     memset(p, 0, sizeof *p);
     while (n && (s[0] == ' ' || s[0] == '\t')) { s++; n--; }
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
