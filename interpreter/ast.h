@@ -44,6 +44,7 @@ typedef struct mb_expr {
     mb_str ref;              /* MB_EX_REF: an id or a "printed name" */
     int ref_is_name;
     struct mb_expr *l, *r;   /* operands (r unused for NEG) */
+    int depth;               /* operators on the longest path down (bounded by the parser) */
     struct mb_indicator *ind; /* MB_EX_REF, filled in by the checker */
 } mb_expr;
 

@@ -124,7 +124,10 @@ static mb_plan *collect_plan(mb_chk *c, const mb_ast_plan *a)
     p->span = a->id.span;
     int *dl = mb_arena_alloc(&c->m->arena, (a->ndeadlines + 1) * sizeof *dl);
     if (!dl) { c->oom = 1; return p; }
-    for (size_t i = 0; i < a->ndeadlines; i++) dl[i] = a->deadlines[i].year;
+    for (size_t i = 0; i < a->ndeadlines; i++) {
+        dl[i] = a->deadlines[i].year;
+        if (dl[i] > p->last_deadline) p->last_deadline = dl[i];
+    }
     p->deadlines = dl;
     p->ndeadlines = a->ndeadlines;
     if (!a->name.text)

@@ -14,9 +14,11 @@ static void resolve_expr(mb_chk *c, mb_expr *e)
 /* Depth-first search over derived formulas. Colours: 0 unseen, 1 on the current path,
  * 2 finished. Reaching an indicator that is on the path closes a cycle: it is reported at
  * that indicator, whose formula is then dropped so nothing downstream follows the cycle. */
-static void visit(mb_chk *c, mb_indicator *ind, unsigned char *colour);
+enum { MAX_DERIVED_DEPTH = 64 }; /* derived indicators built on derived indicators */
 
-static void visit_expr(mb_chk *c, mb_expr *e, unsigned char *colour)
+static void visit(mb_chk *c, mb_indicator *ind, unsigned char *colour, int depth);
+
+static void visit_expr(mb_chk *c, mb_expr *e, unsigned char *colour, int depth)
 {
     if (!e) return;
     if (e->kind == MB_EX_REF && e->ind) {
@@ -26,17 +28,22 @@ static void visit_expr(mb_chk *c, mb_expr *e, unsigned char *colour)
                         to->id);
             to->derived = NULL;
         } else if (colour[to->index] == 0) {
-            visit(c, to, colour);
+            visit(c, to, colour, depth + 1);
         }
     }
-    visit_expr(c, e->l, colour);
-    visit_expr(c, e->r, colour);
+    visit_expr(c, e->l, colour, depth);
+    visit_expr(c, e->r, colour, depth);
 }
 
-static void visit(mb_chk *c, mb_indicator *ind, unsigned char *colour)
+static void visit(mb_chk *c, mb_indicator *ind, unsigned char *colour, int depth)
 {
     colour[ind->index] = 1;
-    visit_expr(c, ind->derived, colour);
+    if (depth > MAX_DERIVED_DEPTH && ind->derived) {
+        mb_diag_add(c->d, MB_SEV_ERROR, ind->derived->span,
+                    "derived indicators nested too deeply (more than %d levels)", MAX_DERIVED_DEPTH);
+        ind->derived = NULL;
+    }
+    visit_expr(c, ind->derived, colour, depth);
     colour[ind->index] = 2;
 }
 
@@ -82,7 +89,7 @@ void mb_chk_indicators(mb_chk *c)
     unsigned char *colour = mb_arena_alloc(&c->m->arena, c->m->ninds + 1);
     if (!colour) { c->oom = 1; return; }
     for (size_t i = 0; i < c->m->ninds; i++)
-        if (!colour[i]) visit(c, c->m->inds[i], colour);
+        if (!colour[i]) visit(c, c->m->inds[i], colour, 0);
 }
 
 /* ---- data checks --------------------------------------------------------------------- */

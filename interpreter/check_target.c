@@ -20,12 +20,7 @@ static mb_rule *new_rule(mb_chk *c)
 static int deadline(mb_chk *c, const mb_ast_target *t, const mb_plan *plan, mb_year by)
 {
     if (by.year) return by.year;
-    if (plan && plan->ndeadlines) {
-        int y = plan->deadlines[0];
-        for (size_t i = 1; i < plan->ndeadlines; i++)
-            if (plan->deadlines[i] > y) y = plan->deadlines[i];
-        if (y) return y;
-    }
+    if (plan && plan->last_deadline) return plan->last_deadline;
     mb_diag_add(c->d, MB_SEV_ERROR, t->id.span, "target '%s' has no deadline: add 'by YEAR'%s", t->id.text,
                 plan ? " (its plan gives no deadline)" : "");
     return 0;
@@ -42,9 +37,15 @@ static void metadata(mb_rule *r, const mb_ast_target *t)
     r->nowners = t->owners.n ? t->owners.n : ind ? ind->nowners : 0;
 }
 
+/* A goal with its place among the target's milestones, so that sorting by year keeps the
+ * way back to the milestone's source span. */
+typedef struct ygoal { mb_rgoal g; size_t i; } ygoal;
+
 static int cmp_goal_year(const void *a, const void *b)
 {
-    return ((const mb_rgoal *)a)->year - ((const mb_rgoal *)b)->year;
+    const ygoal *x = a, *y = b;
+    if (x->g.year != y->g.year) return x->g.year - y->g.year;
+    return x->i < y->i ? -1 : x->i > y->i; /* as written, so messages are repeatable */
 }
 
 /* Milestones must move the way the indicator improves: a higher-is-better indicator whose
@@ -52,31 +53,29 @@ static int cmp_goal_year(const void *a, const void *b)
 static void check_milestones(mb_chk *c, const mb_rule *r, const mb_ast_target *t)
 {
     if (r->ngoals < 2 || !r->ind) return;
-    mb_rgoal *g = malloc(r->ngoals * sizeof *g);
+    ygoal *g = malloc(r->ngoals * sizeof *g);
     if (!g) { c->oom = 1; return; }
-    memcpy(g, r->goals, r->ngoals * sizeof *g);
+    for (size_t i = 0; i < r->ngoals; i++) g[i] = (ygoal){r->goals[i], i};
     qsort(g, r->ngoals, sizeof *g, cmp_goal_year);
     int up = r->cmp == MB_CMP_GE || r->cmp == MB_CMP_GT;
     int down = r->cmp == MB_CMP_LE || r->cmp == MB_CMP_LT;
     for (size_t i = 1; i < r->ngoals; i++) {
-        if (!g[i - 1].year) continue; /* a milestone without its year: reported already */
-        const mb_goal *ag = NULL;
-        for (size_t k = 0; k < t->ngoals; k++)
-            if (t->goals[k].by.year == g[i].year) ag = &t->goals[k];
-        mb_span sp = ag ? ag->q.span : t->id.span;
-        if (g[i].year == g[i - 1].year) {
-            mb_diag_add(c->d, MB_SEV_ERROR, sp, "two milestones for %d", g[i].year);
+        const mb_rgoal *a = &g[i - 1].g, *b = &g[i].g;
+        if (!a->year) continue; /* a milestone without its year: reported already */
+        mb_span sp = t->goals[g[i].i].q.span;
+        if (b->year == a->year) {
+            mb_diag_add(c->d, MB_SEV_ERROR, sp, "two milestones for %d", b->year);
             continue;
         }
-        int s = mb_num_cmp(g[i].value, g[i - 1].value);
+        int s = mb_num_cmp(b->value, a->value);
         if (r->ind->direction > 0 && up && s < 0)
             mb_diag_add(c->d, MB_SEV_ERROR, sp,
                         "milestone for %d (%s) is below the one for %d (%s), but '%s' is higher-is-better",
-                        g[i].year, g[i].text, g[i - 1].year, g[i - 1].text, r->ind->id);
+                        b->year, b->text, a->year, a->text, r->ind->id);
         else if (r->ind->direction < 0 && down && s > 0)
             mb_diag_add(c->d, MB_SEV_ERROR, sp,
                         "milestone for %d (%s) is above the one for %d (%s), but '%s' is lower-is-better",
-                        g[i].year, g[i].text, g[i - 1].year, g[i - 1].text, r->ind->id);
+                        b->year, b->text, a->year, a->text, r->ind->id);
     }
     free(g);
 }
@@ -123,7 +122,7 @@ static void form(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *p
     switch (t->form) {
     case MB_FORM_COMPARE: break;
     case MB_FORM_QUALITATIVE: /* its year, when there is one, for reports; none is not an error */
-        g0->year = t->by.year ? t->by.year : plan && plan->ndeadlines ? plan->deadlines[plan->ndeadlines - 1] : 0;
+        g0->year = t->by.year ? t->by.year : plan ? plan->last_deadline : 0;
         break;
     case MB_FORM_ABOUT:
         g0->year = deadline(c, t, plan, t->by);

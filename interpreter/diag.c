@@ -40,8 +40,12 @@ mb_diag *mb_diag_add(mb_diags *d, mb_severity sev, mb_span span, const char *fmt
 {
     if (sev == MB_SEV_ERROR) d->errors++;
     else if (sev == MB_SEV_WARNING) d->warnings++;
-    if (sev == MB_SEV_ERROR && d->max_errors && d->errors > d->max_errors) {
-        d->dropped++;
+    /* Errors and warnings are each stored up to the cap; past it they are only counted, so a
+     * million duplicate rows cost a counter, not a million messages. */
+    if (d->max_errors && ((sev == MB_SEV_ERROR && d->errors > d->max_errors) ||
+                          (sev == MB_SEV_WARNING && d->warnings > d->max_errors))) {
+        if (sev == MB_SEV_ERROR) d->dropped++;
+        else d->dropped_warnings++;
         return NULL;
     }
     if (d->n == d->cap) {
@@ -91,6 +95,7 @@ void mb_diags_take(mb_diags *dst, mb_diags *src)
     dst->errors += src->errors;
     dst->warnings += src->warnings;
     dst->dropped += src->dropped;
+    dst->dropped_warnings += src->dropped_warnings;
     dst->oom |= src->oom;
     mb_diags_free(src);
 }
@@ -233,6 +238,8 @@ void mb_diags_print(FILE *out, const mb_diags *d, int color)
     for (size_t i = 0; i < d->n; i++) mb_diag_print(out, &d->v[i], color);
     if (d->dropped)
         fprintf(out, "mubiao: error: too many errors; %zu more not shown\n", d->dropped);
+    if (d->dropped_warnings)
+        fprintf(out, "mubiao: warning: too many warnings; %zu more not shown\n", d->dropped_warnings);
     if (d->oom) fputs("mubiao: error: out of memory while recording diagnostics\n", out);
 }
 

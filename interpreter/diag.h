@@ -38,8 +38,8 @@ typedef struct mb_diags {
     mb_diag *v;
     size_t n, cap;
     size_t errors, warnings;
-    size_t max_errors;   /* errors beyond this are counted, not stored */
-    size_t dropped;
+    size_t max_errors;   /* errors (and, separately, warnings) beyond this are counted, not stored */
+    size_t dropped, dropped_warnings;
     int oom;             /* an allocation failed while recording */
 } mb_diags;
 

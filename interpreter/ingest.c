@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 /* ingest.c — submission files into the store. Every row ends in exactly one count of
  * mb_rowcount; a bad row is reported where it is and never stored. */
 #include "ingest.h"
@@ -139,6 +140,9 @@ static const mb_indicator *lookup_indicator(ingest *g, const char *s, size_t n)
 static long lookup_region(ingest *g, const char *s, size_t n)
 {
     if (g->reg_s && n == g->reg_n && memcmp(s, g->reg_s, n) == 0) return (long)g->reg_i;
+    /* A byte order mark inside a name (files pasted together) would make a phantom region
+     * that looks like a real one. */
+    if (memmem(s, n, "\xEF\xBB\xBF", 3)) return -2;
     long r = mb_data_intern(g->D, s, n);
     if (r >= 0 && in_map(g, s)) { g->reg_s = s; g->reg_n = n; g->reg_i = (size_t)r; }
     return r;
@@ -358,6 +362,10 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
     int off = p.year - D->first_year[ind->index];
     if (off < 0 || off >= D->nyears[ind->index]) { D->count.unused_period++; return 0; }
     long r = lookup_region(g, c[COL_REGION].s, c[COL_REGION].n);
+    if (r == -2) {
+        reject(g, &c[COL_REGION], "%sbyte order mark (U+FEFF) inside the region name", "");
+        return 0;
+    }
     if (r < 0) {
         reject(g, &c[COL_REGION], "%stoo many distinct regions, or out of memory", "");
         return 1;

@@ -291,7 +291,8 @@ static void read_text(mb_data *D, const mb_text *t, int json, int fd)
 
 static int load_file(mb_data *D, const char *path)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below anyway */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) { file_error(D, path, strerror(errno)); return -1; }
     struct stat sb;
     if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {

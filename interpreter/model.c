@@ -40,7 +40,8 @@ void mb_model_free(mb_model *m)
 /* Read a whole file, refusing what cannot be a rule file. Returns NULL with *why set. */
 static char *slurp(const char *path, size_t *len, const char **why)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below anyway */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) { *why = strerror(errno); return NULL; }
     struct stat sb;
     char *buf = NULL;

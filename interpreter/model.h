@@ -21,6 +21,7 @@ typedef struct mb_plan {
     int base;                /* 0 when not given */
     const int *deadlines;
     size_t ndeadlines;
+    int last_deadline;       /* the latest of them (0: none): targets without 'by' are due then */
     mb_span span;
 } mb_plan;
 

@@ -84,12 +84,17 @@ mb_numerr mb_num_parse(const char *s, size_t n, int flags, mb_num *out)
     }
     if (ndig == 0 || (seen_dot && frac == 0) || (group >= 0 && !seen_dot && group != 3))
         return MB_NUM_SYNTAX;
-    if (frac > 36) return MB_NUM_TOOLONG;
+    if (frac > 36) return MB_NUM_DECIMALS;
     *out = reduce((mb_num){neg ? -m : m, pow10_i(frac)});
     return MB_NUM_OK;
 }
 
-static int mul_ok(mb_i128 a, mb_i128 b, mb_i128 *r) { return !__builtin_mul_overflow(a, b, r); }
+/* Results never hold -2^127: its negation does not fit, so with it excluded mb_num_neg and
+ * mb_num_abs are always exact. (The 64-bit fast paths cannot reach it.) */
+static int mul_ok(mb_i128 a, mb_i128 b, mb_i128 *r)
+{
+    return !__builtin_mul_overflow(a, b, r) && *r != -I128_MAX - 1;
+}
 
 /* Values from submissions and rules are small: when all four parts fit in 64 bits, every
  * product fits in 128 and the overflow checks (library calls for 128-bit) can be skipped. */
@@ -100,7 +105,10 @@ static inline int small64(mb_num a, mb_num b)
 }
 
 static inline mb_i128 mul64(mb_i128 a, mb_i128 b) { return (mb_i128)(int64_t)a * (int64_t)b; }
-static int add_ok(mb_i128 a, mb_i128 b, mb_i128 *r) { return !__builtin_add_overflow(a, b, r); }
+static int add_ok(mb_i128 a, mb_i128 b, mb_i128 *r)
+{
+    return !__builtin_add_overflow(a, b, r) && *r != -I128_MAX - 1;
+}
 
 mb_numerr mb_num_add(mb_num a, mb_num b, mb_num *out)
 {
@@ -336,6 +344,7 @@ const char *mb_numerr_str(mb_numerr e)
     case MB_NUM_DIVZERO: return "division by zero";
     case MB_NUM_SYNTAX: return "not a decimal number";
     case MB_NUM_TOOLONG: return "number has more than 30 significant digits";
+    case MB_NUM_DECIMALS: return "number has more than 36 decimal places";
     }
     return "?";
 }

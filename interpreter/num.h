@@ -23,6 +23,7 @@ typedef enum {
     MB_NUM_DIVZERO,
     MB_NUM_SYNTAX,     /* not a decimal number */
     MB_NUM_TOOLONG,    /* more significant digits than MB_NUM_MAX_DIGITS */
+    MB_NUM_DECIMALS,   /* more than 36 decimal places */
 } mb_numerr;
 
 #define MB_NUM_MAX_DIGITS 30

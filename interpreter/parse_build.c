@@ -143,6 +143,15 @@ mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_l
     e->l = l;
     e->r = r;
     e->span = mb_pstate_span(st, loc);
+    e->depth = 1 + (l ? l->depth : 0);
+    if (r && r->depth + 1 > e->depth) e->depth = r->depth + 1;
+    /* Every later pass walks formulas recursively: a formula deeper than this (a sum of
+     * thousands of terms, say) ends the parse here instead of exhausting the stack there. */
+    if (e->depth > MB_MAX_EXPR_DEPTH && !st->fatal) {
+        mb_pstate_error(st, loc, "formula too long or nested too deeply (more than %d operators deep)",
+                        MB_MAX_EXPR_DEPTH);
+        st->fatal = 1;
+    }
     return e;
 }
 

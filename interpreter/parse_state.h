@@ -29,7 +29,7 @@ typedef struct mb_pstate {
     mb_ast_file *file;
 } mb_pstate;
 
-enum { MB_MAX_PAREN_DEPTH = 64, MB_MAX_IDENT = 256, MB_MAX_STRING = 65536 };
+enum { MB_MAX_PAREN_DEPTH = 64, MB_MAX_IDENT = 256, MB_MAX_STRING = 65536, MB_MAX_EXPR_DEPTH = 256 };
 
 mb_span mb_pstate_span(const mb_pstate *st, mb_loc loc);
 void mb_pstate_error(mb_pstate *st, mb_loc loc, const char *fmt, ...)
