@@ -14,7 +14,8 @@ static const char USAGE[] =
     "Evaluate every rule for every region and deadline against submitted statistics\n"
     "(CSV with columns region,indicator,period,value[,unit], or JSON), and report\n"
     "met / missed / on-track / needs-acceleration / limited-progress / regressing /\n"
-    "no-data / not-assessable, with actual, target and gap.\n"
+    "no-data / not-assessable / error (values submitted but unusable), with actual,\n"
+    "target and gap. docs/evaluation.md explains each.\n"
     "\n"
     "Options:\n"
     "  --data FILE|DIR...      submission files, or folders of .csv/.json files\n"
@@ -31,7 +32,10 @@ static const char USAGE[] =
     "\n"
     "Exit status: 0 no verdict in the --fail-on set, 1 some are, 2 errors in the rules or\n"
     "the data (each reported with file:line:col; the report still covers the good rows),\n"
-    "or a usage error.\n";
+    "or a usage error.\n"
+    "\n"
+    "Environment: NO_COLOR turns colour off; MB_THREADS=1 reads and reports on one thread\n"
+    "(the default uses two cores for large inputs; the output is the same).\n";
 
 static const char EXPLAIN_USAGE[] =
     "usage: mubiao explain RULES... --rule ID --region NAME --data FILE|DIR... [--as-of PERIOD]\n"
