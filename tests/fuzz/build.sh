@@ -36,6 +36,11 @@ cmake -S "$root" -B "$build" -DCMAKE_C_COMPILER="$cc" -DCMAKE_BUILD_TYPE=RelWith
 rm -f "$build.cmake.log"
 cmake --build "$build" --target mubiao_core -j"$jobs" >/dev/null
 
+# What was built, for campaign summaries: the commit, and whether the library had local changes.
+{ git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown
+  git -C "$root" diff --quiet HEAD -- interpreter grammar 2>/dev/null || echo "+ uncommitted changes"
+} | tr '\n' ' ' >"$build/BUILD_INFO"
+
 utf8proc_libs=$(pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
 for src in "$here"/fuzz_*.c; do
   name=$(basename "$src" .c)

@@ -45,7 +45,7 @@ finish() {
   line=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
   {
     echo "harness:      fuzz_$h"
-    echo "library:      $(git -C "$root" rev-parse --short HEAD 2>/dev/null)$(git -C "$root" diff --quiet -- interpreter grammar 2>/dev/null || echo ' + uncommitted changes')"
+    echo "library:      $(cat "$build/BUILD_INFO" 2>/dev/null || echo unknown) (when built)"
     echo "executions:   ${n:-0}"
     echo "wall time:    $(( $(date +%s) - start )) s, $workers worker(s)"
     echo "last status:  $line"
