@@ -2,8 +2,8 @@
  *
  * For n = 1, 2, 3, ... the n-th allocation made through mb_malloc / mb_calloc / mb_realloc
  * fails (mb_failalloc_set, MB_FAILALLOC builds only), during
- *   - reading, parsing and checking a real rule file with an import
- *     (tests/data/every_construct.mb), and
+ *   - reading, parsing and checking real rule files with imports
+ *     (tests/data/every_construct.mb, rules/nantong_2018.mb), and
  *   - reading a folder of submissions (two CSV files and a JSON file) into the store, the
  *     cross-value data checks, and evaluating every rule into a CSV report
  *     (tests/data/eval_forms.*),
@@ -113,6 +113,7 @@ static long sweep(const char *what, const char *kind)
 
 /* ---- rules ---------------------------------------------------------------------------- */
 
+static const char *const RULE_FILES[] = {"tests/data/every_construct.mb", "rules/nantong_2018.mb"};
 static char rules_path[4096];
 static char *ref_json; /* the reference model as JSON */
 static char work[64];  /* MB_FAILALLOC_WORK: the references and the data folder */
@@ -196,16 +197,21 @@ static void rm_work(void)
 
 Test(failalloc, parse_and_check, .timeout = 900)
 {
-    snprintf(rules_path, sizeof rules_path, "%s", mbt_src_path("tests/data/every_construct.mb"));
-    char *diags;
-    long allocs;
-    cr_assert(load_rules(0, &ref_json, &diags, &allocs) == 1, "the reference run must check clean:\n%s", diags);
-    free(diags);
+    long broken = 0;
     make_work();
-    save("ref_rules", ref_json);
-    long broken = sweep("parse_and_check", "rules");
+    for (size_t f = 0; f < sizeof RULE_FILES / sizeof *RULE_FILES; f++) {
+        snprintf(rules_path, sizeof rules_path, "%s", mbt_src_path(RULE_FILES[f]));
+        char *diags;
+        long allocs;
+        cr_assert(load_rules(0, &ref_json, &diags, &allocs) == 1, "%s must check clean:\n%s", RULE_FILES[f], diags);
+        free(diags);
+        save("ref_rules", ref_json);
+        char kind[32];
+        snprintf(kind, sizeof kind, "rules%zu", f);
+        broken += sweep(RULE_FILES[f], kind);
+        free(ref_json);
+    }
     rm_work();
-    free(ref_json);
     cr_assert(broken == 0, "parse_and_check: %ld unclean failures (listed above)", broken);
 }
 
@@ -341,8 +347,8 @@ __attribute__((constructor)) static void failalloc_child(void)
     long n = atol(strchr(spec, ':') ? strchr(spec, ':') + 1 : "0");
     int rc = 99;
     char p[256];
-    if (w && !strncmp(spec, "rules:", 6)) {
-        snprintf(rules_path, sizeof rules_path, "%s", mbt_src_path("tests/data/every_construct.mb"));
+    if (w && !strncmp(spec, "rules", 5) && spec[5] >= '0' && spec[5] < '0' + (int)(sizeof RULE_FILES / sizeof *RULE_FILES)) {
+        snprintf(rules_path, sizeof rules_path, "%s", mbt_src_path(RULE_FILES[spec[5] - '0']));
         snprintf(p, sizeof p, "%s/ref_rules", w);
         ref_json = mbt_read_file(p, NULL);
         if (ref_json) rc = rules_child(n);
