@@ -500,7 +500,7 @@ static void run_case(const char *name)
         snprintf(reason, sizeof reason, "%s", x.xfail);
         free(spec);
         if (v.len) {
-            cr_log_warn("hostile %s: expected failure (known bug: %s)", name, reason);
+            cr_log_info("hostile %s: XFAIL, a known bug: %s", name, reason); /* info: a warning would fail the run */
             return;
         }
         cr_assert_fail("hostile %s: passes now although marked 'xfail: %s' -- fixed? remove the xfail line from %s.expect", name, reason, name);
