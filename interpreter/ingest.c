@@ -30,9 +30,10 @@ static int grow_regions(mb_data *D)
     const char **nn = mb_realloc(D->region_names, nc * sizeof *nn);
     if (!nn) return 0;
     D->region_names = nn;
+    /* Not zeroed here: each region's row is cleared when the region is made, so capacity
+     * that is never used is never touched (and never resident). */
     mb_obs *no = mb_realloc(D->obs, nc * D->nslots * sizeof *no + 1);
     if (!no) return 0;
-    memset(no + D->region_cap * D->nslots, 0, (nc - D->region_cap) * D->nslots * sizeof *no);
     D->obs = no;
     D->region_cap = nc;
     return 1;
@@ -54,6 +55,7 @@ long mb_data_intern(mb_data *D, const char *name, size_t n)
     if (!key || !shown || D->nregions >= limit) return -1;
     if (D->nregions == D->region_cap && !grow_regions(D)) return -1;
     D->region_names[D->nregions] = shown;
+    memset(D->obs + D->nregions * D->nslots, 0, D->nslots * sizeof *D->obs);
     if (!mb_map_put(&D->regions, key, kn, (void *)(uintptr_t)(D->nregions + 1))) return -1;
     return (long)D->nregions++;
 }

@@ -101,17 +101,24 @@ typedef struct part {
     int quoted;         /* the first part holds a quote: this part was not read */
 } part;
 
-/* Is there a '"' in [from, to) of the file? Read with pread, not through the mapping, so the
- * scan neither maps the pages nor keeps them resident. */
-static int has_quote(int fd, size_t from, size_t to)
+/* Scan [0, to) of the file with pread, not through the mapping (so the pages are neither
+ * mapped nor kept resident): is there a '"' at or after `from`, and how many lines start
+ * before `to`? */
+static int scan_first_part(int fd, size_t from, size_t to, uint32_t *lines)
 {
     static __thread char buf[1 << 16];
-    while (from < to) {
-        size_t n = to - from < sizeof buf ? to - from : sizeof buf;
-        ssize_t k = pread(fd, buf, n, (off_t)from);
+    size_t at = 0;
+    *lines = 1;
+    while (at < to) {
+        size_t n = to - at < sizeof buf ? to - at : sizeof buf;
+        ssize_t k = pread(fd, buf, n, (off_t)at);
         if (k <= 0) return 1; /* cannot tell: play safe */
-        if (memchr(buf, '"', (size_t)k)) return 1;
-        from += (size_t)k;
+        if (at + (size_t)k > from) {
+            size_t skip = at < from ? from - at : 0;
+            if (memchr(buf + skip, '"', (size_t)k - skip)) return 1;
+        }
+        for (const char *q = buf, *e = buf + k; (q = memchr(q, '\n', (size_t)(e - q))); q++) ++*lines;
+        at += (size_t)k;
     }
     return 0;
 }
@@ -138,9 +145,13 @@ static void read_range(ingest *g, const mb_csv_opts *o)
 static void *read_part(void *arg)
 {
     part *p = arg;
-    if (p->fd >= 0 && has_quote(p->fd, p->scan_from, p->o.start)) {
-        p->quoted = 1;
-        return NULL;
+    if (p->fd >= 0) {
+        uint32_t lines;
+        if (scan_first_part(p->fd, p->scan_from, p->o.start, &lines)) {
+            p->quoted = 1;
+            return NULL;
+        }
+        p->o.first_line = lines;
     }
     read_range(&p->g, &p->o);
     mb_ingest_release(&p->g, p->o.end);
