@@ -19,6 +19,18 @@ int mb_cmp_holds(mb_cmp c, int sign)
     return 0;
 }
 
+mb_numerr mb_expr_apply(mb_exkind k, mb_num a, mb_num b, mb_num *out)
+{
+    switch (k) {
+    case MB_EX_ADD: return mb_num_add(a, b, out);
+    case MB_EX_SUB: return mb_num_sub(a, b, out);
+    case MB_EX_MUL: return mb_num_mul(a, b, out);
+    case MB_EX_DIV: return mb_num_div(a, b, out);
+    case MB_EX_NEG: *out = mb_num_neg(a); return MB_NUM_OK;
+    default: return MB_NUM_OK;
+    }
+}
+
 const char *mb_form_name(mb_form f, size_t ngoals)
 {
     switch (f) {

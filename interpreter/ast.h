@@ -149,6 +149,8 @@ typedef struct mb_ast_file {
 const char *mb_cmp_str(mb_cmp c);   /* ">=" … */
 /* Does `a c b` hold, given sign = the three-way comparison of a with b? */
 int mb_cmp_holds(mb_cmp c, int sign);
+/* One operator of a derived-indicator formula on its operand values (b unused for NEG). */
+mb_numerr mb_expr_apply(mb_exkind k, mb_num a, mb_num b, mb_num *out);
 const char *mb_form_name(mb_form f, size_t ngoals); /* "at_least", "milestones", … */
 
 #endif

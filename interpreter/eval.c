@@ -64,15 +64,7 @@ static vstate expr(const mb_eval *e, size_t region, const mb_expr *x, int year, 
     vstate s = expr(e, region, x->l, year, &a, why, whyn, depth + 1);
     if (s == V_OK && x->r) s = expr(e, region, x->r, year, &b, why, whyn, depth + 1);
     if (s != V_OK) return s;
-    mb_numerr err = MB_NUM_OK;
-    switch (x->kind) {
-    case MB_EX_ADD: err = mb_num_add(a, b, out); break;
-    case MB_EX_SUB: err = mb_num_sub(a, b, out); break;
-    case MB_EX_MUL: err = mb_num_mul(a, b, out); break;
-    case MB_EX_DIV: err = mb_num_div(a, b, out); break;
-    case MB_EX_NEG: *out = mb_num_neg(a); break;
-    default: break;
-    }
+    mb_numerr err = mb_expr_apply(x->kind, a, b, out);
     if (err) { snprintf(why, whyn, "%s in a derived indicator for %d", mb_numerr_str(err), year); return V_BAD; }
     return V_OK;
 }
@@ -276,6 +268,13 @@ static void progress(const mb_eval *e, const mb_rule *r, mb_verdict *v, mb_num t
 
 /* ---- the forms over several years ------------------------------------------------------ */
 
+/* "2016, 2018": the years a verdict lacks, for its detail. */
+static void add_year(char *list, size_t cap, int y)
+{
+    size_t n = strlen(list);
+    snprintf(list + n, cap - n, "%s%d", n ? ", " : "", y);
+}
+
 static void each_year(const mb_eval *e, const mb_rule *r, mb_verdict *v)
 {
     int last = e->as_of < r->y2 ? e->as_of : r->y2, known = 0;
@@ -286,7 +285,7 @@ static void each_year(const mb_eval *e, const mb_rule *r, mb_verdict *v)
         vstate s = y <= last ? value(e, v->region, r->ind, y, &x, why, sizeof why, 0) : V_MISSING;
         if (s == V_BAD) { status(v, MB_ST_ERROR, "%s", why); return; }
         if (s == V_MISSING) {
-            if (y <= last) snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%d", missing[0] ? ", " : "", y);
+            if (y <= last) add_year(missing, sizeof missing, y);
             continue;
         }
         known++;
@@ -315,7 +314,7 @@ static void cumulative(const mb_eval *e, const mb_rule *r, mb_verdict *v)
         char why[160];
         vstate s = value(e, v->region, r->ind, y, &x, why, sizeof why, 0);
         if (s == V_BAD) { status(v, MB_ST_ERROR, "%s", why); return; }
-        if (s == V_MISSING) { snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%d", missing[0] ? ", " : "", y); continue; }
+        if (s == V_MISSING) { add_year(missing, sizeof missing, y); continue; }
         if (mb_num_add(sum, x, &sum)) { status(v, MB_ST_ERROR, "sum too large to compute exactly"); return; }
     }
     if (missing[0]) { status(v, MB_ST_NO_DATA, "no value of '%s' for %s", r->ind->id, missing); return; }
@@ -363,7 +362,7 @@ static void monotone(const mb_eval *e, const mb_rule *r, mb_verdict *v)
         char why[160];
         vstate s = value(e, v->region, r->ind, y, &x, why, sizeof why, 0);
         if (s == V_BAD) { status(v, MB_ST_ERROR, "%s", why); return; }
-        if (s == V_MISSING) { snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%d", missing[0] ? ", " : "", y); continue; }
+        if (s == V_MISSING) { add_year(missing, sizeof missing, y); continue; }
         if (prev_y && mb_num_cmp(x, prev) * (up ? 1 : -1) <= 0) {
             set_actual(v, x, y);
             set_target(v, prev);

@@ -110,15 +110,7 @@ static int expr_value(const xp *x, size_t region, const mb_expr *ex, int year, m
     int s = expr_value(x, region, ex->l, year, &a, depth + 1);
     if (s == VAL_OK && ex->r) s = expr_value(x, region, ex->r, year, &b, depth + 1);
     if (s != VAL_OK) return s;
-    mb_numerr err = MB_NUM_OK;
-    switch (ex->kind) {
-    case MB_EX_ADD: err = mb_num_add(a, b, out); break;
-    case MB_EX_SUB: err = mb_num_sub(a, b, out); break;
-    case MB_EX_MUL: err = mb_num_mul(a, b, out); break;
-    case MB_EX_DIV: err = mb_num_div(a, b, out); break;
-    case MB_EX_NEG: *out = mb_num_neg(a); break;
-    default: break;
-    }
+    mb_numerr err = mb_expr_apply(ex->kind, a, b, out);
     return err ? VAL_BAD : VAL_OK;
 }
 
