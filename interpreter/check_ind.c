@@ -1,7 +1,9 @@
 /* check_ind.c — indicators (unit, direction, part of, derived formulas) and data checks. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "xalloc.h"
 
 static void resolve_expr(mb_chk *c, mb_expr *e)
 {
@@ -11,40 +13,104 @@ static void resolve_expr(mb_chk *c, mb_expr *e)
     resolve_expr(c, e->r);
 }
 
-/* Depth-first search over derived formulas. Colours: 0 unseen, 1 on the current path,
- * 2 finished. Reaching an indicator that is on the path closes a cycle: it is reported at
- * that indicator, whose formula is then dropped so nothing downstream follows the cycle. */
-enum { MAX_DERIVED_DEPTH = 64 }; /* derived indicators built on derived indicators */
+/* Derived formulas: cycles, and how deep derived indicators are built on derived ones.
+ *
+ * A depth-first search with an explicit stack (a chain may be 200,000 indicators long)
+ * computes each indicator's height: 0 for a plain indicator, 1 + the largest height of
+ * what its formula refers to for a derived one. The height, not the depth at which the
+ * search first met an indicator, is what the evaluator and data layout depend on, so the
+ * limit holds whatever order the indicators are declared in. Colours: 0 unseen, 1 on the
+ * current path, 2 finished. Reaching an indicator that is on the path closes a cycle: it is
+ * reported at that indicator, whose formula is then dropped so nothing downstream follows
+ * the cycle. An indicator too high is reported at its formula, which is dropped; the
+ * indicators built on it are then not reported again (height -1). */
+typedef struct dframe {
+    mb_indicator *ind;
+    mb_indicator **refs;
+    size_t n, next;
+} dframe;
 
-static void visit(mb_chk *c, mb_indicator *ind, unsigned char *colour, int depth);
-
-static void visit_expr(mb_chk *c, mb_expr *e, unsigned char *colour, int depth)
+static void collect_refs(mb_expr *e, mb_indicator ***v, size_t *n, size_t *cap, int *oom)
 {
-    if (!e) return;
+    if (!e || *oom) return;
     if (e->kind == MB_EX_REF && e->ind) {
-        mb_indicator *to = e->ind;
-        if (colour[to->index] == 1 && to->derived) {
-            mb_diag_add(c->d, MB_SEV_ERROR, to->derived->span, "derived indicator '%s' depends on itself",
-                        to->id);
-            to->derived = NULL;
-        } else if (colour[to->index] == 0) {
-            visit(c, to, colour, depth + 1);
+        if (*n == *cap) {
+            size_t nc = *cap ? *cap * 2 : 4;
+            mb_indicator **nv = mb_realloc(*v, nc * sizeof *nv);
+            if (!nv) { *oom = 1; return; }
+            *v = nv;
+            *cap = nc;
         }
+        (*v)[(*n)++] = e->ind;
     }
-    visit_expr(c, e->l, colour, depth);
-    visit_expr(c, e->r, colour, depth);
+    collect_refs(e->l, v, n, cap, oom);
+    collect_refs(e->r, v, n, cap, oom);
 }
 
-static void visit(mb_chk *c, mb_indicator *ind, unsigned char *colour, int depth)
+static int push_frame(dframe **st, size_t *sn, size_t *scap, mb_indicator *ind, unsigned char *colour)
 {
-    colour[ind->index] = 1;
-    if (depth > MAX_DERIVED_DEPTH && ind->derived) {
-        mb_diag_add(c->d, MB_SEV_ERROR, ind->derived->span,
-                    "derived indicators nested too deeply (more than %d levels)", MAX_DERIVED_DEPTH);
-        ind->derived = NULL;
+    if (*sn == *scap) {
+        size_t nc = *scap ? *scap * 2 : 64;
+        dframe *ns = mb_realloc(*st, nc * sizeof *ns);
+        if (!ns) return 0;
+        *st = ns;
+        *scap = nc;
     }
-    visit_expr(c, ind->derived, colour, depth);
-    colour[ind->index] = 2;
+    dframe *f = &(*st)[(*sn)++];
+    *f = (dframe){ind, NULL, 0, 0};
+    size_t cap = 0;
+    int oom = 0;
+    collect_refs(ind->derived, &f->refs, &f->n, &cap, &oom);
+    colour[ind->index] = 1;
+    return !oom;
+}
+
+/* The height of a finished indicator, reporting one built too high. */
+static int finish_height(mb_chk *c, const dframe *f, const int *height)
+{
+    mb_indicator *ind = f->ind;
+    if (!ind->derived) return 0;
+    int h = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        int r = height[f->refs[i]->index];
+        if (r < 0) return -1;
+        if (r > h) h = r;
+    }
+    if (h + 1 <= MB_MAX_DERIVED_CHAIN) return h + 1;
+    mb_diag_add(c->d, MB_SEV_ERROR, ind->derived->span,
+                "derived indicators nested too deeply (more than %d levels)", MB_MAX_DERIVED_CHAIN - 1);
+    ind->derived = NULL;
+    return -1;
+}
+
+static void derived_heights(mb_chk *c, unsigned char *colour, int *height)
+{
+    dframe *st = NULL;
+    size_t sn = 0, scap = 0;
+    for (size_t i = 0; i < c->m->ninds && !c->oom; i++) {
+        if (colour[i]) continue;
+        if (!push_frame(&st, &sn, &scap, c->m->inds[i], colour)) { c->oom = 1; break; }
+        while (sn && !c->oom) {
+            dframe *f = &st[sn - 1];
+            if (f->next < f->n) {
+                mb_indicator *to = f->refs[f->next++];
+                if (colour[to->index] == 1 && to->derived) {
+                    mb_diag_add(c->d, MB_SEV_ERROR, to->derived->span, "derived indicator '%s' depends on itself",
+                                to->id);
+                    to->derived = NULL;
+                } else if (colour[to->index] == 0 && !push_frame(&st, &sn, &scap, to, colour)) {
+                    c->oom = 1;
+                }
+                continue;
+            }
+            height[f->ind->index] = finish_height(c, f, height);
+            colour[f->ind->index] = 2;
+            free(f->refs);
+            sn--;
+        }
+    }
+    while (sn) free(st[--sn].refs);
+    free(st);
 }
 
 static void check_one(mb_chk *c, mb_indicator *ind, const mb_ast_indicator *a)
@@ -87,9 +153,9 @@ void mb_chk_indicators(mb_chk *c)
                         ind->part_of->id, ind->unit.text, ind->part_of->unit.text);
     }
     unsigned char *colour = mb_arena_alloc(&c->m->arena, c->m->ninds + 1);
-    if (!colour) { c->oom = 1; return; }
-    for (size_t i = 0; i < c->m->ninds; i++)
-        if (!colour[i]) visit(c, c->m->inds[i], colour, 0);
+    int *height = mb_arena_alloc(&c->m->arena, (c->m->ninds + 1) * sizeof *height);
+    if (!colour || !height) { c->oom = 1; return; }
+    derived_heights(c, colour, height);
 }
 
 /* ---- data checks --------------------------------------------------------------------- */

@@ -23,7 +23,7 @@ static void widen_expr(mb_data *D, const mb_expr *e, int lo, int hi, int depth)
 
 static void widen(mb_data *D, const mb_indicator *ind, int lo, int hi, int depth)
 {
-    if (!ind || lo <= 0 || hi < lo || depth > 64) return;
+    if (!ind || lo <= 0 || hi < lo || depth > MB_MAX_DERIVED_CHAIN) return;
     size_t i = ind->index;
     int *f = &D->first_year[i], *n = &D->nyears[i];
     int a = *f ? (lo < *f ? lo : *f) : lo;

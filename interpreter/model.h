@@ -13,6 +13,11 @@
 #include "map.h"
 #include "unit.h"
 
+/* The longest chain of derived indicators, each defined by the next (64 levels of derived
+ * indicators built on derived ones). The checker enforces it (check_ind.c); the data layout
+ * (data.c) follows chains this long, and one plain indicator under them. */
+enum { MB_MAX_DERIVED_CHAIN = 65 };
+
 typedef struct mb_plan {
     size_t index;
     const char *id, *name, *number, *issuer, *date; /* NULL when not given */
