@@ -152,7 +152,8 @@ static int claim_key(mb_chk *c, mb_map *map, const mb_str *s, mb_span *first_out
     if (!sp) { c->oom = 1; return 0; }
     *sp = s->span;
     *clash = 0;
-    return mb_map_put(map, s->key, strlen(s->key), sp);
+    if (!mb_map_put(map, s->key, strlen(s->key), sp)) { c->oom = 1; return 0; }
+    return 1;
 }
 
 static void collect_indicator(mb_chk *c, const mb_ast_indicator *a, const mb_plan *plan)
