@@ -59,6 +59,7 @@ typedef struct mb_data {
     mb_map unknown;          /* indicator names seen that no rule reads -> count */
     int io_error;
     size_t max_regions;      /* refuse more distinct regions than this (0: 10 million) */
+    int refused_region;      /* a row's region was refused (too many, or out of memory) */
 } mb_data;
 
 mb_data *mb_data_new(const mb_model *m);

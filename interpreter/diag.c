@@ -79,23 +79,32 @@ void mb_diag_note(mb_diag *g, mb_span span, const char *fmt, ...)
     g->note_span = span;
 }
 
+/* src's records come after dst's (the second part of a file read on two threads): keep
+ * what one pass would have kept, errors and warnings each up to dst's cap counting every one
+ * recorded before them, so the messages shown do not depend on the number of threads. */
 void mb_diags_take(mb_diags *dst, mb_diags *src)
 {
+    size_t e = dst->errors, w = dst->warnings, kept_e = 0, kept_w = 0;
     for (size_t i = 0; i < src->n; i++) {
-        if (dst->n == dst->cap) {
+        mb_diag *g = &src->v[i];
+        size_t *seen = g->sev == MB_SEV_ERROR ? &e : g->sev == MB_SEV_WARNING ? &w : NULL;
+        int keep = !seen || !dst->max_errors || ++*seen <= dst->max_errors;
+        if (keep && dst->n == dst->cap) {
             size_t nc = dst->cap ? dst->cap * 2 : 16;
             mb_diag *v = realloc(dst->v, nc * sizeof *v);
-            if (!v) { dst->oom = 1; break; }
-            dst->v = v;
-            dst->cap = nc;
+            if (!v) { dst->oom = 1; keep = 0; }
+            else { dst->v = v; dst->cap = nc; }
         }
-        dst->v[dst->n++] = src->v[i];
-        src->v[i].msg = src->v[i].note = NULL;
+        if (!keep) continue; /* freed with src */
+        dst->v[dst->n++] = *g;
+        g->msg = g->note = NULL;
+        kept_e += g->sev == MB_SEV_ERROR;
+        kept_w += g->sev == MB_SEV_WARNING;
     }
     dst->errors += src->errors;
     dst->warnings += src->warnings;
-    dst->dropped += src->dropped;
-    dst->dropped_warnings += src->dropped_warnings;
+    dst->dropped += src->errors - kept_e;
+    dst->dropped_warnings += src->warnings - kept_w;
     dst->oom |= src->oom;
     mb_diags_free(src);
 }

@@ -50,7 +50,8 @@ mb_diag *mb_diag_add(mb_diags *d, mb_severity sev, mb_span span, const char *fmt
     __attribute__((format(printf, 4, 5)));
 void mb_diag_note(mb_diag *g, mb_span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Move all records of src to the end of dst. */
+/* Move src's records to the end of dst, as if recorded there in order: past dst's cap they
+ * are counted as dropped. src is freed. */
 void mb_diags_take(mb_diags *dst, mb_diags *src);
 /* Stable sort by text name, then offset (so output order follows the file). */
 void mb_diags_sort(mb_diags *d);

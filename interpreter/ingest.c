@@ -369,6 +369,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         return 0;
     }
     if (r < 0) {
+        D->refused_region = 1;
         reject(g, &c[COL_REGION], "%stoo many distinct regions, or out of memory", "");
         return 1;
     }

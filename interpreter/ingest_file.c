@@ -158,45 +158,49 @@ static void *read_part(void *arg)
     return NULL;
 }
 
-/* The indicator and year of each slot, to name them in messages while merging. */
-static void slot_names(const mb_data *D, size_t k, const mb_indicator **ind, int *year)
+/* Where each of the shard's regions is in D (-1: not yet there); NULL when the shard cannot
+ * be merged as if its rows had been read after D's: a region it could not take, more new
+ * regions than D may hold, or a region, indicator and year both parts have rows for (then
+ * the order of those rows decides what is a duplicate, a conflict, or a rejected row, and
+ * their messages). */
+static long *merge_plan(mb_data *D, mb_data *S)
 {
-    const mb_model *m = D->model;
-    for (size_t i = 0; i < m->ninds; i++)
-        if (k >= D->slot0[i] && k < D->slot0[i] + (size_t)D->nyears[i]) {
-            *ind = m->inds[i];
-            *year = D->first_year[i] + (int)(k - D->slot0[i]);
-            return;
-        }
-}
-
-/* One observation of the shard meets D's: the same rules as for rows read in order. */
-static void merge_obs(mb_data *D, mb_obs *a, const mb_obs *b, size_t region, size_t k)
-{
-    if (a->state == MB_OBS_ABSENT) { *a = *b; return; }
-    const mb_indicator *ind = NULL;
-    int year = 0;
-    slot_names(D, k, &ind, &year);
-    mb_span sp = D->diags.errors < D->diags.max_errors ? mb_ingest_line_span(D, b->file, b->line) : mb_span_none();
-    int same = a->state == MB_OBS_PRESENT && b->state == MB_OBS_PRESENT &&
-               mb_num_cmp(mb_obs_value(a), mb_obs_value(b)) == 0;
-    if (same) {
-        D->count.used--;
-        D->count.duplicate++;
-        mb_diag_add(&D->diags, MB_SEV_WARNING, sp, "duplicate observation for %s, %s, %d: same value as %s:%u",
-                    D->region_names[region], ind->id, year, mb_data_file_name(D, a->file), a->line);
-        return;
+    if (S->refused_region) return NULL;
+    long *to = mb_malloc((S->nregions + 1) * sizeof *to);
+    if (!to) return NULL;
+    size_t fresh = 0;
+    for (size_t i = 0; i < S->regions.cap; i++) {
+        const mb_map_slot *u = &S->regions.slots[i];
+        if (!u->key) continue;
+        size_t r = (size_t)(uintptr_t)u->val - 1;
+        uintptr_t hit = (uintptr_t)mb_map_get(&D->regions, u->key, u->len);
+        to[r] = hit ? (long)hit - 1 : -1;
+        if (!hit) { fresh++; continue; }
+        const mb_obs *a = D->obs + (size_t)to[r] * D->nslots, *b = S->obs + r * S->nslots;
+        for (size_t k = 0; k < D->nslots; k++)
+            if (a[k].state != MB_OBS_ABSENT && b[k].state != MB_OBS_ABSENT) { free(to); return NULL; }
     }
-    /* Conflict: neither value is used. Rows already rejected stay counted as they were. */
-    if (a->state == MB_OBS_PRESENT) { D->count.used--; D->count.rejected++; }
-    if (b->state == MB_OBS_PRESENT) { D->count.used--; D->count.rejected++; }
-    mb_diag_add(&D->diags, MB_SEV_ERROR, sp, "conflicting values for %s, %s, %d: this row and %s:%u differ",
-                D->region_names[region], ind->id, year, mb_data_file_name(D, a->file), a->line);
-    a->state = MB_OBS_CONFLICT;
+    size_t limit = D->max_regions ? D->max_regions : 10000000;
+    if (D->nregions + fresh > limit) { free(to); return NULL; }
+    return to;
 }
 
+/* Adds the shard to D. Returns 1 when it cannot be (see merge_plan): the caller reads the
+ * second part again, in order, into D, so the result never depends on the split. -1: out of
+ * memory. */
 static int merge(mb_data *D, mb_data *S)
 {
+    long *to = merge_plan(D, S);
+    if (!to) return 1;
+    for (size_t r = 0; r < S->nregions; r++) {
+        if (to[r] < 0) to[r] = mb_data_intern(D, S->region_names[r], strlen(S->region_names[r]));
+        if (to[r] < 0) { free(to); return -1; }
+        mb_obs *a = D->obs + (size_t)to[r] * D->nslots;
+        const mb_obs *b = S->obs + r * S->nslots;
+        for (size_t k = 0; k < D->nslots; k++)
+            if (b[k].state != MB_OBS_ABSENT) a[k] = b[k];
+    }
+    free(to);
     D->count.rows += S->count.rows;
     D->count.used += S->count.used;
     D->count.unused_indicator += S->count.unused_indicator;
@@ -214,15 +218,6 @@ static int merge(mb_data *D, mb_data *S)
             if (have) *have = (void *)((uintptr_t)*have + (uintptr_t)u->val);
             else if (k) mb_map_put(&D->unknown, k, u->len, u->val);
         }
-    for (size_t r = 0; r < S->nregions; r++) {
-        const char *name = S->region_names[r];
-        long ix = mb_data_intern(D, name, strlen(name));
-        if (ix < 0) return -1;
-        mb_obs *a = D->obs + (size_t)ix * D->nslots;
-        const mb_obs *b = S->obs + r * S->nslots;
-        for (size_t k = 0; k < D->nslots; k++)
-            if (b[k].state != MB_OBS_ABSENT) merge_obs(D, &a[k], &b[k], (size_t)ix, k);
-    }
     return 0;
 }
 
@@ -272,11 +267,12 @@ static void read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
     int threaded = S && pthread_create(&th, NULL, read_part, &b) == 0;
     read_part(&a);
     if (threaded) pthread_join(th, NULL);
-    if (!threaded || b.quoted) {
+    int rc = threaded && !b.quoted ? merge(D, S) : 1;
+    if (rc > 0) {
         a.o = (mb_csv_opts){.start = mid, .end = t->len, .first_line = 0};
         read_part(&a);
-    } else if (merge(D, S)) {
-        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, mid, mid), "out of memory or too many regions");
+    } else if (rc < 0) {
+        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, mid, mid), "out of memory");
     }
     if (S) shard_free(S);
 }
@@ -306,6 +302,29 @@ static void read_text(mb_data *D, const mb_text *t, int json, int fd)
     read_csv(D, t, file, fd);
 }
 
+/* Files up to this size are read, not mapped (see load_file); below glibc's smallest
+ * threshold for serving an allocation with a mapping of its own (128 KiB). */
+enum { SMALL_FILE = 64 << 10 };
+
+static char *read_small(int fd, size_t len)
+{
+    char *buf = mb_malloc(len + 1);
+    if (!buf) { errno = 0; return NULL; }
+    size_t at = 0;
+    while (at < len) {
+        ssize_t k = read(fd, buf + at, len - at);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) {
+            if (k == 0) errno = EIO; /* the file shrank while being read */
+            free(buf);
+            return NULL;
+        }
+        at += (size_t)k;
+    }
+    buf[len] = 0;
+    return buf;
+}
+
 static int load_file(mb_data *D, const char *path)
 {
     /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below anyway */
@@ -318,20 +337,31 @@ static int load_file(mb_data *D, const char *path)
         return -1;
     }
     size_t len = (size_t)sb.st_size;
-    char *data = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
-    if (len && data == MAP_FAILED) { close(fd); file_error(D, path, strerror(errno)); return -1; }
-    if (len) madvise(data, len, MADV_SEQUENTIAL);
+    /* Small files are read into memory, larger ones mapped: every mapping counts against the
+     * kernel's limit on mappings (vm.max_map_count, 65,530 by default), which a folder of
+     * 65,535 small submissions would otherwise exhaust before the file limit. */
+    int mapped = len > SMALL_FILE || len == 0; /* an empty file has nothing to free or unmap */
+    char *data = !len ? NULL : mapped ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : read_small(fd, len);
+    if (len && (mapped ? data == MAP_FAILED : data == NULL)) {
+        close(fd);
+        file_error(D, path, errno ? strerror(errno) : "out of memory");
+        return -1;
+    }
+    if (mapped) madvise(data, len, MADV_SEQUENTIAL);
     mb_text *t = mb_malloc(sizeof *t);
     char *name = mb_arena_strndup(&D->arena, path, strlen(path));
-    if (!t || !name || !add_text(D, t, 1)) {
+    if (!t || !name || !add_text(D, t, mapped)) {
         free(t);
-        if (len) munmap(data, len);
+        if (mapped) munmap(data, len);
+        else free(data);
         close(fd);
         file_error(D, path, "out of memory or too many files");
         return -1;
     }
     *t = (mb_text){name, data ? data : "", len};
-    read_text(D, t, ends_with(path, ".json"), fd);
+    /* The descriptor goes along only with a mapping: it enables giving pages back
+     * (madvise) and the two-thread split, neither of which applies to memory we own. */
+    read_text(D, t, ends_with(path, ".json"), mapped ? fd : -1);
     close(fd);
     return 0;
 }
@@ -345,21 +375,28 @@ static int load_dir(mb_data *D, const char *path)
     if (!dir) { file_error(D, path, strerror(errno)); return -1; }
     char **names = NULL;
     size_t n = 0, cap = 0;
+    int oom = 0;
     struct dirent *e;
-    while ((e = readdir(dir))) {
+    while (!oom && (e = readdir(dir))) {
         if (!ends_with(e->d_name, ".csv") && !ends_with(e->d_name, ".json")) continue;
         if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nn = mb_realloc(names, cap * sizeof *nn);
-            if (!nn) break;
+            char **nn = mb_realloc(names, (cap ? cap * 2 : 64) * sizeof *nn);
+            if (!nn) { oom = 1; break; }
             names = nn;
+            cap = cap ? cap * 2 : 64;
         }
         size_t need = strlen(path) + strlen(e->d_name) + 2;
-        if (!(names[n] = mb_malloc(need))) break;
+        if (!(names[n] = mb_malloc(need))) { oom = 1; break; }
         snprintf(names[n++], need, "%s/%s", path, e->d_name);
     }
     closedir(dir);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (oom) { /* a partial list would leave files out without a word */
+        while (n) free(names[--n]);
+        free(names);
+        file_error(D, path, "out of memory");
+        return -1;
+    }
+    if (n > 1) qsort(names, n, sizeof *names, cmp_str); /* names is NULL when n is 0 */
     int rc = n ? 0 : -1;
     if (!n) file_error(D, path, "folder holds no .csv or .json file");
     for (size_t i = 0; i < n; i++) {

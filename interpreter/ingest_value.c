@@ -77,6 +77,7 @@ static const char *general(const char *s, size_t n, int64_t *m, int *exp)
     mb_num v;
     mb_numerr e = mb_num_parse(s, n, MB_NUM_SIGN | MB_NUM_GROUPING, &v);
     if (e == MB_NUM_TOOLONG) return "too many digits to keep exactly (the limit is 18)";
+    if (e == MB_NUM_DECIMALS) return "more than 36 decimal places";
     if (e) return "not a number";
     /* v is reduced, so its denominator is 2^a·5^b: scale up to 10^max(a,b). */
     mb_i128 num = v.num, d = v.den;
