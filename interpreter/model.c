@@ -134,7 +134,9 @@ static int load(mb_model *m, const char *path, const char *shown, mb_span from, 
     }
     mb_text *t = mb_malloc(sizeof *t);
     char *name = mb_arena_strndup(&m->arena, shown, strlen(shown));
-    if (!t || !name || !add_file(m, t, rp ? rp : strdup(path))) {
+    char *key = rp ? rp : strdup(path); /* the model owns it once add_file succeeds */
+    if (!t || !name || !key || !add_file(m, t, key)) {
+        free(key);
         free(t);
         free(data);
         mb_diag_add(d, MB_SEV_ERROR, from, "out of memory");
