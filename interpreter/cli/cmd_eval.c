@@ -156,10 +156,12 @@ static void unload(run *R)
 static void accounting(const mb_data *D)
 {
     const mb_rowcount *c = &D->count;
-    fprintf(stderr, "mubiao: %zu rows read: %zu used, %zu for indicators no rule reads, %zu for periods no rule "
-                    "reads, %zu duplicates, %zu rejected; %zu errors, %zu warnings\n",
-            c->rows, c->used, c->unused_indicator, c->unused_period, c->duplicate, c->rejected,
-            D->diags.errors, D->diags.warnings);
+#define S(n) (n) == 1 ? "" : "s"
+    fprintf(stderr, "mubiao: %zu row%s read: %zu used, %zu for indicators no rule reads, %zu for periods no rule "
+                    "reads, %zu duplicate%s, %zu rejected; %zu error%s, %zu warning%s\n",
+            c->rows, S(c->rows), c->used, c->unused_indicator, c->unused_period, c->duplicate, S(c->duplicate),
+            c->rejected, D->diags.errors, S(D->diags.errors), D->diags.warnings, S(D->diags.warnings));
+#undef S
 }
 
 int mb_cmd_eval(int argc, char **argv)
