@@ -40,14 +40,14 @@ case "${1:-}" in
   deps) deps ;;
   demo)
     deps
-    build build
+    build build -DMB_TESTS=OFF   # the command only: the test binaries are ./dev.sh test's
     ./examples/run-demo.sh build/mubiao
     ;;
   test)
     deps
-    build build
+    build build -DMB_TESTS=ON
     (cd build && ctest --output-on-failure -j"$(nproc)")
-    build build-san -DMB_SANITIZE=ON
+    build build-san -DMB_SANITIZE=ON -DMB_TESTS=ON
     (cd build-san && ctest --output-on-failure -j"$(nproc)")
     if [ -x tests/fuzz/short-run.sh ]; then tests/fuzz/short-run.sh; fi
     ;;
