@@ -86,6 +86,7 @@ mb_data *mb_data_new(const mb_model *m)
     mb_data *D = mb_calloc(1, sizeof *D);
     if (!D) return NULL;
     D->model = m;
+    D->max_regions = MB_MAX_REGIONS;
     mb_arena_init(&D->arena);
     mb_diags_init(&D->diags, 50);
     if (!layout(D)) { mb_data_free(D); return NULL; }

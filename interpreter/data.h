@@ -34,6 +34,9 @@ typedef struct mb_rowcount {
     size_t rejected;         /* bad row: reported as a submission error */
 } mb_rowcount;
 
+/* Distinct regions a store takes by default (docs/limits.md). */
+enum { MB_MAX_REGIONS = 10000000 };
+
 typedef struct mb_data {
     const mb_model *model;
     mb_arena arena;
@@ -58,7 +61,7 @@ typedef struct mb_data {
     mb_diags diags;          /* submission errors and warnings */
     mb_map unknown;          /* indicator names seen that no rule reads -> count */
     int io_error;
-    size_t max_regions;      /* refuse more distinct regions than this (0: 10 million) */
+    size_t max_regions;      /* refuse more distinct regions than this (MB_MAX_REGIONS) */
     int refused_region;      /* a row's region was refused (too many, or out of memory) */
 } mb_data;
 

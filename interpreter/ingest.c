@@ -48,11 +48,10 @@ long mb_data_intern(mb_data *D, const char *name, size_t n)
     if (!k) return -1;
     uintptr_t v = (uintptr_t)mb_map_get(&D->regions, k, kn);
     if (v) { free(k); return (long)v - 1; }
-    size_t limit = D->max_regions ? D->max_regions : 10000000;
     char *key = mb_arena_strndup(&D->arena, k, kn);
     char *shown = mb_arena_strndup(&D->arena, name, n);
     free(k);
-    if (!key || !shown || D->nregions >= limit) return -1;
+    if (!key || !shown || D->nregions >= D->max_regions) return -1;
     if (D->nregions == D->region_cap && !grow_regions(D)) return -1;
     D->region_names[D->nregions] = shown;
     memset(D->obs + D->nregions * D->nslots, 0, D->nslots * sizeof *D->obs);

@@ -180,8 +180,7 @@ static long *merge_plan(mb_data *D, mb_data *S)
         for (size_t k = 0; k < D->nslots; k++)
             if (a[k].state != MB_OBS_ABSENT && b[k].state != MB_OBS_ABSENT) { free(to); return NULL; }
     }
-    size_t limit = D->max_regions ? D->max_regions : 10000000;
-    if (D->nregions + fresh > limit) { free(to); return NULL; }
+    if (D->nregions + fresh > D->max_regions) { free(to); return NULL; }
     return to;
 }
 
