@@ -54,12 +54,10 @@ void mb_ingest_release(ingest *g, size_t upto)
     g->released = upto;
 }
 
-/* A file large enough to be worth a second thread. */
-
-
 /* The first thread's share of a split file, in percent: the second thread first scans the
  * first part for quotes and counts its lines, so it gets the smaller part (measured: 56%). */
 enum { SPLIT_PERCENT = 56 };
+/* A file large enough to be worth a second thread. */
 enum { PARALLEL_MIN = 16 << 20 };
 
 /* A shard: a store of its own for the second half of a file, merged into D afterwards. It
@@ -346,13 +344,13 @@ static int load_file(mb_data *D, const char *path)
         file_error(D, path, errno ? strerror(errno) : "out of memory");
         return -1;
     }
-    if (mapped) madvise(data, len, MADV_SEQUENTIAL);
+    if (mapped && len) madvise(data, len, MADV_SEQUENTIAL);
     mb_text *t = mb_malloc(sizeof *t);
     char *name = mb_arena_strndup(&D->arena, path, strlen(path));
     if (!t || !name || !add_text(D, t, mapped)) {
         free(t);
-        if (mapped) munmap(data, len);
-        else free(data);
+        if (!mapped) free(data);
+        else if (len) munmap(data, len);
         close(fd);
         file_error(D, path, "out of memory or too many files");
         return -1;
@@ -376,13 +374,14 @@ static int load_dir(mb_data *D, const char *path)
     size_t n = 0, cap = 0;
     int oom = 0;
     struct dirent *e;
-    while (!oom && (e = readdir(dir))) {
+    while ((e = readdir(dir))) {
         if (!ends_with(e->d_name, ".csv") && !ends_with(e->d_name, ".json")) continue;
         if (n == cap) {
-            char **nn = mb_realloc(names, (cap ? cap * 2 : 64) * sizeof *nn);
+            size_t nc = cap ? cap * 2 : 64;
+            char **nn = mb_realloc(names, nc * sizeof *nn);
             if (!nn) { oom = 1; break; }
             names = nn;
-            cap = cap ? cap * 2 : 64;
+            cap = nc;
         }
         size_t need = strlen(path) + strlen(e->d_name) + 2;
         if (!(names[n] = mb_malloc(need))) { oom = 1; break; }
