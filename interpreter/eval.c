@@ -55,9 +55,7 @@ static vstate value(const mb_eval *e, size_t region, const mb_indicator *ind, in
 static vstate expr(const mb_eval *e, size_t region, const mb_expr *x, int year, mb_num *out,
                    char *why, size_t whyn, int depth)
 {
-    /* The checker bounds formulas (256 operators deep) and chains of derived indicators (64):
-     * this is only a guard. */
-    if (depth > 20000) { snprintf(why, whyn, "derived indicators nested too deeply"); return V_BAD; }
+    if (depth > MB_MAX_EVAL_DEPTH) { snprintf(why, whyn, "derived indicators nested too deeply"); return V_BAD; }
     if (x->kind == MB_EX_NUM) { *out = x->num; return V_OK; }
     if (x->kind == MB_EX_REF) return value(e, region, x->ind, year, out, why, whyn, depth + 1);
     mb_num a, b = {0, 1};

@@ -17,6 +17,9 @@
  * indicators built on derived ones). The checker enforces it (check_ind.c); the data layout
  * (data.c) follows chains this long, and one plain indicator under them. */
 enum { MB_MAX_DERIVED_CHAIN = 65 };
+/* A guard for the recursive evaluation of derived values (eval.c, report_explain.c): above
+ * the deepest the checker lets through, 65 chained formulas of 256 operators each. */
+enum { MB_MAX_EVAL_DEPTH = 20000 };
 
 typedef struct mb_plan {
     size_t index;

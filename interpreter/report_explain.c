@@ -103,7 +103,7 @@ static int value(const xp *x, size_t region, const mb_indicator *ind, int year, 
 
 static int expr_value(const xp *x, size_t region, const mb_expr *ex, int year, mb_num *out, int depth)
 {
-    if (depth > 20000) return VAL_BAD; /* the checker bounds formulas and chains; a guard */
+    if (depth > MB_MAX_EVAL_DEPTH) return VAL_BAD;
     if (ex->kind == MB_EX_NUM) { *out = ex->num; return VAL_OK; }
     if (ex->kind == MB_EX_REF) return value(x, region, ex->ind, year, out, depth + 1);
     mb_num a, b = {0, 1};
