@@ -19,8 +19,8 @@
  *
  * MB_FAILALLOC_ALL=1 lists every broken n instead of stopping at the first.
  *
- * Built against a library compiled with MB_FAILALLOC (see the block at the end of
- * tests/CMakeLists.txt); against a normal library it only skips. */
+ * Built against mubiao_core_failalloc, the copy of the library compiled with MB_FAILALLOC
+ * that every test build makes (top-level CMakeLists.txt); it does not compile without. */
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <signal.h>
