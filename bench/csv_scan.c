@@ -1,8 +1,9 @@
 /* csv_scan.c — throughput of mb_csv_read over a file (mapped, pre-faulted), with a trivial
  * callback, best of REPEAT runs. Not part of the build:
  *   python3 ../shared/bench/gen_data.py 100000 /tmp/bench100k.csv (the reference generator)
- *   gcc -std=gnu11 -O2 -Iinterpreter -o /tmp/csv_scan bench/csv_scan.c interpreter/csv.c \
- *       interpreter/diag.c interpreter/text.c interpreter/jsonw.c -lutf8proc
+ *   gcc -std=gnu11 -O2 -Iinterpreter/base -Iinterpreter/data -o /tmp/csv_scan bench/csv_scan.c \
+ *       interpreter/data/csv.c interpreter/base/diag.c interpreter/base/text.c \
+ *       interpreter/base/jsonw.c -lutf8proc
  *   /tmp/csv_scan /tmp/bench100k.csv 5 */
 #include <fcntl.h>
 #include <stdio.h>

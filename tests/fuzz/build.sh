@@ -46,7 +46,7 @@ for src in "$here"/fuzz_*.c; do
   name=$(basename "$src" .c)
   "$cc" -g -O1 -std=gnu11 -Wall -Wextra $san -fsanitize=fuzzer \
     -DMB_FUZZ_RULES="\"$here/seeds/eval_rules.mb\"" \
-    -I"$here" -I"$root/interpreter" -I"$root/interpreter/include" -I"$build" \
+    -I"$here" $(for d in base lang check data eval report include; do printf ' -I%s' "$root/interpreter/$d"; done) -I"$build" \
     "$src" "$build/libmubiao_core.a" $utf8proc_libs -lm -lpthread -o "$build/$name"
   echo "built $build/$name"
 done
