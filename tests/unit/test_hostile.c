@@ -1,5 +1,5 @@
 /* test_hostile.c — the hostile corpus (tests/hostile/): every case runs the real mubiao
- * binary (MB_BINARY) in a fresh temporary folder, with a time limit and a memory limit, and
+ * binary (MB_BINARY) in a fresh temporary folder, with a CPU-time limit and a memory limit, and
  * must exit with the expected status, print each expected diagnostic (with its
  * file:line:col), and never crash, hang or trip a sanitizer. See tests/hostile/README.md for
  * the .expect format. One Criterion test per case: hostile::cases shows the case's name in
@@ -32,6 +32,10 @@
 #include "support.h"
 
 enum { MAX_CASES = 1024, NAME_MAX_LEN = 120, MAX_ARGS = 64 };
+
+/* The wall-clock guard, as a multiple of a case's CPU-time limit: only for hangs that use no
+ * CPU, and high enough that no load on the machine can reach it. */
+enum { WALL_FACTOR = 10 };
 
 typedef struct hcase {
     char name[NAME_MAX_LEN];
@@ -409,10 +413,15 @@ static void run_case(const char *name)
         x.args[x.nargs++] = keep(&x, f, strlen(f));
     }
 
-    /* Sanitizers make the command slower and bigger: three times the time, and an RSS limit
-     * (checked by the sanitizer runtime) instead of an address-space limit, which ASan's
-     * shadow memory cannot live with. */
+    /* The limit is the command's own CPU time (RLIMIT_CPU, all its threads together), so a
+     * loaded machine cannot make a case fail: a busy neighbour delays the command but does not
+     * add to its CPU time. Sanitizers make the command slower and bigger: three times the CPU
+     * time, and an RSS limit (checked by the sanitizer runtime) instead of an address-space
+     * limit, which ASan's shadow memory cannot live with. A hang that uses no CPU (blocked in
+     * open() on a FIFO) is caught by a wall-clock guard ten times the CPU limit, far beyond
+     * what load can cause. */
     int limit_s = asan ? x.timeout * 3 : x.timeout;
+    int wall_s = limit_s * WALL_FACTOR;
     pid_t pid = fork();
     cr_assert(pid >= 0, "fork: %s", strerror(errno));
     if (pid == 0) {
@@ -422,8 +431,10 @@ static void run_case(const char *name)
         if (o < 0 || er < 0 || in < 0) _exit(126);
         dup2(in, 0); dup2(o, 1); dup2(er, 2);
         struct rlimit core = {0, 0}, fsz = {(rlim_t)2 << 30, (rlim_t)2 << 30};
+        struct rlimit cpu = {(rlim_t)limit_s, (rlim_t)limit_s + 2}; /* SIGXCPU, then SIGKILL */
         setrlimit(RLIMIT_CORE, &core);
         setrlimit(RLIMIT_FSIZE, &fsz);
+        setrlimit(RLIMIT_CPU, &cpu);
         if (!asan) {
             struct rlimit as = {(rlim_t)x.memory_mb << 20, (rlim_t)x.memory_mb << 20};
             setrlimit(RLIMIT_AS, &as);
@@ -444,15 +455,17 @@ static void run_case(const char *name)
         _exit(127);
     }
     int status = 0, timed_out = 0;
+    struct rusage ru;
+    memset(&ru, 0, sizeof ru);
     struct timespec t0, now;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     for (;;) {
-        pid_t r = waitpid(pid, &status, WNOHANG);
+        pid_t r = wait4(pid, &status, WNOHANG, &ru);
         if (r == pid) break;
         clock_gettime(CLOCK_MONOTONIC, &now);
-        if (now.tv_sec - t0.tv_sec >= limit_s) {
+        if (now.tv_sec - t0.tv_sec >= wall_s) {
             kill(pid, SIGKILL);
-            waitpid(pid, &status, 0);
+            wait4(pid, &status, 0, &ru);
             timed_out = 1;
             break;
         }
@@ -461,10 +474,15 @@ static void run_case(const char *name)
     }
     clock_gettime(CLOCK_MONOTONIC, &now);
     double secs = (double)(now.tv_sec - t0.tv_sec) + (double)(now.tv_nsec - t0.tv_nsec) / 1e9;
+    double cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                 (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    int over_cpu = WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU ||
+                                           (WTERMSIG(status) == SIGKILL && cpu >= limit_s));
     char *out = read_all(".stdout", NULL), *errs = read_all(".stderr", NULL);
 
     verdict v = {.len = 0};
-    if (timed_out) fail_note(&v, "\n  hung: killed after %d s", limit_s);
+    if (timed_out) fail_note(&v, "\n  hung: no exit after %d s of wall-clock time (%.2f s of CPU)", wall_s, cpu);
+    else if (over_cpu) fail_note(&v, "\n  too slow: killed after %.2f s of CPU time (limit %d s)", cpu, limit_s);
     else if (WIFSIGNALED(status)) fail_note(&v, "\n  crashed: killed by signal %d (%s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
     else if (WEXITSTATUS(status) != x.exit_code)
         fail_note(&v, "\n  exit status %d, expected %d", WEXITSTATUS(status), x.exit_code);
@@ -506,11 +524,13 @@ static void run_case(const char *name)
         cr_assert_fail("hostile %s: passes now although marked 'xfail: %s' -- fixed? remove the xfail line from %s.expect", name, reason, name);
     }
     free(spec);
-    cr_assert(v.len == 0, "hostile %s (%.2f s, limits %d s, %d MiB%s):%s", name, secs, limit_s, x.memory_mb,
+    cr_assert(v.len == 0, "hostile %s (%.2f s CPU, %.2f s wall; limits %d s CPU, %d s wall, %d MiB%s):%s",
+              name, cpu, secs, limit_s, wall_s, x.memory_mb,
               asan ? " RSS under ASan" : "", v.why);
 }
 
-ParameterizedTest(hcase *c, hostile, cases, .timeout = 300)
+/* No Criterion timeout: each case's own CPU limit and wall-clock guard stop the command. */
+ParameterizedTest(hcase *c, hostile, cases)
 {
     cr_assert(strncmp(c->name, "(no cases", 9) != 0, "%s", c->name);
     run_case(c->name);
