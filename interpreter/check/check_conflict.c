@@ -23,49 +23,21 @@ static int cmp_bound(const void *a, const void *b)
     return x->r->index < y->r->index ? -1 : x->r->index > y->r->index;
 }
 
-static void set_cmp(bound *b, mb_cmp cmp, mb_num v)
-{
-    if (cmp == MB_CMP_GE || cmp == MB_CMP_GT || cmp == MB_CMP_EQ) {
-        b->has_lo = 1; b->lo = v; b->lo_strict = cmp == MB_CMP_GT;
-    }
-    if (cmp == MB_CMP_LE || cmp == MB_CMP_LT || cmp == MB_CMP_EQ) {
-        b->has_hi = 1; b->hi = v; b->hi_strict = cmp == MB_CMP_LT;
-    }
-}
-
-/* Bounds a rule sets on (indicator, year); returns how many were written to out. */
+/* Bounds a rule sets on (indicator, year), read from its criteria: only values of the
+ * indicator itself (not multiples of a base, which depend on data). Returns how many were
+ * written to out. */
 static size_t bounds_of(const mb_rule *r, bound *out)
 {
-    if (!r->ind) return 0;
-    bound b = {.r = r, .plan = r->plan ? r->plan->index + 1 : 0, .ind = r->ind->index};
-    switch (r->form) {
-    case MB_FORM_COMPARE:
-        for (size_t i = 0; i < r->ngoals; i++) {
-            out[i] = b;
-            out[i].year = (size_t)r->goals[i].year;
-            set_cmp(&out[i], r->cmp, r->goals[i].value);
-        }
-        return r->ngoals;
-    case MB_FORM_INTERVAL:
-        b.has_lo = b.has_hi = 1; b.lo = r->a; b.hi = r->b;
-        break;
-    case MB_FORM_RANGE:
-        b.has_lo = 1; b.lo = r->a;
-        break;
-    case MB_FORM_ABOUT: {
-        mb_num tol = r->b;
-        if (r->tol_relative &&
-            (mb_num_mul(mb_num_abs(r->a), r->b, &tol) || mb_num_div(tol, mb_num_int(100), &tol)))
-            return 0;
-        if (mb_num_sub(r->a, tol, &b.lo) || mb_num_add(r->a, tol, &b.hi)) return 0;
-        b.has_lo = b.has_hi = 1;
-        break;
+    size_t n = 0;
+    if (!r->ind || !r->crit) return 0;
+    for (size_t i = 0; i < r->ngoals; i++) {
+        const mb_crit *c = &r->crit[i];
+        if (c->kind != MB_CRIT_VALUE || c->scale != MB_SCALE_NONE || !(c->lo.on || c->hi.on)) continue;
+        out[n++] = (bound){.r = r, .plan = r->plan ? r->plan->index + 1 : 0, .ind = r->ind->index,
+                           .year = (size_t)c->year, .has_lo = c->lo.on, .has_hi = c->hi.on,
+                           .lo_strict = c->lo.strict, .hi_strict = c->hi.strict, .lo = c->lo.v, .hi = c->hi.v};
     }
-    default: return 0;
-    }
-    b.year = (size_t)r->goals[0].year;
-    out[0] = b;
-    return 1;
+    return n;
 }
 
 static void report(mb_chk *c, const bound *lo, const bound *hi)

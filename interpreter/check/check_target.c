@@ -200,6 +200,7 @@ void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
     r->span = t->span;
     r->ast = t;
     r->tol_relative = t->tol_relative;
+    r->two_sided = t->two_sided;
     metadata(r, t);
     if (!t->phrase.text)
         mb_diag_add(c->d, MB_SEV_WARNING, t->id.span,
@@ -217,4 +218,5 @@ void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
     if (!r->base_year) r->base_year = t->from.year ? t->from.year : plan ? plan->base : 0;
     if (t->from.year)
         for (size_t i = 0; i < r->ngoals; i++) base_before(c, &t->from, r->goals[i].year);
+    mb_chk_criterion(c, r);
 }

@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "crit.h"
 #include "diag.h"
 #include "map.h"
 #include "unit.h"
@@ -69,10 +70,13 @@ typedef struct mb_rule {
                                        a percentage when tol_relative); INTERVAL/RANGE: low,
                                        high; RELATIVE: factor; CUT/GROW/ANNUAL: percent */
     int tol_relative;
+    int two_sided;                  /* ABOUT: written 'two-sided' */
     int y1, y2;                     /* EACH_YEAR/CUMULATIVE/RISES/FALLS: the years */
     int base_year;                  /* RELATIVE/CUT/GROW/ANNUAL: the base; others: the year
                                        progress is measured from (0: none) */
     const char *region, *region_key;/* ABOVE_REGION */
+    mb_crit *crit;                  /* one per goal: what the rule asks, resolved (crit.h);
+                                       evaluation and reports read this, not the form */
     const char *phrase, *category, *source, *note;
     const mb_str *owners;
     size_t nowners;

@@ -93,8 +93,6 @@ static vstate value(const mb_eval *e, size_t region, const mb_indicator *ind, in
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
-static int holds(mb_cmp c, mb_num a, mb_num b) { return mb_cmp_holds(c, mb_num_cmp(a, b)); }
-
 static void set_actual(mb_verdict *v, mb_num a, int year)
 {
     v->has_actual = 1;
@@ -135,73 +133,26 @@ static int need(const mb_eval *e, mb_verdict *v, const mb_indicator *ind, int ye
     return 0;
 }
 
-/* ---- deadline reached ---------------------------------------------------------------- */
+/* The criterion's bounds and target for this verdict: reads the base value when the bounds
+ * are multiples of it. 0 (status set) when they cannot be known. */
+typedef struct bounds {
+    mb_limit lo, hi;
+    mb_num target;
+} bounds;
 
-/* The threshold of forms judged on one value at the deadline; 0 when it cannot be known. */
-static int threshold(const mb_eval *e, const mb_rule *r, size_t goal, mb_verdict *v, mb_num *t)
+static int resolve(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v, bounds *b)
 {
-    mb_num base, f;
-    switch (r->form) {
-    case MB_FORM_COMPARE: *t = r->goals[goal].value; return 1;
-    case MB_FORM_ABOUT:
-    case MB_FORM_INTERVAL:
-    case MB_FORM_RANGE: *t = r->a; return 1;
-    case MB_FORM_RELATIVE:
-    case MB_FORM_CUT:
-    case MB_FORM_GROW:
-    case MB_FORM_ANNUAL_GROWTH: {
-        if (!need(e, v, r->ind, r->base_year, &base, " (the base year)")) return 0;
-        mb_numerr err;
-        if (r->form == MB_FORM_RELATIVE) err = mb_num_mul(r->a, base, t);
-        else {
-            mb_num pct;
-            err = mb_num_div(r->a, mb_num_int(100), &pct);
-            if (r->form == MB_FORM_CUT) err = err ? err : mb_num_sub(mb_num_int(1), pct, &f);
-            else err = err ? err : mb_num_add(mb_num_int(1), pct, &f);
-            if (!err && r->form == MB_FORM_ANNUAL_GROWTH) err = mb_num_pow(f, (unsigned)(r->goals[0].year - r->base_year), &f);
-            if (!err) err = mb_num_mul(f, base, t);
-        }
-        if (err) { status(v, MB_ST_ERROR, "%s computing the target", mb_numerr_str(err)); return 0; }
-        return 1;
-    }
-    default: return 0;
-    }
+    mb_num base = mb_num_int(1);
+    if (c->scale != MB_SCALE_NONE && !need(e, v, r->ind, c->base_year, &base, " (the base year)")) return 0;
+    mb_numerr err = mb_crit_bounds(c, base, &b->lo, &b->hi);
+    if (!err) err = mb_crit_target(c, base, &b->target);
+    if (err) { status(v, MB_ST_ERROR, "%s computing the target", mb_numerr_str(err)); return 0; }
+    return 1;
 }
 
-/* Is value x good enough for the rule against threshold t? */
-static int reached(const mb_rule *r, mb_num x, mb_num t)
-{
-    switch (r->form) {
-    case MB_FORM_ABOUT: {
-        mb_num d, tol = r->b;
-        if (mb_num_sub(x, r->a, &d)) return 0;
-        if (r->tol_relative && (mb_num_mul(mb_num_abs(r->a), r->b, &tol) || mb_num_div(tol, mb_num_int(100), &tol))) return 0;
-        return mb_num_cmp(mb_num_abs(d), tol) <= 0;
-    }
-    case MB_FORM_INTERVAL: return mb_num_cmp(x, r->a) >= 0 && mb_num_cmp(x, r->b) <= 0;
-    case MB_FORM_RANGE: return mb_num_cmp(x, r->a) >= 0;
-    case MB_FORM_CUT: return mb_num_cmp(x, t) <= 0;
-    case MB_FORM_GROW: return mb_num_cmp(x, t) >= 0;
-    default: return holds(r->cmp, x, t);
-    }
-}
+static int within(const bounds *b, mb_num x) { return mb_limits_hold(&b->lo, &b->hi, x); }
 
 /* ---- before the deadline: progress classes --------------------------------------------- */
-
-/* Eurostat / Open SDG: compare the compound annual growth achieved since the base year with
- * the growth needed to reach the target by the deadline. With a zero or negative value the
- * growth rate is undefined, so the same comparison is made on the linear path. */
-/* Bands (about, between) are left from below or from above: the bound a value must move
- * towards is the one on its side; inside the band the target is reached. */
-static int band(const mb_rule *r, mb_num *lo, mb_num *hi)
-{
-    if (r->form == MB_FORM_INTERVAL) { *lo = r->a; *hi = r->b; return 1; }
-    if (r->form != MB_FORM_ABOUT) return 0;
-    mb_num tol = r->b;
-    if (r->tol_relative && (mb_num_mul(mb_num_abs(r->a), r->b, &tol) || mb_num_div(tol, mb_num_int(100), &tol)))
-        return 0;
-    return !mb_num_sub(r->a, tol, lo) && !mb_num_add(r->a, tol, hi);
-}
 
 static mb_status klass(double R)
 {
@@ -211,20 +162,23 @@ static mb_status klass(double R)
 
 /* Eurostat / Open SDG: compare the compound annual growth achieved since the base year with
  * the growth needed to reach the target by the deadline. With a zero or negative value the
- * growth rate is undefined, so the same comparison is made on the linear path. */
-static void progress(const mb_eval *e, const mb_rule *r, mb_verdict *v, mb_num target)
+ * growth rate is undefined, so the same comparison is made on the linear path. A band
+ * (both bounds) is left from below or from above: the bound a value must move towards is the
+ * one on its side. */
+static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v, const bounds *b)
 {
-    int t0 = r->base_year, T = v->year, t = 0;
-    mb_num x0, xt = {0, 1}, lo, hi;
+    int t0 = c->base_year, T = v->year, t = 0;
+    mb_num x0, xt = {0, 1}, target = b->target;
     char why[160];
     for (int y = e->as_of < T ? e->as_of : T - 1; y > t0 && !t; y--)
         if (value(e, v->region, r->ind, y, &xt, why, sizeof why, 0) == V_OK) t = y;
     if (t) {
         set_actual(v, xt, t);
         set_target(v, target);
-        if (reached(r, xt, target)) { /* no base needed to see that */
+        if (within(b, xt)) { /* no base needed to see that */
             v->ratio = 1;
             v->has_ratio = 1;
+            v->already = 1;
             status(v, MB_ST_ON_TRACK, "target already reached in %d", t);
             return;
         }
@@ -238,9 +192,10 @@ static void progress(const mb_eval *e, const mb_rule *r, mb_verdict *v, mb_num t
         status(v, MB_ST_NO_DATA, "deadline %d not reached and no value of '%s' after the base year %d", T, r->ind->id, t0);
         return;
     }
-    int in_band = band(r, &lo, &hi);
-    if (reached(r, x0, target) ||
-        (in_band && ((mb_num_cmp(x0, lo) < 0 && mb_num_cmp(xt, hi) > 0) || (mb_num_cmp(x0, hi) > 0 && mb_num_cmp(xt, lo) < 0)))) {
+    int band = b->lo.on && b->hi.on;
+    if (within(b, x0) ||
+        (band && ((mb_num_cmp(x0, b->lo.v) < 0 && mb_num_cmp(xt, b->hi.v) > 0) ||
+                  (mb_num_cmp(x0, b->hi.v) > 0 && mb_num_cmp(xt, b->lo.v) < 0)))) {
         /* Met at the base and not now, or past the band to its other side: the ratio of the
          * two rates would read as progress. It is the opposite. */
         v->ratio = -1;
@@ -248,7 +203,7 @@ static void progress(const mb_eval *e, const mb_rule *r, mb_verdict *v, mb_num t
         status(v, MB_ST_REGRESSING, "%d is further from the target than %d", t, t0);
         return;
     }
-    if (in_band) target = mb_num_cmp(xt, hi) > 0 ? hi : lo; /* pace towards the bound on this side */
+    if (band) target = mb_num_cmp(xt, b->hi.v) > 0 ? b->hi.v : b->lo.v; /* pace towards the bound on this side */
     double a0 = mb_num_to_double(x0), at = mb_num_to_double(xt), as = mb_num_to_double(target);
     double got, req;
     if (a0 > 0 && at > 0 && as > 0) {
@@ -264,6 +219,29 @@ static void progress(const mb_eval *e, const mb_rule *r, mb_verdict *v, mb_num t
     status(v, klass(R), "progress %d→%d is %.0f%% of the pace needed to reach the target by %d", t0, t, R * 100, T);
 }
 
+/* One value at the deadline against the bounds (before it: a progress class). */
+static void at_deadline(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v)
+{
+    bounds b;
+    mb_num x;
+    if (!resolve(e, r, c, v, &b)) return;
+    if (e->as_of < v->year) { progress(e, r, c, v, &b); return; }
+    if (!need(e, v, r->ind, v->year, &x, "")) { set_target(v, b.target); return; }
+    set_actual(v, x, v->year);
+    /* a band missed from above is measured from its upper end, unless it names a centre */
+    int above = b.hi.on && mb_num_cmp(x, b.hi.v) > 0;
+    set_target(v, above && b.lo.on && mb_num_eq(b.target, b.lo.v) ? b.hi.v : b.target);
+    int ok = within(&b, x);
+    status(v, ok ? MB_ST_MET : MB_ST_MISSED, NULL);
+    if (c->mark_kind == MB_MARK_STRETCH && ok) {
+        v->stretch = mb_crit_marked(c, x);
+        status(v, MB_ST_MET, v->stretch ? "stretch value reached too" : "required value reached, stretch not");
+    } else if (c->mark_kind == MB_MARK_EXCEEDED && ok && mb_crit_marked(c, x)) {
+        v->stretch = 1;
+        status(v, MB_ST_MET, "exceeded: beyond the band on the better side");
+    }
+}
+
 /* ---- the forms over several years ------------------------------------------------------ */
 
 /* "2016, 2018": the years a verdict lacks, for its detail. */
@@ -273,7 +251,7 @@ static void add_year(char *list, size_t cap, int y)
     snprintf(list + n, cap - n, "%s%d", n ? ", " : "", y);
 }
 
-static void each_year(const mb_eval *e, const mb_rule *r, mb_verdict *v)
+static void each_year(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v)
 {
     int last = e->as_of < r->y2 ? e->as_of : r->y2, known = 0;
     char missing[120] = "";
@@ -287,22 +265,22 @@ static void each_year(const mb_eval *e, const mb_rule *r, mb_verdict *v)
             continue;
         }
         known++;
-        if (!holds(r->cmp, x, r->a)) {
+        if (!mb_limits_hold(&c->lo, &c->hi, x)) {
             set_actual(v, x, y);
-            set_target(v, r->a);
+            set_target(v, c->named);
             status(v, MB_ST_MISSED, "%d does not meet the yearly target", y);
             return;
         }
         set_actual(v, x, y);
     }
-    set_target(v, r->a);
+    set_target(v, c->named);
     if (missing[0]) status(v, MB_ST_NO_DATA, "no value of '%s' for %s", r->ind->id, missing);
     else if (e->as_of >= r->y2) status(v, MB_ST_MET, "every year %d..%d meets it", r->y1, r->y2);
     else if (known) status(v, MB_ST_ON_TRACK, "every year so far meets it");
     else status(v, MB_ST_NO_DATA, "period %d..%d has not started in the data", r->y1, r->y2);
 }
 
-static void cumulative(const mb_eval *e, const mb_rule *r, mb_verdict *v)
+static void cumulative(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v)
 {
     int last = e->as_of < r->y2 ? e->as_of : r->y2;
     mb_num sum = mb_num_int(0);
@@ -318,28 +296,29 @@ static void cumulative(const mb_eval *e, const mb_rule *r, mb_verdict *v)
     if (missing[0]) { status(v, MB_ST_NO_DATA, "no value of '%s' for %s", r->ind->id, missing); return; }
     if (last < r->y1) { status(v, MB_ST_NO_DATA, "period %d..%d has not started in the data", r->y1, r->y2); return; }
     set_actual(v, sum, last);
-    set_target(v, r->a);
+    set_target(v, c->named);
+    int ok = mb_limits_hold(&c->lo, &c->hi, sum);
     if (last == r->y2) {
-        status(v, holds(r->cmp, sum, r->a) ? MB_ST_MET : MB_ST_MISSED, "total %d..%d", r->y1, r->y2);
+        status(v, ok ? MB_ST_MET : MB_ST_MISSED, "total %d..%d", r->y1, r->y2);
         return;
     }
-    if ((r->cmp == MB_CMP_GE || r->cmp == MB_CMP_GT) && holds(r->cmp, sum, r->a)) {
+    if (!c->hi.on && ok) {
         status(v, MB_ST_ON_TRACK, "total already reached by %d", last);
         return;
     }
-    if ((r->cmp == MB_CMP_LE || r->cmp == MB_CMP_LT) && !holds(r->cmp, sum, r->a)) {
+    if (!c->lo.on && !ok) {
         /* A total is a sum of yearly flows (new firms, new patents), which do not go
          * negative: a cap exceeded before the deadline stays exceeded. */
         status(v, MB_ST_MISSED, "total %d..%d already exceeds the cap", r->y1, last);
         return;
     }
     /* pro rata: the share of the total due by now */
-    double due = mb_num_to_double(r->a) * (last - r->y1 + 1) / (r->y2 - r->y1 + 1);
-    if (r->cmp == MB_CMP_LE || r->cmp == MB_CMP_LT || r->cmp == MB_CMP_EQ) {
+    double due = mb_num_to_double(c->named) * (last - r->y1 + 1) / (r->y2 - r->y1 + 1);
+    if (c->hi.on) {
         /* a cap (or an exact total): within the pro-rata share so far is on track */
-        int within = mb_num_to_double(sum) <= due;
-        status(v, within ? MB_ST_ON_TRACK : MB_ST_NEEDS_ACCELERATION, "total %d..%d is %s the share of the cap due by now",
-               r->y1, last, within ? "within" : "above");
+        int in = mb_num_to_double(sum) <= due;
+        status(v, in ? MB_ST_ON_TRACK : MB_ST_NEEDS_ACCELERATION, "total %d..%d is %s the share of the cap due by now",
+               r->y1, last, in ? "within" : "above");
         return;
     }
     double R = due != 0 ? mb_num_to_double(sum) / due : 1;
@@ -350,9 +329,9 @@ static void cumulative(const mb_eval *e, const mb_rule *r, mb_verdict *v)
 
 /* Strictly rising every year: every known value must exceed the known value before it, even
  * with years missing between them, so one known fall decides the rule. */
-static void monotone(const mb_eval *e, const mb_rule *r, mb_verdict *v)
+static void monotone(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v)
 {
-    int up = r->form == MB_FORM_RISES, last = e->as_of < r->y2 ? e->as_of : r->y2, prev_y = 0, known = 0;
+    int up = c->dir > 0, last = e->as_of < r->y2 ? e->as_of : r->y2, prev_y = 0, known = 0;
     mb_num prev = {0, 1};
     char missing[120] = "";
     for (int y = r->y1; y <= last; y++) {
@@ -380,7 +359,7 @@ static void monotone(const mb_eval *e, const mb_rule *r, mb_verdict *v)
 
 /* At the deadline: this region's value against the reference region's, same year. Before
  * it: the same comparison on the latest year both have, as a sign of where things stand. */
-static void above_region(const mb_eval *e, const mb_rule *r, mb_verdict *v)
+static void above_region(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v)
 {
     long ref = mb_data_region(e->D, r->region_key);
     int T = v->year, reached_T = e->as_of >= T;
@@ -396,9 +375,14 @@ static void above_region(const mb_eval *e, const mb_rule *r, mb_verdict *v)
         vstate b = a == V_BAD ? V_BAD : value(e, (size_t)ref, r->ind, y, &z, why, sizeof why, 0);
         if (a == V_BAD || b == V_BAD) { status(v, MB_ST_ERROR, "%s", why); return; }
         if (a != V_OK || b != V_OK) continue;
+        mb_limit lo, hi;
+        mb_num t;
+        mb_numerr err = mb_crit_bounds(c, z, &lo, &hi);
+        if (!err) err = mb_crit_target(c, z, &t);
+        if (err) { status(v, MB_ST_ERROR, "%s computing the target", mb_numerr_str(err)); return; }
         set_actual(v, x, y);
-        set_target(v, z);
-        int ok = holds(r->cmp, x, z);
+        set_target(v, t);
+        int ok = mb_limits_hold(&lo, &hi, x);
         if (reached_T) status(v, ok ? MB_ST_MET : MB_ST_MISSED, "compared with %s", r->region);
         else status(v, ok ? MB_ST_ON_TRACK : MB_ST_NEEDS_ACCELERATION, "compared with %s in %d", r->region, y);
         return;
@@ -416,28 +400,13 @@ void mb_eval_verdict(const mb_eval *e, const mb_rule *r, size_t goal, size_t reg
     v->goal = goal;
     v->region = region;
     v->year = r->goals ? r->goals[goal].year : 0;
-    switch (r->form) {
-    case MB_FORM_QUALITATIVE: status(v, MB_ST_NOT_ASSESSABLE, "qualitative target"); return;
-    case MB_FORM_EACH_YEAR: each_year(e, r, v); return;
-    case MB_FORM_CUMULATIVE: cumulative(e, r, v); return;
-    case MB_FORM_RISES:
-    case MB_FORM_FALLS: monotone(e, r, v); return;
-    case MB_FORM_ABOVE_REGION: above_region(e, r, v); return;
-    default: break;
-    }
-    mb_num t, x;
-    if (!threshold(e, r, goal, v, &t)) return;
-    if (e->as_of < v->year) { progress(e, r, v, t); return; }
-    if (!need(e, v, r->ind, v->year, &x, "")) { set_target(v, t); return; }
-    set_actual(v, x, v->year);
-    /* an interval missed from above is measured from its upper end */
-    set_target(v, r->form == MB_FORM_INTERVAL && mb_num_cmp(x, r->b) > 0 ? r->b : t);
-    int ok = reached(r, x, t);
-    status(v, ok ? MB_ST_MET : MB_ST_MISSED, NULL);
-    if (r->form == MB_FORM_RANGE && ok && mb_num_cmp(x, r->b) >= 0) {
-        v->stretch = 1;
-        status(v, MB_ST_MET, "stretch value reached too");
-    } else if (r->form == MB_FORM_RANGE && ok) {
-        status(v, MB_ST_MET, "required value reached, stretch not");
+    const mb_crit *c = &r->crit[goal];
+    switch (c->kind) {
+    case MB_CRIT_NONE: status(v, MB_ST_NOT_ASSESSABLE, "qualitative target"); return;
+    case MB_CRIT_EACH: each_year(e, r, c, v); return;
+    case MB_CRIT_SUM: cumulative(e, r, c, v); return;
+    case MB_CRIT_STEPS: monotone(e, r, c, v); return;
+    case MB_CRIT_REGION: above_region(e, r, c, v); return;
+    case MB_CRIT_VALUE: at_deadline(e, r, c, v); return;
     }
 }

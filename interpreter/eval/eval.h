@@ -37,7 +37,8 @@ typedef struct mb_verdict {
     mb_num gap;              /* actual − target */
     int has_rel_gap;
     mb_num rel_gap;          /* gap / |target|, when the target is not zero */
-    int stretch;             /* range: the stretch value was reached too */
+    int stretch;             /* range: the stretch value was reached too; about: exceeded */
+    int already;             /* before the deadline: the latest value already meets the target */
     double ratio;            /* progress classes: achieved / required growth */
     int has_ratio;
     char detail[200];        /* what is missing, or why; "" when nothing to add */

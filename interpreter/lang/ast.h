@@ -83,6 +83,7 @@ typedef struct mb_ast_target {
     mb_quantity a, b;          /* ABOUT a ± b / within b%; INTERVAL a..b; RANGE a stretch b;
                                   EACH_YEAR/CUMULATIVE a; RELATIVE a = factor; CUT/GROW/ANNUAL a = % */
     int tol_relative;          /* ABOUT: b is a percentage of a */
+    int two_sided;             /* ABOUT: 'two-sided', the band bounds both sides */
     mb_year by;                /* deadline of every form but COMPARE (whose goals have theirs) */
     mb_year y1, y2;            /* EACH_YEAR/CUMULATIVE/RISES/FALLS span; RELATIVE..ANNUAL: y1 = base */
     mb_str region;             /* ABOVE_REGION */
@@ -146,7 +147,12 @@ typedef struct mb_ast_file {
     size_t n, cap;
 } mb_ast_file;
 
-const char *mb_cmp_str(mb_cmp c);   /* ">=" … */
+/* The table of forms and operators (forms.c). */
+const char *mb_cmp_str(mb_cmp c);     /* ">=" … */
+const char *mb_cmp_sym(mb_cmp c);     /* "≥" … */
+const char *mb_cmp_not_sym(mb_cmp c); /* "<" for ≥ …: what holds when the comparison does not */
+const char *mb_cmp_words(mb_cmp c);   /* "at least" … */
+const char *mb_form_word(mb_form f);  /* "about", "between", … as reports write it */
 /* Does `a c b` hold, given sign = the three-way comparison of a with b? */
 int mb_cmp_holds(mb_cmp c, int sign);
 /* One operator of a derived-indicator formula on its operand values (b unused for NEG). */

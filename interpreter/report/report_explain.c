@@ -68,17 +68,8 @@ static void gap(FILE *o, const mb_verdict *v)
     fputc(')', o);
 }
 
-static const char *sym(mb_cmp c)
-{
-    static const char *s[] = {"≥", ">", "≤", "<", "="};
-    return (unsigned)c < 5 ? s[c] : "?";
-}
-
-static const char *not_sym(mb_cmp c)
-{
-    static const char *s[] = {"<", "≤", ">", "≥", "≠"};
-    return (unsigned)c < 5 ? s[c] : "?";
-}
+static const char *sym(mb_cmp c) { return mb_cmp_sym(c); }
+static const char *not_sym(mb_cmp c) { return mb_cmp_not_sym(c); }
 
 static int holds(mb_cmp c, mb_num a, mb_num b) { return mb_cmp_holds(c, mb_num_cmp(a, b)); }
 
@@ -562,7 +553,7 @@ static void progress(const xp *x, const mb_verdict *v)
     fprintf(o, " in %d", t);
     origin(x, x->region, ind, t);
     fputc('\n', o);
-    if (v->status == MB_ST_ON_TRACK && v->has_ratio && v->ratio == 1 && strstr(v->detail, "already")) {
+    if (v->already) {
         fputs("    ", o);
         if (r->form == MB_FORM_ABOUT || r->form == MB_FORM_INTERVAL || r->form == MB_FORM_RANGE) {
             num(o, v->actual);

@@ -127,7 +127,6 @@ static void xml_qty(FILE *o, mb_num v, const char *unit)
 /* The threshold as a reader states it: "≥ 2.74%", "25 ±5% 件", "1..2 家", "> 22% (2018)". */
 static void xml_target(FILE *o, const mb_verdict *v, const char *unit)
 {
-    static const char *sym[] = {"≥ ", "> ", "≤ ", "< ", "= "};
     const mb_rule *r = v->rule;
     switch (r->form) {
     case MB_FORM_ABOUT:
@@ -153,7 +152,7 @@ static void xml_target(FILE *o, const mb_verdict *v, const char *unit)
     case MB_FORM_FALLS: xml(o, r->form == MB_FORM_RISES ? "> " : "< "); break;
     case MB_FORM_CUT: fputs("≤ ", o); break;
     case MB_FORM_GROW: fputs("≥ ", o); break;
-    default: xml(o, (unsigned)r->cmp < 5 ? sym[r->cmp] : "");
+    default: xml(o, mb_cmp_sym(r->cmp)); fputc(' ', o);
     }
     xml_qty(o, v->target, unit);
     if (r->form == MB_FORM_EACH_YEAR) fputs(" each year", o);

@@ -104,11 +104,7 @@ static void put_cut(text_ctx *c, const char *s, size_t max)
     puts_(c, "…");
 }
 
-static const char *cmp_sym(mb_cmp c)
-{
-    static const char *s[] = {"≥", ">", "≤", "<", "="};
-    return (unsigned)c < 5 ? s[c] : "?";
-}
+static const char *cmp_sym(mb_cmp c) { return mb_cmp_sym(c); }
 
 /* The threshold as a reader would state it: "≥ 2.74", "1200 ±5%", "1..2". */
 static void put_target(text_ctx *c, const mb_verdict *v)

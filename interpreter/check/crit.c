@@ -1,0 +1,57 @@
+/* crit.c — reading a resolved criterion: its bounds for a base value and whether a value
+ * lies within them. The one place where × base, cut, growth and annual growth become
+ * numbers. */
+#include "crit.h"
+
+/* A factor of the base: the base itself for SCALE_BASE, (yearly factor)^years × base for
+ * SCALE_COMPOUND. */
+static mb_numerr scaled(const mb_crit *c, mb_num f, mb_num base, mb_num *out)
+{
+    mb_numerr err = MB_NUM_OK;
+    if (c->scale == MB_SCALE_COMPOUND) err = mb_num_pow(f, c->years, &f);
+    return err ? err : mb_num_mul(f, base, out);
+}
+
+static mb_numerr limit(const mb_crit *c, const mb_limit *in, mb_num base, mb_limit *out)
+{
+    *out = *in;
+    if (!in->on || c->scale == MB_SCALE_NONE) return MB_NUM_OK;
+    return scaled(c, in->v, base, &out->v);
+}
+
+mb_numerr mb_crit_bounds(const mb_crit *c, mb_num base, mb_limit *lo, mb_limit *hi)
+{
+    mb_limit l, h;
+    mb_numerr err = limit(c, &c->lo, base, &l);
+    if (!err) err = limit(c, &c->hi, base, &h);
+    if (err) return err;
+    *lo = l;
+    *hi = h;
+    return MB_NUM_OK;
+}
+
+mb_numerr mb_crit_target(const mb_crit *c, mb_num base, mb_num *out)
+{
+    if (c->scale == MB_SCALE_NONE) { *out = c->named; return MB_NUM_OK; }
+    return scaled(c, c->named, base, out);
+}
+
+int mb_limits_hold(const mb_limit *lo, const mb_limit *hi, mb_num x)
+{
+    if (lo->on) {
+        int s = mb_num_cmp(x, lo->v);
+        if (s < 0 || (s == 0 && lo->strict)) return 0;
+    }
+    if (hi->on) {
+        int s = mb_num_cmp(x, hi->v);
+        if (s > 0 || (s == 0 && hi->strict)) return 0;
+    }
+    return 1;
+}
+
+int mb_crit_marked(const mb_crit *c, mb_num x)
+{
+    if (c->mark_kind == MB_MARK_NONE) return 0;
+    int s = mb_num_cmp(x, c->mark.v) * (c->dir < 0 ? -1 : 1);
+    return s > 0 || (s == 0 && !c->mark.strict);
+}

@@ -1,0 +1,70 @@
+/* crit.h — the resolved criterion of a rule: every form of target (>=, about, between,
+ * stretch, × base, cut, growth, annual growth, each year, total, rises, above a region)
+ * turned by the checker into one recipe, computed once and kept in the model. The
+ * evaluator, the contradiction check and every report read it; none of them looks at the
+ * form again to decide what a target means (docs/internals.md). */
+#ifndef MB_CRIT_H
+#define MB_CRIT_H
+
+#include "num.h"
+
+/* What is judged. */
+typedef enum {
+    MB_CRIT_NONE,    /* qualitative: nothing a value could be compared with */
+    MB_CRIT_VALUE,   /* one value, at the deadline */
+    MB_CRIT_EACH,    /* every yearly value of y1..y2 */
+    MB_CRIT_SUM,     /* the sum of the yearly values of y1..y2 */
+    MB_CRIT_STEPS,   /* each value against the one before it (dir) */
+    MB_CRIT_REGION,  /* one value against the same indicator of a reference region */
+} mb_crit_kind;
+
+/* What the bounds are multiples of. */
+typedef enum {
+    MB_SCALE_NONE,     /* values in the indicator's unit */
+    MB_SCALE_BASE,     /* factors of the base-year value (× base, cut, growth) or of the
+                          reference region's value */
+    MB_SCALE_COMPOUND, /* a yearly factor, raised to the years from base to deadline, × base */
+} mb_scale;
+
+/* One side of the acceptable values: x >= v (x > v when strict) for a lower bound. */
+typedef struct mb_limit {
+    int on, strict;
+    mb_num v;
+} mb_limit;
+
+typedef enum {
+    MB_MARK_NONE,
+    MB_MARK_STRETCH,   /* range: the stretch value */
+    MB_MARK_EXCEEDED,  /* about on an indicator with a direction: beyond the band on the good side */
+} mb_mark_kind;
+
+typedef struct mb_crit {
+    mb_crit_kind kind;
+    mb_scale scale;
+    mb_limit lo, hi;     /* acceptable: above lo and below hi (scaled as `scale` says) */
+    mb_mark_kind mark_kind;
+    mb_limit mark;       /* reached when on the good side of it (dir), not scaled */
+    mb_num named;        /* the value the rule names, the target reports show (about: its
+                            centre; between: the lower end; × base: the factor) */
+    mb_num tol;          /* about: the tolerance in the indicator's unit (0 otherwise) */
+    int two_sided;       /* about: the band holds on both sides */
+    int dir;             /* +1 higher is better, -1 lower (STEPS: rising or falling) */
+    int year;            /* the deadline */
+    int base_year;       /* SCALE_BASE / COMPOUND: the base; else progress is measured from it
+                            (0: none) */
+    unsigned years;      /* COMPOUND: the exponent, deadline − base */
+    int y1, y2;          /* EACH / SUM / STEPS */
+    const char *region, *region_key; /* REGION */
+} mb_crit;
+
+/* The bounds for a base value (SCALE_NONE: base is ignored). Returns an error when the
+ * arithmetic overflows; the bounds are then not set. */
+mb_numerr mb_crit_bounds(const mb_crit *c, mb_num base, mb_limit *lo, mb_limit *hi);
+/* The value a report shows as the target, for a base value. */
+mb_numerr mb_crit_target(const mb_crit *c, mb_num base, mb_num *out);
+/* Is x within the bounds? */
+int mb_limits_hold(const mb_limit *lo, const mb_limit *hi, mb_num x);
+/* Is x on the good side of the mark? (0 without a mark) */
+int mb_crit_marked(const mb_crit *c, mb_num x);
+
+#endif

@@ -1,0 +1,56 @@
+/* forms.c — the one table of the forms of target and of the comparison operators: their
+ * names in JSON and their words and symbols in reports. Every report takes names and
+ * symbols from here; what a form means is resolved in check/check_crit.c. */
+#include "ast.h"
+
+static const struct {
+    mb_form form;
+    const char *name;   /* JSON "form" (milestones: a compare with several goals) */
+    const char *word;   /* how reports and explain write it, after the subject */
+} FORMS[] = {
+    {MB_FORM_COMPARE, "compare", ""},
+    {MB_FORM_ABOUT, "about", "about"},
+    {MB_FORM_INTERVAL, "interval", "between"},
+    {MB_FORM_RANGE, "range", "stretch"},
+    {MB_FORM_EACH_YEAR, "each_year", "each year"},
+    {MB_FORM_CUMULATIVE, "cumulative", "total"},
+    {MB_FORM_RELATIVE, "relative", "× base"},
+    {MB_FORM_CUT, "cut", "cut"},
+    {MB_FORM_GROW, "growth", "grow"},
+    {MB_FORM_ANNUAL_GROWTH, "annual_growth", "annual growth"},
+    {MB_FORM_RISES, "rises", "rises every year"},
+    {MB_FORM_FALLS, "falls", "falls every year"},
+    {MB_FORM_ABOVE_REGION, "above_region", "region"},
+    {MB_FORM_QUALITATIVE, "qualitative", "qualitative"},
+};
+
+static const struct {
+    const char *ascii, *sym, *not_sym, *words;
+} CMPS[] = {
+    [MB_CMP_GE] = {">=", "≥", "<", "at least"},
+    [MB_CMP_GT] = {">", ">", "≤", "more than"},
+    [MB_CMP_LE] = {"<=", "≤", ">", "at most"},
+    [MB_CMP_LT] = {"<", "<", "≥", "less than"},
+    [MB_CMP_EQ] = {"=", "=", "≠", "exactly"},
+};
+
+const char *mb_form_name(mb_form f, size_t ngoals)
+{
+    if (f == MB_FORM_COMPARE && ngoals > 1) return "milestones";
+    for (size_t i = 0; i < sizeof FORMS / sizeof *FORMS; i++)
+        if (FORMS[i].form == f) return FORMS[i].name;
+    return "?";
+}
+
+const char *mb_form_word(mb_form f)
+{
+    for (size_t i = 0; i < sizeof FORMS / sizeof *FORMS; i++)
+        if (FORMS[i].form == f) return FORMS[i].word;
+    return "?";
+}
+
+#define CMP_OK(c) ((unsigned)(c) < sizeof CMPS / sizeof *CMPS)
+const char *mb_cmp_str(mb_cmp c) { return CMP_OK(c) ? CMPS[c].ascii : "?"; }
+const char *mb_cmp_sym(mb_cmp c) { return CMP_OK(c) ? CMPS[c].sym : "?"; }
+const char *mb_cmp_not_sym(mb_cmp c) { return CMP_OK(c) ? CMPS[c].not_sym : "?"; }
+const char *mb_cmp_words(mb_cmp c) { return CMP_OK(c) ? CMPS[c].words : "?"; }
