@@ -34,6 +34,11 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg);
 #define NEW(T) ({ T *p_ = mb_arena_alloc(st->arena, sizeof(T)); if (!p_) { st->oom = 1; YYNOMEM; } p_; })
 #define CHECKED(e) do { if (!(e)) { st->oom = 1; YYNOMEM; } } while (0)
 #define YYMAXDEPTH 2000
+/* A clause from token a to token b, given at most once: first is the span of the one before. */
+#define CLAUSE(a, b) ((mb_loc){(a).start, (b).end})
+#define ONCE(a, b, first, what, hint) mb_pb_once(st, CLAUSE(a, b), (first), (what), (hint))
+#define LIST_SPAN(l) ((l).n ? (l).v[0].span : mb_span_none())
+#define LIST_HINT(kw) " (list them in one clause: " kw " \"A\", \"B\")"
 }
 
 %union {
@@ -115,13 +120,25 @@ plan
 
 plan_props
     : %empty                       { $$ = NEW(mb_ast_plan); }
-    | plan_props KW_NAME string    { $$ = $1; $$->name = $3; }
-    | plan_props KW_NUMBER string  { $$ = $1; $$->number = $3; }
-    | plan_props KW_ISSUER string  { $$ = $1; $$->issuer = $3; }
-    | plan_props KW_DATE DATE      { $$ = $1; CHECKED(mb_pb_date(st, @3, &$$->date)); }
-    | plan_props KW_REGION strlist { $$ = $1; $$->regions = $3; }
-    | plan_props KW_BASE year      { $$ = $1; $$->base = $3; }
-    | plan_props KW_DEADLINE yearlist { $$ = $1; $$->deadlines = $3.v; $$->ndeadlines = $3.n; }
+    | plan_props KW_NAME string    { $$ = $1; if (ONCE(@2, @3, $$->name.span, "name", "")) $$->name = $3; }
+    | plan_props KW_NUMBER string  { $$ = $1; if (ONCE(@2, @3, $$->number.span, "number", "")) $$->number = $3; }
+    | plan_props KW_ISSUER string  { $$ = $1; if (ONCE(@2, @3, $$->issuer.span, "issuer", "")) $$->issuer = $3; }
+    | plan_props KW_DATE DATE      {
+          $$ = $1; mb_str d;
+          CHECKED(mb_pb_date(st, @3, &d));
+          if (ONCE(@2, @3, $$->date.span, "date", "")) $$->date = d;
+      }
+    | plan_props KW_REGION strlist {
+          $$ = $1; if (ONCE(@2, @3, LIST_SPAN($$->regions), "region", LIST_HINT("region"))) $$->regions = $3;
+      }
+    | plan_props KW_BASE year      { $$ = $1; if (ONCE(@2, @3, $$->base.span, "base", "")) $$->base = $3; }
+    | plan_props KW_DEADLINE yearlist {
+          $$ = $1;
+          if (ONCE(@2, @3, $$->ndeadlines ? $$->deadlines[0].span : mb_span_none(), "deadline",
+                   " (list them in one clause: deadline 2018, 2019)")) {
+              $$->deadlines = $3.v; $$->ndeadlines = $3.n;
+          }
+      }
     ;
 
 yearlist
@@ -143,15 +160,32 @@ indicator
 
 ind_clauses
     : %empty                       { $$ = NEW(mb_ast_indicator); }
-    | ind_clauses KW_UNIT unit     { $$ = $1; $$->unit = $3; $$->has_unit = 1; }
-    | ind_clauses KW_HIGHER        { $$ = $1; $$->direction = 1; $$->direction_span = mb_pstate_span(st, @2); }
-    | ind_clauses KW_LOWER         { $$ = $1; $$->direction = -1; $$->direction_span = mb_pstate_span(st, @2); }
-    | ind_clauses KW_CATEGORY string { $$ = $1; $$->category = $3; }
-    | ind_clauses KW_OWNER strlist { $$ = $1; $$->owners = $3; }
-    | ind_clauses KW_SOURCE string { $$ = $1; $$->source = $3; }
-    | ind_clauses KW_INTEGER       { $$ = $1; $$->integer = 1; }
-    | ind_clauses KW_PART KW_OF ident { $$ = $1; $$->part_of = $4; }
-    | ind_clauses '=' expr         { $$ = $1; $$->derived = $3; }
+    | ind_clauses KW_UNIT unit     {
+          $$ = $1; if (ONCE(@2, @3, $$->unit.span, "unit", "")) { $$->unit = $3; $$->has_unit = 1; }
+      }
+    | ind_clauses KW_HIGHER        { $$ = $1; mb_pb_direction(st, @2, $$, 1); }
+    | ind_clauses KW_LOWER         { $$ = $1; mb_pb_direction(st, @2, $$, -1); }
+    | ind_clauses KW_CATEGORY string {
+          $$ = $1; if (ONCE(@2, @3, $$->category.span, "category", "")) $$->category = $3;
+      }
+    | ind_clauses KW_OWNER strlist {
+          $$ = $1; if (ONCE(@2, @3, LIST_SPAN($$->owners), "owner", LIST_HINT("owner"))) $$->owners = $3;
+      }
+    | ind_clauses KW_SOURCE string { $$ = $1; if (ONCE(@2, @3, $$->source.span, "source", "")) $$->source = $3; }
+    | ind_clauses KW_INTEGER       {
+          $$ = $1;
+          if (ONCE(@2, @2, $$->integer_span, "integer", "")) {
+              $$->integer = 1; $$->integer_span = mb_pstate_span(st, @2);
+          }
+      }
+    | ind_clauses KW_PART KW_OF ident {
+          $$ = $1; if (ONCE(@2, @4, $$->part_of.span, "part of", "")) $$->part_of = $4;
+      }
+    | ind_clauses '=' expr         {
+          $$ = $1;
+          if (ONCE(@2, @3, $$->derived ? $$->derived->span : mb_span_none(), "=",
+                   " (an indicator has one formula)")) $$->derived = $3;
+      }
     ;
 
 unit
@@ -196,12 +230,16 @@ target_head
 /* The body fills a fresh target; the clauses after it add to the same node. */
 tclauses
     : body                         { $$ = $1; }
-    | tclauses KW_PHRASE string    { $$ = $1; $$->phrase = $3; }
-    | tclauses KW_CATEGORY string  { $$ = $1; $$->category = $3; }
-    | tclauses KW_OWNER strlist    { $$ = $1; $$->owners = $3; }
-    | tclauses KW_SOURCE string    { $$ = $1; $$->source = $3; }
-    | tclauses KW_NOTE string      { $$ = $1; $$->note = $3; }
-    | tclauses KW_FROM year        { $$ = $1; $$->from = $3; }
+    | tclauses KW_PHRASE string    { $$ = $1; if (ONCE(@2, @3, $$->phrase.span, "phrase", "")) $$->phrase = $3; }
+    | tclauses KW_CATEGORY string  {
+          $$ = $1; if (ONCE(@2, @3, $$->category.span, "category", "")) $$->category = $3;
+      }
+    | tclauses KW_OWNER strlist    {
+          $$ = $1; if (ONCE(@2, @3, LIST_SPAN($$->owners), "owner", LIST_HINT("owner"))) $$->owners = $3;
+      }
+    | tclauses KW_SOURCE string    { $$ = $1; if (ONCE(@2, @3, $$->source.span, "source", "")) $$->source = $3; }
+    | tclauses KW_NOTE string      { $$ = $1; if (ONCE(@2, @3, $$->note.span, "note", "")) $$->note = $3; }
+    | tclauses KW_FROM year        { $$ = $1; if (ONCE(@2, @3, $$->from.span, "from", "")) $$->from = $3; }
     ;
 
 body

@@ -103,6 +103,7 @@ typedef struct mb_ast_indicator {
     mb_str category, source, part_of;
     mb_strlist owners;
     int integer;
+    mb_span integer_span;
     mb_expr *derived;
 } mb_ast_indicator;
 
@@ -145,6 +146,8 @@ typedef struct mb_ast_file {
     const mb_text *text;
     mb_ast_stmt *stmts;
     size_t n, cap;
+    size_t stopped;            /* the offset where reading stopped early (too many errors,
+                                  nesting too deep), else the text's length */
 } mb_ast_file;
 
 /* The table of forms and operators (forms.c). */

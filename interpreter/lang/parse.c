@@ -61,6 +61,7 @@ int mb_parse_text(const mb_text *t, mb_arena *arena, mb_ast_file *out, mb_diags 
 {
     memset(out, 0, sizeof *out);
     out->text = t;
+    out->stopped = t->len;
     if (t->len > MB_MAX_RULE_FILE) {
         mb_diag_add(d, MB_SEV_ERROR, mb_span_at(t, 0, 0),
                     "rule file too large (%zu bytes; the limit is %d MiB)", t->len,
@@ -77,6 +78,7 @@ int mb_parse_text(const mb_text *t, mb_arena *arena, mb_ast_file *out, mb_diags 
         return kind == MB_BAD_OOM ? -2 : -1;
     }
     int r = run(&st);
+    out->stopped = st.fatal ? st.nt.map[st.stopped > st.nt.len ? st.nt.len : st.stopped] : t->len;
     mb_normtext_free(&st.nt);
     if (r == 2 && st.oom) return -2;
     return d->errors > errors0 ? -1 : 0;

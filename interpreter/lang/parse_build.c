@@ -16,14 +16,30 @@ mb_span mb_pstate_span(const mb_pstate *st, mb_loc loc)
     return mb_span_at(st->text, st->nt.map[s], st->nt.map[e]);
 }
 
-void mb_pstate_error(mb_pstate *st, mb_loc loc, const char *fmt, ...)
+void mb_pstate_stop(mb_pstate *st, mb_loc loc)
+{
+    if (st->fatal) return;
+    st->fatal = 1;
+    st->stopped = loc.start;
+}
+
+mb_diag *mb_pstate_error(mb_pstate *st, mb_loc loc, const char *fmt, ...)
 {
     char buf[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    mb_diag_add(st->diags, MB_SEV_ERROR, mb_pstate_span(st, loc), "%s", buf);
+    mb_diags *d = st->diags;
+    mb_diag *g = mb_diag_add(d, MB_SEV_ERROR, mb_pstate_span(st, loc), "%s", buf);
+    /* Past the cap every further error is only counted: reading on (16 MiB of ';' is 16
+     * million errors) would cost time and show nothing. */
+    if (d->max_errors && d->errors > d->max_errors && !st->fatal) {
+        mb_diag_add(d, MB_SEV_NOTE, mb_pstate_span(st, loc),
+                    "too many errors: the rest of this file is not read");
+        mb_pstate_stop(st, loc);
+    }
+    return g;
 }
 
 /* Resolve \" \\ \n in a string literal (quotes already stripped). */
@@ -113,6 +129,29 @@ int mb_pb_date(mb_pstate *st, mb_loc loc, mb_str *out)
     return mb_pb_str(st, loc, 0, out);
 }
 
+int mb_pb_once(mb_pstate *st, mb_loc second, mb_span first, const char *what, const char *hint)
+{
+    if (!first.text) return 1;
+    mb_diag *g = mb_pstate_error(st, second, "'%s' given twice%s", what, hint);
+    mb_diag_note(g, first, "first given here");
+    return 0;
+}
+
+void mb_pb_direction(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int dir)
+{
+    const char *word = dir > 0 ? "higher" : "lower";
+    if (!ind->direction) {
+        ind->direction = dir;
+        ind->direction_span = mb_pstate_span(st, loc);
+        return;
+    }
+    mb_diag *g = dir == ind->direction
+                     ? mb_pstate_error(st, loc, "'%s' given twice", word)
+                     : mb_pstate_error(st, loc, "'%s' after '%s': an indicator has one direction", word,
+                                       ind->direction > 0 ? "higher" : "lower");
+    mb_diag_note(g, ind->direction_span, "first given here");
+}
+
 int mb_pb_stmt(mb_pstate *st, mb_stkind kind, void *node)
 {
     mb_ast_file *f = st->file;
@@ -150,7 +189,7 @@ mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_l
     if (e->depth > MB_MAX_EXPR_DEPTH && !st->fatal) {
         mb_pstate_error(st, loc, "formula too long or nested too deeply (more than %d operators deep)",
                         MB_MAX_EXPR_DEPTH);
-        st->fatal = 1;
+        mb_pstate_stop(st, loc);
     }
     return e;
 }

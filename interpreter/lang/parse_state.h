@@ -22,6 +22,7 @@ typedef struct mb_pstate {
     size_t last_end;       /* end of the last real token (for errors at end of input) */
     int paren_depth;
     int fatal;             /* stop: the rest of the input cannot be read sensibly */
+    size_t stopped;        /* with fatal: where (offset in nt) */
     int oom;               /* an allocation failed */
     int lexerror;          /* the last token was already reported by the scanner */
     mb_arena *arena;
@@ -32,7 +33,11 @@ typedef struct mb_pstate {
 enum { MB_MAX_PAREN_DEPTH = 64, MB_MAX_IDENT = 256, MB_MAX_STRING = 65536, MB_MAX_EXPR_DEPTH = 256 };
 
 mb_span mb_pstate_span(const mb_pstate *st, mb_loc loc);
-void mb_pstate_error(mb_pstate *st, mb_loc loc, const char *fmt, ...)
+/* Records an error at loc (the record, for a note; NULL when dropped). Once the run's error
+ * cap is passed nothing more could be shown, so the parse stops there (fatal) with a note. */
+mb_diag *mb_pstate_error(mb_pstate *st, mb_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Stop reading at loc: the scanner reports end of input from its next call on. */
+void mb_pstate_stop(mb_pstate *st, mb_loc loc);
 
 #endif

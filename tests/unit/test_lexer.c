@@ -314,14 +314,30 @@ Test(lexer, numbers)
     done();
 }
 
-Test(lexer, comma_is_not_part_of_a_number)
+Test(lexer, thousands_separator_is_an_error)
 {
+    /* groups of three digits after a comma: a number copied from a plan, said so */
     lex("1,200");
+    assert_diags("t.mb:1:1: error: thousands separators are not allowed in rules: write '1200'\n"
+                 "  1,200\n"
+                 "  ^~~~~\n");
+    cr_assert_eq(L.n, 1);
+    cr_assert_eq(L.toks[0].kind, LEXERROR);
+    done();
+}
+
+Test(lexer, comma_between_numbers_is_a_comma)
+{
+    /* not groups of three after one to three digits: list items */
+    lex("2018,2019 1,20 1, 200");
     assert_no_diags();
-    cr_assert_eq(L.n, 3);
-    T(0, NUMBER, "1");
+    cr_assert_eq(L.n, 9);
+    T(0, NUMBER, "2018");
     T(1, ',', ",");
-    T(2, NUMBER, "200");
+    T(2, NUMBER, "2019");
+    T(3, NUMBER, "1");
+    T(5, NUMBER, "20");
+    T(8, NUMBER, "200");
     done();
 }
 

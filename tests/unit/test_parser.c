@@ -1010,10 +1010,32 @@ Test(parse_err, error_cap)
             strcat(want, d);
         }
     }
-    strcat(want, "mubiao: error: too many errors; 10 more not shown\n");
+    /* the 51st error is counted and reading stops there: nothing more could be shown */
+    strcat(want, "t.mb:51:18: note: too many errors: the rest of this file is not read\n"
+                 "  target T51: a >= by 2018;\n"
+                 "                   ^~\n"
+                 "mubiao: error: too many errors; 1 more not shown\n");
     errors(src, want);
+    cr_assert_eq(P.file.stopped, strlen("target T01: a >= by 2018;\n") * 50 + 17);
     free(src);
     free(want);
+}
+
+/* 16 MiB of ';' is 16 million syntax errors: the parse stops at the 51st, having read 51
+ * bytes, instead of formatting (and dropping) every one of them. */
+Test(parse_err, error_cap_stops_reading)
+{
+    size_t n = MB_MAX_RULE_FILE;
+    char *src = malloc(n);
+    memset(src, ';', n);
+    parse_n(src, n);
+    cr_assert_eq(P.rc, -1);
+    cr_assert_eq(P.diags.errors, 51);
+    cr_assert_eq(P.diags.dropped, 1);
+    cr_assert_eq(P.file.stopped, 50, "stopped at %zu", P.file.stopped);
+    cr_assert_eq(P.diags.v[P.diags.n - 1].sev, MB_SEV_NOTE);
+    done();
+    free(src);
 }
 
 Test(parse_err, not_a_year_and_not_a_date)
@@ -1065,12 +1087,28 @@ Test(parse_err, malformed_number)
            "                 ^~~~~\n");
 }
 
-Test(parse_ok, comma_in_number_separates_goals)
+Test(parse_err, thousands_separator)
 {
-    /* "1,200" is two list items, so the parser sees a second goal without a year */
-    parse_n("target T: a >= 1,200 家 by 2018;\n", strlen("target T: a >= 1,200 家 by 2018;\n"));
-    cr_assert_eq(P.rc, 0);
-    cr_assert_eq(target(0)->ngoals, 2);
+    /* "1,200" as plans print it: said so, not read as two milestones */
+    errors("target T: a >= 1,200 家 by 2018;\n",
+           "t.mb:1:16: error: thousands separators are not allowed in rules: write '1200'\n"
+           "  target T: a >= 1,200 家 by 2018;\n"
+           "                 ^~~~~\n");
+    errors("target T: a >= 12,345,678.5 by 2018;\n",
+           "t.mb:1:16: error: thousands separators are not allowed in rules: write '12345678.5'\n"
+           "  target T: a >= 12,345,678.5 by 2018;\n"
+           "                 ^~~~~~~~~~~~\n");
+}
+
+Test(parse_ok, comma_between_milestones_and_deadlines)
+{
+    /* a list comma after a year, or with a space after it, is still a list comma */
+    ok("plan p { name \"P\" deadline 2018,2019 }\n"
+       "target T: a >= 1 by 2018,2 by 2019;\n"
+       "target U: a >= 1 by 2018, 200 by 2019;\n");
+    cr_assert_eq(P.file.stmts[0].u.plan->ndeadlines, 2);
+    cr_assert_eq(target(1)->ngoals, 2);
+    cr_assert_eq(target(2)->ngoals, 2);
     done();
 }
 

@@ -1,0 +1,1 @@
+check ../data/repeated_clauses.mb

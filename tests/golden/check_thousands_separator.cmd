@@ -1,0 +1,1 @@
+check ../data/thousands_separator.mb
