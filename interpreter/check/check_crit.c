@@ -3,7 +3,7 @@
  * form means; a new form adds a case here, to the grammar and to the form table (forms.c). */
 #include "check.h"
 
-static mb_limit at(mb_num v, int strict) { return (mb_limit){1, strict, v}; }
+static mb_limit at(mb_num v, int strict) { return (mb_limit){.on = 1, .strict = strict, .v = v}; }
 
 /* The bounds of a comparison `x cmp v`. */
 static void by_cmp(mb_crit *c, mb_cmp cmp, mb_num v)

@@ -4,19 +4,22 @@
 #include "crit.h"
 
 /* A factor of the base: the base itself for SCALE_BASE, (yearly factor)^years × base for
- * SCALE_COMPOUND. */
-static mb_numerr scaled(const mb_crit *c, mb_num f, mb_num base, mb_num *out)
+ * SCALE_COMPOUND. *big_on is set when the exact product needs more than 128 bits: *out is
+ * then the display value and *big the factors to compare with. */
+static mb_numerr scaled(const mb_crit *c, mb_num f, mb_num base, mb_num *out, mb_pow *big, int *big_on)
 {
-    mb_numerr err = MB_NUM_OK;
-    if (c->scale == MB_SCALE_COMPOUND) err = mb_num_pow(f, c->years, &f);
-    return err ? err : mb_num_mul(f, base, out);
+    *big = (mb_pow){base, f, c->scale == MB_SCALE_COMPOUND ? c->years : 1};
+    int exact = 1;
+    mb_numerr err = mb_pow_value(big, out, &exact);
+    *big_on = !err && !exact;
+    return err;
 }
 
 static mb_numerr limit(const mb_crit *c, const mb_limit *in, mb_num base, mb_limit *out)
 {
     *out = *in;
     if (!in->on || c->scale == MB_SCALE_NONE) return MB_NUM_OK;
-    return scaled(c, in->v, base, &out->v);
+    return scaled(c, in->v, base, &out->v, &out->big, &out->big_on);
 }
 
 mb_numerr mb_crit_bounds(const mb_crit *c, mb_num base, mb_limit *lo, mb_limit *hi)
@@ -33,17 +36,28 @@ mb_numerr mb_crit_bounds(const mb_crit *c, mb_num base, mb_limit *lo, mb_limit *
 mb_numerr mb_crit_target(const mb_crit *c, mb_num base, mb_num *out)
 {
     if (c->scale == MB_SCALE_NONE) { *out = c->named; return MB_NUM_OK; }
-    return scaled(c, c->named, base, out);
+    mb_pow big;
+    int big_on;
+    return scaled(c, c->named, base, out, &big, &big_on);
+}
+
+/* x against a bound, exactly. (mb_pow_cmp fails only without memory for its integers; the
+ * display value is then the closest there is.) */
+static int cmp_limit(mb_num x, const mb_limit *l)
+{
+    int s;
+    if (l->big_on && !mb_pow_cmp(x, &l->big, &s)) return s;
+    return mb_num_cmp(x, l->v);
 }
 
 int mb_limits_hold(const mb_limit *lo, const mb_limit *hi, mb_num x)
 {
     if (lo->on) {
-        int s = mb_num_cmp(x, lo->v);
+        int s = cmp_limit(x, lo);
         if (s < 0 || (s == 0 && lo->strict)) return 0;
     }
     if (hi->on) {
-        int s = mb_num_cmp(x, hi->v);
+        int s = cmp_limit(x, hi);
         if (s > 0 || (s == 0 && hi->strict)) return 0;
     }
     return 1;

@@ -7,6 +7,7 @@
 #define MB_CRIT_H
 
 #include "num.h"
+#include "num_pow.h"
 
 /* What is judged. */
 typedef enum {
@@ -26,10 +27,15 @@ typedef enum {
     MB_SCALE_COMPOUND, /* a yearly factor, raised to the years from base to deadline, × base */
 } mb_scale;
 
-/* One side of the acceptable values: x >= v (x > v when strict) for a lower bound. */
+/* One side of the acceptable values: x >= v (x > v when strict) for a lower bound. A bound
+ * scaled by a base whose exact fraction needs more than 128 bits (base × 1.0735^10) is kept
+ * as its factors in `big` (big_on): v is then that value to 36 digits, for display, and
+ * every comparison goes through the factors, exactly (num_pow.h). */
 typedef struct mb_limit {
     int on, strict;
     mb_num v;
+    int big_on;
+    mb_pow big;
 } mb_limit;
 
 typedef enum {

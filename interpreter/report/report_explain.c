@@ -348,6 +348,14 @@ static void header(const xp *x)
 
 /* ---- the threshold of the single-value forms ----------------------------------------- */
 
+/* A threshold beyond 128 bits: the evaluator compared with it exactly (num_pow.h), and its
+ * verdict holds it to 36 significant digits, marked approximate. */
+static int big_target(const mb_verdict *v, mb_num *t)
+{
+    *t = v->target;
+    return v->has_target;
+}
+
 /* Explains how the threshold follows from the rule (and the base value). Returns 0 when the
  * base value is missing, so that there is no threshold to compare with. */
 static int threshold(const xp *x, const mb_verdict *v, size_t g)
@@ -431,7 +439,7 @@ static int threshold(const xp *x, const mb_verdict *v, size_t g)
         num(o, r->a);
         fputs(" × ", o);
         pnum(o, base);
-        if (mb_num_mul(r->a, base, &t)) { fputs(": too large to compute\n", o); return 0; }
+        if (mb_num_mul(r->a, base, &t) && !big_target(v, &t)) { fputs(": too large to compute\n", o); return 0; }
     } else {
         int n = v->year - r->base_year;
         int cut = r->form == MB_FORM_CUT;
@@ -445,15 +453,17 @@ static int threshold(const xp *x, const mb_verdict *v, size_t g)
         fputs("%)", o);
         if (r->form == MB_FORM_ANNUAL_GROWTH) {
             fprintf(o, "^%d", n);
-            if (mb_num_pow(f, (unsigned)n, &f)) { fputs(": too large to compute\n", o); return 0; }
+            if (mb_num_pow(f, (unsigned)n, &f)) f.den = 0; /* only the result can be shown */
         }
         fputs(" × ", o);
         pnum(o, base);
-        fputs(" = ", o);
-        num(o, f);
-        fputs(" × ", o);
-        pnum(o, base);
-        if (mb_num_mul(f, base, &t)) { fputs(": too large to compute\n", o); return 0; }
+        if (f.den) {
+            fputs(" = ", o);
+            num(o, f);
+            fputs(" × ", o);
+            pnum(o, base);
+        }
+        if ((!f.den || mb_num_mul(f, base, &t)) && !big_target(v, &t)) { fputs(": too large to compute\n", o); return 0; }
     }
     fputs(" = ", o);
     qty(o, t, ind);

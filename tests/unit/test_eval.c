@@ -660,15 +660,33 @@ Test(annual, no_base_value)
     cr_assert_eq(v.status, MB_ST_NO_DATA);
     mbt_expect_detail(v, "no value of 'tal' for 2016 (the base year)");
 }
-Test(annual, growth_too_large_to_compute_exactly_is_an_error)
+Test(annual, growth_beyond_128_bits_is_decided_exactly)
 {
     static const char R[] = PLAN("1950")
         "indicator tal \"引进海外人才数量\" unit 人 higher;\n"
         "target T: tal annual growth >= 15% from 1950 by 2020 phrase \"年均增长15%\";\n";
-    /* 1.15^70 = 23^70 / 20^70: 23^70 has 96 digits */
-    mb_verdict v = eval1(R, "甲市,tal,1950,100\n甲市,tal,2020,1000000\n", "T");
-    mbt_expect(v, MB_ST_ERROR, NULL, 0, NULL, NULL);
-    mbt_expect_detail(v, "number too large to compute exactly computing the target");
+    /* 100 × 1.15^70 = 100 × 23^70 / 20^70 = 1773572.00388281…: 23^70 has 96 digits */
+    mb_verdict v = eval1(R, "甲市,tal,1950,100\n甲市,tal,2020,1773572.0038\n", "T");
+    cr_assert_eq(v.status, MB_ST_MISSED, "%s: %s", mb_status_name(v.status), v.detail);
+    cr_assert(v.has_target);
+    v = eval1(R, "甲市,tal,1950,100\n甲市,tal,2020,1773572.0039\n", "T");
+    cr_assert_eq(v.status, MB_ST_MET, "%s: %s", mb_status_name(v.status), v.detail);
+    v = eval1(R, "甲市,tal,1950,100\n甲市,tal,2020,1000000\n", "T");
+    cr_assert_eq(v.status, MB_ST_MISSED, "%s: %s", mb_status_name(v.status), v.detail);
+}
+Test(annual, realistic_plan_growth_is_not_an_error)
+{
+    /* 年均增长7.35% from 2010 to 2020 on 1234.5678: threshold 2509.2008918756885… */
+    static const char R[] = PLAN("2010")
+        "indicator tal \"引进海外人才数量\" unit 人 higher;\n"
+        "target T: tal annual growth >= 7.35% from 2010 by 2020 phrase \"年均增长7.35%\";\n";
+    mb_verdict v = eval1(R, "甲市,tal,2010,1234.5678\n甲市,tal,2020,100\n", "T");
+    cr_assert_eq(v.status, MB_ST_MISSED, "%s: %s", mb_status_name(v.status), v.detail);
+    v = eval1(R, "甲市,tal,2010,1234.5678\n甲市,tal,2020,2509.2009\n", "T");
+    cr_assert_eq(v.status, MB_ST_MET, "%s: %s", mb_status_name(v.status), v.detail);
+    /* before the deadline: the progress class, not an error */
+    v = eval1(R, "甲市,tal,2010,1234.5678\n甲市,tal,2015,1800\n", "T");
+    cr_assert_eq(v.status, MB_ST_ON_TRACK, "%s: %s", mb_status_name(v.status), v.detail);
 }
 Test(annual, progress_on_the_required_path_is_on_track)
 {

@@ -1,0 +1,1 @@
+eval ../data/growth_large.mb --data ../data/growth_large.csv --as-of 2024
