@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "jsonw.h"
 #include "text.h"
 
@@ -132,6 +134,67 @@ mb_span mb_span_at(const mb_text *t, size_t start, size_t end)
 
 mb_span mb_span_none(void) { return (mb_span){0}; }
 
+/* ---- text for a terminal -------------------------------------------------------------- */
+
+/* Characters a terminal would act on or not show: controls (C0, DEL, C1: ESC starts an escape
+ * sequence), format characters (bidi overrides such as U+202E, zero-width spaces, BOM), line
+ * and paragraph separators, surrogates, private use and noncharacters. */
+static int invisible(int32_t cp)
+{
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 1;
+    if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF)) return 1;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CO: return 1;
+    default: return 0;
+    }
+}
+
+size_t mb_term_clean(char *dst, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = 0;
+    char tmp[16];
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = mb_utf8_decode(u + i, n - i, &cp), w;
+        const char *from = s + i;
+        if (!k) { w = (size_t)snprintf(tmp, sizeof tmp, "<0x%02X>", u[i]); from = tmp; k = 1; }
+        else if (invisible(cp)) { w = (size_t)snprintf(tmp, sizeof tmp, "<U+%04X>", (unsigned)cp); from = tmp; }
+        else w = k;
+        if (dst) memcpy(dst + len, from, w);
+        len += w;
+        i += k;
+    }
+    return len;
+}
+
+void mb_term_put(FILE *out, const char *s, size_t n)
+{
+    /* runs of plain ASCII (nearly everything) go out in one piece */
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F) j++;
+        if (j > i) fwrite(s + i, 1, j - i, out);
+        if (j == n) break;
+        size_t k = 1;
+        while (j + k < n && k < 4 && ((unsigned char)s[j + k] & 0xC0) == 0x80) k++;
+        char buf[64];
+        fwrite(buf, 1, mb_term_clean(buf, s + j, k), out);
+        i = j + k;
+    }
+}
+
+void mb_term_puts(FILE *out, const char *s)
+{
+    if (s) mb_term_put(out, s, strlen(s));
+}
+
 /* Where the line holding `off` starts; a byte order mark at the start of the text is not
  * part of the first line (it is not a column). */
 static size_t line_start_of(const mb_text *t, size_t off)
@@ -228,11 +291,14 @@ static void print_one(FILE *out, mb_severity sev, const mb_span *s, const char *
     const char *r = color ? "\033[0m" : "";
     if (s->text) {
         mb_pos p = mb_span_pos(s);
-        fprintf(out, "%s:%u:%u: ", s->text->name, p.line, p.col);
+        mb_term_puts(out, s->text->name);
+        fprintf(out, ":%u:%u: ", p.line, p.col);
     } else {
         fputs("mubiao: ", out);
     }
-    fprintf(out, "%s%s:%s %s\n", c, sev_name(sev), r, msg);
+    fprintf(out, "%s%s:%s ", c, sev_name(sev), r);
+    mb_term_puts(out, msg);
+    fputc('\n', out);
     if (s->text) print_excerpt(out, s);
 }
 

@@ -68,6 +68,14 @@ mb_pos mb_text_pos(const mb_text *t, size_t off);
  * width. `color` adds ANSI colours. */
 void mb_diag_print(FILE *out, const mb_diag *g, int color);
 void mb_diags_print(FILE *out, const mb_diags *d, int color);
+/* Text quoted on a terminal-bound stream (messages, file names, report cells, explain):
+ * control characters (ESC, BEL, newline ...), bidi and other invisible format characters
+ * (U+202E, U+200B) and noncharacters are shown visibly as "<U+202E>", bytes that are not
+ * UTF-8 as "<0xFF>"; everything else is copied. mb_term_clean writes to dst (NULL: only
+ * counts; 16 bytes per input byte are always enough) and returns the length. */
+size_t mb_term_clean(char *dst, const char *s, size_t n);
+void mb_term_put(FILE *out, const char *s, size_t n);
+void mb_term_puts(FILE *out, const char *s);
 /* The diagnostics as a JSON array (no trailing newline). */
 void mb_diags_print_json(FILE *out, const mb_diags *d);
 

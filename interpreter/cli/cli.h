@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "report.h"
 
 enum { MB_EXIT_OK = 0, MB_EXIT_FAIL = 1, MB_EXIT_USAGE = 2 };
 
@@ -13,23 +14,61 @@ int mb_cmd_check(int argc, char **argv);
 int mb_cmd_eval(int argc, char **argv);
 int mb_cmd_explain(int argc, char **argv);
 
-/* "mubiao check: msg" on stderr plus a pointer to --help; returns MB_EXIT_USAGE. */
+/* "mubiao check: msg" on stderr plus a pointer to --help; returns MB_EXIT_USAGE. The message
+ * is cleaned for the terminal (mb_term_put): it usually quotes what the user typed. */
 int mb_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "mubiao check: msg" on stderr, cleaned, without the pointer to --help. */
+void mb_cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The option parser shared by every subcommand (opts.c). */
+typedef struct mb_opt {
+    const char *name;      /* without the leading "--"; NULL ends a table */
+    int has_value;
+    const char *values;    /* what the value may be, for "needs a value" (NULL: nothing said) */
+} mb_opt;
+typedef struct mb_args {
+    size_t n;              /* options given, in order */
+    int *opt;              /* index into the table */
+    char **val;            /* its value (NULL for a flag) */
+    char **operands;
+    int noperands;
+} mb_args;
+/* 0: parsed; -1: --help printed (exit 0); MB_EXIT_USAGE: a message was printed. */
+int mb_cli_parse(const char *cmd, int argc, char **argv, const mb_opt *opts, const char *usage, mb_args *a);
+void mb_args_free(mb_args *a);
+size_t mb_args_count(const mb_args *a, int k);
+/* Every value of option k in order; out needs room for mb_args_count of them. */
+size_t mb_args_list(const mb_args *a, int k, const char **out);
+/* The value of an option that takes one (NULL when absent); given twice with different
+ * values is a usage error (returns MB_EXIT_USAGE), never "the last one wins". */
+int mb_args_one(const char *cmd, const mb_args *a, const mb_opt *opts, int k, const char **out);
 /* Colour on stderr only when it is a terminal and NO_COLOR is unset. */
 int mb_cli_color(FILE *f);
 /* Load and check the rule files; diagnostics go into d. Returns 0, 1 (rule errors) or 2
  * (a file could not be read). *out is set whenever a model was built. */
 int mb_cli_load_rules(char **paths, int n, mb_diags *d, mb_model **out);
 
-/* Reports are written to a temporary file beside the target and renamed into place, so an
- * interrupted run never leaves a half-written report where the old one was. */
+/* Where a report goes (output.c): a regular file is replaced atomically (temporary file in
+ * the same folder, fsync, rename) keeping its mode; character devices and FIFOs are written
+ * through; symbolic links are followed; an input of the run (any rule file, import or data
+ * file in m and D) is refused; NULL or "-" is standard output. */
 typedef struct mb_out {
     FILE *f;
     const char *path;   /* NULL: standard output */
-    char *tmp;
+    char *tmp;          /* the temporary file, when replacing a regular file */
+    char *target;       /* the file a symbolic link points to (NULL: path itself) */
+    int through;        /* a device or FIFO, written in place */
 } mb_out;
-int mb_cli_out_open(mb_out *o, const char *path);   /* 0, or -1 with a message printed */
+int mb_cli_out_open(mb_out *o, const char *path, const mb_model *m, const mb_data *D); /* 0, or -1 with a message */
 int mb_cli_out_commit(mb_out *o);                   /* 0, or -1 with a message printed */
 void mb_cli_out_abort(mb_out *o);
+
+/* A selection that selects nothing is a usage error (select.c): every filter value must name
+ * a plan, region, rule, category or owner (else the message names the closest ones), and the
+ * filters together must select some target for some region. 0 or MB_EXIT_USAGE. */
+int mb_cli_check_selection(const char *cmd, const mb_eval *e, const mb_filter *f);
+/* One name for option opt ("--rule", "--region", ...): 0 when known, else a message with the
+ * closest names and MB_EXIT_USAGE. */
+int mb_cli_name_known(const char *cmd, const mb_eval *e, const char *opt, const char *want);
 
 #endif

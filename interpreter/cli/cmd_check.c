@@ -17,7 +17,11 @@ static const char USAGE[] =
     "                 plans, indicators, rules and data checks as resolved\n"
     "  -h, --help     show this help\n"
     "\n"
-    "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or unreadable file.\n";
+    "Options and files may come in any order; --format=json is --format json, and '--'\n"
+    "ends the options.\n"
+    "\n"
+    "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage, an unreadable file,\n"
+    "or output that could not be written whole.\n";
 
 static void summary(const mb_model *m, const mb_diags *d)
 {
@@ -31,25 +35,25 @@ static void summary(const mb_model *m, const mb_diags *d)
            d->warnings, d->warnings == 1 ? "" : "s");
 }
 
+enum { O_FORMAT };
+static const mb_opt OPTS[] = {{"format", 1, "text or json"}, {NULL, 0, NULL}};
+
 int mb_cmd_check(int argc, char **argv)
 {
-    int json = 0, nfiles = 0;
-    char **files = argv + 1;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(USAGE, stdout); return MB_EXIT_OK; }
-        if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
-            const char *v = a[8] == '=' ? a + 9 : (++i < argc ? argv[i] : NULL);
-            if (!v) return mb_cli_usage_error("check", "--format needs a value: text or json");
-            if (!strcmp(v, "json")) json = 1;
-            else if (strcmp(v, "text")) return mb_cli_usage_error("check", "unknown format '%s' (text or json)", v);
-            continue;
-        }
-        if (!strcmp(a, "--")) { for (i++; i < argc; i++) files[nfiles++] = argv[i]; break; }
-        if (a[0] == '-' && a[1]) return mb_cli_usage_error("check", "unknown option '%s'", a);
-        files[nfiles++] = argv[i];
+    mb_args a;
+    int pr = mb_cli_parse("check", argc, argv, OPTS, USAGE, &a);
+    if (pr) return pr < 0 ? MB_EXIT_OK : pr;
+    const char *fmt;
+    int json = 0;
+    if (mb_args_one("check", &a, OPTS, O_FORMAT, &fmt)) { mb_args_free(&a); return MB_EXIT_USAGE; }
+    if (fmt && !strcmp(fmt, "json")) json = 1;
+    else if (fmt && strcmp(fmt, "text")) {
+        mb_args_free(&a);
+        return mb_cli_usage_error("check", "unknown format '%s' (text or json)", fmt);
     }
-    if (!nfiles) return mb_cli_usage_error("check", "no rule file given");
+    char **files = a.operands;
+    int nfiles = a.noperands;
+    if (!nfiles) { mb_args_free(&a); return mb_cli_usage_error("check", "no rule file given"); }
     mb_diags d;
     mb_diags_init(&d, 50);
     mb_model *m = NULL;
@@ -68,5 +72,6 @@ int mb_cmd_check(int argc, char **argv)
     }
     mb_diags_free(&d);
     mb_model_free(m);
+    mb_args_free(&a);
     return rc;
 }

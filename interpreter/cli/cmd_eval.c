@@ -9,7 +9,7 @@
 #include "text.h"
 
 static const char USAGE[] =
-    "usage: mubiao eval RULES... --data FILE|DIR... [options]\n"
+    "usage: mubiao eval RULES... --data FILE|DIR [--data ...] [options]\n"
     "\n"
     "Evaluate every rule for every region and deadline against submitted statistics\n"
     "(CSV with columns region,indicator,period,value[,unit], or JSON), and report\n"
@@ -17,91 +17,159 @@ static const char USAGE[] =
     "no-data / not-assessable / error (values submitted but unusable), with actual,\n"
     "target and gap. docs/evaluation.md explains each.\n"
     "\n"
+    "Options and rule files may come in any order; --name=value is --name value, and\n"
+    "'--' ends the options. Repeat an option to give more values.\n"
+    "\n"
     "Options:\n"
-    "  --data FILE|DIR...      submission files, or folders of .csv/.json files\n"
+    "  --data FILE|DIR         a submission file, or a folder of .csv/.json files\n"
     "  --as-of PERIOD          ignore data after PERIOD (2019, 2019Q3, 2019-09);\n"
     "                          default: the latest period in the data\n"
-    "  --region NAME...        only these regions\n"
+    "  --region NAME           only this region\n"
     "  --plan ID               only this plan's targets\n"
+    "  --rule ID               only this rule\n"
     "  --category NAME         only targets in this category\n"
     "  --owner NAME            only targets of this responsible unit\n"
+    "                          (a repeated filter selects any of its values; different\n"
+    "                          filters must all match; a value that matches nothing, or\n"
+    "                          filters that leave nothing to report, are an error)\n"
     "  --format FORMAT         text (default), json, csv, junit, or summary (per-rule counts)\n"
-    "  --output FILE           write the report to FILE (atomically) instead of stdout\n"
-    "  --fail-on STATUS,...    statuses that make the exit status 1 (default: missed)\n"
+    "  --output FILE           write the report to FILE (atomically) instead of stdout;\n"
+    "                          - is standard output\n"
+    "  --fail-on STATUS,...    statuses that make the exit status 1 (default: missed,error;\n"
+    "                          none: no status does)\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit status: 0 no verdict in the --fail-on set, 1 some are, 2 errors in the rules or\n"
     "the data (each reported with file:line:col; the report still covers the good rows),\n"
-    "or a usage error.\n"
+    "a report that could not be written whole, or a usage error.\n"
     "\n"
     "Environment: NO_COLOR turns colour off; MB_THREADS=1 reads and reports on one thread\n"
     "(the default uses two cores for large inputs; the output is the same).\n";
 
 static const char EXPLAIN_USAGE[] =
-    "usage: mubiao explain RULES... --rule ID --region NAME --data FILE|DIR... [--as-of PERIOD]\n"
+    "usage: mubiao explain RULES... --rule ID --region NAME --data FILE|DIR [options]\n"
     "\n"
     "Show how one rule's verdict for one region was reached: the values used, the\n"
-    "arithmetic and the comparison.\n";
+    "arithmetic and the comparison.\n"
+    "\n"
+    "Options (in any order with the rule files, as for eval):\n"
+    "  --rule ID           the rule to explain (required, once)\n"
+    "  --region NAME       the region (required, once)\n"
+    "  --data FILE|DIR     a submission file or folder (required; repeat for more)\n"
+    "  --as-of PERIOD      ignore data after PERIOD (2019, 2019Q3, 2019-09);\n"
+    "                      default: the latest period in the data\n"
+    "  --output FILE       write the explanation to FILE (atomically); - is standard output\n"
+    "  --format text       the only format of explain\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "Exit status: 0 explained, 2 errors in the rules or the data, an explanation that could\n"
+    "not be written whole, or a usage error.\n";
+
+enum { O_DATA, O_REGION, O_RULE, O_PLAN, O_CATEGORY, O_OWNER, O_AS_OF, O_FORMAT, O_OUTPUT, O_FAIL_ON };
+static const mb_opt EVAL_OPTS[] = {
+    {"data", 1, "a submission file or folder"},
+    {"region", 1, "a region name"},
+    {"rule", 1, "a rule id"},
+    {"plan", 1, "a plan id"},
+    {"category", 1, "a category"},
+    {"owner", 1, "a responsible unit"},
+    {"as-of", 1, "a period (2019, 2019Q3, 2019-09)"},
+    {"format", 1, "text, json, csv, junit or summary"},
+    {"output", 1, "a file, or - for standard output"},
+    {"fail-on", 1, "statuses separated by commas, or none"},
+    {NULL, 0, NULL},
+};
+/* explain takes the same options in the same places (the indices match EVAL_OPTS). */
+static const mb_opt EXPLAIN_OPTS[] = {
+    {"data", 1, "a submission file or folder"},
+    {"region", 1, "a region name"},
+    {"rule", 1, "a rule id"},
+    {"", 0, NULL}, {"", 0, NULL}, {"", 0, NULL}, /* plan, category, owner: not for explain */
+    {"as-of", 1, "a period (2019, 2019Q3, 2019-09)"},
+    {"format", 1, "text"},
+    {"output", 1, "a file, or - for standard output"},
+    {NULL, 0, NULL},
+};
 
 typedef struct eval_args {
-    char **rules, **data, **regions;
-    int nrules, ndata, nregions;
-    const char *as_of, *plan, *category, *owner, *format, *output, *fail_on, *rule;
+    mb_args a;
+    const char **list;     /* room for every option value; lists below point into it */
+    const char **rules, **data, **regions, **rule_ids, **plans, **categories, **owners, **fail_on;
+    size_t nrules, ndata, nregions, nrule_ids, nplans, ncategories, nowners, nfail_on;
+    const char *as_of, *format, *output;
 } eval_args;
 
-/* Options that take one value, or a list of values up to the next option. */
-static int parse(const char *cmd, int argc, char **argv, eval_args *a, const char *usage)
+static void args_free(eval_args *e)
 {
-    char ***list = &a->rules;
-    int *count = &a->nrules;
-    for (int i = 1; i < argc; i++) {
-        char *s = argv[i];
-        const char **one = NULL;
-        if (!strcmp(s, "-h") || !strcmp(s, "--help")) { fputs(usage, stdout); return 1; }
-        if (!strcmp(s, "--data")) { list = &a->data; count = &a->ndata; continue; }
-        if (!strcmp(s, "--region")) { list = &a->regions; count = &a->nregions; continue; }
-        if (!strcmp(s, "--as-of")) one = &a->as_of;
-        else if (!strcmp(s, "--plan")) one = &a->plan;
-        else if (!strcmp(s, "--category")) one = &a->category;
-        else if (!strcmp(s, "--owner")) one = &a->owner;
-        else if (!strcmp(s, "--format")) one = &a->format;
-        else if (!strcmp(s, "--output")) one = &a->output;
-        else if (!strcmp(s, "--fail-on")) one = &a->fail_on;
-        else if (!strcmp(s, "--rule")) one = &a->rule;
-        else if (s[0] == '-' && s[1]) { mb_cli_usage_error(cmd, "unknown option '%s'", s); return 2; }
-        if (one) {
-            if (++i >= argc) { mb_cli_usage_error(cmd, "%s needs a value", s); return 2; }
-            *one = argv[i];
-            list = &a->rules; /* a value option ends a --data / --region list */
-            count = &a->nrules;
-            continue;
-        }
-        (*list)[(*count)++] = s;
-    }
+    mb_args_free(&e->a);
+    free(e->list);
+}
+
+/* A rule operand that is a submission: "--data a.csv b.csv" gives b.csv as a rule file. */
+static int looks_like_data(const char *path)
+{
+    size_t n = strlen(path);
+    return (n >= 4 && !strcmp(path + n - 4, ".csv")) || (n >= 5 && !strcmp(path + n - 5, ".json"));
+}
+
+/* Options and operands in any order (mb_cli_parse); lists are every value of a repeated
+ * option; an option that takes one value refuses two. 0, -1 (help shown) or MB_EXIT_USAGE. */
+static int parse(const char *cmd, int argc, char **argv, const mb_opt *opts, const char *usage, eval_args *e)
+{
+    memset(e, 0, sizeof *e);
+    int pr = mb_cli_parse(cmd, argc, argv, opts, usage, &e->a);
+    if (pr) return pr;
+    e->list = calloc(e->a.n + 1, sizeof *e->list);
+    if (!e->list) { args_free(e); fputs("mubiao: out of memory\n", stderr); return MB_EXIT_USAGE; }
+    const char **at = e->list;
+#define LIST(k, p, n) (p = at, n = mb_args_list(&e->a, k, at), at += n)
+    LIST(O_DATA, e->data, e->ndata);
+    LIST(O_REGION, e->regions, e->nregions);
+    LIST(O_RULE, e->rule_ids, e->nrule_ids);
+    LIST(O_PLAN, e->plans, e->nplans);
+    LIST(O_CATEGORY, e->categories, e->ncategories);
+    LIST(O_OWNER, e->owners, e->nowners);
+    LIST(O_FAIL_ON, e->fail_on, e->nfail_on);
+#undef LIST
+    e->rules = (const char **)e->a.operands;
+    e->nrules = (size_t)e->a.noperands;
+    if (mb_args_one(cmd, &e->a, opts, O_AS_OF, &e->as_of) || mb_args_one(cmd, &e->a, opts, O_FORMAT, &e->format) ||
+        mb_args_one(cmd, &e->a, opts, O_OUTPUT, &e->output))
+        return MB_EXIT_USAGE;
+    for (size_t i = 0; i < e->nrules; i++)
+        if (looks_like_data(e->rules[i]))
+            return mb_cli_usage_error(cmd, "'%s' is given as a rule file; each submission needs its own --data "
+                                           "(--data a.csv --data b.csv)", e->rules[i]);
     return 0;
 }
 
-/* Room for each list option to hold every argument; one block, freed by the caller. */
-static char **args_init(eval_args *a, int argc)
-{
-    char **bufs = calloc((size_t)argc * 3 + 3, sizeof *bufs);
-    if (!bufs) return NULL;
-    a->rules = bufs;
-    a->data = bufs + argc + 1;
-    a->regions = bufs + 2 * argc + 2;
-    return bufs;
-}
-
-static int fail_mask(const char *spec, unsigned *mask)
+/* The --fail-on set: statuses separated by commas (spaces around them allowed), "none" for
+ * the empty set; every --fail-on adds to it. Default: missed and error — an error verdict
+ * (values submitted but unusable) must not pass a CI gate unnoticed. */
+static int fail_mask(const char *cmd, const char *const *specs, size_t n, unsigned *mask)
 {
     *mask = 0;
-    if (!spec) { *mask = 1u << MB_ST_MISSED; return 0; }
-    for (const char *p = spec; *p;) {
-        size_t n = strcspn(p, ",");
-        int s = mb_status_parse(p, n);
-        if (s < 0 && n) return -1;
-        if (s >= 0) *mask |= 1u << s;
-        p += n + (p[n] == ',');
+    if (!n) { *mask = 1u << MB_ST_MISSED | 1u << MB_ST_ERROR; return 0; }
+    for (size_t k = 0; k < n; k++) {
+        const char *p = specs[k];
+        for (;;) {
+            size_t len = strcspn(p, ",");
+            const char *t = p, *end = p + len;
+            while (t < end && (*t == ' ' || *t == '\t')) t++;
+            while (end > t && (end[-1] == ' ' || end[-1] == '\t')) end--;
+            int s = mb_status_parse(t, (size_t)(end - t));
+            if (s >= 0) *mask |= 1u << s;
+            else if (!(end - t == 4 && !memcmp(t, "none", 4))) {
+                char valid[256] = "";
+                for (int i = 0; i < MB_ST_COUNT; i++) {
+                    strcat(valid, mb_status_name((mb_status)i));
+                    strcat(valid, ", ");
+                }
+                return mb_cli_usage_error(cmd, "--fail-on: '%.*s' is not a status (%snone)", (int)(end - t), t, valid);
+            }
+            if (!p[len]) break;
+            p += len + 1;
+        }
     }
     return 0;
 }
@@ -133,13 +201,13 @@ static int load(const char *cmd, eval_args *a, run *R, int color)
     if (!a->nrules) return mb_cli_usage_error(cmd, "no rule file given");
     if (!a->ndata) return mb_cli_usage_error(cmd, "no data given: add --data FILE");
     if (as_of_key(a->as_of, &key)) return mb_cli_usage_error(cmd, "--as-of '%s' is not a period (2019, 2019Q3, 2019-09)", a->as_of);
-    R->rc = mb_cli_load_rules(a->rules, a->nrules, &R->rd, &R->m);
+    R->rc = mb_cli_load_rules((char **)a->rules, (int)a->nrules, &R->rd, &R->m);
     mb_diags_sort(&R->rd);
     mb_diags_print(stderr, &R->rd, color);
     if (R->rc) return R->rc == MB_EXIT_FAIL ? MB_EXIT_USAGE : R->rc;
     R->D = mb_data_new(R->m);
     if (!R->D) { fputs("mubiao: out of memory\n", stderr); return MB_EXIT_USAGE; }
-    for (int i = 0; i < a->ndata; i++) mb_data_load(R->D, a->data[i]);
+    for (size_t i = 0; i < a->ndata; i++) mb_data_load(R->D, a->data[i]);
     mb_data_finish(R->D);
     mb_diags_print(stderr, &R->D->diags, color);
     mb_eval_init(&R->e, R->m, R->D, key);
@@ -164,34 +232,46 @@ static void accounting(const mb_data *D)
 #undef S
 }
 
+static int known_format(const char *fmt)
+{
+    static const char *const F[] = {"text", "json", "csv", "junit", "summary"};
+    for (size_t i = 0; i < sizeof F / sizeof *F; i++)
+        if (!strcmp(fmt, F[i])) return 1;
+    return 0;
+}
+
 int mb_cmd_eval(int argc, char **argv)
 {
-    eval_args a = {0};
-    char **bufs = args_init(&a, argc);
-    if (!bufs) return MB_EXIT_USAGE;
-    int pr = parse("eval", argc, argv, &a, USAGE);
-    if (pr) { free(bufs); return pr == 1 ? MB_EXIT_OK : MB_EXIT_USAGE; }
+    eval_args a;
+    int rc = parse("eval", argc, argv, EVAL_OPTS, USAGE, &a);
+    if (rc) { args_free(&a); return rc < 0 ? MB_EXIT_OK : rc; }
     const char *fmt = a.format ? a.format : "text";
     unsigned mask;
-    if (fail_mask(a.fail_on, &mask)) { free(bufs); return mb_cli_usage_error("eval", "--fail-on: unknown status in '%s'", a.fail_on); }
-    if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "csv") && strcmp(fmt, "junit") && strcmp(fmt, "summary")) {
-        free(bufs);
+    if (fail_mask("eval", a.fail_on, a.nfail_on, &mask)) { args_free(&a); return MB_EXIT_USAGE; }
+    if (!known_format(fmt)) {
+        args_free(&a);
         return mb_cli_usage_error("eval", "unknown format '%s' (text, json, csv, junit or summary)", fmt);
     }
     int color = mb_cli_color(stderr);
     run R;
-    int rc = load("eval", &a, &R, color);
-    if (rc) { unload(&R); free(bufs); return rc; }
-    mb_filter f = {a.plan, (const char **)a.regions, (size_t)a.nregions, a.category, a.owner, mask};
+    rc = load("eval", &a, &R, color);
+    if (rc) { unload(&R); args_free(&a); return rc; }
+    mb_filter f = {a.plans, a.nplans, a.regions, a.nregions, a.categories, a.ncategories,
+                   a.owners,  a.nowners, a.rule_ids, a.nrule_ids, mask};
     mb_out out;
-    if (mb_cli_out_open(&out, a.output)) { unload(&R); free(bufs); return MB_EXIT_USAGE; }
+    if (mb_cli_check_selection("eval", &R.e, &f) || mb_cli_out_open(&out, a.output, R.m, R.D)) {
+        accounting(R.D);
+        unload(&R);
+        args_free(&a);
+        return MB_EXIT_USAGE;
+    }
     mb_tally t;
     if (!strcmp(fmt, "csv")) t = mb_report_csv(out.f, &R.e, &f);
     else if (!strcmp(fmt, "json")) t = mb_report_json(out.f, &R.e, &f);
     else if (!strcmp(fmt, "junit")) t = mb_report_junit(out.f, &R.e, &f);
     else if (!strcmp(fmt, "summary")) t = mb_report_summary(out.f, &R.e, &f);
-    else t = mb_report_text(out.f, &R.e, &f, !a.output && mb_cli_color(stdout));
-    if (t.error) {
+    else t = mb_report_text(out.f, &R.e, &f, !out.path && mb_cli_color(stdout));
+    if (t.error && !ferror(out.f)) { /* a failed write is said by the commit, with its cause */
         fputs("mubiao: out of memory while writing the report\n", stderr);
         mb_cli_out_abort(&out);
         rc = MB_EXIT_USAGE;
@@ -201,34 +281,39 @@ int mb_cmd_eval(int argc, char **argv)
     accounting(R.D);
     if (!rc) rc = R.D->diags.errors || R.D->io_error ? MB_EXIT_USAGE : t.failing ? MB_EXIT_FAIL : MB_EXIT_OK;
     unload(&R);
-    free(bufs);
+    args_free(&a);
     return rc;
 }
 
 int mb_cmd_explain(int argc, char **argv)
 {
-    eval_args a = {0};
-    char **bufs = args_init(&a, argc);
-    if (!bufs) return MB_EXIT_USAGE;
-    int pr = parse("explain", argc, argv, &a, EXPLAIN_USAGE);
-    if (pr) { free(bufs); return pr == 1 ? MB_EXIT_OK : MB_EXIT_USAGE; }
-    if (!a.rule || a.nregions != 1) {
-        free(bufs);
+    eval_args a;
+    int rc = parse("explain", argc, argv, EXPLAIN_OPTS, EXPLAIN_USAGE, &a);
+    if (rc) { args_free(&a); return rc < 0 ? MB_EXIT_OK : rc; }
+    if (a.format && strcmp(a.format, "text")) {
+        args_free(&a);
+        return mb_cli_usage_error("explain", "explain writes text only; --format '%s' is for eval", a.format);
+    }
+    if (a.nrule_ids != 1 || a.nregions != 1) {
+        args_free(&a);
         return mb_cli_usage_error("explain", "name one rule with --rule ID and one region with --region NAME");
     }
     run R;
-    int rc = load("explain", &a, &R, mb_cli_color(stderr));
+    rc = load("explain", &a, &R, mb_cli_color(stderr));
     const mb_rule *rule = NULL;
     for (size_t i = 0; !rc && i < R.m->nrules; i++)
-        if (mb_name_eq(R.m->rules[i]->id, strlen(R.m->rules[i]->id), a.rule, strlen(a.rule))) rule = R.m->rules[i];
+        if (mb_name_eq(R.m->rules[i]->id, strlen(R.m->rules[i]->id), a.rule_ids[0], strlen(a.rule_ids[0])))
+            rule = R.m->rules[i];
     long region = rc ? -1 : mb_data_region(R.D, a.regions[0]);
-    if (!rc && !rule) rc = mb_cli_usage_error("explain", "no rule '%s' in the rule files", a.rule);
-    else if (!rc && region < 0) rc = mb_cli_usage_error("explain", "no region '%s' in the data or the plans", a.regions[0]);
+    if (!rc && !rule) rc = mb_cli_name_known("explain", &R.e, "--rule", a.rule_ids[0]);
+    else if (!rc && region < 0) rc = mb_cli_name_known("explain", &R.e, "--region", a.regions[0]);
+    mb_out out;
+    if (!rc && mb_cli_out_open(&out, a.output, R.m, R.D)) rc = MB_EXIT_USAGE;
     if (!rc) {
-        mb_report_explain(stdout, &R.e, rule, (size_t)region);
-        rc = R.D->diags.errors ? MB_EXIT_USAGE : MB_EXIT_OK;
+        mb_report_explain(out.f, &R.e, rule, (size_t)region);
+        rc = mb_cli_out_commit(&out) ? MB_EXIT_USAGE : R.D->diags.errors ? MB_EXIT_USAGE : MB_EXIT_OK;
     }
     unload(&R);
-    free(bufs);
+    args_free(&a);
     return rc;
 }

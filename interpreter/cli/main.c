@@ -1,4 +1,5 @@
 /* main.c — the mubiao command: dispatch to a subcommand. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,10 +19,28 @@ static const char USAGE[] =
     "  -h, --help     show this help (and 'mubiao COMMAND --help' for a command)\n"
     "  -V, --version  show the version\n"
     "\n"
-    "Exit status: 0 success, 1 errors in the rules or failing verdicts, 2 usage,\n"
-    "unreadable files or bad data.\n";
+    "Exit status: check: 0 no errors, 1 errors in the rules, 2 usage or unreadable files;\n"
+    "eval: 0 no verdict in --fail-on (default missed,error), 1 some are, 2 errors in the\n"
+    "rules or the data, or usage; explain: 0, or 2 as eval. Every command exits 2 when\n"
+    "its output could not be written whole.\n";
 
-int main(int argc, char **argv)
+/* Whatever a command printed on standard output (a report, help, a summary) must have
+ * reached it whole: a full disk or a closed file is an error, not a silent exit 0. */
+static int close_stdout(int rc)
+{
+    errno = 0;
+    int bad = fflush(stdout) != 0;
+    int e = errno;
+    bad |= ferror(stdout) != 0;
+    if (fclose(stdout) != 0 && !bad) { bad = 1; e = errno; }
+    if (!bad) return rc;
+    fprintf(stderr, "mubiao: error: standard output could not be written whole: %s\n",
+            e ? strerror(e) : "write error");
+    return MB_EXIT_USAGE;
+}
+
+
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(USAGE, stderr);
@@ -39,6 +58,13 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "check")) return mb_cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval")) return mb_cmd_eval(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return mb_cmd_explain(argc - 1, argv + 1);
-    fprintf(stderr, "mubiao: unknown command '%s'\n\n%s", cmd, USAGE);
+    fputs("mubiao: unknown command '", stderr);
+    mb_term_puts(stderr, cmd);
+    fprintf(stderr, "'\n\n%s", USAGE);
     return MB_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    return close_stdout(run(argc, argv));
 }

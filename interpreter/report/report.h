@@ -6,13 +6,20 @@
 
 #include "eval.h"
 
-/* What to evaluate (NULL / 0: everything). Names compare after NFKC. */
+/* What to report. Each list selects what matches any of its names (an empty list: all);
+ * the lists together select what matches every one of them: --plan a --plan b --owner x is
+ * (plan a or plan b) and owner x. Names compare after NFKC. */
 typedef struct mb_filter {
-    const char *plan;
+    const char **plans;
+    size_t nplans;
     const char **regions;
     size_t nregions;
-    const char *category;
-    const char *owner;
+    const char **categories;
+    size_t ncategories;
+    const char **owners;
+    size_t nowners;
+    const char **rules;      /* rule ids */
+    size_t nrules;
     unsigned fail_mask;      /* statuses that fail the run (--fail-on); bit per mb_status */
 } mb_filter;
 

@@ -11,13 +11,23 @@ static int name_in(const char *want, const char *have)
     return have && mb_name_eq(want, strlen(want), have, strlen(have));
 }
 
+/* Does `have` match one of the n names in `want`? (n == 0: no condition) */
+static int any_of(const char *const *want, size_t n, const char *have)
+{
+    if (!n) return 1;
+    for (size_t i = 0; i < n; i++)
+        if (name_in(want[i], have)) return 1;
+    return 0;
+}
+
 int mb_filter_rule(const mb_filter *f, const mb_rule *r)
 {
-    if (f->plan && !(r->plan && name_in(f->plan, r->plan->id))) return 0;
-    if (f->category && !name_in(f->category, r->category)) return 0;
-    if (f->owner) {
+    if (f->nplans && !(r->plan && any_of(f->plans, f->nplans, r->plan->id))) return 0;
+    if (!any_of(f->categories, f->ncategories, r->category)) return 0;
+    if (!any_of(f->rules, f->nrules, r->id)) return 0;
+    if (f->nowners) {
         int any = 0;
-        for (size_t i = 0; i < r->nowners && !any; i++) any = name_in(f->owner, r->owners[i].text);
+        for (size_t i = 0; i < r->nowners && !any; i++) any = any_of(f->owners, f->nowners, r->owners[i].text);
         if (!any) return 0;
     }
     return 1;

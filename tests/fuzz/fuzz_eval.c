@@ -95,8 +95,9 @@ static void reports(const mb_eval *e)
     FZ_ASSERT(t.verdicts == t4.verdicts && t.failing == t4.failing);
     mb_report_text(fz_sink(), e, &f, 1);
     mb_report_junit(fz_sink(), e, &f);
-    const char *regs[] = {"甲市", "全省"};
-    mb_filter g = {"pa", regs, 2, "c1", "o1", ~0u};
+    const char *regs[] = {"甲市", "全省"}, *plans[] = {"pa"}, *cats[] = {"c1"}, *owners[] = {"o1"};
+    mb_filter g = {.plans = plans, .nplans = 1, .regions = regs, .nregions = 2, .categories = cats,
+                   .ncategories = 1, .owners = owners, .nowners = 1, .fail_mask = ~0u};
     mb_report_csv(fz_sink(), e, &g);
 }
 

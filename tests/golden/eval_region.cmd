@@ -1,1 +1,1 @@
-eval ../data/eval_forms.mb --data ../data/eval_forms.csv --region 如东县 海州区
+eval ../data/eval_forms.mb --data ../data/eval_forms.csv --region 如东县 --region 海州区

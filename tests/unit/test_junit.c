@@ -137,14 +137,33 @@ Test(junit, fail_on_and_submission_errors_validate)
     free(data);
 }
 
+/* A report with no verdict (rules with no target) is still a valid document, tests="0". */
 Test(junit, empty_report_validates)
+{
+    char rules[512], out[512];
+    char *data = src("tests/data/eval_forms.csv");
+    snprintf(rules, sizeof rules, "%s/none.mb", tmpdir);
+    snprintf(out, sizeof out, "%s/empty.xml", tmpdir);
+    FILE *f = fopen(rules, "w");
+    cr_assert_not_null(f);
+    fputs("indicator x \"x\" unit 家 higher;\n", f);
+    cr_assert_eq(fclose(f), 0);
+    cr_assert_eq(junit(rules, data, "", out), 0);
+    assert_valid(out);
+    cr_assert_eq(xpath_num(out, "number(/testsuites/@tests)"), 0);
+    free(data);
+}
+
+/* A filter that selects nothing is an error (exit 2), never an empty report that passes a
+ * CI gate having checked nothing: a region that is not there, a plan prefix. */
+Test(junit, empty_selection_is_an_error)
 {
     char *rules = src("tests/data/eval_forms.mb"), *data = src("tests/data/eval_forms.csv");
     char out[512];
-    snprintf(out, sizeof out, "%s/empty.xml", tmpdir);
-    cr_assert_eq(junit(rules, data, "--region 不存在", out), 0);
-    assert_valid(out);
-    cr_assert_eq(xpath_num(out, "number(/testsuites/@tests)"), 0);
+    snprintf(out, sizeof out, "%s/sel.xml", tmpdir);
+    cr_assert_eq(junit(rules, data, "--region 不存在", out), 2);
+    cr_assert_eq(junit(rules, data, "--plan forms", out), 2);
+    cr_assert_eq(junit(rules, data, "--plan forms_a --plan nope", out), 2);
     free(rules);
     free(data);
 }

@@ -1,0 +1,214 @@
+/* output.c — where a report goes (--output). A regular file is replaced atomically: the
+ * report is written to a temporary file in the same folder, synced, and renamed over it, so
+ * an interrupted run leaves the old report whole. The path is looked at first:
+ *   - an input of this run (a rule file, an import, a data file: same device and inode) is
+ *     never overwritten;
+ *   - a character device or a FIFO (/dev/null, /dev/stdout on a terminal, a pipe) is written
+ *     through, never replaced by a regular file;
+ *   - a symbolic link is followed: the file it points to is replaced and the link stays; a
+ *     link to nothing, a folder and other kinds of file are refused;
+ *   - an existing file keeps its mode (and, for root, its owner); a new one gets 0666 less
+ *     the umask, as any file a program creates;
+ *   - "-" is standard output. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* The temporary file being written, so an interrupt can remove it: the old report is whole
+ * anyway (it is only replaced by rename), and no half-written temporary is left behind. */
+static char *volatile pending_tmp;
+
+static void on_signal(int sig)
+{
+    char *t = pending_tmp;
+    if (t) unlink(t);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void watch_signals(char *tmp)
+{
+    pending_tmp = tmp;
+    if (!tmp) return;
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+    signal(SIGPIPE, on_signal);
+}
+
+static int same_file(const char *name, const struct stat *out)
+{
+    struct stat st;
+    return name && stat(name, &st) == 0 && st.st_dev == out->st_dev && st.st_ino == out->st_ino;
+}
+
+/* The input that `st` is, or NULL. */
+static const char *input_named(const struct stat *st, const mb_model *m, const mb_data *D)
+{
+    for (size_t i = 0; m && i < m->ntexts; i++)
+        if (m->texts[i] && same_file(m->texts[i]->name, st)) return m->texts[i]->name;
+    for (size_t i = 0; D && i < D->nfiles; i++)
+        if (same_file(D->files[i]->name, st)) return D->files[i]->name;
+    return NULL;
+}
+
+static int refuse(const char *path, const char *why, const char *input)
+{
+    fputs("mubiao: error: --output '", stderr);
+    mb_term_puts(stderr, path);
+    fputs("' ", stderr);
+    fputs(why, stderr);
+    if (input && strcmp(input, path)) {
+        fputs(" (as '", stderr);
+        mb_term_puts(stderr, input);
+        fputs("')", stderr);
+    }
+    if (input) fputs(": refusing to overwrite it", stderr);
+    fputc('\n', stderr);
+    return -1;
+}
+
+static int fail(const char *path, int err)
+{
+    fputs("mubiao: error: cannot write '", stderr);
+    mb_term_puts(stderr, path);
+    fprintf(stderr, "': %s\n", strerror(err));
+    return -1;
+}
+
+static mode_t new_file_mode(void)
+{
+    mode_t um = umask(0);
+    umask(um);
+    return 0666 & ~um;
+}
+
+int mb_cli_out_open(mb_out *o, const char *path, const mb_model *m, const mb_data *D)
+{
+    memset(o, 0, sizeof *o);
+    o->f = stdout;
+    if (!path || !strcmp(path, "-")) return 0;
+    o->path = path;
+    struct stat st, lst;
+    mode_t mode = new_file_mode();
+    int exists = stat(path, &st) == 0, keep_owner = 0;
+    if (!exists && errno != ENOENT) return fail(path, errno);
+    if (!exists && lstat(path, &lst) == 0) return refuse(path, "is a symbolic link to a file that does not exist", NULL);
+    if (exists) {
+        const char *in = input_named(&st, m, D);
+        if (in) return refuse(path, "is an input of this run", in);
+        if (S_ISDIR(st.st_mode)) return refuse(path, "is a folder", NULL);
+        if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
+            int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+            if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+                int e = errno;
+                if (fd >= 0) close(fd);
+                o->f = stdout;
+                return fail(path, e);
+            }
+            o->through = 1;
+            return 0;
+        }
+        if (!S_ISREG(st.st_mode)) return refuse(path, "is not a regular file, a character device or a FIFO", NULL);
+        mode = st.st_mode & 07777;
+        keep_owner = geteuid() == 0 && (st.st_uid != 0 || st.st_gid != 0);
+        if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+            /* replace the file the link points to, in its own folder; the link stays */
+            o->target = realpath(path, NULL);
+            if (!o->target) return fail(path, errno);
+        }
+    }
+    const char *target = o->target ? o->target : path;
+    size_t n = strlen(target) + 16;
+    o->tmp = malloc(n);
+    if (!o->tmp) { free(o->target); o->target = NULL; return fail(path, ENOMEM); }
+    snprintf(o->tmp, n, "%s.tmp.XXXXXX", target);
+    int fd = mkstemp(o->tmp);
+    int bad = fd < 0 || fchmod(fd, mode) != 0 || (keep_owner && fchown(fd, st.st_uid, st.st_gid) != 0) ||
+              !(o->f = fdopen(fd, "w"));
+    if (bad) {
+        int e = errno;
+        if (fd >= 0) { close(fd); unlink(o->tmp); }
+        free(o->tmp);
+        free(o->target);
+        o->tmp = o->target = NULL;
+        o->f = stdout;
+        return fail(path, e);
+    }
+    watch_signals(o->tmp);
+    return 0;
+}
+
+/* After rename, the folder entry itself must reach the disk for the new report to survive a
+ * crash; a file system that cannot sync a folder (EINVAL) has nothing to do. */
+static void sync_folder(const char *file)
+{
+    char *copy = strdup(file);
+    if (!copy) return;
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) { (void)fsync(fd); close(fd); }
+    free(copy);
+}
+
+static void release(mb_out *o)
+{
+    free(o->tmp);
+    free(o->target);
+    o->tmp = o->target = NULL;
+}
+
+int mb_cli_out_commit(mb_out *o)
+{
+    if (!o->path) {
+        errno = 0;
+        if (fflush(stdout) == 0 && !ferror(stdout)) return 0;
+        fprintf(stderr, "mubiao: error: the report could not be written whole to standard output: %s\n",
+                errno ? strerror(errno) : "write error");
+        clearerr(stdout); /* said once: the final check of standard output need not repeat it */
+        return -1;
+    }
+    errno = 0;
+    int bad = fflush(o->f) != 0 || ferror(o->f);
+    int e = errno;
+    if (o->through) {
+        if (fclose(o->f) != 0 && !bad) { bad = 1; e = errno; }
+        if (!bad) return 0;
+        fputs("mubiao: error: the report could not be written whole to '", stderr);
+        mb_term_puts(stderr, o->path);
+        fprintf(stderr, "': %s\n", e ? strerror(e) : "write error");
+        return -1;
+    }
+    watch_signals(NULL);
+    if (!bad && fsync(fileno(o->f)) != 0) { bad = 1; e = errno; }
+    if (fclose(o->f) != 0 && !bad) { bad = 1; e = errno; }
+    const char *target = o->target ? o->target : o->path;
+    if (!bad && rename(o->tmp, target) != 0) { bad = 1; e = errno; }
+    if (!bad) {
+        sync_folder(target);
+        release(o);
+        return 0;
+    }
+    fputs("mubiao: error: the report could not be written whole to '", stderr);
+    mb_term_puts(stderr, o->path);
+    fprintf(stderr, "' (left as it was): %s\n", e ? strerror(e) : "write error");
+    unlink(o->tmp);
+    release(o);
+    return -1;
+}
+
+void mb_cli_out_abort(mb_out *o)
+{
+    if (!o->path) return;
+    watch_signals(NULL);
+    fclose(o->f);
+    if (o->tmp) unlink(o->tmp);
+    release(o);
+}
