@@ -40,7 +40,7 @@ def main():
             return "missed"
         return "met" if len(known) == len(xs) else "no-data"
 
-    def about(x, c, pct):
+    def about(x, c, pct):  # R13-R15 are written two-sided: |x - c| <= pct% of c
         return cmp(x, lambda x: abs(x - c) <= abs(c) * F(pct) / 100)
 
     rules = {

@@ -50,6 +50,7 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg);
     struct { mb_goal *v; size_t n; } goals;
     mb_num num;
     mb_cmp cmp;
+    int flag;
     mb_expr *expr;
     mb_ast_plan *plan;
     mb_ast_indicator *ind;
@@ -68,6 +69,7 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg);
 %token KW_LOWER "'lower'" KW_CATEGORY "'category'" KW_OWNER "'owner'" KW_SOURCE "'source'"
 %token KW_PART "'part'" KW_OF "'of'" KW_INTEGER "'integer'" KW_TARGET "'target'" KW_PHRASE "'phrase'"
 %token KW_NOTE "'note'" KW_BY "'by'" KW_EACH "'each'" KW_YEAR "'year'" KW_TOTAL "'total'"
+%token KW_TWO_SIDED "'two-sided'"
 %token KW_ABOUT "'about'" KW_WITHIN "'within'" KW_BETWEEN "'between'" KW_AND "'and'"
 %token KW_STRETCH "'stretch'" KW_CUT "'cut'" KW_GROW "'grow'" KW_FROM "'from'" KW_TO "'to'"
 %token KW_ANNUAL "'annual'" KW_GROWTH "'growth'" KW_RISES "'rises'" KW_FALLS "'falls'"
@@ -81,6 +83,7 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg);
 %type <years> yearlist
 %type <goals> goals
 %type <cmp> cmpop
+%type <flag> sides_opt
 %type <expr> expr
 %type <plan> plan_props
 %type <ind> ind_clauses
@@ -269,13 +272,13 @@ body
           $$ = mb_pb_target(st, MB_FORM_ABOVE_REGION, &$1); CHECKED($$);
           $$->cmp = $2; $$->region = $4; $$->by = $5;
       }
-    | subject KW_ABOUT quantity KW_WITHIN quantity by_opt {
+    | subject KW_ABOUT quantity KW_WITHIN quantity sides_opt by_opt {
           $$ = mb_pb_target(st, MB_FORM_ABOUT, &$1); CHECKED($$);
-          $$->a = $3; $$->b = $5; $$->tol_relative = 1; $$->by = $6;
+          $$->a = $3; $$->b = $5; $$->tol_relative = 1; $$->two_sided = $6; $$->by = $7;
       }
-    | subject KW_ABOUT quantity PLUSMINUS quantity by_opt {
+    | subject KW_ABOUT quantity PLUSMINUS quantity sides_opt by_opt {
           $$ = mb_pb_target(st, MB_FORM_ABOUT, &$1); CHECKED($$);
-          $$->a = $3; $$->b = $5; $$->by = $6;
+          $$->a = $3; $$->b = $5; $$->two_sided = $6; $$->by = $7;
       }
     | subject KW_BETWEEN quantity KW_AND quantity by_opt {
           $$ = mb_pb_target(st, MB_FORM_INTERVAL, &$1); CHECKED($$);
@@ -313,6 +316,12 @@ goals
           $$.v = mb_arena_push(st->arena, $1.v, $1.n, sizeof(mb_goal));
           CHECKED($$.v); $$.v[$1.n].q = $3; $$.v[$1.n].by = $4; $$.n = $1.n + 1;
       }
+    ;
+
+/* 'two-sided': the band bounds the value on both sides, whatever the indicator's direction */
+sides_opt
+    : %empty                       { $$ = 0; }
+    | KW_TWO_SIDED                 { $$ = 1; }
     ;
 
 by_opt

@@ -42,7 +42,7 @@ static void about(mb_chk *k, const mb_rule *r, mb_crit *c)
     }
     c->named = r->a;
     c->tol = tol;
-    c->two_sided = 1; /* every band bounds both sides */
+    c->two_sided = r->two_sided;
     if (c->two_sided || c->dir >= 0) c->lo = at(lo, 0);
     if (c->two_sided || c->dir < 0) c->hi = at(hi, 0);
     if (c->two_sided) return;

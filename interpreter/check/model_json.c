@@ -114,6 +114,7 @@ static void form_fields(FILE *o, const mb_rule *r, int *f)
         key(o, "about", f); num(o, r->a);
         key(o, "tolerance", f); num(o, r->b);
         kstr(o, "tolerance_kind", r->tol_relative ? "relative_percent" : "absolute", f);
+        key(o, "two_sided", f); fputs(r->two_sided ? "true" : "false", o);
         break;
     case MB_FORM_INTERVAL:
     case MB_FORM_RANGE:

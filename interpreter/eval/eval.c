@@ -203,7 +203,9 @@ static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
         status(v, MB_ST_REGRESSING, "%d is further from the target than %d", t, t0);
         return;
     }
-    if (band) target = mb_num_cmp(xt, b->hi.v) > 0 ? b->hi.v : b->lo.v; /* pace towards the bound on this side */
+    /* the pace is towards the bound that decides (in a band: the one on this side) */
+    if (band) target = mb_num_cmp(xt, b->hi.v) > 0 ? b->hi.v : b->lo.v;
+    else target = b->lo.on ? b->lo.v : b->hi.v;
     double a0 = mb_num_to_double(x0), at = mb_num_to_double(xt), as = mb_num_to_double(target);
     double got, req;
     if (a0 > 0 && at > 0 && as > 0) {

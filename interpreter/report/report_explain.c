@@ -245,6 +245,7 @@ static void rule_body(FILE *o, const mb_rule *r)
         quantity(o, &t->a, r->a, ind);
         fputs(r->tol_relative ? " within " : " ± ", o);
         quantity(o, &t->b, r->b, ind);
+        if (r->two_sided) fputs(" two-sided", o);
         break;
     case MB_FORM_INTERVAL:
         fputs(" between ", o);
@@ -385,29 +386,27 @@ static int threshold(const xp *x, const mb_verdict *v, size_t g)
         return 1;
     }
     case MB_FORM_ABOUT: {
-        mb_num tol = r->b, lo, hi;
+        const mb_crit *c = &r->crit[g];
         fputs("    target: about ", o);
-        qty(o, r->a, ind);
+        qty(o, c->named, ind);
         if (r->tol_relative) {
             fputs(", within ", o);
             num(o, r->b);
-            fputs("% of it: ", o);
-            if (mb_num_mul(mb_num_abs(r->a), r->b, &tol) || mb_num_div(tol, mb_num_int(100), &tol)) {
-                fputs("?\n", o);
-                return 1;
-            }
-            fputs("± ", o);
-            qty(o, tol, ind);
-        } else {
-            fputs(" ± ", o);
-            qty(o, tol, ind);
-        }
-        if (!mb_num_sub(r->a, tol, &lo) && !mb_num_add(r->a, tol, &hi)) {
+            fputs("% of it: ± ", o);
+        } else fputs(" ± ", o);
+        qty(o, c->tol, ind);
+        if (c->two_sided) {
             fputs(", so from ", o);
-            num(o, lo);
+            num(o, c->lo.v);
             fputs(" to ", o);
-            qty(o, hi, ind);
+            qty(o, c->hi.v, ind);
             fputs(" (both included)", o);
+        } else {
+            fprintf(o, ", so %s ", c->lo.on ? "at least" : "at most");
+            qty(o, c->lo.on ? c->lo.v : c->hi.v, ind);
+            fprintf(o, " (%s is better: %s ", ind->direction < 0 ? "lower" : "higher", c->lo.on ? "above" : "below");
+            qty(o, c->mark.v, ind);
+            fputs(" the target is exceeded)", o);
         }
         fputc('\n', o);
         return 1;
@@ -481,19 +480,22 @@ static void judge(const xp *x, const mb_verdict *v)
     fputs("    ", o);
     switch (r->form) {
     case MB_FORM_ABOUT: {
+        const mb_crit *c = &r->crit[v->goal];
         mb_num d;
         num(o, a);
-        fputs(mb_num_cmp(a, r->a) == 0 ? " is the target itself" : v->status == MB_ST_MET ? " is within the band" : " is outside the band", o);
-        if (!mb_num_sub(a, r->a, &d) && mb_num_sign(d)) {
+        fputs(mb_num_cmp(a, c->named) == 0 ? " is the target itself"
+              : v->stretch ? " is beyond the band on the better side"
+              : v->status == MB_ST_MET ? " is within the band" : " is outside the band", o);
+        if (!mb_num_sub(a, c->named, &d) && mb_num_sign(d)) {
             fputs(" (", o);
             snum(o, d);
-            if (mb_num_sign(r->a)) {
+            if (mb_num_sign(c->named)) {
                 fputs(", ", o);
-                pct(o, mb_num_to_double(d) / fabs(mb_num_to_double(r->a)));
+                pct(o, mb_num_to_double(d) / fabs(mb_num_to_double(c->named)));
             }
             fputs(" from the centre)", o);
         }
-        fprintf(o, ": %s\n", mb_status_name(v->status));
+        fprintf(o, ": %s%s\n", mb_status_name(v->status), v->stretch ? ", exceeded" : "");
         return;
     }
     case MB_FORM_INTERVAL:

@@ -84,7 +84,9 @@ static void json_row(void *ctx, const mb_verdict *v)
     if (v->has_gap && v->has_rel_gap) jnum(o, v->rel_gap); else fputs("null", o);
     key(o, "unit");
     jstr(o, r->ind ? r->ind->unit.text : NULL);
-    if (r->form == MB_FORM_RANGE) fprintf(o, ",\"stretch_reached\":%s", v->stretch ? "true" : "false");
+    const mb_crit *cr = &r->crit[v->goal];
+    if (cr->mark_kind == MB_MARK_STRETCH) fprintf(o, ",\"stretch_reached\":%s", v->stretch ? "true" : "false");
+    if (cr->mark_kind == MB_MARK_EXCEEDED) fprintf(o, ",\"exceeded\":%s", v->stretch ? "true" : "false");
     if (v->status >= MB_ST_ON_TRACK && v->status <= MB_ST_REGRESSING) {
         key(o, "progress_ratio");
         if (v->has_ratio) jdouble(o, v->ratio); else fputs("null", o);

@@ -253,7 +253,7 @@ static void write_case(junit_ctx *c, int out)
         milestone_line(o, v);
         if (v->has_ratio && v->status >= MB_ST_ON_TRACK && v->status <= MB_ST_REGRESSING)
             fprintf(o, " [progress ratio %.2f]", v->ratio);
-        if (v->stretch) fputs(" [stretch reached]", o);
+        if (v->stretch) fputs(v->rule->crit[v->goal].mark_kind == MB_MARK_EXCEEDED ? " [exceeded]" : " [stretch reached]", o);
         fputc('\n', o);
     }
     if (r->ind) {

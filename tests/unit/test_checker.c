@@ -596,14 +596,71 @@ Test(check_err, contradictory_at_least_and_at_most)
 Test(check_err, contradictory_about_and_interval)
 {
     errors("indicator h \"H\" unit 家 higher;\n"
-           "target T1: h about 1200 家 within 5% by 2019 phrase \"x\";\n"
+           "target T1: h about 1200 家 within 5% two-sided by 2019 phrase \"x\";\n"
            "target T2: h between 1300 and 1400 by 2019 phrase \"x\";\n",
            "t.mb:3:8: error: targets 'T1' and 'T2' on 'h' for 2019 cannot both hold\n"
            "  target T2: h between 1300 and 1400 by 2019 phrase \"x\";\n"
            "         ^~\n"
            "t.mb:2:8: note: 'T1' defined here\n"
-           "  target T1: h about 1200 家 within 5% by 2019 phrase \"x\";\n"
+           "  target T1: h about 1200 家 within 5% two-sided by 2019 phrase \"x\";\n"
            "         ^~\n");
+}
+
+/* Do two targets on one indicator and year contradict each other? Each about side and each
+ * strictness is pinned at its edge: one step past the edge is a contradiction, the edge is not. */
+static int contradict(const char *dir, const char *t1, const char *t2)
+{
+    char src[512];
+    snprintf(src, sizeof src, "indicator h \"H\" unit 家 %s;\ntarget T1: h %s by 2019 phrase \"x\";\n"
+             "target T2: h %s by 2019 phrase \"x\";\n", dir, t1, t2);
+    load(src);
+    char *txt = diag_text();
+    int hit = strstr(txt, "cannot both hold") != NULL;
+    int other = !hit && C.d.n;
+    free(txt);
+    done();
+    cr_assert(!other, "unexpected diagnostics for '%s' and '%s'", t1, t2);
+    return hit;
+}
+
+Test(check_conflict, about_higher_bounds_below_only)
+{
+    /* about 1200 within 5% on a higher indicator: at least 1140, no upper bound */
+    cr_assert(contradict("higher", "about 1200 家 within 5%", "<= 1139"));
+    cr_assert(!contradict("higher", "about 1200 家 within 5%", "<= 1140"));
+    cr_assert(contradict("higher", "about 1200 家 within 5%", "< 1140"));
+    cr_assert(!contradict("higher", "about 1200 家 within 5%", ">= 100000"));
+    cr_assert(!contradict("higher", "about 1200 家 within 5%", "between 1300 and 1400"));
+}
+
+Test(check_conflict, about_lower_bounds_above_only)
+{
+    /* about 50 ± 5 on a lower indicator: at most 55, no lower bound */
+    cr_assert(contradict("lower", "about 50 ± 5", ">= 56"));
+    cr_assert(!contradict("lower", "about 50 ± 5", ">= 55"));
+    cr_assert(contradict("lower", "about 50 ± 5", "> 55"));
+    cr_assert(!contradict("lower", "about 50 ± 5", "<= 1"));
+}
+
+Test(check_conflict, about_two_sided_bounds_both)
+{
+    cr_assert(contradict("higher", "about 1200 家 within 5% two-sided", ">= 1261"));
+    cr_assert(!contradict("higher", "about 1200 家 within 5% two-sided", ">= 1260"));
+    cr_assert(contradict("higher", "about 1200 家 within 5% two-sided", "> 1260"));
+    cr_assert(contradict("higher", "about 1200 家 within 5% two-sided", "<= 1139"));
+    cr_assert(!contradict("higher", "about 1200 家 within 5% two-sided", "<= 1140"));
+}
+
+Test(check_conflict, each_strictness_at_the_edge)
+{
+    cr_assert(!contradict("higher", ">= 10", "<= 10"));
+    cr_assert(contradict("higher", "> 10", "<= 10"));
+    cr_assert(contradict("higher", ">= 10", "< 10"));
+    cr_assert(!contradict("higher", "= 10", "between 10 and 12"));
+    cr_assert(contradict("higher", "= 9", "between 10 and 12"));
+    cr_assert(contradict("higher", "= 13", "between 10 and 12"));
+    cr_assert(!contradict("higher", ">= 10 stretch 20", "<= 10"));
+    cr_assert(contradict("higher", ">= 10 stretch 20", "< 10"));
 }
 
 Test(check_err, contradictory_after_conversion_and_strictness)

@@ -276,31 +276,91 @@ Test(milestones, later_milestones_get_a_progress_class)
 }
 
 /* ==== about: within P% (relative) and ± D (absolute) ========================================== */
+/* On an indicator with a direction, "about X" is reaching X within the tolerance: doing
+ * better than X is met (and says it was exceeded), never missed. 'two-sided' bounds both
+ * sides. */
 
 static const char ABOUT_REL[] = PLAN("2016")
     "indicator hte \"高新技术企业数\" unit 家 higher;\n"
     "target T: hte about 1200 家 within 5% by 2018 phrase \"1200家左右\";\n";
 
 Test(about_rel, centre_is_met) { mbt_expect(eval1(ABOUT_REL, "甲市,hte,2018,1200\n", "T"), MB_ST_MET, "1200", 2018, "1200", "0"); }
-Test(about_rel, upper_edge_is_met) { mbt_expect(eval1(ABOUT_REL, "甲市,hte,2018,1260\n", "T"), MB_ST_MET, "1260", 2018, "1200", "60"); }
-Test(about_rel, lower_edge_is_met) { mbt_expect(eval1(ABOUT_REL, "甲市,hte,2018,1140\n", "T"), MB_ST_MET, "1140", 2018, "1200", "-60"); }
-Test(about_rel, above_is_missed)
+Test(about_rel, upper_edge_is_met_not_exceeded)
 {
-    mb_verdict v = eval1(ABOUT_REL, "甲市,hte,2018,1260.01\n", "T");
-    mbt_expect(v, MB_ST_MISSED, "1260.01", 2018, "1200", "60.01");
+    mb_verdict v = eval1(ABOUT_REL, "甲市,hte,2018,1260\n", "T");
+    mbt_expect(v, MB_ST_MET, "1260", 2018, "1200", "60");
+    cr_assert(!v.stretch, "1260 is within the band, not beyond it");
+}
+Test(about_rel, lower_edge_is_met) { mbt_expect(eval1(ABOUT_REL, "甲市,hte,2018,1140\n", "T"), MB_ST_MET, "1140", 2018, "1200", "-60"); }
+Test(about_rel, above_is_met_and_exceeded)
+{
+    /* 1300 家 against 1200家左右 on a higher-is-better indicator */
+    mb_verdict v = eval1(ABOUT_REL, "甲市,hte,2018,1300\n", "T");
+    mbt_expect(v, MB_ST_MET, "1300", 2018, "1200", "100");
+    cr_assert(v.stretch, "exceeded");
+    mbt_expect_detail_has(v, "exceeded");
+    v = eval1(ABOUT_REL, "甲市,hte,2018,1260.01\n", "T");
+    mbt_expect(v, MB_ST_MET, "1260.01", 2018, "1200", "60.01");
     mbt_expect_rel(v, "60.01/1200");
 }
 Test(about_rel, below_is_missed) { mbt_expect(eval1(ABOUT_REL, "甲市,hte,2018,1139\n", "T"), MB_ST_MISSED, "1139", 2018, "1200", "-61"); }
 Test(about_rel, no_data) { mbt_expect(eval1(ABOUT_REL, "乙市,hte,2018,1200\n", "T"), MB_ST_NO_DATA, NULL, 0, "1200", NULL); }
 
+/* Lower is better: the band's upper edge is the requirement, below it is exceeded. */
+static const char ABOUT_LOW[] = PLAN("2016")
+    "indicator en \"单位GDP能耗\" unit 吨 lower;\n"
+    "target T: en about 0.5 吨 within 10% by 2018 phrase \"0.5吨左右\";\n";
+
+Test(about_low, upper_edge_is_met) { mbt_expect(eval1(ABOUT_LOW, "甲市,en,2018,0.55\n", "T"), MB_ST_MET, "0.55", 2018, "0.5", "0.05"); }
+Test(about_low, above_is_missed) { mbt_expect(eval1(ABOUT_LOW, "甲市,en,2018,0.5501\n", "T"), MB_ST_MISSED, "0.5501", 2018, "0.5", "0.0501"); }
+Test(about_low, lower_edge_is_met_not_exceeded)
+{
+    mb_verdict v = eval1(ABOUT_LOW, "甲市,en,2018,0.45\n", "T");
+    mbt_expect(v, MB_ST_MET, "0.45", 2018, "0.5", "-0.05");
+    cr_assert(!v.stretch);
+}
+Test(about_low, below_is_met_and_exceeded)
+{
+    mb_verdict v = eval1(ABOUT_LOW, "甲市,en,2018,0.4499\n", "T");
+    mbt_expect(v, MB_ST_MET, "0.4499", 2018, "0.5", "-0.0501");
+    cr_assert(v.stretch);
+}
+
+/* two-sided: both edges included, beyond either is missed. */
+static const char ABOUT_TWO[] = PLAN("2016")
+    "indicator hte \"高新技术企业数\" unit 家 higher;\n"
+    "target T: hte about 1200 家 within 5% two-sided by 2018 phrase \"1200家左右\";\n";
+
+Test(about_two, edges_are_met)
+{
+    mbt_expect(eval1(ABOUT_TWO, "甲市,hte,2018,1260\n", "T"), MB_ST_MET, "1260", 2018, "1200", "60");
+    mbt_expect(eval1(ABOUT_TWO, "甲市,hte,2018,1140\n", "T"), MB_ST_MET, "1140", 2018, "1200", "-60");
+}
+Test(about_two, beyond_either_edge_is_missed)
+{
+    mb_verdict v = eval1(ABOUT_TWO, "甲市,hte,2018,1260.01\n", "T");
+    mbt_expect(v, MB_ST_MISSED, "1260.01", 2018, "1200", "60.01");
+    cr_assert(!v.stretch);
+    mbt_expect(eval1(ABOUT_TWO, "甲市,hte,2018,1139.99\n", "T"), MB_ST_MISSED, "1139.99", 2018, "1200", "-60.01");
+}
+
 static const char ABOUT_ABS[] = PLAN("2016")
     "indicator tal \"海外高层次人才数\" unit 人 higher;\n"
-    "target T: tal about 1.2万人 ± 500 人 by 2018 phrase \"1.2万人左右\";\n";
+    "target T: tal about 1.2万人 ± 500 人 by 2018 phrase \"1.2万人左右\";\n"
+    "target U: tal about 1.2万人 ± 500 人 two-sided by 2018 phrase \"1.2万人左右\";\n";
 
 Test(about_abs, upper_edge_is_met) { mbt_expect(eval1(ABOUT_ABS, "甲市,tal,2018,12500\n", "T"), MB_ST_MET, "12500", 2018, "12000", "500"); }
 Test(about_abs, lower_edge_is_met) { mbt_expect(eval1(ABOUT_ABS, "甲市,tal,2018,11500\n", "T"), MB_ST_MET, "11500", 2018, "12000", "-500"); }
-Test(about_abs, above_is_missed) { mbt_expect(eval1(ABOUT_ABS, "甲市,tal,2018,12500.5\n", "T"), MB_ST_MISSED, "12500.5", 2018, "12000", "500.5"); }
-Test(about_abs, below_is_missed) { mbt_expect(eval1(ABOUT_ABS, "甲市,tal,2018,11499\n", "T"), MB_ST_MISSED, "11499", 2018, "12000", "-501"); }
+Test(about_abs, above_is_met_two_sided_missed)
+{
+    mbt_expect(eval1(ABOUT_ABS, "甲市,tal,2018,12500.5\n", "T"), MB_ST_MET, "12500.5", 2018, "12000", "500.5");
+    mbt_expect(eval1(ABOUT_ABS, "甲市,tal,2018,12500.5\n", "U"), MB_ST_MISSED, "12500.5", 2018, "12000", "500.5");
+}
+Test(about_abs, below_is_missed)
+{
+    mbt_expect(eval1(ABOUT_ABS, "甲市,tal,2018,11499\n", "T"), MB_ST_MISSED, "11499", 2018, "12000", "-501");
+    mbt_expect(eval1(ABOUT_ABS, "甲市,tal,2018,11499\n", "U"), MB_ST_MISSED, "11499", 2018, "12000", "-501");
+}
 Test(about_abs, no_data) { mbt_expect(eval1(ABOUT_ABS, "甲市,tal,2017,12000\n乙市,tal,2018,1\n", "T"), MB_ST_NO_DATA, NULL, 0, "12000", NULL); }
 
 /* The tolerance is the rule's own: the same value is met within 5% and missed within 1%. */
@@ -309,9 +369,9 @@ Test(about_rel, tolerance_comes_from_the_rule)
     static const char R1[] = PLAN("2016")
         "indicator hte \"高新技术企业数\" unit 家 higher;\n"
         "target T: hte about 1200 家 within 1% by 2018 phrase \"1200家左右\";\n";
-    mbt_expect(eval1(R1, "甲市,hte,2018,1212\n", "T"), MB_ST_MET, "1212", 2018, "1200", "12");
-    mbt_expect(eval1(R1, "甲市,hte,2018,1213\n", "T"), MB_ST_MISSED, "1213", 2018, "1200", "13");
-    mbt_expect(eval1(ABOUT_REL, "甲市,hte,2018,1213\n", "T"), MB_ST_MET, "1213", 2018, "1200", "13");
+    mbt_expect(eval1(R1, "甲市,hte,2018,1188\n", "T"), MB_ST_MET, "1188", 2018, "1200", "-12");
+    mbt_expect(eval1(R1, "甲市,hte,2018,1187\n", "T"), MB_ST_MISSED, "1187", 2018, "1200", "-13");
+    mbt_expect(eval1(ABOUT_REL, "甲市,hte,2018,1187\n", "T"), MB_ST_MET, "1187", 2018, "1200", "-13");
 }
 
 /* ==== interval: between A and B, both ends included ============================================ */
