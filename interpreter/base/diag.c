@@ -237,8 +237,10 @@ static size_t char_floor(const char *d, size_t lo, size_t off)
     return off;
 }
 
-/* Copy a line to the terminal: invalid UTF-8 becomes U+FFFD and control characters a
- * space, so neither the terminal nor the caret column is thrown off. */
+/* Copy a line to the terminal: invalid UTF-8 becomes U+FFFD and a control character a
+ * space (one column each, so the caret stays aligned); a bidi or other invisible character
+ * (U+202E would reverse the rest of the line) is shown as <U+202E>, as in messages, and
+ * counted at that width by excerpt_width. */
 static void put_clean(FILE *out, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -247,9 +249,28 @@ static void put_clean(FILE *out, const char *s, size_t n)
         size_t k = mb_utf8_decode(u + i, n - i, &cp);
         if (!k) { fputs("\xEF\xBF\xBD", out); i++; continue; }
         if (cp < 0x20 || cp == 0x7F) fputc(' ', out);
+        else if (invisible(cp)) fprintf(out, "<U+%04X>", (unsigned)cp);
         else fwrite(s + i, 1, k, out);
         i += k;
     }
+}
+
+/* Columns put_clean takes for s. */
+static size_t excerpt_width(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t w = 0, from = 0, i = 0;
+    while (i < n) {
+        int32_t cp;
+        size_t k = mb_utf8_decode(u + i, n - i, &cp);
+        if (k && !invisible(cp)) { i += k; continue; }
+        char tmp[16];
+        int one = !k || cp < 0x20 || cp == 0x7F; /* U+FFFD or a space */
+        w += mb_text_width(s + from, i - from) + (one ? 1 : (size_t)snprintf(tmp, sizeof tmp, "<U+%04X>", (unsigned)cp));
+        i += k ? k : 1;
+        from = i;
+    }
+    return w + mb_text_width(s + from, n - from);
 }
 
 enum { WINDOW_BEFORE = 60, WINDOW_AFTER = 100 };
@@ -276,10 +297,10 @@ static void print_excerpt(FILE *out, const mb_span *s)
     put_clean(out, t->data + from, to - from);
     if (cut_r) fputs("…", out);
     fputs("\n  ", out);
-    size_t pad = mb_text_width(t->data + from, (off > to ? to : off) - from) + (size_t)cut_l;
+    size_t pad = excerpt_width(t->data + from, (off > to ? to : off) - from) + (size_t)cut_l;
     for (size_t i = 0; i < pad; i++) fputc(' ', out);
     fputc('^', out);
-    size_t w = end > off ? mb_text_width(t->data + off, end - off) : 1;
+    size_t w = end > off ? excerpt_width(t->data + off, end - off) : 1;
     for (size_t i = 1; i < w; i++) fputc('~', out);
     fputc('\n', out);
 }

@@ -63,6 +63,10 @@ int mb_cli_out_open(mb_out *o, const char *path, const mb_model *m, const mb_dat
 int mb_cli_out_commit(mb_out *o);                   /* 0, or -1 with a message printed */
 void mb_cli_out_abort(mb_out *o);
 
+/* A stream that writes to `under` what it is given, cleaned for a terminal (mb_term_clean),
+ * line breaks kept; fclose flushes it and leaves `under` open. NULL when out of memory. */
+FILE *mb_cli_term_stream(FILE *under);
+
 /* A selection that selects nothing is a usage error (select.c): every filter value must name
  * a plan, region, rule, category or owner (else the message names the closest ones), and the
  * filters together must select some target for some region. 0 or MB_EXIT_USAGE. */

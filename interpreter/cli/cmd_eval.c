@@ -310,8 +310,17 @@ int mb_cmd_explain(int argc, char **argv)
     mb_out out;
     if (!rc && mb_cli_out_open(&out, a.output, R.m, R.D)) rc = MB_EXIT_USAGE;
     if (!rc) {
-        mb_report_explain(out.f, &R.e, rule, (size_t)region);
-        rc = mb_cli_out_commit(&out) ? MB_EXIT_USAGE : R.D->diags.errors ? MB_EXIT_USAGE : MB_EXIT_OK;
+        /* labels, phrases, names and values quoted from the inputs: cleaned for a terminal */
+        FILE *t = mb_cli_term_stream(out.f);
+        if (!t) {
+            fputs("mubiao: out of memory\n", stderr);
+            mb_cli_out_abort(&out);
+            rc = MB_EXIT_USAGE;
+        } else {
+            mb_report_explain(t, &R.e, rule, (size_t)region);
+            fclose(t); /* a failed write shows as an error on out.f, said by the commit */
+            rc = mb_cli_out_commit(&out) ? MB_EXIT_USAGE : R.D->diags.errors ? MB_EXIT_USAGE : MB_EXIT_OK;
+        }
     }
     unload(&R);
     args_free(&a);

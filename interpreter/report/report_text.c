@@ -49,11 +49,18 @@ static int reserve(text_ctx *c, size_t more)
     return 1;
 }
 
-/* Append to the cell being built; control characters (a "\n" in a label) become spaces. */
+/* Append to the cell being built, cleaned for a terminal: control, bidi and invisible
+ * characters (an ESC or a "\n" in a label, a U+202E in a region name) are shown as <U+001B>
+ * (mb_term_clean). Most cells are printable ASCII and are copied as they are. */
 static void put(text_ctx *c, const char *s, size_t n)
 {
-    if (!reserve(c, n + 1)) { c->oom = 1; return; }
-    for (size_t i = 0; i < n; i++) c->buf[c->len++] = (unsigned char)s[i] < 0x20 ? ' ' : s[i];
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) i++;
+    size_t w = i == n ? n : i + mb_term_clean(NULL, s + i, n - i);
+    if (!reserve(c, w + 1)) { c->oom = 1; return; }
+    memcpy(c->buf + c->len, s, i);
+    if (i < n) mb_term_clean(c->buf + c->len + i, s + i, n - i);
+    c->len += w;
 }
 
 static void puts_(text_ctx *c, const char *s) { if (s) put(c, s, strlen(s)); }
@@ -249,11 +256,8 @@ static const char *status_color(mb_status s)
     }
 }
 
-/* A name in a heading, with control characters shown as spaces. */
-static void name_out(FILE *o, const char *s)
-{
-    for (; *s; s++) fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, o);
-}
+/* A name in a heading, cleaned for a terminal (mb_term_put). */
+static void name_out(FILE *o, const char *s) { mb_term_puts(o, s); }
 
 static void pad(FILE *o, size_t n)
 {

@@ -877,8 +877,8 @@ Test(parse_err, bom_in_the_middle)
 {
     errors("plan p {\n  name \"P\xEF\xBB\xBF\"\n}\n",
            "t.mb:2:10: error: byte order mark (U+FEFF) in the middle of the file\n"
-           "    name \"P\xEF\xBB\xBF\"\n"
-           "           ^\n");
+           "    name \"P<U+FEFF>\"\n"
+           "           ^\n"); /* an invisible character is shown in the excerpt, the caret on it */
 }
 
 Test(parse_err, identifier_too_long)
