@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # dev.sh — set up, build and run mubiao on a Debian 12 machine.
 #   ./dev.sh demo   install what is missing, build, evaluate the bundled examples
-#   ./dev.sh test   install what is missing, build (plain and with sanitizers), run every test
+#   ./dev.sh test   install what is missing, build (plain and with sanitizers), run every test,
+#                   and build the library and command in the other build types and with clang
 #   ./dev.sh deps   only install the Debian packages the build needs
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,7 +14,7 @@ PACKAGES=(
   libutf8proc-dev                   # Unicode: NFKC normalisation, display width
   libcriterion-dev                  # unit tests
   libxml2-utils                     # xmllint: validates JUnit output against its schema in tests
-  clang libclang-rt-14-dev          # libFuzzer harnesses and LeakSanitizer runtime
+  clang libclang-rt-14-dev          # a second compiler that must build clean; libFuzzer, LeakSanitizer
   python3                           # generates benchmark data
 )
 
@@ -30,17 +31,31 @@ deps() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-build() { # build DIR [cmake options...]
+build() { # build DIR [cmake options...]; the project's own builds treat warnings as errors
   local dir=$1; shift
-  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMB_WERROR=ON "$@" >/dev/null
   cmake --build "$dir" -j"$(nproc)"
+}
+
+# Every build type, with gcc and with clang, builds the library and the command without a
+# single warning (-Werror): optimisation levels and compilers warn differently. Build only;
+# the suites run on the RelWithDebInfo builds.
+other_builds() {
+  local cfg
+  for cfg in gcc:Release gcc:Debug gcc:MinSizeRel clang:Release; do
+    local cc=${cfg%%:*} type=${cfg#*:}
+    echo "build: $cc $type"
+    cmake -S . -B "build-$cc-$type" -DCMAKE_C_COMPILER="$cc" -DCMAKE_BUILD_TYPE="$type" \
+      -DMB_WERROR=ON -DMB_TESTS=OFF >/dev/null
+    cmake --build "build-$cc-$type" -j"$(nproc)" --target mubiao >/dev/null
+  done
 }
 
 case "${1:-}" in
   deps) deps ;;
   demo)
     deps
-    build build -DMB_TESTS=OFF   # the command only: the test binaries are ./dev.sh test's
+    build build -DMB_TESTS=OFF -DMB_WERROR=OFF   # the command only, as a user builds it
     ./examples/run-demo.sh build/mubiao
     ;;
   test)
@@ -49,6 +64,7 @@ case "${1:-}" in
     (cd build && ctest --output-on-failure -j"$(nproc)")
     build build-san -DMB_SANITIZE=ON -DMB_TESTS=ON
     (cd build-san && ctest --output-on-failure -j"$(nproc)")
+    other_builds
     if [ -x tests/fuzz/short-run.sh ]; then tests/fuzz/short-run.sh; fi
     ;;
   *)

@@ -74,6 +74,7 @@ static int all_ascii(const char *s, size_t n)
 
 char *mb_nfkc(const char *s, size_t n, size_t *out_len)
 {
+    if (out_len) *out_len = 0; /* written on every path, failure included */
     if (all_ascii(s, n)) {
         char *r = malloc(n + 1);
         if (!r) return NULL;

@@ -15,7 +15,8 @@ size_t mb_utf8_check(const char *s, size_t n);
 size_t mb_text_width(const char *s, size_t n);
 /* Characters (code points) in s. */
 size_t mb_text_chars(const char *s, size_t n);
-/* NFKC of s (valid UTF-8), malloc'd and NUL-terminated; NULL when out of memory. */
+/* NFKC of s (valid UTF-8), malloc'd and NUL-terminated; NULL when out of memory. *out_len
+ * (when given) is its length, 0 on failure. */
 char *mb_nfkc(const char *s, size_t n, size_t *out_len);
 /* Case-sensitive NFKC equality without allocating when both are plain ASCII. */
 int mb_name_eq(const char *a, size_t an, const char *b, size_t bn);

@@ -317,7 +317,7 @@ static void run_case(const char *name)
     x.timeout = 10;
     x.memory_mb = 1024;
     x.max_err_lines = -1;
-    char err[512] = "";
+    char err[1024] = ""; /* room for a 512-byte generated path and the message */
     char *save = NULL;
     if (chdir(dir) != 0) cr_assert_fail("chdir %s", dir);
     for (char *line = strtok_r(spec, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
