@@ -200,6 +200,27 @@ static int gen_append(const char *file, long count, const char *text, char *err,
     return bad ? -1 : 0;
 }
 
+/* TEXT with each {i} replaced by n. Returns 0 when it does not fit. */
+static int number_marks(const char *text, long n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (const char *p = text; *p; p++) {
+        char num[24];
+        const char *put = p;
+        size_t len = 1;
+        if (!strncmp(p, "{i}", 3)) {
+            len = (size_t)snprintf(num, sizeof num, "%ld", n);
+            put = num;
+            p += 2;
+        }
+        if (o + len >= cap) return 0;
+        memcpy(out + o, put, len);
+        o += len;
+    }
+    out[o] = 0;
+    return 1;
+}
+
 /* ---- one case ----------------------------------------------------------------------------- */
 
 typedef struct expect {
@@ -213,7 +234,7 @@ typedef struct expect {
     int ncount;
     int timeout, memory_mb;
     long max_err_lines;  /* -1: no limit */
-    char *root_skip, *xfail, *heavy;
+    char *root_skip, *xfail, *heavy, *status_only;
     char *env[16];
     int nenv;
     char store[32768]; /* the arguments, unescaped: nothing to free */
@@ -348,6 +369,7 @@ static void run_case(const char *name)
         else if (!strcmp(key, "max-stderr-lines")) x.max_err_lines = atol(val);
         else if (!strcmp(key, "memory")) x.memory_mb = atoi(val);
         else if (!strcmp(key, "root-skip")) x.root_skip = val;
+        else if (!strcmp(key, "status-only")) x.status_only = val;
         else if (!strcmp(key, "xfail")) x.xfail = val;
         else if (!strcmp(key, "xfail-sanitizer")) { if (san) x.xfail = val; } /* only a sanitizer sees it */
         else if (!strcmp(key, "heavy")) {
@@ -367,16 +389,18 @@ static void run_case(const char *name)
             cr_assert(split_words(val, w, 3) == 3, "hostile %s: gen: FILE COUNT \"TEXT\"", name);
             cr_assert(gen_append(w[0], atol(w[1]), w[2], err, sizeof err) == 0, "hostile %s: %s", name, err);
         } else if (!strcmp(key, "gen-files")) {
-            /* gen-files: COUNT "PATH" "TEXT" — COUNT files; {i} in PATH is the file's number */
+            /* gen-files: COUNT "PATH" "TEXT" — COUNT files; {i} in PATH and in TEXT is the
+             * file's number */
             char *w[3];
             cr_assert(split_words(val, w, 3) == 3, "hostile %s: gen-files: COUNT \"PATH\" \"TEXT\"", name);
             long count = atol(w[0]);
             char *mark = strstr(w[1], "{i}");
             cr_assert(mark, "gen-files: the path needs {i}");
             for (long i = 0; i < count; i++) {
-                char path[512];
+                char path[512], text[4096];
                 snprintf(path, sizeof path, "%.*s%ld%s", (int)(mark - w[1]), w[1], i, mark + 3);
-                cr_assert(gen_append(path, 1, w[2], err, sizeof err) == 0, "hostile %s: %s", name, err);
+                cr_assert(number_marks(w[2], i, text, sizeof text), "gen-files: TEXT too long");
+                cr_assert(gen_append(path, 1, text, err, sizeof err) == 0, "hostile %s: %s", name, err);
             }
         } else if (!strcmp(key, "mkdir")) cr_assert(mkdir(val, 0755) == 0, "mkdir %s", val);
         else if (!strcmp(key, "mkfifo")) cr_assert(mkfifo(val, 0644) == 0, "mkfifo %s", val);
@@ -391,6 +415,12 @@ static void run_case(const char *name)
         } else cr_assert_fail("hostile %s: unknown directive '%s'", name, key);
     }
     cr_assert(x.has_exit, "hostile %s: no 'exit:' line", name);
+    /* The exit status alone says little (0 for "not used" and for "used" alike): a case
+     * asserts what its name and comment claim, or says why the status is all there is. */
+    int asserts = x.nwant_err + x.nwant_out + x.nnot_err + x.nnot_out + x.ncount + (x.max_err_lines >= 0);
+    cr_assert(asserts > 0 || x.status_only,
+              "hostile %s: asserts only the exit status: add the stderr:/stdout:/count-stderr: lines "
+              "it claims, or 'status-only: REASON'", name);
     if (x.root_skip && geteuid() == 0) {
         char reason[512];
         snprintf(reason, sizeof reason, "%s", x.root_skip);
