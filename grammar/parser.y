@@ -164,7 +164,10 @@ indicator
 ind_clauses
     : %empty                       { $$ = NEW(mb_ast_indicator); }
     | ind_clauses KW_UNIT unit     {
-          $$ = $1; if (ONCE(@2, @3, $$->unit.span, "unit", "")) { $$->unit = $3; $$->has_unit = 1; }
+          $$ = $1;
+          if (ONCE(@2, @3, $$->unit.span, "unit", "")) {
+              $$->unit = $3; $$->has_unit = 1; $$->unit_quoted = st->nt.data[@3.start] == '"';
+          }
       }
     | ind_clauses KW_HIGHER        { $$ = $1; mb_pb_direction(st, @2, $$, 1); }
     | ind_clauses KW_LOWER         { $$ = $1; mb_pb_direction(st, @2, $$, -1); }
@@ -200,7 +203,7 @@ unit
 
 unit_words
     : IDENT                        { CHECKED(mb_pb_str(st, @1, 0, &$$)); }
-    | unit_words '/' IDENT         { CHECKED(mb_pb_str(st, (mb_loc){@1.start, @3.end}, 0, &$$)); }
+    | unit_words '/' IDENT         { CHECKED(mb_pb_unit_join(st, &$1, @3, &$$)); }
     ;
 
 expr

@@ -1,10 +1,20 @@
 /* ast.h — the tree the parser builds. It records what the user wrote, with a source span on
- * every node; it resolves nothing (that is the checker's job). All nodes live in the parse's
- * arena. Strings are kept as written (for display) and as NFKC keys (for comparing). */
+ * every node; it resolves nothing (that is the checker's job), and nothing writes into it
+ * after the parse: what the checker works out lives in the model (model.h). All nodes live in
+ * the parse's arena. Strings are kept as written (for display) and as NFKC keys (for
+ * comparing).
+ *
+ * One tree per file, lossless enough to write the file back (print.h): a file's tree is built
+ * from its text alone (an import is a statement; the model follows it), so one file can be
+ * parsed again by itself. What the grammar drops is kept beside the statements as trivia:
+ * every comment and every blank line, as byte offsets into the original text, in file order.
+ * The printer attaches each to the clause it stands before (or, on the same line, after);
+ * keeping them out of the nodes keeps the nodes small and the grammar free of them. */
 #ifndef MB_AST_H
 #define MB_AST_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "num.h"
@@ -98,6 +108,7 @@ typedef struct mb_ast_indicator {
     mb_span span;
     mb_str unit;
     int has_unit;
+    int unit_quoted;           /* the unit was written as a string: unit "..." */
     int direction;             /* +1 higher, -1 lower, 0 unset */
     mb_span direction_span;
     mb_str category, source, part_of;
@@ -142,10 +153,20 @@ typedef struct mb_ast_stmt {
     } u;
 } mb_ast_stmt;
 
+/* A comment ("# ..." up to the end of its line, without the newline) or a blank line (start:
+ * the white space holding two or more newlines; end: its end). Offsets into the original. */
+typedef enum { MB_TRIVIA_COMMENT, MB_TRIVIA_BLANK } mb_trivia_kind;
+typedef struct mb_trivia {
+    unsigned kind;
+    uint32_t start, end;       /* a rule file is at most 16 MiB */
+} mb_trivia;
+
 typedef struct mb_ast_file {
     const mb_text *text;
     mb_ast_stmt *stmts;
     size_t n, cap;
+    mb_trivia *trivia;         /* in file order */
+    size_t ntrivia;
     size_t stopped;            /* the offset where reading stopped early (too many errors,
                                   nesting too deep), else the text's length */
 } mb_ast_file;

@@ -80,6 +80,9 @@ int mb_parse_text(const mb_text *t, mb_arena *arena, mb_ast_file *out, mb_diags 
     int r = run(&st);
     out->stopped = st.fatal ? st.nt.map[st.stopped > st.nt.len ? st.nt.len : st.stopped] : t->len;
     mb_normtext_free(&st.nt);
-    if (r == 2 && st.oom) return -2;
+    if (st.oom) {
+        if (r != 2) mb_diag_add(d, MB_SEV_ERROR, mb_span_none(), "out of memory");
+        return -2;
+    }
     return d->errors > errors0 ? -1 : 0;
 }

@@ -16,6 +16,17 @@ mb_span mb_pstate_span(const mb_pstate *st, mb_loc loc)
     return mb_span_at(st->text, st->nt.map[s], st->nt.map[e]);
 }
 
+void mb_pstate_trivia(mb_pstate *st, mb_trivia_kind kind, mb_loc loc)
+{
+    mb_ast_file *f = st->file;
+    if (!f) return; /* scanning without building a tree */
+    mb_trivia *v = mb_arena_push(st->arena, f->trivia, f->ntrivia, sizeof *v);
+    if (!v) { st->oom = 1; mb_pstate_stop(st, loc); return; }
+    mb_span sp = mb_pstate_span(st, loc);
+    v[f->ntrivia++] = (mb_trivia){kind, (uint32_t)sp.start, (uint32_t)sp.end};
+    f->trivia = v;
+}
+
 void mb_pstate_stop(mb_pstate *st, mb_loc loc)
 {
     if (st->fatal) return;
@@ -58,26 +69,48 @@ static size_t unescape(char *s, size_t n)
     return o;
 }
 
+/* The NFKC key of text (n bytes), in the arena; the text itself when it is its own NFKC form
+ * (most names: no second copy). NULL when out of memory. */
+static const char *arena_key(mb_arena *a, const char *text, size_t n)
+{
+    size_t kn;
+    char *k = mb_nfkc(text, n, &kn);
+    if (!k) return NULL;
+    const char *key = kn == n && memcmp(k, text, n) == 0 ? text : mb_arena_strndup(a, k, kn);
+    free(k);
+    return key;
+}
+
 int mb_pb_str(mb_pstate *st, mb_loc loc, int literal, mb_str *out)
 {
     mb_span sp = mb_pstate_span(st, loc);
     size_t a = sp.start, b = sp.end;
-    if (literal && b - a >= 2) { a++; b--; } /* the quotes (one char each, maybe fullwidth) */
     if (literal) {
-        /* The opening quote may have been fullwidth: skip whole characters. */
+        /* The quotes may have been fullwidth: skip whole characters. */
         a = st->nt.map[loc.start + 1];
         b = st->nt.map[loc.end - 1];
     }
     char *text = mb_arena_strndup(st->arena, st->text->data + a, b - a);
     if (!text) return 0;
     size_t n = literal ? unescape(text, b - a) : b - a;
-    size_t kn;
-    char *k = mb_nfkc(text, n, &kn);
-    if (!k) return 0;
-    char *key = mb_arena_strndup(st->arena, k, kn);
-    free(k);
+    const char *key = arena_key(st->arena, text, n);
     if (!key) return 0;
     *out = (mb_str){text, key, sp};
+    return 1;
+}
+
+int mb_pb_unit_join(mb_pstate *st, const mb_str *left, mb_loc right, mb_str *out)
+{
+    mb_span r = mb_pstate_span(st, right);
+    size_t ln = strlen(left->text), rn = r.end - r.start;
+    char *text = mb_arena_alloc(st->arena, ln + rn + 2);
+    if (!text) return 0;
+    memcpy(text, left->text, ln);
+    text[ln] = '/';
+    memcpy(text + ln + 1, st->text->data + r.start, rn);
+    const char *key = arena_key(st->arena, text, ln + rn + 1);
+    if (!key) return 0;
+    *out = (mb_str){text, key, mb_span_at(st->text, left->span.start, r.end)};
     return 1;
 }
 

@@ -7,6 +7,9 @@
 #include "parse_state.h"
 
 int mb_pb_str(mb_pstate *st, mb_loc loc, int literal, mb_str *out);
+/* left "/" the identifier at `right`: the text is joined without the spaces or comments
+ * written around the '/', so it prints back as one unit word ("吨煤/万元"). */
+int mb_pb_unit_join(mb_pstate *st, const mb_str *left, mb_loc right, mb_str *out);
 int mb_pb_number(mb_pstate *st, mb_loc loc, int negate, mb_num *out);
 int mb_pb_year(mb_pstate *st, mb_loc loc, mb_year *out);
 int mb_pb_date(mb_pstate *st, mb_loc loc, mb_str *out);
