@@ -6,6 +6,16 @@
 #include "print.h"
 #include "print_text.h"
 
+/* A field added to a node must be printed (print.c, print_text.c) and dumped (here), or the
+ * round-trip test cannot see it dropped: these sizes make adding one a decision. */
+#define NODE_SIZE(T, n) _Static_assert(sizeof(T) == (n), \
+    #T " changed: print and dump its new field (lang/print*.c), then update this size")
+NODE_SIZE(mb_ast_target, 1024);
+NODE_SIZE(mb_ast_indicator, 504);
+NODE_SIZE(mb_ast_plan, 400);
+NODE_SIZE(mb_ast_check, 576);
+NODE_SIZE(mb_expr, 176);
+
 static void str(FILE *o, const char *name, const mb_str *s)
 {
     if (!s->text) return;
@@ -92,7 +102,7 @@ static void target(FILE *o, const mb_ast_target *t)
     }
     qty(o, "a", &t->a);
     qty(o, "b", &t->b);
-    fprintf(o, " tol_relative=%d", t->tol_relative);
+    fprintf(o, " tol_relative=%d two_sided=%d", t->tol_relative, t->two_sided);
     year(o, "by", t->by);
     year(o, "y1", t->y1);
     year(o, "y2", t->y2);

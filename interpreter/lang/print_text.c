@@ -186,6 +186,7 @@ void mb_pt_target_body(mb_pt_buf *b, const mb_ast_target *t)
         mb_pt_quantity(b, &t->a);
         mb_pt_puts(b, t->tol_relative ? " within " : " ± ");
         mb_pt_quantity(b, &t->b);
+        if (t->two_sided) mb_pt_puts(b, " two-sided");
         break;
     case MB_FORM_INTERVAL:
         mb_pt_puts(b, " between ");

@@ -138,6 +138,7 @@ Test(print, every_form)
 {
     prints("target A: x about 1200 家 within 5% by 2018;\n"
            "target B: x about 1.2万人 +- 500 人;\n"
+           "target B2: x about 1200 within 5%  two-sided by 2018;\n"
            "target C: x between 1 and 2;\n"
            "target D: x >= 1 stretch 2 by 2020;\n"
            "target E: x >= 1 each year 2016..2020;\n"
@@ -156,6 +157,7 @@ Test(print, every_form)
            "check R: x integer;\n",
            "target A: x about 1200 家 within 5% by 2018;\n"
            "target B: x about 1.2万人 ± 500 人;\n"
+           "target B2: x about 1200 within 5% two-sided by 2018;\n"
            "target C: x between 1 and 2;\n"
            "target D: x >= 1 stretch 2 by 2020;\n"
            "target E: x >= 1 each year 2016..2020;\n"
