@@ -21,6 +21,8 @@ int mb_chk_quantity(mb_chk *c, const mb_quantity *q, const mb_indicator *ind, mb
 int mb_chk_percent(mb_chk *c, const mb_quantity *q, const char *what, mb_num *out);
 
 void mb_chk_indicators(mb_chk *c);
+/* Resolve a derived indicator's formula into ind->formula, checking its units (check_units.c). */
+void mb_chk_formula(mb_chk *c, mb_indicator *ind);
 void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan);
 void mb_chk_check(mb_chk *c, const mb_ast_check *k);
 void mb_chk_targets(mb_chk *c);

@@ -3,15 +3,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "formula.h"
 #include "xalloc.h"
-
-static void resolve_expr(mb_chk *c, mb_expr *e)
-{
-    if (!e) return;
-    if (e->kind == MB_EX_REF) e->ind = mb_chk_ref(c, &e->ref, e->ref_is_name);
-    resolve_expr(c, e->l);
-    resolve_expr(c, e->r);
-}
 
 /* Derived formulas: cycles, and how deep derived indicators are built on derived ones.
  *
@@ -30,7 +23,7 @@ typedef struct dframe {
     size_t n, next;
 } dframe;
 
-static void collect_refs(mb_expr *e, mb_indicator ***v, size_t *n, size_t *cap, int *oom)
+static void collect_refs(const mb_fnode *e, mb_indicator ***v, size_t *n, size_t *cap, int *oom)
 {
     if (!e || *oom) return;
     if (e->kind == MB_EX_REF && e->ind) {
@@ -41,7 +34,7 @@ static void collect_refs(mb_expr *e, mb_indicator ***v, size_t *n, size_t *cap, 
             *v = nv;
             *cap = nc;
         }
-        (*v)[(*n)++] = e->ind;
+        (*v)[(*n)++] = (mb_indicator *)e->ind; /* the model's own indicator */
     }
     collect_refs(e->l, v, n, cap, oom);
     collect_refs(e->r, v, n, cap, oom);
@@ -60,7 +53,7 @@ static int push_frame(dframe **st, size_t *sn, size_t *scap, mb_indicator *ind, 
     *f = (dframe){ind, NULL, 0, 0};
     size_t cap = 0;
     int oom = 0;
-    collect_refs(ind->derived, &f->refs, &f->n, &cap, &oom);
+    collect_refs(ind->formula, &f->refs, &f->n, &cap, &oom);
     colour[ind->index] = 1;
     return !oom;
 }
@@ -80,6 +73,7 @@ static int finish_height(mb_chk *c, const dframe *f, const int *height)
     mb_diag_add(c->d, MB_SEV_ERROR, ind->derived->span,
                 "derived indicators nested too deeply (more than %d levels)", MB_MAX_DERIVED_CHAIN - 1);
     ind->derived = NULL;
+    ind->formula = NULL;
     return -1;
 }
 
@@ -98,6 +92,7 @@ static void derived_heights(mb_chk *c, unsigned char *colour, int *height)
                     mb_diag_add(c->d, MB_SEV_ERROR, to->derived->span, "derived indicator '%s' depends on itself",
                                 to->id);
                     to->derived = NULL;
+                    to->formula = NULL;
                 } else if (colour[to->index] == 0 && !push_frame(&st, &sn, &scap, to, colour)) {
                     c->oom = 1;
                 }
@@ -136,7 +131,6 @@ static void check_one(mb_chk *c, mb_indicator *ind, const mb_ast_indicator *a)
             ind->part_of = NULL;
         }
     }
-    resolve_expr(c, ind->derived);
 }
 
 void mb_chk_indicators(mb_chk *c)
@@ -144,7 +138,8 @@ void mb_chk_indicators(mb_chk *c)
     for (size_t i = 0; i < c->m->ninds; i++) {
         check_one(c, c->m->inds[i], c->m->inds[i]->ast);
     }
-    /* part-of needs both units known */
+    /* formulas and part-of need every unit known */
+    for (size_t i = 0; i < c->m->ninds; i++) mb_chk_formula(c, c->m->inds[i]);
     for (size_t i = 0; i < c->m->ninds; i++) {
         mb_indicator *ind = c->m->inds[i];
         if (ind->part_of && !mb_unit_same_base(&ind->unit, &ind->part_of->unit))

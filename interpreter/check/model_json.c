@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formula.h"
 #include "jsonw.h"
 #include "model.h"
 
@@ -64,12 +65,13 @@ static void plan(FILE *o, const mb_plan *p)
     fputc('}', o);
 }
 
-static void expr(FILE *o, const mb_expr *e)
+/* The formula as resolved: indicators by id, numbers as written. */
+static void expr(FILE *o, const mb_fnode *e)
 {
     static const char ops[] = {0, 0, '+', '-', '*', '/', '-'};
     if (!e) return;
     if (e->kind == MB_EX_NUM) { num(o, e->num); return; }
-    if (e->kind == MB_EX_REF) { fputs(e->ind ? e->ind->id : e->ref.text, o); return; }
+    if (e->kind == MB_EX_REF) { fputs(e->ind ? e->ind->id : e->src->ref.text, o); return; }
     if (e->kind == MB_EX_NEG) { fputs("-(", o); expr(o, e->l); fputc(')', o); return; }
     fputc('(', o);
     expr(o, e->l);
@@ -97,7 +99,7 @@ static void indicator(FILE *o, const mb_indicator *ind)
         char *buf = NULL;
         size_t len = 0;
         FILE *m = open_memstream(&buf, &len);
-        if (m) { expr(m, ind->derived); fclose(m); mb_json_cstr(o, buf); free(buf); }
+        if (m) { expr(m, ind->formula); fclose(m); mb_json_cstr(o, buf); free(buf); }
         else fputs("null", o);
     } else {
         fputs("null", o);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formula.h"
 #include "ingest.h"
 #include "text.h"
 #include "xalloc.h"
@@ -13,7 +14,7 @@
  * derived indicator, from the earliest base year to the latest deadline. */
 static void widen(mb_data *D, const mb_indicator *ind, int lo, int hi, int depth);
 
-static void widen_expr(mb_data *D, const mb_expr *e, int lo, int hi, int depth)
+static void widen_expr(mb_data *D, const mb_fnode *e, int lo, int hi, int depth)
 {
     if (!e) return;
     if (e->kind == MB_EX_REF && e->ind) widen(D, e->ind, lo, hi, depth + 1);
@@ -30,7 +31,7 @@ static void widen(mb_data *D, const mb_indicator *ind, int lo, int hi, int depth
     int b = *f ? (hi > *f + *n - 1 ? hi : *f + *n - 1) : hi;
     *f = a;
     *n = b - a + 1;
-    widen_expr(D, ind->derived, lo, hi, depth);
+    widen_expr(D, ind->formula, lo, hi, depth);
     if (ind->part_of) widen(D, ind->part_of, lo, hi, depth + 1);
 }
 

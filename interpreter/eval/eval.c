@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "formula.h"
+
 static const char *const NAMES[MB_ST_COUNT] = {
     "met", "missed", "on-track", "needs-acceleration", "limited-progress",
     "regressing", "no-data", "not-assessable", "error"};
@@ -52,17 +54,18 @@ typedef enum { V_OK, V_MISSING, V_BAD } vstate;
 static vstate value(const mb_eval *e, size_t region, const mb_indicator *ind, int year, mb_num *out,
                     char *why, size_t whyn, int depth);
 
-static vstate expr(const mb_eval *e, size_t region, const mb_expr *x, int year, mb_num *out,
+/* A derived value from its resolved formula (formula.h: units converted on the way). */
+static vstate expr(const mb_eval *e, size_t region, const mb_fnode *x, int year, mb_num *out,
                    char *why, size_t whyn, int depth)
 {
-    if (depth > MB_MAX_EVAL_DEPTH) { snprintf(why, whyn, "derived indicators nested too deeply"); return V_BAD; }
-    if (x->kind == MB_EX_NUM) { *out = x->num; return V_OK; }
-    if (x->kind == MB_EX_REF) return value(e, region, x->ind, year, out, why, whyn, depth + 1);
-    mb_num a, b = {0, 1};
-    vstate s = expr(e, region, x->l, year, &a, why, whyn, depth + 1);
+    if (depth > MB_MAX_EVAL_DEPTH || !x) { snprintf(why, whyn, "derived indicators nested too deeply"); return V_BAD; }
+    mb_num a = {0, 1}, b = {0, 1};
+    vstate s = V_OK;
+    if (x->kind == MB_EX_REF) s = value(e, region, x->ind, year, &a, why, whyn, depth + 1);
+    else if (x->l) s = expr(e, region, x->l, year, &a, why, whyn, depth + 1);
     if (s == V_OK && x->r) s = expr(e, region, x->r, year, &b, why, whyn, depth + 1);
     if (s != V_OK) return s;
-    mb_numerr err = mb_expr_apply(x->kind, a, b, out);
+    mb_numerr err = x->l ? mb_fnode_apply(x, a, b, out) : mb_fnode_leaf(x, a, out);
     if (err) { snprintf(why, whyn, "%s in a derived indicator for %d", mb_numerr_str(err), year); return V_BAD; }
     return V_OK;
 }
@@ -77,7 +80,7 @@ static vstate value(const mb_eval *e, size_t region, const mb_indicator *ind, in
         snprintf(why, whyn, "no value of '%s' for %d", ind->id, year);
         return V_MISSING;
     }
-    if (ind->derived) return expr(e, region, ind->derived, year, out, why, whyn, depth);
+    if (ind->derived) return expr(e, region, ind->formula, year, out, why, whyn, depth);
     const mb_obs *o = mb_data_obs(e->D, region, ind, year);
     if (!o || o->state == MB_OBS_ABSENT) {
         snprintf(why, whyn, "no value of '%s' for %d", ind->id, year);

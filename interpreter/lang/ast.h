@@ -55,8 +55,7 @@ typedef struct mb_expr {
     int ref_is_name;
     struct mb_expr *l, *r;   /* operands (r unused for NEG) */
     int depth;               /* operators on the longest path down (bounded by the parser) */
-    struct mb_indicator *ind; /* MB_EX_REF, filled in by the checker */
-} mb_expr;
+} mb_expr;                   /* resolved by the checker into the model (formula.h), not here */
 
 /* The forms of target (targets.md). Milestones are several goals of one comparison. */
 typedef enum {

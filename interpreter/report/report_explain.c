@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "formula.h"
 #include "report.h"
 
 typedef struct xp {
@@ -92,16 +93,16 @@ enum { VAL_OK, VAL_MISSING, VAL_LATE, VAL_BAD };
 
 static int value(const xp *x, size_t region, const mb_indicator *ind, int year, mb_num *out, int depth);
 
-static int expr_value(const xp *x, size_t region, const mb_expr *ex, int year, mb_num *out, int depth)
+static int expr_value(const xp *x, size_t region, const mb_fnode *ex, int year, mb_num *out, int depth)
 {
-    if (depth > MB_MAX_EVAL_DEPTH) return VAL_BAD;
-    if (ex->kind == MB_EX_NUM) { *out = ex->num; return VAL_OK; }
-    if (ex->kind == MB_EX_REF) return value(x, region, ex->ind, year, out, depth + 1);
-    mb_num a, b = {0, 1};
-    int s = expr_value(x, region, ex->l, year, &a, depth + 1);
+    if (depth > MB_MAX_EVAL_DEPTH || !ex) return VAL_BAD;
+    mb_num a = {0, 1}, b = {0, 1};
+    int s = VAL_OK;
+    if (ex->kind == MB_EX_REF) s = value(x, region, ex->ind, year, &a, depth + 1);
+    else if (ex->l) s = expr_value(x, region, ex->l, year, &a, depth + 1);
     if (s == VAL_OK && ex->r) s = expr_value(x, region, ex->r, year, &b, depth + 1);
     if (s != VAL_OK) return s;
-    mb_numerr err = mb_expr_apply(ex->kind, a, b, out);
+    mb_numerr err = ex->l ? mb_fnode_apply(ex, a, b, out) : mb_fnode_leaf(ex, a, out);
     return err ? VAL_BAD : VAL_OK;
 }
 
@@ -109,7 +110,7 @@ static int value(const xp *x, size_t region, const mb_indicator *ind, int year, 
 {
     if (!ind) return VAL_MISSING;
     if (year > x->e->as_of) return VAL_LATE;
-    if (ind->derived) return expr_value(x, region, ind->derived, year, out, depth);
+    if (ind->derived) return expr_value(x, region, ind->formula, year, out, depth);
     const mb_obs *ob = mb_data_obs(x->e->D, region, ind, year);
     if (!ob || ob->state == MB_OBS_ABSENT) return VAL_MISSING;
     if (ob->state == MB_OBS_CONFLICT) return VAL_BAD;
@@ -117,8 +118,9 @@ static int value(const xp *x, size_t region, const mb_indicator *ind, int year, 
     return VAL_OK;
 }
 
-/* A derived indicator's formula with this region's values put in: "120 / 300". */
-static void expr_values(const xp *x, size_t region, const mb_expr *ex, int year, int depth)
+/* A derived indicator's formula with this region's values put in, each in its unit:
+ * "120亿元 / 3000000万元". */
+static void expr_values(const xp *x, size_t region, const mb_fnode *ex, int year, int depth)
 {
     FILE *o = x->o;
     static const char ops[] = {0, 0, '+', '-', '*', '/', '-'};
@@ -127,8 +129,12 @@ static void expr_values(const xp *x, size_t region, const mb_expr *ex, int year,
     switch (ex->kind) {
     case MB_EX_NUM: num(o, ex->num); return;
     case MB_EX_REF:
-        if (value(x, region, ex->ind, year, &v, depth + 1) == VAL_OK) num(o, v);
-        else fputs("?", o);
+        if (value(x, region, ex->ind, year, &v, depth + 1) == VAL_OK) {
+            num(o, v);
+            if (ex->ind->unit.text[0] && strcmp(ex->ind->unit.text, "1")) fputs(ex->ind->unit.text, o);
+        } else {
+            fputs("?", o);
+        }
         return;
     case MB_EX_NEG: fputs("-(", o); expr_values(x, region, ex->l, year, depth + 1); fputc(')', o); return;
     default:
@@ -149,7 +155,7 @@ static void origin(const xp *x, size_t region, const mb_indicator *ind, int year
         fputs(" (= ", o);
         src(o, ind->derived->span);
         fputs(" = ", o);
-        expr_values(x, region, ind->derived, year, 0);
+        expr_values(x, region, ind->formula, year, 0);
         fputc(')', o);
         return;
     }
@@ -179,7 +185,7 @@ static int say(const xp *x, size_t region, int year, const char *role, mb_num *o
             fputs("cannot be computed (", o);
             src(o, ind->derived->span);
             fputs(" = ", o);
-            expr_values(x, region, ind->derived, year, 0);
+            expr_values(x, region, ind->formula, year, 0);
             fputc(')', o);
         } else fputs("rejected: conflicting rows were submitted (see the submission errors)", o);
         break;
@@ -189,7 +195,7 @@ static int say(const xp *x, size_t region, int year, const char *role, mb_num *o
             fputs(" (", o);
             src(o, ind->derived->span);
             fputs(" = ", o);
-            expr_values(x, region, ind->derived, year, 0);
+            expr_values(x, region, ind->formula, year, 0);
             fputc(')', o);
         }
     }

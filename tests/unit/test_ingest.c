@@ -18,7 +18,7 @@ static const char RULES[] =
     "indicator share \"研发经费占比(%)\" unit % higher;\n"
     "indicator labs \"市级以上研发机构新增数\" unit 家 higher;\n"
     "indicator prov \"省级以上研发机构新增数\" unit 家 higher part of labs;\n"
-    "indicator ratio \"比例\" unit 1 higher = money / rd;\n"
+    "indicator ratio \"比例\" unit 亿元 higher = money / rd;\n"
     "indicator val \"数值\" unit 1 higher;\n"
     "target T1: rd >= 2.74% by 2020 phrase \"达到2.74%\";\n"
     "target T2: cnt >= 1200 家 by 2020 phrase \"达到1200家\";\n"

@@ -1,0 +1,1 @@
+eval ../data/derived_units.mb --data ../data/derived_units.csv
