@@ -280,6 +280,21 @@ static inline void pick(const ingest *g, const mb_csv_field *f, int i, mb_csv_fi
     }
 }
 
+/* A yearly value that failed a data check was submitted, but cannot be used: its empty slot
+ * is marked rejected, so that a verdict that needs it is an error naming the rejection, not
+ * "no value". A value accepted earlier for the same slot stays. */
+static void failed_check(ingest *g, const mb_csv_field *reg, const mb_csv_field *vf, const mb_indicator *ind,
+                         const mb_period *p)
+{
+    mb_data *D = g->D;
+    int off = p->year - D->first_year[ind->index];
+    if (p->month || off < 0 || off >= D->nyears[ind->index]) return;
+    long r = lookup_region(g, reg->s, reg->n);
+    if (r < 0) return;
+    mb_obs *o = &D->obs[(size_t)r * D->nslots + D->slot0[ind->index] + (size_t)off];
+    if (o->state == MB_OBS_ABSENT) *o = (mb_obs){0, vf->line, 0, MB_OBS_CONFLICT, g->file};
+}
+
 int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
 {
     ingest *g = ctx;
@@ -353,6 +368,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         D->count.rejected++;
         row_error(g, fspan(g, &c[COL_VALUE]), "data check '%s' on '%s': %s %s",
                     k->id, ind->id, shown, bad);
+        failed_check(g, &c[COL_REGION], &c[COL_VALUE], ind, &p);
         return 0;
     }
     int key = mb_period_key(&p);

@@ -147,6 +147,14 @@ static int resolve(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verd
 {
     mb_num base = mb_num_int(1);
     if (c->scale != MB_SCALE_NONE && !need(e, v, r->ind, c->base_year, &base, " (the base year)")) return 0;
+    if (c->scale != MB_SCALE_NONE && mb_num_sign(base) <= 0) {
+        /* (1 + 50%) × (−10) = −15 would pass a loss that grew; growth from 0 is no growth */
+        char bs[MB_NUM_BUF];
+        mb_num_format(base, 4, bs, NULL);
+        status(v, MB_ST_NOT_ASSESSABLE, "the base value %s (%d) is not positive: a growth, cut or multiple of it "
+               "cannot tell better from worse", bs, c->base_year);
+        return 0;
+    }
     mb_numerr err = mb_crit_bounds(c, base, &b->lo, &b->hi);
     if (!err) err = mb_crit_target(c, base, &b->target);
     if (err) { status(v, MB_ST_ERROR, "%s computing the target", mb_numerr_str(err)); return 0; }

@@ -187,7 +187,7 @@ static int say(const xp *x, size_t region, int year, const char *role, mb_num *o
             fputs(" = ", o);
             expr_values(x, region, ind->formula, year, 0);
             fputc(')', o);
-        } else fputs("rejected: conflicting rows were submitted (see the submission errors)", o);
+        } else fputs("rejected (see the submission errors)", o);
         break;
     default:
         fputs("none submitted", o);

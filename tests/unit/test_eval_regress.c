@@ -50,3 +50,56 @@ Test(eval_regress, interval_gap_from_upper_end)
     mbt_expect(mbt_verdict(&r, "I", 0, "B"), MB_ST_MISSED, "0", 2018, "1", "-1");
     mbt_close(&r);
 }
+
+/* A value that fails a data check (integer, >= 0, between) was submitted but cannot be used:
+ * the verdict is an error that says it was rejected, not "no value". */
+Test(eval_regress, failed_data_check_is_an_error_not_no_data)
+{
+    mbt_run r;
+    mbt_open(&r, "indicator n \"n\" unit 家 higher;\nindicator s \"s\" unit % higher;\n"
+                 "check whole: n integer;\ncheck nonneg: n >= 0;\ncheck share: s between 0 and 100;\n"
+                 "target A: n >= 10 by 2018 phrase \"p\";\ntarget B: s >= 50% by 2018 phrase \"p\";\n",
+             "region,indicator,period,value\n甲,n,2018,12.5\n乙,n,2018,-3\n甲,s,2018,120\n丙,n,2018,20\n丙,n,2018,20.5\n", 0, 0);
+    mb_verdict v = mbt_verdict(&r, "A", 0, "甲");
+    mbt_expect(v, MB_ST_ERROR, NULL, 0, "10", NULL);
+    mbt_expect_detail(v, "the 2018 value of 'n' was rejected (see the submission errors)");
+    mbt_expect(mbt_verdict(&r, "A", 0, "乙"), MB_ST_ERROR, NULL, 0, "10", NULL);
+    mbt_expect(mbt_verdict(&r, "B", 0, "甲"), MB_ST_ERROR, NULL, 0, "50", NULL);
+    /* an accepted row followed by one that fails a check: the accepted value stays */
+    mbt_expect(mbt_verdict(&r, "A", 0, "丙"), MB_ST_MET, "20", 2018, "10", "10");
+    mbt_assert_counts(r.D, 1, 0, 0, 0, 4);
+    mbt_close(&r);
+}
+
+/* Growth, cut and multiple-of-base targets are relative to the base value: from a negative or
+ * zero base they cannot tell better from worse ("(1 + 50%) × (−10) = −15" would pass a loss
+ * that grew from 10 to 15; "年均增长15%" from 0 would pass with no growth at all). Such a
+ * verdict is not assessable and says why; before the deadline too. */
+Test(eval_regress, non_positive_base_is_not_assessable)
+{
+    mbt_run r;
+    mbt_open(&r, "indicator p \"profit\" unit 亿元 higher;\nindicator d \"deficit\" unit 亿元 lower;\n"
+                 "target G: p grow 50% from 2016 by 2020 phrase \"p\";\n"
+                 "target M: p >= 3 × base 2016 by 2020 phrase \"p\";\n"
+                 "target A: p annual growth >= 15% from 2016 by 2020 phrase \"p\";\n"
+                 "target C: d cut 20% from 2016 by 2020 phrase \"p\";\n"
+                 "target E: p grow 50% from 2016 by 2022 phrase \"p\";\n",
+             "region,indicator,period,value\n甲,p,2016,-10\n甲,p,2020,-15\n乙,p,2016,0\n乙,p,2020,0\n"
+             "甲,d,2016,-10\n甲,d,2020,-9\n丙,p,2016,10\n丙,p,2020,15\n", 0, 0);
+    const char *rules[] = {"G", "M", "A"};
+    for (int i = 0; i < 3; i++) {
+        mb_verdict v = mbt_verdict(&r, rules[i], 0, "甲");
+        cr_assert_eq(v.status, MB_ST_NOT_ASSESSABLE, "%s: %s (%s)", rules[i], mb_status_name(v.status), v.detail);
+        mbt_expect_detail(v, "the base value -10 (2016) is not positive: a growth, cut or multiple of it cannot tell better from worse");
+        v = mbt_verdict(&r, rules[i], 0, "乙");
+        cr_assert_eq(v.status, MB_ST_NOT_ASSESSABLE, "%s: %s (%s)", rules[i], mb_status_name(v.status), v.detail);
+        mbt_expect_detail_has(v, "the base value 0 (2016) is not positive");
+    }
+    mb_verdict v = mbt_verdict(&r, "C", 0, "甲");
+    cr_assert_eq(v.status, MB_ST_NOT_ASSESSABLE, "C: %s (%s)", mb_status_name(v.status), v.detail);
+    v = mbt_verdict(&r, "E", 0, "甲"); /* before the deadline */
+    cr_assert_eq(v.status, MB_ST_NOT_ASSESSABLE, "E: %s (%s)", mb_status_name(v.status), v.detail);
+    /* a positive base is judged as before */
+    mbt_expect(mbt_verdict(&r, "G", 0, "丙"), MB_ST_MET, "15", 2020, "15", "0");
+    mbt_close(&r);
+}
