@@ -189,6 +189,7 @@ typedef struct run {
     mb_model *m;
     mb_data *D;
     mb_eval e;
+    mb_asof asof;
     int rc;
 } run;
 
@@ -210,7 +211,8 @@ static int load(const char *cmd, eval_args *a, run *R, int color)
     for (size_t i = 0; i < a->ndata; i++) mb_data_load(R->D, a->data[i]);
     mb_data_finish(R->D);
     mb_diags_print(stderr, &R->D->diags, color);
-    mb_eval_init(&R->e, R->m, R->D, key);
+    mb_cli_as_of(&R->asof, a->as_of, key, R->m, R->D, color);
+    mb_eval_init(&R->e, R->m, R->D, R->asof.key);
     return 0;
 }
 
@@ -257,7 +259,7 @@ int mb_cmd_eval(int argc, char **argv)
     rc = load("eval", &a, &R, color);
     if (rc) { unload(&R); args_free(&a); return rc; }
     mb_filter f = {a.plans, a.nplans, a.regions, a.nregions, a.categories, a.ncategories,
-                   a.owners,  a.nowners, a.rule_ids, a.nrule_ids, mask};
+                   a.owners,  a.nowners, a.rule_ids, a.nrule_ids, mask, &R.asof};
     mb_out out;
     if (mb_cli_check_selection("eval", &R.e, &f) || mb_cli_out_open(&out, a.output, R.m, R.D)) {
         accounting(R.D);

@@ -58,6 +58,7 @@ typedef struct mb_data {
     mb_rowcount count;
     int max_year;            /* latest whole year seen in any row (0: none) */
     int max_period;          /* latest period seen, as year*100 + month (quarter: its last month) */
+    mb_span max_period_at;   /* the first row with that period (the default --as-of names it) */
     mb_diags diags;          /* submission errors and warnings */
     mb_map unknown;          /* indicator names seen that no rule reads -> count */
     int io_error;

@@ -372,7 +372,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         return 0;
     }
     int key = mb_period_key(&p);
-    if (key > D->max_period) D->max_period = key;
+    if (key > D->max_period) { D->max_period = key; D->max_period_at = fspan(g, &c[COL_PERIOD]); }
     if (p.month) { D->count.unused_period++; return 0; } /* targets are yearly */
     if (p.year > D->max_year) D->max_year = p.year;
     /* Only rows a rule reads need their region: most rows stop here. */

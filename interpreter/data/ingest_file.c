@@ -205,7 +205,7 @@ static int merge(mb_data *D, mb_data *S)
     D->count.duplicate += S->count.duplicate;
     D->count.rejected += S->count.rejected;
     if (S->max_year > D->max_year) D->max_year = S->max_year;
-    if (S->max_period > D->max_period) D->max_period = S->max_period;
+    if (S->max_period > D->max_period) { D->max_period = S->max_period; D->max_period_at = S->max_period_at; }
     mb_diags_take(&D->diags, &S->diags);
     for (size_t i = 0; i < S->unknown.cap; i++)
         if (S->unknown.slots[i].key) {

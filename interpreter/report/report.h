@@ -6,6 +6,13 @@
 
 #include "eval.h"
 
+/* The period a report is as of, and why, for the report to say so. */
+typedef struct mb_asof {
+    int key;                 /* year*100 + month used (0: no data at all) */
+    char period[32];         /* as given ("2018Q3"), or from the data ("2018", "2018-09") */
+    char why[400];           /* "given with --as-of", "the latest year in the data", ... */
+} mb_asof;
+
 /* What to report. Each list selects what matches any of its names (an empty list: all);
  * the lists together select what matches every one of them: --plan a --plan b --owner x is
  * (plan a or plan b) and owner x. Names compare after NFKC. */
@@ -21,6 +28,7 @@ typedef struct mb_filter {
     const char **rules;      /* rule ids */
     size_t nrules;
     unsigned fail_mask;      /* statuses that fail the run (--fail-on); bit per mb_status */
+    const mb_asof *as_of;    /* how the as-of was chosen (NULL: not said) */
 } mb_filter;
 
 /* Counts of a run, for summaries and the exit status. */

@@ -120,6 +120,12 @@ mb_tally mb_report_json(FILE *out, const mb_eval *e, const mb_filter *f)
 {
     fputs("{\"as_of\":", out);
     if (e->as_of) fprintf(out, "%d", e->as_of); else fputs("null", out);
+    if (f->as_of && f->as_of->key) { /* the period asked for (or found), and why; as_of is its last whole year */
+        fputs(",\"as_of_period\":", out);
+        jstr(out, f->as_of->period);
+        fputs(",\"as_of_reason\":", out);
+        jstr(out, f->as_of->why);
+    }
     fputs(",\"verdicts\":[", out);
     json_ctx c = {out, e, 0, mb_calloc(e->m->nrules + 1, sizeof(mb_pos))};
     mb_tally t = mb_report_walk(e, f, json_row, &c);

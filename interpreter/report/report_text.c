@@ -358,6 +358,14 @@ mb_tally mb_report_text(FILE *out, const mb_eval *e, const mb_filter *f, int col
     c.out = out;
     c.e = e;
     c.color = color;
+    if (f->as_of && f->as_of->key) { /* which "now" the verdicts are about, and why */
+        fputs("as of ", out);
+        mb_term_puts(out, f->as_of->period);
+        fputs(": ", out);
+        mb_term_puts(out, f->as_of->why);
+        if (e->as_of != f->as_of->key / 100) fprintf(out, "; whole years up to %d", e->as_of);
+        fputs("\n\n", out);
+    }
     mb_tally t = mb_report_walk(e, f, text_row, &c);
     flush(&c);
     free(c.rows);
