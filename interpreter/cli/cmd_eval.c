@@ -223,15 +223,56 @@ static void unload(run *R)
     mb_diags_free(&R->rd);
 }
 
+/* A name from the data on the terminal: control characters and invalid UTF-8 made visible,
+ * so a name cannot move the cursor or hide itself. */
+static void put_name(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = mb_utf8_decode(u + i, n - i, &cp);
+        if (!k) fprintf(stderr, "<0x%02X>", u[i]);
+        else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x200B && cp <= 0x200F) ||
+                 (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF)
+            fprintf(stderr, "<U+%04X>", (unsigned)cp);
+        else fwrite(s + i, 1, k, stderr);
+        i += k ? k : 1;
+    }
+}
+
+enum { NAMES_SHOWN = 5 };
+
+/* "mubiao: indicators no rule reads: gdp (16 rows), pop (8 rows), and 3 more" */
+static void name_list(const char *what, const mb_map *map)
+{
+    const char *names[NAMES_SHOWN];
+    size_t lens[NAMES_SHOWN], counts[NAMES_SHOWN];
+    size_t n = mb_data_top_names(map, NAMES_SHOWN, names, lens, counts);
+    if (!n) return;
+    fprintf(stderr, "mubiao: %s: ", what);
+    for (size_t i = 0; i < n && i < NAMES_SHOWN; i++) {
+        char cut[64];
+        if (i) fputs(", ", stderr);
+        mb_shown(cut, 40, names[i], lens[i]);
+        put_name(cut, strlen(cut));
+        fprintf(stderr, " (%zu row%s)", counts[i], counts[i] == 1 ? "" : "s");
+    }
+    /* the map keeps the first 1000 names; their rows are counted all the same */
+    if (n > NAMES_SHOWN) fprintf(stderr, ", and %zu more%s", n - NAMES_SHOWN, map->n >= 1000 ? " (at least)" : "");
+    fputc('\n', stderr);
+}
+
 static void accounting(const mb_data *D)
 {
     const mb_rowcount *c = &D->count;
 #define S(n) (n) == 1 ? "" : "s"
     fprintf(stderr, "mubiao: %zu row%s read: %zu used, %zu for indicators no rule reads, %zu for periods no rule "
-                    "reads, %zu duplicate%s, %zu rejected; %zu error%s, %zu warning%s\n",
-            c->rows, S(c->rows), c->used, c->unused_indicator, c->unused_period, c->duplicate, S(c->duplicate),
-            c->rejected, D->diags.errors, S(D->diags.errors), D->diags.warnings, S(D->diags.warnings));
+                    "reads, %zu for regions no plan reads, %zu duplicate%s, %zu rejected; %zu error%s, %zu warning%s\n",
+            c->rows, S(c->rows), c->used, c->unused_indicator, c->unused_period, c->unused_region, c->duplicate,
+            S(c->duplicate), c->rejected, D->diags.errors, S(D->diags.errors), D->diags.warnings, S(D->diags.warnings));
 #undef S
+    name_list("indicators no rule reads", &D->unknown);
+    name_list("regions no plan reads", &D->unread);
 }
 
 static int known_format(const char *fmt)

@@ -91,6 +91,10 @@ mb_data *mb_data_new(const mb_model *m)
     mb_arena_init(&D->arena);
     mb_diags_init(&D->diags, 50);
     if (!layout(D)) { mb_data_free(D); return NULL; }
+    /* A rule without a plan, or in a plan that names no region, is evaluated for every region
+     * in the data; else only plans' regions are, and rows for others are counted as unread. */
+    for (size_t i = 0; i < m->nrules; i++)
+        if (!m->rules[i]->plan || !m->rules[i]->plan->nregions) D->all_regions = 1;
     /* Plans' regions exist even when no row names them: their targets are "no data". */
     for (size_t p = 0; p < m->nplans; p++)
         for (size_t i = 0; i < m->plans[p]->nregions; i++) {
@@ -99,6 +103,12 @@ mb_data *mb_data_new(const mb_model *m)
                 if (mb_data_intern(D, s->text, strlen(s->text)) < 0) { mb_data_free(D); return NULL; }
             }
         }
+    /* Regions that targets compare with (`> region "江苏省"`) are read too. */
+    for (size_t i = 0; !D->all_regions && i < m->nrules; i++) {
+        const mb_rule *r = m->rules[i];
+        if (r->region && !mb_map_get(&D->regions, r->region_key, strlen(r->region_key)) &&
+            mb_data_intern(D, r->region, strlen(r->region)) < 0) { mb_data_free(D); return NULL; }
+    }
     return D;
 }
 
@@ -110,9 +120,37 @@ void mb_data_free(mb_data *D)
     free(D->region_names);
     mb_map_free(&D->regions);
     mb_map_free(&D->unknown);
+    mb_map_free(&D->unread);
     mb_diags_free(&D->diags);
     mb_arena_free(&D->arena);
     free(D);
+}
+
+typedef struct named { const char *s; size_t n, count; } named;
+
+static int by_count(const void *a, const void *b)
+{
+    const named *x = a, *y = b;
+    if (x->count != y->count) return x->count > y->count ? -1 : 1;
+    int c = memcmp(x->s, y->s, x->n < y->n ? x->n : y->n);
+    return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+size_t mb_data_top_names(const mb_map *map, size_t max, const char **names, size_t *lens, size_t *counts)
+{
+    named *v = map->n ? mb_malloc(map->n * sizeof *v) : NULL;
+    if (!v) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < map->cap; i++)
+        if (map->slots[i].key) v[n++] = (named){map->slots[i].key, map->slots[i].len, (uintptr_t)map->slots[i].val};
+    qsort(v, n, sizeof *v, by_count);
+    for (size_t i = 0; i < n && i < max; i++) {
+        names[i] = v[i].s;
+        lens[i] = v[i].n;
+        counts[i] = v[i].count;
+    }
+    free(v);
+    return n;
 }
 
 long mb_data_region(const mb_data *D, const char *name)

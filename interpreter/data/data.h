@@ -22,7 +22,10 @@ typedef struct mb_obs {
     uint16_t file;
 } mb_obs;
 
+/* CONFLICT: rows with different values, or a row for it was rejected (then m is
+ * MB_OBS_REJECTED_M): either way no verdict may use it. */
 enum { MB_OBS_ABSENT = 0, MB_OBS_PRESENT = 1, MB_OBS_CONFLICT = 2 };
+#define MB_OBS_REJECTED_M INT64_MIN /* no value read is ever this (at most 18 digits) */
 
 /* Where each row went. Every row read is counted in exactly one of these. */
 typedef struct mb_rowcount {
@@ -30,6 +33,7 @@ typedef struct mb_rowcount {
     size_t used;             /* stored for a rule */
     size_t unused_indicator; /* indicator no rule or check reads */
     size_t unused_period;    /* period no rule reads (or not a whole year) */
+    size_t unused_region;    /* region no plan reads (every plan names its regions) */
     size_t duplicate;        /* same region, indicator, period and value as an earlier row */
     size_t rejected;         /* bad row: reported as a submission error */
 } mb_rowcount;
@@ -61,6 +65,8 @@ typedef struct mb_data {
     mb_span max_period_at;   /* the first row with that period (the default --as-of names it) */
     mb_diags diags;          /* submission errors and warnings */
     mb_map unknown;          /* indicator names seen that no rule reads -> count */
+    mb_map unread;           /* region names seen that no plan reads -> count */
+    int all_regions;         /* some rule is evaluated for every region in the data */
     int io_error;
     size_t max_regions;      /* refuse more distinct regions than this (MB_MAX_REGIONS) */
     int refused_region;      /* a row's region was refused (too many, or out of memory) */
@@ -69,12 +75,17 @@ typedef struct mb_data {
 mb_data *mb_data_new(const mb_model *m);
 void mb_data_free(mb_data *D);
 /* Read a CSV or JSON file (by extension; anything else is read as CSV), or every .csv and
- * .json file in a folder. Returns 0 when it was read (row errors are in D->diags). */
+ * .json file in a folder, or standard input for "-" (JSON when its first byte other than
+ * white space is '[', else CSV). Returns 0 when it was read (row errors are in D->diags). */
 int mb_data_load(mb_data *D, const char *path);
 /* Read data from memory (for tests and fuzzing); `json` selects the format. */
 int mb_data_load_mem(mb_data *D, const char *name, const char *buf, size_t len, int json);
 /* After all files: the checks that need several values (part ≤ whole, compared indicators). */
 void mb_data_finish(mb_data *D);
+
+/* Names no rule or plan reads, most rows first (then by name): up to `max` of them from
+ * `map` (D->unknown or D->unread) into names/counts. Returns how many there are in all. */
+size_t mb_data_top_names(const mb_map *map, size_t max, const char **names, size_t *lens, size_t *counts);
 
 /* Index of a region by name (NFKC), or -1. */
 long mb_data_region(const mb_data *D, const char *name);

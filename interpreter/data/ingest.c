@@ -98,14 +98,20 @@ static void reject(ingest *g, const mb_csv_field *f, const char *fmt, const char
 
 static int in_map(const ingest *g, const char *s) { return s >= g->t->data && s < g->t->data + g->t->len; }
 
-static inline int blank(char c) { return c == ' ' || c == '\t'; }
+/* Could byte c start (first) or end (last) a white space character? Unicode white space
+ * starts with 0xC2, 0xE1, 0xE2 or 0xE3 (U+3000, the ideographic space of CJK input) and ends
+ * in a byte from 0x80 to 0xAF; control bytes go to the exact test too. A few instructions:
+ * this runs for three fields of every row a rule reads. */
+static inline int may_space(unsigned char c, int first)
+{
+    return c <= ' ' || (first ? c == 0xC2 || (unsigned)(c - 0xE1) < 3 : (unsigned)(c - 0x80) < 0x30);
+}
 
 /* Fields are rarely padded: test the two ends before looping. */
 static inline void trim(const char **s, size_t *n)
 {
-    if (!*n || (!blank((*s)[0]) && !blank((*s)[*n - 1]))) return;
-    while (*n && blank((*s)[0])) { (*s)++; (*n)--; }
-    while (*n && blank((*s)[*n - 1])) (*n)--;
+    if (!*n || (!may_space((unsigned char)(*s)[0], 1) && !may_space((unsigned char)(*s)[*n - 1], 0))) return;
+    mb_space_trim(s, n);
 }
 
 static int header(ingest *g, const mb_csv_field *f, size_t nf)
@@ -113,12 +119,30 @@ static int header(ingest *g, const mb_csv_field *f, size_t nf)
     g->header_done = 1;
     g->ncols = nf;
     for (int c = 0; c < NCOLS; c++) g->col[c] = -1;
+    size_t reader = g->D->diags.errors - g->errors0 - g->own_errors;
+    if (reader) {
+        /* The reader dropped the first record: this one is a data row, and taking it for the
+         * header would only add a false "no 'region' column". */
+        g->own_errors += reader; /* the header is no data row: not counted as rejected */
+        row_error(g, mb_span_at(g->t, 0, 0), "the header row could not be read (see the error above): "
+                  "no row of this file is read");
+        g->bad_header = 1;
+        return 1;
+    }
     for (size_t i = 0; i < nf; i++) {
         const char *s = f[i].s;
         size_t n = f[i].n;
         trim(&s, &n);
-        for (int c = 0; c < NCOLS; c++)
-            if (n == strlen(COLS[c]) && strncasecmp(s, COLS[c], n) == 0 && g->col[c] < 0) g->col[c] = (int)i;
+        for (int c = 0; c < NCOLS; c++) {
+            if (n != strlen(COLS[c]) || strncasecmp(s, COLS[c], n) != 0) continue;
+            if (g->col[c] >= 0) {
+                row_error(g, fspan(g, &f[i]), "the header names '%s' twice (columns %d and %zu): "
+                          "which one holds the data?", COLS[c], g->col[c] + 1, i + 1);
+                g->bad_header = 1;
+                return 1;
+            }
+            g->col[c] = (int)i;
+        }
     }
     for (int c = 0; c < COL_UNIT; c++)
         if (g->col[c] < 0) {
@@ -138,45 +162,64 @@ static const mb_indicator *lookup_indicator(ingest *g, const char *s, size_t n)
     return ind;
 }
 
+/* A region known to the store (a plan's, or one already in the data), by name. Returns its
+ * index, -3 when there is none, -1 when out of memory. */
+static long find_region(const mb_data *D, const char *s, size_t n)
+{
+    uintptr_t hit = (uintptr_t)mb_map_get(&D->regions, s, n);
+    if (hit) return (long)hit - 1;
+    size_t kn;
+    char *k = mb_nfkc(s, n, &kn);
+    if (!k) return -1;
+    hit = (uintptr_t)mb_map_get(&D->regions, k, kn);
+    free(k);
+    return hit ? (long)hit - 1 : -3;
+}
+
+/* The region of a row: its index; -1 refused (too many regions, out of memory); -2 a byte
+ * order mark in the name; -3 a region no plan reads (when every plan names its regions, the
+ * store holds only those). */
 static long lookup_region(ingest *g, const char *s, size_t n)
 {
-    if (g->reg_s && n == g->reg_n && memcmp(s, g->reg_s, n) == 0) return (long)g->reg_i;
+    if (g->reg_s && n == g->reg_n && memcmp(s, g->reg_s, n) == 0) return g->reg_r;
     /* A byte order mark inside a name (files pasted together) would make a phantom region
      * that looks like a real one. */
     if (memmem(s, n, "\xEF\xBB\xBF", 3)) return -2;
-    long r = mb_data_intern(g->D, s, n);
-    if (r >= 0 && in_map(g, s)) { g->reg_s = s; g->reg_n = n; g->reg_i = (size_t)r; }
+    long r = g->D->all_regions ? mb_data_intern(g->D, s, n) : find_region(g->D, s, n);
+    if (r != -1 && in_map(g, s)) { g->reg_s = s; g->reg_n = n; g->reg_r = r; }
     return r;
 }
 
-/* Rows of one unknown indicator come in runs: count the run, and add it to the map when the
- * name changes (mb_ingest_flush at the end of a part). */
-static void note_unknown_now(mb_data *D, const char *s, size_t n, uintptr_t add);
-
-static void note_unknown(ingest *g, const char *s, size_t n)
+void mb_ingest_count_name(mb_data *D, mb_map *map, const char *s, size_t n, uintptr_t add)
 {
-    if (g->unk_s && n == g->unk_n && memcmp(s, g->unk_s, n) == 0) { g->unk_count++; return; }
-    mb_ingest_flush(g);
-    if (!in_map(g, s)) { note_unknown_now(g->D, s, n, 1); return; }
-    g->unk_s = s;
-    g->unk_n = n;
-    g->unk_count = 1;
+    void **have = mb_map_ref(map, s, n);
+    if (have) { *have = (void *)((uintptr_t)*have + add); return; }
+    if (map->n >= 1000) return; /* enough names to show; the rows are counted anyway */
+    const char *key = mb_arena_strndup(&D->arena, s, n);
+    if (key) mb_map_put(map, key, n, (void *)add);
+}
+
+static void run_flush(mb_data *D, mb_name_run *run, mb_map *map)
+{
+    if (run->s && run->count) mb_ingest_count_name(D, map, run->s, run->n, run->count);
+    run->s = NULL;
+    run->count = 0;
+}
+
+/* Rows of one name come in runs: count the run, and add it to the map when the name changes
+ * (mb_ingest_flush at the end of a part). */
+static void note_name(ingest *g, mb_name_run *run, mb_map *map, const char *s, size_t n)
+{
+    if (run->s && n == run->n && memcmp(s, run->s, n) == 0) { run->count++; return; }
+    run_flush(g->D, run, map);
+    if (!in_map(g, s)) { mb_ingest_count_name(g->D, map, s, n, 1); return; }
+    *run = (mb_name_run){s, n, 1};
 }
 
 void mb_ingest_flush(ingest *g)
 {
-    if (g->unk_s && g->unk_count) note_unknown_now(g->D, g->unk_s, g->unk_n, g->unk_count);
-    g->unk_s = NULL;
-    g->unk_count = 0;
-}
-
-static void note_unknown_now(mb_data *D, const char *s, size_t n, uintptr_t add)
-{
-    void **have = mb_map_ref(&D->unknown, s, n);
-    if (have) { *have = (void *)((uintptr_t)*have + add); return; }
-    if (D->unknown.n >= 1000) return; /* enough names to show; the rows are counted anyway */
-    const char *key = mb_arena_strndup(&D->arena, s, n);
-    if (key) mb_map_put(&D->unknown, key, n, (void *)add);
+    run_flush(g->D, &g->unk, &g->D->unknown);
+    run_flush(g->D, &g->unread, &g->D->unread);
 }
 
 /* The unit column: the power of ten that takes a value into the indicator's unit. */
@@ -254,6 +297,11 @@ static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int e
         return;
     }
     D->count.rejected++;
+    if (o->state == MB_OBS_CONFLICT && o->m == MB_OBS_REJECTED_M) {
+        row_error(g, fspan(g, vf), "value for %s, %s, %d not used: the row at %s:%u for the same region, "
+                  "indicator and year was rejected", region, ind->id, p->year, mb_data_file_name(D, o->file), o->line);
+        return;
+    }
     if (o->state == MB_OBS_CONFLICT) {
         row_error(g, fspan(g, vf), "conflicting values for %s, %s, %d: rows with different values "
                   "came before (first at %s:%u)", region, ind->id, p->year, mb_data_file_name(D, o->file), o->line);
@@ -267,6 +315,24 @@ static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int e
               p->year, buf, old, mb_data_file_name(D, o->file), o->line);
 }
 
+/* A row rejected after its region was known: the region still appears in the report (a
+ * region whose rows were all rejected must not vanish from it), and when the row was for a
+ * value a rule reads, its empty slot is marked rejected: the value was submitted but cannot
+ * be used, so a verdict that needs it is an error naming the rejection, not "no value". A
+ * value accepted earlier for the same slot stays. p is NULL when the period could not be
+ * read. */
+static void spoil(ingest *g, const mb_csv_field *reg, const mb_indicator *ind, const mb_period *p,
+                  const mb_csv_field *at)
+{
+    mb_data *D = g->D;
+    long r = lookup_region(g, reg->s, reg->n);
+    if (r < 0 || !p || p->month) return;
+    int off = p->year - D->first_year[ind->index];
+    if (off < 0 || off >= D->nyears[ind->index]) return;
+    mb_obs *o = &D->obs[(size_t)r * D->nslots + D->slot0[ind->index] + (size_t)off];
+    if (o->state == MB_OBS_ABSENT) *o = (mb_obs){MB_OBS_REJECTED_M, at->line, 0, MB_OBS_CONFLICT, g->file};
+}
+
 /* Field i (COL_*) of a record; names are trimmed (the period and value parsers skip blanks
  * themselves); an absent column is an empty field at the row. */
 static inline void pick(const ingest *g, const mb_csv_field *f, int i, mb_csv_field *out)
@@ -278,21 +344,6 @@ static inline void pick(const ingest *g, const mb_csv_field *f, int i, mb_csv_fi
     } else {
         *out = (mb_csv_field){NULL, 0, f[0].off, f[0].line, f[0].line_start};
     }
-}
-
-/* A yearly value that failed a data check was submitted, but cannot be used: its empty slot
- * is marked rejected, so that a verdict that needs it is an error naming the rejection, not
- * "no value". A value accepted earlier for the same slot stays. */
-static void failed_check(ingest *g, const mb_csv_field *reg, const mb_csv_field *vf, const mb_indicator *ind,
-                         const mb_period *p)
-{
-    mb_data *D = g->D;
-    int off = p->year - D->first_year[ind->index];
-    if (p->month || off < 0 || off >= D->nyears[ind->index]) return;
-    long r = lookup_region(g, reg->s, reg->n);
-    if (r < 0) return;
-    mb_obs *o = &D->obs[(size_t)r * D->nslots + D->slot0[ind->index] + (size_t)off];
-    if (o->state == MB_OBS_ABSENT) *o = (mb_obs){0, vf->line, 0, MB_OBS_CONFLICT, g->file};
 }
 
 int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
@@ -320,55 +371,56 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
     if (!ind || ind->derived) {
         if (!c[COL_INDICATOR].n) { reject(g, &c[COL_INDICATOR], "%sempty indicator", ""); return 0; }
         D->count.unused_indicator++;
-        note_unknown(g, c[COL_INDICATOR].s, c[COL_INDICATOR].n);
+        note_name(g, &g->unk, &D->unknown, c[COL_INDICATOR].s, c[COL_INDICATOR].n);
         return 0;
     }
     if (!c[COL_REGION].n) { reject(g, &c[COL_REGION], "%sempty region", ""); return 0; }
+    char shown[64];
     mb_period p;
     if (!mb_period_parse(c[COL_PERIOD].s, c[COL_PERIOD].n, &p)) {
-        char shown[64];
-        snprintf(shown, sizeof shown, "%.*s", (int)(c[COL_PERIOD].n > 40 ? 40 : c[COL_PERIOD].n), c[COL_PERIOD].s);
-        reject(g, &c[COL_PERIOD], "unknown period '%s' (write 2018, 2018Q3, 2018-Q3 or 2018-09)", shown);
+        reject(g, &c[COL_PERIOD], "unknown period '%s' (write 2018, 2018Q3, 2018-Q3 or 2018-09)",
+               mb_shown(shown, 40, c[COL_PERIOD].s, c[COL_PERIOD].n));
+        spoil(g, &c[COL_REGION], ind, NULL, &c[COL_PERIOD]);
         return 0;
     }
     int64_t m;
     int exp;
     const char *why = mb_value_parse(c[COL_VALUE].s, c[COL_VALUE].n, &m, &exp);
     if (why) {
-        char shown[64];
         const char *vs = c[COL_VALUE].s;
         size_t vn = c[COL_VALUE].n;
         trim(&vs, &vn);
-        snprintf(shown, sizeof shown, "%.*s", (int)(vn > 40 ? 40 : vn), vs);
         D->count.rejected++;
-        row_error(g, fspan(g, &c[COL_VALUE]), "value '%s': %s", shown, why);
+        row_error(g, fspan(g, &c[COL_VALUE]), "value '%s': %s", mb_shown(shown, 40, vs, vn), why);
+        spoil(g, &c[COL_REGION], ind, &p, &c[COL_VALUE]);
         return 0;
     }
     if (c[COL_UNIT].n) {
         int shift;
         const char *uerr = unit_shift(g, ind, c[COL_UNIT].s, c[COL_UNIT].n, &shift);
         if (uerr) {
-            char shown[64];
-            snprintf(shown, sizeof shown, "%.*s", (int)(c[COL_UNIT].n > 40 ? 40 : c[COL_UNIT].n), c[COL_UNIT].s);
             D->count.rejected++;
             char msg[160];
-            snprintf(msg, sizeof msg, uerr, shown);
+            snprintf(msg, sizeof msg, uerr, mb_shown(shown, 40, c[COL_UNIT].s, c[COL_UNIT].n));
             row_error(g, fspan(g, &c[COL_UNIT]), "%s (indicator '%s' is in '%s')",
                         msg, ind->id, ind->unit.text[0] ? ind->unit.text : "1");
+            spoil(g, &c[COL_REGION], ind, &p, &c[COL_UNIT]);
             return 0;
         }
-        if (exp + shift < -36 || exp + shift > 18) { reject(g, &c[COL_VALUE], "%svalue out of range after unit conversion", ""); return 0; }
+        if (exp + shift < -36 || exp + shift > 18) {
+            reject(g, &c[COL_VALUE], "%svalue out of range after unit conversion", "");
+            spoil(g, &c[COL_REGION], ind, &p, &c[COL_VALUE]);
+            return 0;
+        }
         exp += shift;
     }
     const mb_check *k = NULL;
     const char *bad = D->checked[ind->index] ? check_value(D, ind, mb_num_dec(m, -exp), &k) : NULL;
     if (bad) {
-        char shown[64];
-        snprintf(shown, sizeof shown, "%.*s", (int)(c[COL_VALUE].n > 40 ? 40 : c[COL_VALUE].n), c[COL_VALUE].s);
         D->count.rejected++;
         row_error(g, fspan(g, &c[COL_VALUE]), "data check '%s' on '%s': %s %s",
-                    k->id, ind->id, shown, bad);
-        failed_check(g, &c[COL_REGION], &c[COL_VALUE], ind, &p);
+                    k->id, ind->id, mb_shown(shown, 40, c[COL_VALUE].s, c[COL_VALUE].n), bad);
+        spoil(g, &c[COL_REGION], ind, &p, &c[COL_VALUE]);
         return 0;
     }
     int key = mb_period_key(&p);
@@ -379,6 +431,11 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
     int off = p.year - D->first_year[ind->index];
     if (off < 0 || off >= D->nyears[ind->index]) { D->count.unused_period++; return 0; }
     long r = lookup_region(g, c[COL_REGION].s, c[COL_REGION].n);
+    if (r == -3) {
+        D->count.unused_region++;
+        note_name(g, &g->unread, &D->unread, c[COL_REGION].s, c[COL_REGION].n);
+        return 0;
+    }
     if (r == -2) {
         reject(g, &c[COL_REGION], "%sbyte order mark (U+FEFF) inside the region name", "");
         return 0;
@@ -393,3 +450,87 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
     return 0;
 }
 
+/* ---- names that nearly match ---------------------------------------------------------- */
+
+/* A name in NFKC without any white space (malloc'd; NULL when out of memory): names that
+ * differ only in padding inside, or in the width of their characters, squeeze to one. */
+static char *squeeze(const char *s, size_t n, size_t *kn)
+{
+    char *k = mb_nfkc(s, n, kn);
+    if (!k) return NULL;
+    size_t j = 0;
+    for (size_t i = 0; i < *kn;) {
+        size_t w = mb_space_at(k + i, *kn - i);
+        if (w) i += w;
+        else k[j++] = k[i++];
+    }
+    k[j] = 0;
+    *kn = j;
+    return k;
+}
+
+enum { NEAR_MAX = 20 }; /* names looked at: the ones with most rows */
+
+static void near_indicators(mb_data *D)
+{
+    const char *names[NEAR_MAX];
+    size_t lens[NEAR_MAX], counts[NEAR_MAX], kn;
+    size_t n = mb_data_top_names(&D->unknown, NEAR_MAX, names, lens, counts);
+    for (size_t i = 0; i < n && i < NEAR_MAX; i++) {
+        char *k = squeeze(names[i], lens[i], &kn);
+        const mb_indicator *ind = k ? mb_model_indicator(D->model, k, kn) : NULL;
+        free(k);
+        if (!ind || ind->derived) continue;
+        char a[64];
+        mb_diag_add(&D->diags, MB_SEV_WARNING, mb_span_none(),
+                    "indicator '%s' (%zu row%s) is not one the rules read; it differs from '%s' only in "
+                    "white space", mb_shown(a, 40, names[i], lens[i]), counts[i], counts[i] == 1 ? "" : "s", ind->id);
+    }
+}
+
+static void near_unread_regions(mb_data *D)
+{
+    const char *names[NEAR_MAX];
+    size_t lens[NEAR_MAX], counts[NEAR_MAX], kn;
+    size_t n = mb_data_top_names(&D->unread, NEAR_MAX, names, lens, counts);
+    for (size_t i = 0; i < n && i < NEAR_MAX; i++) {
+        char *k = squeeze(names[i], lens[i], &kn);
+        uintptr_t hit = k ? (uintptr_t)mb_map_get(&D->regions, k, kn) : 0;
+        free(k);
+        if (!hit) continue;
+        char a[64];
+        mb_diag_add(&D->diags, MB_SEV_WARNING, mb_span_none(),
+                    "region '%s' (%zu row%s) is not one a plan reads; it differs from '%s' only in white space",
+                    mb_shown(a, 40, names[i], lens[i]), counts[i], counts[i] == 1 ? "" : "s", D->region_names[hit - 1]);
+    }
+}
+
+/* Every region is evaluated: two regions of the data that differ only in white space are
+ * two regions, which is almost certainly a typing slip. Only names holding white space need
+ * a look (the other of a pair squeezes to itself). */
+static void near_regions(mb_data *D)
+{
+    size_t shown = 0;
+    for (size_t r = 0; r < D->nregions && shown < NEAR_MAX; r++) {
+        const char *s = D->region_names[r];
+        size_t n = strlen(s), kn, i = 0;
+        while (i < n && !mb_space_at(s + i, n - i)) i++;
+        if (i == n) continue;
+        char *k = squeeze(s, n, &kn);
+        uintptr_t hit = k ? (uintptr_t)mb_map_get(&D->regions, k, kn) : 0;
+        free(k);
+        if (!hit || hit - 1 == r) continue;
+        char a[64];
+        mb_diag_add(&D->diags, MB_SEV_WARNING, mb_span_none(),
+                    "regions '%s' and '%s' differ only in white space: they are reported as two regions",
+                    mb_shown(a, 40, s, n), D->region_names[hit - 1]);
+        shown++;
+    }
+}
+
+void mb_ingest_near_names(mb_data *D)
+{
+    near_indicators(D);
+    if (D->all_regions) near_regions(D);
+    else near_unread_regions(D);
+}

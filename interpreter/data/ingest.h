@@ -7,6 +7,10 @@
 
 enum { COL_REGION, COL_INDICATOR, COL_PERIOD, COL_VALUE, COL_UNIT, NCOLS };
 
+/* Rows of one name come in runs (sorted input): counted here, added to a map when the name
+ * changes. */
+typedef struct mb_name_run { const char *s; size_t n; uintptr_t count; } mb_name_run;
+
 /* What reading one file (or one part of it) needs to know. */
 typedef struct ingest {
     mb_data *D;
@@ -17,14 +21,15 @@ typedef struct ingest {
     size_t ncols;
     /* The previous row's names, when they point into the mapped file: sorted input repeats
      * them row after row, so most rows need no hash lookup. */
-    const char *reg_s; size_t reg_n; size_t reg_i;
+    const char *reg_s; size_t reg_n; long reg_r;
     const char *ind_s; size_t ind_n; const mb_indicator *ind;
     const char *unit_s; size_t unit_n; int unit_shift; const char *unit_err; const mb_indicator *unit_ind;
     /* Mapped files: pages already read are given back as reading advances, so a 500 MB file
      * does not stay resident (the kernel's page cache keeps it; diagnostics re-read it). */
     size_t released, release_end;
-    const char *unk_s; size_t unk_n; uintptr_t unk_count; /* the current run of an unknown name */
+    mb_name_run unk, unread; /* the current run of an unknown indicator, an unread region */
     size_t own_errors;       /* errors this file's rows caused here (the rest are the reader's) */
+    size_t errors0;          /* errors before this file was read */
 } ingest;
 
 /* The row callback for mb_csv_read and mb_jsonin_read: ctx is an ingest. */
@@ -33,11 +38,16 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf);
 /* Intern a region by name; returns its index or -1 (out of memory, too many regions). */
 long mb_data_intern(mb_data *D, const char *name, size_t n);
 void mb_ingest_unmap(mb_data *D);
-/* Count the pending run of an unknown indicator name (at the end of reading). */
+/* Count the pending runs of unknown indicator and unread region names (at the end of
+ * reading). */
 void mb_ingest_flush(ingest *g);
 /* Give back the pages of g's mapped text before offset `upto`. */
 void mb_ingest_release(ingest *g, size_t upto);
 /* A whole line of a data file, found by its number (for diagnostics only: it scans). */
 mb_span mb_ingest_line_span(const mb_data *D, uint16_t file, uint32_t line);
+/* Add `add` rows to name s in a count map (D->unknown, D->unread); at most 1000 names. */
+void mb_ingest_count_name(mb_data *D, mb_map *map, const char *s, size_t n, uintptr_t add);
+/* Warnings for names that differ from a name the rules read only in white space. */
+void mb_ingest_near_names(mb_data *D);
 
 #endif

@@ -62,6 +62,8 @@ enum { PARALLEL_MIN = 16 << 20 };
 
 /* A shard: a store of its own for the second half of a file, merged into D afterwards. It
  * shares D's layout and file list and owns the rest. */
+static void shard_free(mb_data *S);
+
 static mb_data *shard_new(mb_data *D)
 {
     mb_data *S = mb_calloc(1, sizeof *S);
@@ -77,6 +79,10 @@ static mb_data *shard_new(mb_data *D)
     S->files = D->files;
     S->nfiles = D->nfiles;
     S->max_regions = D->max_regions;
+    S->all_regions = D->all_regions;
+    /* Only plans' regions are read: the shard must know them (they are all D holds). */
+    for (size_t r = 0; !S->all_regions && r < D->nregions; r++)
+        if (mb_data_intern(S, D->region_names[r], strlen(D->region_names[r])) < 0) { shard_free(S); return NULL; }
     return S;
 }
 
@@ -86,6 +92,7 @@ static void shard_free(mb_data *S)
     free(S->region_names);
     mb_map_free(&S->regions);
     mb_map_free(&S->unknown);
+    mb_map_free(&S->unread);
     mb_diags_free(&S->diags);
     mb_arena_free(&S->arena);
     free(S);
@@ -182,6 +189,21 @@ static long *merge_plan(mb_data *D, mb_data *S)
     return to;
 }
 
+/* Name counts: in name order, so that which names are kept past the cap (1000) does not
+ * depend on how the shard's map happened to be laid out. */
+static void merge_names(mb_data *D, mb_map *to, const mb_map *from)
+{
+    size_t n = from->n;
+    const char **names = mb_malloc((n + 1) * sizeof *names);
+    size_t *lens = mb_malloc((n + 1) * sizeof *lens), *counts = mb_malloc((n + 1) * sizeof *counts);
+    if (names && lens && counts) n = mb_data_top_names(from, n, names, lens, counts);
+    else n = 0;
+    for (size_t i = 0; i < n; i++) mb_ingest_count_name(D, to, names[i], lens[i], counts[i]);
+    free(names);
+    free(lens);
+    free(counts);
+}
+
 /* Adds the shard to D. Returns 1 when it cannot be (see merge_plan): the caller reads the
  * second part again, in order, into D, so the result never depends on the split. -1: out of
  * memory. */
@@ -202,19 +224,14 @@ static int merge(mb_data *D, mb_data *S)
     D->count.used += S->count.used;
     D->count.unused_indicator += S->count.unused_indicator;
     D->count.unused_period += S->count.unused_period;
+    D->count.unused_region += S->count.unused_region;
     D->count.duplicate += S->count.duplicate;
     D->count.rejected += S->count.rejected;
     if (S->max_year > D->max_year) D->max_year = S->max_year;
     if (S->max_period > D->max_period) { D->max_period = S->max_period; D->max_period_at = S->max_period_at; }
     mb_diags_take(&D->diags, &S->diags);
-    for (size_t i = 0; i < S->unknown.cap; i++)
-        if (S->unknown.slots[i].key) {
-            const mb_map_slot *u = &S->unknown.slots[i];
-            void **have = mb_map_ref(&D->unknown, u->key, u->len);
-            const char *k = have ? NULL : mb_arena_strndup(&D->arena, u->key, u->len);
-            if (have) *have = (void *)((uintptr_t)*have + (uintptr_t)u->val);
-            else if (k) mb_map_put(&D->unknown, k, u->len, u->val);
-        }
+    merge_names(D, &D->unknown, &S->unknown);
+    merge_names(D, &D->unread, &S->unread);
     return 0;
 }
 
@@ -239,7 +256,7 @@ static int split_point(const mb_text *t, size_t *hdr_end, size_t *mid)
  * first thread, which then reads on in order. */
 static void read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
 {
-    ingest g = {.D = D, .t = t, .file = file, .release_end = fd >= 0 ? t->len : 0};
+    ingest g = {.D = D, .t = t, .file = file, .release_end = fd >= 0 ? t->len : 0, .errors0 = D->diags.errors};
     size_t hdr_end, mid;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     const char *env = getenv("MB_THREADS"); /* MB_THREADS=1: one thread (for comparisons) */
@@ -496,6 +513,7 @@ static void check_pair(mb_data *D, const mb_check *k)
 void mb_data_finish(mb_data *D)
 {
     const mb_model *m = D->model;
+    mb_ingest_near_names(D);
     for (size_t i = 0; i < m->nchecks; i++)
         if (m->checks[i]->kind == MB_DC_CMP_IND && m->checks[i]->other) check_pair(D, m->checks[i]);
 }

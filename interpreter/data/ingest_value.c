@@ -16,6 +16,49 @@ static int digits(const char *s, size_t n)
     return 1;
 }
 
+/* White space by the Unicode White_Space property, less the line ends a reader has taken. */
+static int is_space(int32_t c)
+{
+    return c == ' ' || c == '\t' || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+size_t mb_space_at(const char *s, size_t n)
+{
+    int32_t c;
+    size_t k = n ? mb_utf8_decode((const unsigned char *)s, n, &c) : 0;
+    return k && is_space(c) ? k : 0;
+}
+
+/* Length of the white space character that ends s[0..n), 0 when there is none. */
+static size_t space_before(const char *s, size_t n)
+{
+    size_t k = 1;
+    while (k < n && k < 4 && ((unsigned char)s[n - k] & 0xC0) == 0x80) k++;
+    return mb_space_at(s + n - k, k) == k ? k : 0;
+}
+
+void mb_space_trim(const char **s, size_t *n)
+{
+    size_t k;
+    while ((k = mb_space_at(*s, *n))) { *s += k; *n -= k; }
+    while (*n && (k = space_before(*s, *n))) *n -= k;
+}
+
+const char *mb_shown(char *out, size_t max, const char *s, size_t n)
+{
+    size_t k = n;
+    if (n > max) {
+        k = max;
+        while (k && ((unsigned char)s[k] & 0xC0) == 0x80) k--; /* not inside a character */
+    }
+    memcpy(out, s, k);
+    strcpy(out + k, k < n ? "\xE2\x80\xA6" : ""); /* … */
+    return out;
+}
+
+static int period_ascii(const char *s, size_t n, mb_period *p);
+
 int mb_period_parse(const char *s, size_t n, mb_period *p)
 {
     if (n == 4) { /* a year: nearly every row */
@@ -26,6 +69,22 @@ int mb_period_parse(const char *s, size_t n, mb_period *p)
             return p->year >= 1900 && p->year <= 2999;
         }
     }
+    if (period_ascii(s, n, p)) return 1;
+    /* Fullwidth digits and letters (２０１８Ｑ３), as values take them: only after the plain
+     * form failed, so the common case never normalises. */
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80) i++;
+    if (i == n) return 0;
+    mb_space_trim(&s, &n);
+    size_t kn;
+    char *k = mb_nfkc(s, n, &kn);
+    int ok = k && period_ascii(k, kn, p);
+    free(k);
+    return ok;
+}
+
+static int period_ascii(const char *s, size_t n, mb_period *p)
+{
     memset(p, 0, sizeof *p);
     while (n && (s[0] == ' ' || s[0] == '\t')) { s++; n--; }
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
@@ -97,8 +156,7 @@ static const char *general(const char *s, size_t n, int64_t *m, int *exp)
 const char *mb_value_parse(const char *s, size_t n, int64_t *m, int *exp)
 {
     if (fast(s, n, m, exp)) return NULL;
-    while (n && (s[0] == ' ' || s[0] == '\t')) { s++; n--; }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    mb_space_trim(&s, &n);
     if (n == 0) return "empty value";
     if (fast(s, n, m, exp)) return NULL;
     size_t kn;

@@ -12,7 +12,17 @@ typedef struct mb_period {
     int quarter; /* 1..4 for quarters, else 0 */
 } mb_period;
 
-/* "2018", "2018Q3", "2018-Q3", "2018q3", "2018-09". Returns 0 when not a period. */
+/* Unicode white space (Zs, tab; U+3000 ideographic space, U+00A0 no-break space ...) at
+ * the start of s[0..n): its length in bytes, 0 when there is none. */
+size_t mb_space_at(const char *s, size_t n);
+/* Drops white space from both ends (ASCII and Unicode). */
+void mb_space_trim(const char **s, size_t *n);
+/* s[0..n) as it may be quoted in a message: at most `max` bytes, cut at a character
+ * boundary and then ending in "…" (so a cut value never looks whole). out needs max + 4. */
+const char *mb_shown(char *out, size_t max, const char *s, size_t n);
+
+/* "2018", "2018Q3", "2018-Q3", "2018q3", "2018-09"; fullwidth forms (２０１８) as well.
+ * Returns 0 when not a period. */
 int mb_period_parse(const char *s, size_t n, mb_period *p);
 /* year*100 + month (12 for a year), for ordering periods. */
 int mb_period_key(const mb_period *p);

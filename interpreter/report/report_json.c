@@ -135,8 +135,9 @@ mb_tally mb_report_json(FILE *out, const mb_eval *e, const mb_filter *f)
         fprintf(out, "%s\"%s\":%zu", s ? "," : "", mb_status_name((mb_status)s), t.by_status[s]);
     const mb_rowcount *rc = &e->D->count;
     fprintf(out, "},\n\"rows\":{\"read\":%zu,\"used\":%zu,\"unused_indicator\":%zu,\"unused_period\":%zu,"
-                 "\"duplicate\":%zu,\"rejected\":%zu},\n\"submission_errors\":",
-            rc->rows, rc->used, rc->unused_indicator, rc->unused_period, rc->duplicate, rc->rejected);
+                 "\"unused_region\":%zu,\"duplicate\":%zu,\"rejected\":%zu},\n\"submission_errors\":",
+            rc->rows, rc->used, rc->unused_indicator, rc->unused_period, rc->unused_region, rc->duplicate,
+            rc->rejected);
     mb_diags_print_json(out, &e->D->diags);
     fputs("}\n", out);
     return t;

@@ -109,7 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     mb_data_load_mem(D, json ? "fuzz.json" : "fuzz.csv", (const char *)data, size, json);
     mb_data_finish(D);
     const mb_rowcount *c = &D->count;
-    FZ_ASSERT(c->rows == c->used + c->unused_indicator + c->unused_period + c->duplicate + c->rejected);
+    FZ_ASSERT(c->rows == c->used + c->unused_indicator + c->unused_period + c->unused_region + c->duplicate + c->rejected);
     fz_diags(&D->diags);
     mb_eval e;
     mb_eval_init(&e, model, D, 0);

@@ -12,6 +12,9 @@
 /* The plan every rule text starts with: one region, base year 2016, last deadline 2020. */
 #define PLAN(base)                                                                            \
     "plan p {\n  name \"测试计划\"\n  region \"甲市\"\n  base " base "\n  deadline 2020\n}\n"
+/* The same with four regions, for tests that compare regions. */
+#define PLAN4(base)                                                                           \
+    "plan p {\n  name \"测试计划\"\n  region \"甲市\", \"乙市\", \"丙市\", \"丁市\"\n  base " base "\n  deadline 2020\n}\n"
 #define HDR "region,indicator,period,value\n"
 
 /* Run rules against HDR + rows; the verdict of `rule` (milestone `goal`) for 甲市. The data
@@ -1238,7 +1241,7 @@ Test(as_of, init_from_a_key)
 
 Test(units, submission_in_wan_yuan_on_a_yi_yuan_indicator)
 {
-    static const char R[] = PLAN("2016")
+    static const char R[] = PLAN4("2016")
         "indicator m \"研发经费\" unit 亿元 higher;\n"
         "target T: m >= 12.3456亿元 by 2018 phrase \"12.3456亿元\";\n";
     mbt_run r;
@@ -1255,7 +1258,7 @@ Test(units, submission_in_wan_yuan_on_a_yi_yuan_indicator)
 
 Test(units, rule_in_yi_yuan_data_in_wan_yuan)
 {
-    static const char R[] = PLAN("2016")
+    static const char R[] = PLAN4("2016")
         "indicator inc \"技术合同成交额\" unit 万元 higher;\n"
         "target T: inc >= 28亿元 by 2018 phrase \"28亿元\";\n";
     mbt_run r;
@@ -1367,7 +1370,7 @@ Test(data_checks, failing_row_is_a_submission_error_never_a_verdict)
 
 Test(data_checks, part_above_whole_is_an_error_for_the_part)
 {
-    static const char R[] = PLAN("2016")
+    static const char R[] = PLAN4("2016")
         "indicator labs \"市级以上研发机构新增数\" unit 家 higher;\n"
         "indicator prov \"省级以上研发机构新增数\" unit 家 higher part of labs;\n"
         "target W: labs >= 120 家 by 2018 phrase \"新增120家\";\n"

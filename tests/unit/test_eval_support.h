@@ -86,10 +86,10 @@ static inline void mbt_assert_rows(const mb_data *D, size_t rows)
 {
     const mb_rowcount *c = &D->count;
     cr_assert_eq(c->rows, rows, "rows read: %zu, want %zu", c->rows, rows);
-    cr_assert_eq(c->used + c->unused_indicator + c->unused_period + c->duplicate + c->rejected, c->rows,
-                 "row accounting: used %zu + unused indicator %zu + unused period %zu + duplicate %zu"
+    cr_assert_eq(c->used + c->unused_indicator + c->unused_period + c->unused_region + c->duplicate + c->rejected, c->rows,
+                 "row accounting: used %zu + unused indicator %zu + unused period %zu + unused region %zu + duplicate %zu"
                  " + rejected %zu != rows %zu",
-                 c->used, c->unused_indicator, c->unused_period, c->duplicate, c->rejected, c->rows);
+                 c->used, c->unused_indicator, c->unused_period, c->unused_region, c->duplicate, c->rejected, c->rows);
 }
 
 /* The five counts at once: used, unused indicator, unused period, duplicate, rejected. */

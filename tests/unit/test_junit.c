@@ -131,7 +131,8 @@ Test(junit, fail_on_and_submission_errors_validate)
     cr_assert_eq(junit(rules, data, "--fail-on missed,no-data", out), 2, "data errors make the exit status 2");
     assert_valid(out);
     assert_counts(out);
-    cr_assert_eq(xpath_num(out, "count(//testcase[error/@type=\"error\"])"), 1, "the rejected value is an <error>");
+    cr_assert_eq(xpath_num(out, "count(//testcase[error/@type=\"error\"])"), 2,
+                 "the conflicting values and the value that could not be read are <error>s");
     cr_assert_gt(xpath_num(out, "count(//testcase[failure/@type=\"no-data\"])"), 0, "--fail-on no-data fails them");
     free(rules);
     free(data);
