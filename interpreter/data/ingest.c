@@ -179,7 +179,7 @@ static long find_region(const mb_data *D, const char *s, size_t n)
 /* The region of a row: its index; -1 refused (too many regions, out of memory); -2 a byte
  * order mark in the name; -3 a region no plan reads (when every plan names its regions, the
  * store holds only those). */
-static long lookup_region(ingest *g, const char *s, size_t n)
+static inline __attribute__((always_inline)) long lookup_region(ingest *g, const char *s, size_t n)
 {
     if (g->reg_s && n == g->reg_n && memcmp(s, g->reg_s, n) == 0) return g->reg_r;
     /* A byte order mark inside a name (files pasted together) would make a phantom region
@@ -208,7 +208,8 @@ static void run_flush(mb_data *D, mb_name_run *run, mb_map *map)
 
 /* Rows of one name come in runs: count the run, and add it to the map when the name changes
  * (mb_ingest_flush at the end of a part). */
-static void note_name(ingest *g, mb_name_run *run, mb_map *map, const char *s, size_t n)
+static inline __attribute__((always_inline)) void note_name(ingest *g, mb_name_run *run, mb_map *map,
+                                                             const char *s, size_t n)
 {
     if (run->s && n == run->n && memcmp(s, run->s, n) == 0) { run->count++; return; }
     run_flush(g->D, run, map);
@@ -514,7 +515,7 @@ static void near_regions(mb_data *D)
     for (size_t r = 0; r < D->nregions && shown < NEAR_MAX; r++) {
         const char *s = D->region_names[r];
         size_t n = strlen(s), kn, i = 0;
-        while (i < n && !mb_space_at(s + i, n - i)) i++;
+        while (i < n && ((unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0xC2 ? 1 : !mb_space_at(s + i, n - i))) i++;
         if (i == n) continue;
         char *k = squeeze(s, n, &kn);
         uintptr_t hit = k ? (uintptr_t)mb_map_get(&D->regions, k, kn) : 0;

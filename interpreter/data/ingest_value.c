@@ -64,7 +64,9 @@ int mb_period_parse(const char *s, size_t n, mb_period *p)
     if (n == 4) { /* a year: nearly every row */
         unsigned a = (unsigned char)s[0] - '0', b = (unsigned char)s[1] - '0';
         unsigned c = (unsigned char)s[2] - '0', d = (unsigned char)s[3] - '0';
-        if ((a | b | c | d) < 10) {
+        /* each digit tested on its own: OR-ing them (2|8 = 10) sent years such as 2018 and
+         * 2019 to the slow path */
+        if ((a < 10) & (b < 10) & (c < 10) & (d < 10)) {
             *p = (mb_period){(int)(a * 1000 + b * 100 + c * 10 + d), 0, 0};
             return p->year >= 1900 && p->year <= 2999;
         }
