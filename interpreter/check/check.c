@@ -105,15 +105,16 @@ static void *push(mb_chk *c, void ***v, size_t *n, size_t size)
 
 static mb_plan *collect_plan(mb_chk *c, const mb_ast_plan *a)
 {
-    for (size_t i = 0; i < c->m->nplans; i++)
-        if (strcmp(c->m->plans[i]->id, a->id.key) == 0) {
-            mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, a->id.span, "duplicate plan '%s'", a->id.text);
-            mb_diag_note(g, c->m->plans[i]->span, "first defined here");
-            return NULL;
-        }
+    const mb_plan *prev = mb_map_get(&c->plan_ids, a->id.key, strlen(a->id.key));
+    if (prev) {
+        mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, a->id.span, "duplicate plan '%s'", a->id.text);
+        mb_diag_note(g, prev->span, "first defined here");
+        return NULL;
+    }
     mb_plan *p = push(c, (void ***)&c->m->plans, &c->m->nplans, sizeof *p);
     if (!p) return NULL;
     p->id = a->id.key;
+    if (!mb_map_put(&c->plan_ids, p->id, strlen(p->id), p)) c->oom = 1;
     p->name = a->name.text;
     p->number = a->number.text;
     p->issuer = a->issuer.text;
@@ -242,6 +243,7 @@ int mb_model_check(mb_model *m, mb_diags *d)
     mb_chk_checks(&c);
     mb_chk_conflicts(&c);
     mb_map_free(&c.rule_ids);
+    mb_map_free(&c.plan_ids);
     if (c.oom) mb_diag_add(d, MB_SEV_ERROR, mb_span_none(), "out of memory");
     m->checked = d->errors == errors0;
     return m->checked ? 0 : -1;

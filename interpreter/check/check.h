@@ -8,6 +8,7 @@ typedef struct mb_chk {
     mb_model *m;
     mb_diags *d;
     mb_map rule_ids;     /* target and check ids -> mb_span* of the first definition */
+    mb_map plan_ids;     /* plan ids -> mb_plan*: duplicates found in one look-up, not a scan */
     int oom;
 } mb_chk;
 

@@ -43,42 +43,90 @@ int mb_filter_region(const mb_filter *f, const mb_data *D, size_t region)
 
 /* A report goes plan by plan (rules outside any plan last), and within a plan region by
  * region. A "unit" is one (plan, region) pair; units are numbered in report order so that
- * threads can each take a range and their outputs still join up in order. */
+ * threads can each take a range and their outputs still join up in order.
+ * The plan of a walk is built in one pass over the rules (a counting sort by plan) and lives
+ * on the heap: its cost grows with plans + rules + units, never plans × rules, and a model
+ * with 100,000 plans walks on a thread with a small stack. */
 typedef struct group {
     const mb_plan *p;
+    const mb_rule **rules;   /* the plan's selected rules, in declaration order */
+    size_t nrules;
     size_t *regions;
     size_t nr;
 } group;
 
-static size_t groups(const mb_eval *e, const mb_filter *f, group *out, size_t **mem)
+typedef struct walkplan {
+    group *g;
+    size_t n;
+    const mb_rule **rules;   /* every selected rule, grouped by plan */
+    int oom;
+} walkplan;
+
+static size_t plan_slot(const mb_model *m, const mb_rule *r)
+{
+    return r->plan ? r->plan->index : m->nplans;
+}
+
+static void walkplan_free(walkplan *w)
+{
+    for (size_t i = 0; i < w->n; i++) free(w->g[i].regions);
+    free(w->g);
+    free(w->rules);
+}
+
+/* The selected rules of each plan: rules[start[p] .. start[p + 1]). */
+static size_t *rules_by_plan(const mb_model *m, const mb_filter *f, const mb_rule **rules)
+{
+    size_t np = m->nplans + 1;
+    size_t *start = calloc(np + 1, sizeof *start), *pos = malloc(np * sizeof *pos);
+    if (!start || !pos) { free(start); free(pos); return NULL; }
+    for (size_t i = 0; i < m->nrules; i++)
+        if (mb_filter_rule(f, m->rules[i])) start[plan_slot(m, m->rules[i]) + 1]++;
+    for (size_t p = 0; p < np; p++) start[p + 1] += start[p];
+    memcpy(pos, start, np * sizeof *pos);
+    for (size_t i = 0; i < m->nrules; i++)
+        if (mb_filter_rule(f, m->rules[i])) rules[pos[plan_slot(m, m->rules[i])]++] = m->rules[i];
+    free(pos);
+    return start;
+}
+
+/* One group: the plan's regions (those of its first rule) that the filter selects. */
+static int make_group(const mb_eval *e, const mb_filter *f, const mb_rule **rules, size_t n, group *g)
+{
+    size_t cap = mb_eval_regions(e, rules[0], NULL, 0);
+    size_t *rg = malloc((cap + 1) * sizeof *rg);
+    if (!rg) return 0;
+    size_t nr = mb_eval_regions(e, rules[0], rg, cap), k = 0;
+    for (size_t i = 0; i < nr; i++)
+        if (mb_filter_region(f, e->D, rg[i])) rg[k++] = rg[i];
+    *g = (group){rules[0]->plan, rules, n, rg, k};
+    return 1;
+}
+
+static walkplan plan_walk(const mb_eval *e, const mb_filter *f)
 {
     const mb_model *m = e->m;
-    size_t n = 0, cap = e->D->nregions + 1;
-    for (size_t p = 0; p <= m->nplans; p++) {
-        const mb_plan *plan = p < m->nplans ? m->plans[p] : NULL;
-        const mb_rule *first = NULL;
-        for (size_t i = 0; i < m->nrules && !first; i++)
-            if (m->rules[i]->plan == plan && mb_filter_rule(f, m->rules[i])) first = m->rules[i];
-        if (!first) continue;
-        size_t *rg = malloc(cap * sizeof *rg);
-        if (!rg) break;
-        mem[n] = rg;
-        size_t nr = mb_eval_regions(e, first, rg, cap), k = 0;
-        for (size_t i = 0; i < nr; i++)
-            if (mb_filter_region(f, e->D, rg[i])) rg[k++] = rg[i];
-        out[n++] = (group){plan, rg, k};
+    walkplan w = {0};
+    size_t np = m->nplans + 1, *start = NULL;
+    w.rules = malloc((m->nrules + 1) * sizeof *w.rules);
+    w.g = malloc(np * sizeof *w.g);
+    if (w.rules && w.g) start = rules_by_plan(m, f, w.rules);
+    if (!start) { w.oom = 1; return w; }
+    for (size_t p = 0; p < np && !w.oom; p++) {
+        size_t n = start[p + 1] - start[p];
+        if (n && make_group(e, f, w.rules + start[p], n, &w.g[w.n])) w.n++;
+        else if (n) w.oom = 1;
     }
-    return n;
+    free(start);
+    return w;
 }
 
 static void walk_unit(const mb_eval *e, const mb_filter *f, const group *g, size_t ri,
                       mb_verdict_fn fn, void *ctx, mb_tally *t)
 {
-    const mb_model *m = e->m;
     mb_verdict v;
-    for (size_t i = 0; i < m->nrules; i++) {
-        const mb_rule *r = m->rules[i];
-        if (r->plan != g->p || !mb_filter_rule(f, r)) continue;
+    for (size_t i = 0; i < g->nrules; i++) {
+        const mb_rule *r = g->rules[i];
         for (size_t k = 0; k < r->ngoals; k++) {
             mb_eval_verdict(e, r, k, g->regions[ri], &v);
             t->verdicts++;
@@ -91,10 +139,10 @@ static void walk_unit(const mb_eval *e, const mb_filter *f, const group *g, size
 
 size_t mb_report_units(const mb_eval *e, const mb_filter *f)
 {
-    group g[e->m->nplans + 1];
-    size_t *mem[e->m->nplans + 1];
-    size_t n = groups(e, f, g, mem), total = 0;
-    for (size_t i = 0; i < n; i++) { total += g[i].nr; free(mem[i]); }
+    walkplan w = plan_walk(e, f);
+    size_t total = 0;
+    for (size_t i = 0; i < w.n; i++) total += w.g[i].nr;
+    walkplan_free(&w);
     return total;
 }
 
@@ -103,15 +151,15 @@ mb_tally mb_report_walk_range(const mb_eval *e, const mb_filter *f, mb_verdict_f
 {
     mb_tally t;
     memset(&t, 0, sizeof t);
-    group g[e->m->nplans + 1];
-    size_t *mem[e->m->nplans + 1];
-    size_t n = groups(e, f, g, mem), base = 0;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t ri = 0; ri < g[i].nr; ri++)
-            if (base + ri >= lo && base + ri < hi) walk_unit(e, f, &g[i], ri, fn, ctx, &t);
-        base += g[i].nr;
-        free(mem[i]);
+    walkplan w = plan_walk(e, f);
+    t.error = w.oom; /* out of memory: the report cannot be whole */
+    size_t base = 0;
+    for (size_t i = 0; i < w.n && base < hi; i++) {
+        for (size_t ri = 0; ri < w.g[i].nr; ri++)
+            if (base + ri >= lo && base + ri < hi) walk_unit(e, f, &w.g[i], ri, fn, ctx, &t);
+        base += w.g[i].nr;
     }
+    walkplan_free(&w);
     return t;
 }
 
