@@ -1,6 +1,7 @@
 /* cmd_eval.c — mubiao eval and mubiao explain: rules + submissions in, verdicts out. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "data.h"
@@ -313,11 +314,15 @@ int mb_cmd_eval(int argc, char **argv)
         return MB_EXIT_USAGE;
     }
     mb_tally t;
-    if (!strcmp(fmt, "csv")) t = mb_report_csv(out.f, &R.e, &f);
-    else if (!strcmp(fmt, "json")) t = mb_report_json(out.f, &R.e, &f);
-    else if (!strcmp(fmt, "junit")) t = mb_report_junit(out.f, &R.e, &f);
-    else if (!strcmp(fmt, "summary")) t = mb_report_summary(out.f, &R.e, &f);
+    /* CSV, JSON and JUnit carry names as they are; on a terminal they are cleaned like the
+     * text report (which cleans its own cells, around its colours) */
+    FILE *term = strcmp(fmt, "text") && isatty(fileno(out.f)) ? mb_cli_term_stream(out.f) : NULL, *rep = term ? term : out.f;
+    if (!strcmp(fmt, "csv")) t = mb_report_csv(rep, &R.e, &f);
+    else if (!strcmp(fmt, "json")) t = mb_report_json(rep, &R.e, &f);
+    else if (!strcmp(fmt, "junit")) t = mb_report_junit(rep, &R.e, &f);
+    else if (!strcmp(fmt, "summary")) t = mb_report_summary(rep, &R.e, &f);
     else t = mb_report_text(out.f, &R.e, &f, !out.path && mb_cli_color(stdout));
+    if (term) fclose(term); /* a failed write shows as an error on out.f */
     if (t.error && !ferror(out.f)) { /* a failed write is said by the commit, with its cause */
         fputs("mubiao: out of memory while writing the report\n", stderr);
         mb_cli_out_abort(&out);

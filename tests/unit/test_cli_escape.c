@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <pty.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,5 +128,36 @@ Test(cli_escape, file_names_in_locations)
     clean("locations", s, "bad<U+001B>[2Jesc.mb:1:");
     /* every location line starts with the whole file name */
     cr_expect(!strstr(s, "\nname.mb:"), "a newline in a file name split its location:\n%s", s);
+    free(s);
+}
+
+/* CSV on a terminal (a pseudo-terminal here) is cleaned too; to a file or pipe it is data. */
+Test(cli_escape, csv_on_a_terminal)
+{
+    const char *bin = getenv("MB_BINARY");
+    cr_assert(bin && *bin);
+    int fd;
+    pid_t pid = forkpty(&fd, NULL, NULL, NULL);
+    cr_assert(pid >= 0, "forkpty: %s", strerror(errno));
+    if (pid == 0) {
+        if (chdir(dir) != 0) _exit(126);
+        setenv("NO_COLOR", "1", 1); /* colours are the one escape sequence that is wanted */
+        execl(bin, bin, "eval", "r.mb", "--data", "d.csv", "--format", "csv", (char *)NULL);
+        _exit(127);
+    }
+    char buf[65536];
+    size_t n = 0;
+    for (;;) {
+        ssize_t k = read(fd, buf + n, sizeof buf - 1 - n);
+        if (k <= 0) break; /* EIO once the child has closed the terminal */
+        n += (size_t)k;
+    }
+    buf[n] = 0;
+    int st;
+    waitpid(pid, &st, 0);
+    close(fd);
+    clean("csv on a terminal", buf, "甲<U+202E>市");
+    char *s = run("eval r.mb --data d.csv --format csv");
+    cr_expect(strstr(s, "甲\xe2\x80\xae市"), "CSV to a file must keep the name as it is:\n%s", s);
     free(s);
 }

@@ -217,6 +217,20 @@ Test(cli_output, dash_is_standard_output)
     cr_assert_eq(access("-", F_OK), -1, "a file named '-' was made");
 }
 
+/* /dev/stdout is a link to the command's standard output: a pipe is written through, a
+ * regular file replaced with the report (it used to fail: a temporary file in /dev). */
+Test(cli_output, dev_stdout_works)
+{
+    cr_assert_eq(mb(EVAL " --format csv --output /dev/stdout | cat > piped.csv", ""), 0);
+    char *s = file("piped.csv");
+    cr_assert(strstr(s, "plan,region,rule,"), "nothing through the pipe:\n%s", s);
+    free(s);
+    cr_assert_eq(mb(EVAL " --format csv --output /dev/stdout", "> file.csv"), 1);
+    s = file("file.csv");
+    cr_assert(strstr(s, "plan,region,rule,"), "nothing in the file:\n%s", s);
+    free(s);
+}
+
 Test(cli_output, explain_output_and_format)
 {
     cr_assert_eq(mb("explain r.mb --data d.csv --rule A01 --region 如东县 --output x.txt", "> out.txt"), 0);
