@@ -44,6 +44,9 @@ size_t mb_args_list(const mb_args *a, int k, const char **out);
 int mb_args_one(const char *cmd, const mb_args *a, const mb_opt *opts, int k, const char **out);
 /* Colour on stderr only when it is a terminal and NO_COLOR is unset. */
 int mb_cli_color(FILE *f);
+/* Threads for reading and reports: 1 when MB_THREADS=1 (for comparisons), else 0 (the
+ * library's default). The command reads the environment; the library never does. */
+size_t mb_cli_threads(void);
 /* Load and check the rule files; diagnostics go into d. Returns 0, 1 (rule errors) or 2
  * (a file could not be read). *out is set whenever a model was built. */
 int mb_cli_load_rules(char **paths, int n, mb_diags *d, mb_model **out);

@@ -213,11 +213,13 @@ static int load(const char *cmd, eval_args *a, run *R, int color)
     if (R->rc) return R->rc == MB_EXIT_FAIL ? MB_EXIT_USAGE : R->rc;
     R->D = mb_data_new(R->m);
     if (!R->D) { fputs("mubiao: out of memory\n", stderr); return MB_EXIT_USAGE; }
+    R->D->threads = mb_cli_threads();
     for (size_t i = 0; i < a->ndata; i++) mb_data_load(R->D, a->data[i]);
     mb_data_finish(R->D);
     mb_diags_print(stderr, &R->D->diags, color);
     mb_cli_as_of(&R->asof, a->as_of, key, R->m, R->D, color);
     mb_eval_init(&R->e, R->m, R->D, R->asof.key);
+    R->e.threads = R->D->threads;
     return 0;
 }
 

@@ -48,6 +48,12 @@ int mb_cli_color(FILE *f)
     return isatty(fileno(f)) && !(nc && *nc);
 }
 
+size_t mb_cli_threads(void)
+{
+    const char *env = getenv("MB_THREADS");
+    return env && atoi(env) == 1 ? 1 : 0;
+}
+
 int mb_cli_load_rules(char **paths, int n, mb_diags *d, mb_model **out)
 {
     mb_model *m = mb_model_new();

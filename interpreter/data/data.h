@@ -69,6 +69,8 @@ typedef struct mb_data {
     int all_regions;         /* some rule is evaluated for every region in the data */
     int io_error;
     size_t max_regions;      /* refuse more distinct regions than this (MB_MAX_REGIONS) */
+    size_t threads;          /* threads a large CSV file may be read on: 0 the cores (at most
+                                2), 1 one. Set by the caller; the library reads no environment */
     int refused_region;      /* a row's region was refused (too many, or out of memory) */
 } mb_data;
 

@@ -26,6 +26,7 @@ void mb_eval_init(mb_eval *e, const mb_model *m, const mb_data *D, int as_of_key
 {
     e->m = m;
     e->D = D;
+    e->threads = 0;
     int key = as_of_key ? as_of_key : D->max_period;
     e->as_of = key % 100 == 12 ? key / 100 : key / 100 - 1;
     if (key == 0) e->as_of = 0;

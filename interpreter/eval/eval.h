@@ -48,6 +48,8 @@ typedef struct mb_eval {
     const mb_model *m;
     const mb_data *D;
     int as_of;               /* last whole year of data taken into account */
+    size_t threads;          /* threads a report may use: 0 the cores (at most 2), 1 one;
+                                mb_eval_init sets 0, the caller may change it */
 } mb_eval;
 
 /* as_of_key: year*100+month from --as-of (0: the latest period in the data). Periods after

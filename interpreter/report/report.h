@@ -52,8 +52,8 @@ mb_tally mb_report_walk_part(const mb_eval *e, const mb_filter *f, mb_verdict_fn
 size_t mb_report_units(const mb_eval *e, const mb_filter *f);
 mb_tally mb_report_walk_range(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx,
                               size_t lo, size_t hi);
-/* How many threads reports should use (MB_THREADS, else the cores, at most 2). */
-size_t mb_report_threads(void);
+/* How many threads a report uses: e->threads when set, else the cores, at most 2. */
+size_t mb_report_threads(const mb_eval *e);
 int mb_filter_rule(const mb_filter *f, const mb_rule *r);
 int mb_filter_region(const mb_filter *f, const mb_data *D, size_t region);
 

@@ -175,7 +175,7 @@ static void *csv_run(void *arg)
 mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f)
 {
     fputs("plan,region,rule,indicator,year,status,actual,actual_period,target,gap,unit,detail,category,owners\n", out);
-    csv_job j = {.e = e, .f = f, .out = out, .units = mb_report_units(e, f), .nthreads = mb_report_threads()};
+    csv_job j = {.e = e, .f = f, .out = out, .units = mb_report_units(e, f), .nthreads = mb_report_threads(e)};
     pthread_mutex_init(&j.mu, NULL);
     pthread_cond_init(&j.cv, NULL);
     csv_worker w[2] = {{&j, 0}, {&j, 1}};
@@ -225,7 +225,7 @@ static void tally_add(mb_tally *a, const mb_tally *b)
 
 mb_tally mb_report_summary(FILE *out, const mb_eval *e, const mb_filter *f)
 {
-    size_t n = e->m->nrules, nt = mb_report_threads();
+    size_t n = e->m->nrules, nt = mb_report_threads(e);
     mb_tally t;
     memset(&t, 0, sizeof t);
     sum_part parts[2];

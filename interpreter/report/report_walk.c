@@ -175,10 +175,9 @@ mb_tally mb_report_walk(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, 
     return mb_report_walk_range(e, f, fn, ctx, 0, (size_t)-1);
 }
 
-size_t mb_report_threads(void)
+size_t mb_report_threads(const mb_eval *e)
 {
-    const char *env = getenv("MB_THREADS");
-    long n = env ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
+    long n = e->threads ? (long)e->threads : sysconf(_SC_NPROCESSORS_ONLN);
     return n >= 2 ? 2 : 1;
 }
 

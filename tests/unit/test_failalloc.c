@@ -240,10 +240,12 @@ static int load_data(long fail_at, char **report, char **diags, long *allocs)
     mb_data *D = mb_data_new(model);
     *report = NULL;
     if (D) {
+        D->threads = 1; /* one thread: the n-th allocation is the same every run */
         mb_data_load(D, data_dir);
         mb_data_finish(D);
         mb_eval e;
         mb_eval_init(&e, model, D, 0);
+        e.threads = 1;
         size_t len;
         FILE *f = open_memstream(report, &len);
         mb_filter flt;
@@ -294,7 +296,6 @@ static void write_file(const char *dir, const char *name, const char *s, size_t 
 
 Test(failalloc, load_and_evaluate, .timeout = 900)
 {
-    setenv("MB_THREADS", "1", 1); /* one thread: the n-th allocation is the same every run */
     make_work();
     snprintf(data_dir, sizeof data_dir, "%s/data", work);
     cr_assert(mkdir(data_dir, 0755) == 0);
