@@ -3,6 +3,7 @@
 #include "eval.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -125,11 +126,65 @@ static void status(mb_verdict *v, mb_status s, const char *fmt, ...)
     va_end(ap);
 }
 
+/* ---- the trace: what a verdict used -------------------------------------------------- */
+
+static void note1(const mb_eval *e, mb_verdict *v, mb_tvrole role, size_t region, const mb_indicator *ind,
+                  int year, vstate s, mb_num x)
+{
+    mb_trace *t = &v->trace;
+    if (t->nvals >= MB_TRACE_MAX) { t->dropped++; return; }
+    mb_tval *tv = &t->val[t->nvals++];
+    tv->v = x;
+    tv->ind = ind;
+    tv->obs = ind && !ind->derived && year <= e->as_of ? mb_data_obs(e->D, region, ind, year) : NULL;
+    tv->region = region;
+    tv->year = year;
+    tv->role = (unsigned char)role;
+    tv->state = s == V_OK ? MB_TV_OK : s == V_BAD ? MB_TV_REJECTED : year > e->as_of ? MB_TV_LATE : MB_TV_MISSING;
+}
+
+/* The inputs of a derived value, each once, after it (they are read again: cheap, and only
+ * for derived indicators). */
+static void inputs(const mb_eval *e, mb_verdict *v, size_t region, const mb_fnode *x, int year, int depth)
+{
+    if (!x || depth > 64) return;
+    if (x->kind == MB_EX_REF && x->ind) {
+        for (unsigned i = 0; i < v->trace.nvals; i++)
+            if (v->trace.val[i].role == MB_TV_INPUT && v->trace.val[i].ind == x->ind && v->trace.val[i].year == year
+                && v->trace.val[i].region == region) return;
+        char why[160];
+        mb_num a = {0, 1};
+        vstate s = value(e, region, x->ind, year, &a, why, sizeof why, 0);
+        note1(e, v, MB_TV_INPUT, region, x->ind, year, s, a);
+        return;
+    }
+    inputs(e, v, region, x->l, year, depth + 1);
+    inputs(e, v, region, x->r, year, depth + 1);
+}
+
+/* Record a value the verdict used (or looked for and did not find). */
+static void note(const mb_eval *e, mb_verdict *v, mb_tvrole role, size_t region, const mb_indicator *ind,
+                 int year, vstate s, mb_num x)
+{
+    note1(e, v, role, region, ind, year, s, x);
+    if (ind && ind->derived && year <= e->as_of) inputs(e, v, region, ind->formula, year, 0);
+}
+
+/* A value, read and recorded. */
+static vstate get(const mb_eval *e, mb_verdict *v, mb_tvrole role, size_t region, const mb_indicator *ind,
+                  int year, mb_num *out, char *why, size_t whyn)
+{
+    vstate s = value(e, region, ind, year, out, why, whyn, 0);
+    note(e, v, role, region, ind, year, s, *out);
+    return s;
+}
+
 /* A value that must be there: sets no-data or error on the verdict when it is not. */
-static int need(const mb_eval *e, mb_verdict *v, const mb_indicator *ind, int year, mb_num *out, const char *role)
+static int need(const mb_eval *e, mb_verdict *v, mb_tvrole tr, const mb_indicator *ind, int year, mb_num *out,
+                const char *role)
 {
     char why[160] = "";
-    vstate s = value(e, v->region, ind, year, out, why, sizeof why, 0);
+    vstate s = get(e, v, tr, v->region, ind, year, out, why, sizeof why);
     if (s == V_OK) return 1;
     if (s == V_BAD) status(v, MB_ST_ERROR, "%s", why);
     else if (ind->derived) status(v, MB_ST_NO_DATA, "%s%s, an input of '%s'", why, role, ind->id);
@@ -147,7 +202,12 @@ typedef struct bounds {
 static int resolve(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v, bounds *b)
 {
     mb_num base = mb_num_int(1);
-    if (c->scale != MB_SCALE_NONE && !need(e, v, r->ind, c->base_year, &base, " (the base year)")) return 0;
+    if (c->scale != MB_SCALE_NONE) {
+        if (!need(e, v, MB_TV_BASE, r->ind, c->base_year, &base, " (the base year)")) return 0;
+        v->trace.has_base = 1;
+        v->trace.base = base;
+        v->trace.base_year = c->base_year;
+    }
     if (c->scale != MB_SCALE_NONE && mb_num_sign(base) <= 0) {
         /* (1 + 50%) × (−10) = −15 would pass a loss that grew; growth from 0 is no growth */
         char bs[MB_NUM_BUF];
@@ -159,12 +219,24 @@ static int resolve(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verd
     mb_numerr err = mb_crit_bounds(c, base, &b->lo, &b->hi);
     if (!err) err = mb_crit_target(c, base, &b->target);
     if (err) { status(v, MB_ST_ERROR, "%s computing the target", mb_numerr_str(err)); return 0; }
+    v->trace.has_bounds = 1;
+    v->trace.lo = b->lo;
+    v->trace.hi = b->hi;
     return 1;
 }
 
 static int within(const bounds *b, mb_num x) { return mb_limits_hold(&b->lo, &b->hi, x); }
 
 /* ---- before the deadline: progress classes --------------------------------------------- */
+
+/* R as a whole percentage, rounded down so that it never reads as the next class up
+ * ("95%" beside needs-acceleration at R = 0.9496) and never as "-0%". */
+static const char *pct_of(double R, char buf[32])
+{
+    double p = floor(R * 100);
+    snprintf(buf, 32, "%.0f%%", p == 0 ? 0.0 : p);
+    return buf;
+}
 
 static mb_status klass(double R)
 {
@@ -181,9 +253,10 @@ static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
 {
     int t0 = c->base_year, T = v->year, t = 0;
     mb_num x0, xt = {0, 1}, target = b->target;
-    char why[160];
+    char why[160], pb[32];
     for (int y = e->as_of < T ? e->as_of : T - 1; y > t0 && !t; y--)
         if (value(e, v->region, r->ind, y, &xt, why, sizeof why, 0) == V_OK) t = y;
+    if (t) note(e, v, MB_TV_LATEST, v->region, r->ind, t, V_OK, xt);
     if (t) {
         set_actual(v, xt, t);
         set_target(v, target);
@@ -199,24 +272,37 @@ static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
         status(v, MB_ST_NO_DATA, "deadline %d not reached and no base year to measure progress from", T);
         return;
     }
-    if (!need(e, v, r->ind, t0, &x0, " (the base year)")) return;
+    if (v->trace.has_base && v->trace.base_year == t0) x0 = v->trace.base; /* read for the bounds */
+    else if (!need(e, v, MB_TV_BASE, r->ind, t0, &x0, " (the base year)")) return;
     if (!t) {
         status(v, MB_ST_NO_DATA, "deadline %d not reached and no value of '%s' after the base year %d", T, r->ind->id, t0);
         return;
     }
     int band = b->lo.on && b->hi.on;
-    if (within(b, x0) ||
-        (band && ((mb_num_cmp(x0, b->lo.v) < 0 && mb_num_cmp(xt, b->hi.v) > 0) ||
-                  (mb_num_cmp(x0, b->hi.v) > 0 && mb_num_cmp(xt, b->lo.v) < 0)))) {
-        /* Met at the base and not now, or past the band to its other side: the ratio of the
-         * two rates would read as progress. It is the opposite. */
+    if (within(b, x0)) {
+        /* Met at the base and not now: the ratio of the two rates would read as progress.
+         * It is the opposite. */
         v->ratio = -1;
         v->has_ratio = 1;
         status(v, MB_ST_REGRESSING, "%d is further from the target than %d", t, t0);
         return;
     }
+    int below0 = mb_num_cmp(x0, b->lo.v) < 0, above_t = mb_num_cmp(xt, b->hi.v) > 0;
+    if (band && below0 == above_t) {
+        /* Past the band to its other side: it must now move back. Closer to the band than at
+         * the base is limited progress (no pace towards it on this side), further is regressing. */
+        double d0 = below0 ? mb_num_to_double(b->lo.v) - mb_num_to_double(x0) : mb_num_to_double(x0) - mb_num_to_double(b->hi.v);
+        double dt = above_t ? mb_num_to_double(xt) - mb_num_to_double(b->hi.v) : mb_num_to_double(b->lo.v) - mb_num_to_double(xt);
+        int closer = dt < d0;
+        v->ratio = closer ? 0 : -1;
+        v->has_ratio = 1;
+        status(v, closer ? MB_ST_LIMITED_PROGRESS : MB_ST_REGRESSING,
+               "%d is past the band, %s it than %d was on the other side: it must move back", t,
+               closer ? "closer to" : "further from", t0);
+        return;
+    }
     /* the pace is towards the bound that decides (in a band: the one on this side) */
-    if (band) target = mb_num_cmp(xt, b->hi.v) > 0 ? b->hi.v : b->lo.v;
+    if (band) target = above_t ? b->hi.v : b->lo.v;
     else target = b->lo.on ? b->lo.v : b->hi.v;
     double a0 = mb_num_to_double(x0), at = mb_num_to_double(xt), as = mb_num_to_double(target);
     double got, req;
@@ -230,7 +316,13 @@ static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
     double R = req != 0 ? got / req : (got == 0 ? 0 : -1);
     v->ratio = R;
     v->has_ratio = 1;
-    status(v, klass(R), "progress %d→%d is %.0f%% of the pace needed to reach the target by %d", t0, t, R * 100, T);
+    v->trace.pace = a0 > 0 && at > 0 && as > 0 ? MB_PACE_GROWTH : MB_PACE_CHANGE;
+    v->trace.pace_target = target;
+    v->trace.pace_from = t0;
+    v->trace.pace_to = t;
+    v->trace.got = got;
+    v->trace.needed = req;
+    status(v, klass(R), "progress %d→%d is %s of the pace needed to reach the target by %d", t0, t, pct_of(R, pb), T);
 }
 
 /* One value at the deadline against the bounds (before it: a progress class). */
@@ -240,7 +332,7 @@ static void at_deadline(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb
     mb_num x;
     if (!resolve(e, r, c, v, &b)) return;
     if (e->as_of < v->year) { progress(e, r, c, v, &b); return; }
-    if (!need(e, v, r->ind, v->year, &x, "")) { set_target(v, b.target); return; }
+    if (!need(e, v, MB_TV_VALUE, r->ind, v->year, &x, "")) { set_target(v, b.target); return; }
     set_actual(v, x, v->year);
     /* a band missed from above is measured from its upper end, unless it names a centre */
     int above = b.hi.on && mb_num_cmp(x, b.hi.v) > 0;
@@ -272,7 +364,7 @@ static void each_year(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_v
     for (int y = r->y1; y <= r->y2; y++) {
         mb_num x;
         char why[160];
-        vstate s = y <= last ? value(e, v->region, r->ind, y, &x, why, sizeof why, 0) : V_MISSING;
+        vstate s = y <= last ? get(e, v, MB_TV_YEAR, v->region, r->ind, y, &x, why, sizeof why) : V_MISSING;
         if (s == V_BAD) { status(v, MB_ST_ERROR, "%s", why); return; }
         if (s == V_MISSING) {
             if (y <= last) add_year(missing, sizeof missing, y);
@@ -302,7 +394,7 @@ static void cumulative(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_
     for (int y = r->y1; y <= last; y++) {
         mb_num x;
         char why[160];
-        vstate s = value(e, v->region, r->ind, y, &x, why, sizeof why, 0);
+        vstate s = get(e, v, MB_TV_YEAR, v->region, r->ind, y, &x, why, sizeof why);
         if (s == V_BAD) { status(v, MB_ST_ERROR, "%s", why); return; }
         if (s == V_MISSING) { add_year(missing, sizeof missing, y); continue; }
         if (mb_num_add(sum, x, &sum)) { status(v, MB_ST_ERROR, "sum too large to compute exactly"); return; }
@@ -338,7 +430,8 @@ static void cumulative(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_
     double R = due != 0 ? mb_num_to_double(sum) / due : 1;
     v->ratio = R;
     v->has_ratio = 1;
-    status(v, klass(R), "total %d..%d is %.0f%% of the share due by now", r->y1, last, R * 100);
+    char pb[32];
+    status(v, klass(R), "total %d..%d is %s of the share due by now", r->y1, last, pct_of(R, pb));
 }
 
 /* Strictly rising every year: every known value must exceed the known value before it, even
@@ -351,7 +444,7 @@ static void monotone(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
     for (int y = r->y1; y <= last; y++) {
         mb_num x;
         char why[160];
-        vstate s = value(e, v->region, r->ind, y, &x, why, sizeof why, 0);
+        vstate s = get(e, v, MB_TV_YEAR, v->region, r->ind, y, &x, why, sizeof why);
         if (s == V_BAD) { status(v, MB_ST_ERROR, "%s", why); return; }
         if (s == V_MISSING) { add_year(missing, sizeof missing, y); continue; }
         if (prev_y && mb_num_cmp(x, prev) * (up ? 1 : -1) <= 0) {
@@ -383,17 +476,30 @@ static void above_region(const mb_eval *e, const mb_rule *r, const mb_crit *c, m
     }
     int from = reached_T ? T : e->as_of, to = reached_T ? T : e->as_of - 10;
     char why[160];
+    vstate a = V_MISSING, b = V_MISSING;
     for (int y = from; ref >= 0 && y >= to && y > 0; y--) {
-        mb_num x, z;
-        vstate a = value(e, v->region, r->ind, y, &x, why, sizeof why, 0);
-        vstate b = a == V_BAD ? V_BAD : value(e, (size_t)ref, r->ind, y, &z, why, sizeof why, 0);
-        if (a == V_BAD || b == V_BAD) { status(v, MB_ST_ERROR, "%s", why); return; }
-        if (a != V_OK || b != V_OK) continue;
+        mb_num x = {0, 1}, z = {0, 1};
+        a = value(e, v->region, r->ind, y, &x, why, sizeof why, 0);
+        b = a == V_BAD ? V_BAD : value(e, (size_t)ref, r->ind, y, &z, why, sizeof why, 0);
+        if (a != V_OK || b != V_OK) {
+            /* the last year looked at, or a rejected value, is what the verdict shows */
+            if (a == V_BAD || b == V_BAD || y == to || y == 1) {
+                note(e, v, MB_TV_VALUE, v->region, r->ind, y, a, x);
+                note(e, v, MB_TV_REF, (size_t)ref, r->ind, y, b, z);
+            }
+            if (a == V_BAD || b == V_BAD) { status(v, MB_ST_ERROR, "%s", why); return; }
+            continue;
+        }
+        note(e, v, MB_TV_VALUE, v->region, r->ind, y, a, x);
+        note(e, v, MB_TV_REF, (size_t)ref, r->ind, y, b, z);
         mb_limit lo, hi;
         mb_num t;
         mb_numerr err = mb_crit_bounds(c, z, &lo, &hi);
         if (!err) err = mb_crit_target(c, z, &t);
         if (err) { status(v, MB_ST_ERROR, "%s computing the target", mb_numerr_str(err)); return; }
+        v->trace.has_bounds = 1;
+        v->trace.lo = lo;
+        v->trace.hi = hi;
         set_actual(v, x, y);
         set_target(v, t);
         int ok = mb_limits_hold(&lo, &hi, x);
@@ -401,15 +507,21 @@ static void above_region(const mb_eval *e, const mb_rule *r, const mb_crit *c, m
         else status(v, ok ? MB_ST_ON_TRACK : MB_ST_NEEDS_ACCELERATION, "compared with %s in %d", r->region, y);
         return;
     }
-    status(v, MB_ST_NO_DATA, "no value of '%s' for %d for both this region and %s", r->ind->id,
-           reached_T ? T : e->as_of, r->region);
+    int y = reached_T ? T : e->as_of;
+    if (ref < 0) status(v, MB_ST_NO_DATA, "%s is not in the data", r->region);
+    else if (!reached_T) status(v, MB_ST_NO_DATA, "no year up to %d with a value of '%s' for both this region and %s",
+                                y, r->ind->id, r->region);
+    else if (a != V_OK && b != V_OK) status(v, MB_ST_NO_DATA, "no value of '%s' for %d for this region nor for %s",
+                                            r->ind->id, y, r->region);
+    else if (a != V_OK) status(v, MB_ST_NO_DATA, "no value of '%s' for %d for this region", r->ind->id, y);
+    else status(v, MB_ST_NO_DATA, "no value of '%s' for %d for %s", r->ind->id, y, r->region);
 }
 
 /* ---- one verdict --------------------------------------------------------------------- */
 
 void mb_eval_verdict(const mb_eval *e, const mb_rule *r, size_t goal, size_t region, mb_verdict *v)
 {
-    memset(v, 0, sizeof *v);
+    memset(v, 0, offsetof(mb_verdict, trace.val)); /* the values are set as they are used */
     v->rule = r;
     v->goal = goal;
     v->region = region;
@@ -417,8 +529,14 @@ void mb_eval_verdict(const mb_eval *e, const mb_rule *r, size_t goal, size_t reg
     const mb_crit *c = &r->crit[goal];
     switch (c->kind) {
     case MB_CRIT_NONE: status(v, MB_ST_NOT_ASSESSABLE, "qualitative target"); return;
-    case MB_CRIT_EACH: each_year(e, r, c, v); return;
-    case MB_CRIT_SUM: cumulative(e, r, c, v); return;
+    case MB_CRIT_EACH:
+        v->trace.has_bounds = 1, v->trace.lo = c->lo, v->trace.hi = c->hi;
+        each_year(e, r, c, v);
+        return;
+    case MB_CRIT_SUM:
+        v->trace.has_bounds = 1, v->trace.lo = c->lo, v->trace.hi = c->hi;
+        cumulative(e, r, c, v);
+        return;
     case MB_CRIT_STEPS: monotone(e, r, c, v); return;
     case MB_CRIT_REGION: above_region(e, r, c, v); return;
     case MB_CRIT_VALUE: at_deadline(e, r, c, v); return;

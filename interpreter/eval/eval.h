@@ -24,6 +24,48 @@ typedef enum {
 const char *mb_status_name(mb_status s);          /* "met", "needs-acceleration", … */
 int mb_status_parse(const char *s, size_t n);     /* -1 when unknown */
 
+/* What a verdict used, so that explain and the reports show the working without computing
+ * it again: each value with the observation it came from, the base, the bounds it was
+ * compared with, and the pace before the deadline. Fixed size: no allocation per verdict. */
+enum { MB_TRACE_MAX = 16 };
+
+typedef enum {
+    MB_TV_VALUE,    /* the value judged at the deadline (or this region's, against another) */
+    MB_TV_BASE,     /* the base-year value */
+    MB_TV_LATEST,   /* before the deadline: the latest value */
+    MB_TV_YEAR,     /* one year of each year / total / rises */
+    MB_TV_REF,      /* the reference region's value */
+    MB_TV_INPUT,    /* an input of the derived value just before it */
+} mb_tvrole;
+
+typedef enum { MB_TV_OK, MB_TV_MISSING, MB_TV_REJECTED, MB_TV_LATE } mb_tvstate;
+
+typedef struct mb_tval {
+    mb_num v;                    /* MB_TV_OK only */
+    const mb_indicator *ind;
+    const struct mb_obs *obs;    /* the stored row (file, line); NULL for a derived value */
+    size_t region;
+    int year;
+    unsigned char role, state;   /* mb_tvrole, mb_tvstate */
+} mb_tval;
+
+typedef enum { MB_PACE_NONE, MB_PACE_GROWTH, MB_PACE_CHANGE } mb_pace;
+
+typedef struct mb_trace {
+    unsigned nvals;              /* values in val[] */
+    unsigned dropped;            /* values used but not kept (more than MB_TRACE_MAX) */
+    int has_bounds;              /* lo, hi: what the value was compared with (scaled) */
+    mb_limit lo, hi;
+    int has_base;                /* base value of × base / cut / grow / annual growth */
+    mb_num base;
+    int base_year;
+    mb_pace pace;                /* before the deadline: how progress was measured */
+    mb_num pace_target;          /* the value the pace is towards */
+    int pace_from, pace_to;      /* base year and latest year of the pace */
+    double got, needed;          /* growth a year (GROWTH) or change a year (CHANGE) */
+    mb_tval val[MB_TRACE_MAX];   /* only the first nvals are set */
+} mb_trace;
+
 typedef struct mb_verdict {
     const mb_rule *rule;
     size_t goal;             /* milestone index */
@@ -42,6 +84,8 @@ typedef struct mb_verdict {
     double ratio;            /* progress classes: achieved / required growth */
     int has_ratio;
     char detail[200];        /* what is missing, or why; "" when nothing to add */
+    mb_trace trace;          /* what was used (last: the start of the verdict is cleared
+                                per call, the trace's values only as far as they are set) */
 } mb_verdict;
 
 typedef struct mb_eval {

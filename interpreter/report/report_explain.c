@@ -16,6 +16,7 @@ typedef struct xp {
     const mb_eval *e;
     const mb_rule *r;
     size_t region;
+    const mb_verdict *v;   /* the milestone being explained: its trace is what is shown */
 } xp;
 
 /* ---- numbers and quantities ------------------------------------------------------------ */
@@ -89,33 +90,39 @@ static void src(FILE *o, mb_span s)
 
 /* ---- values ------------------------------------------------------------------------------ */
 
-enum { VAL_OK, VAL_MISSING, VAL_LATE, VAL_BAD };
+enum { VAL_OK, VAL_MISSING, VAL_LATE, VAL_BAD, VAL_UNUSED };
 
 static int value(const xp *x, size_t region, const mb_indicator *ind, int year, mb_num *out, int depth);
 
-static int expr_value(const xp *x, size_t region, const mb_fnode *ex, int year, mb_num *out, int depth)
-{
-    if (depth > MB_MAX_EVAL_DEPTH || !ex) return VAL_BAD;
-    mb_num a = {0, 1}, b = {0, 1};
-    int s = VAL_OK;
-    if (ex->kind == MB_EX_REF) s = value(x, region, ex->ind, year, &a, depth + 1);
-    else if (ex->l) s = expr_value(x, region, ex->l, year, &a, depth + 1);
-    if (s == VAL_OK && ex->r) s = expr_value(x, region, ex->r, year, &b, depth + 1);
-    if (s != VAL_OK) return s;
-    mb_numerr err = ex->l ? mb_fnode_apply(ex, a, b, out) : mb_fnode_leaf(ex, a, out);
-    return err ? VAL_BAD : VAL_OK;
-}
-
+/* A value as the verdict's trace has it: explain shows what the evaluator used and never
+ * reads or computes a value itself. VAL_UNUSED: the evaluator did not need it (the verdict
+ * was decided before, or the trace was full). */
 static int value(const xp *x, size_t region, const mb_indicator *ind, int year, mb_num *out, int depth)
 {
+    (void)depth;
     if (!ind) return VAL_MISSING;
     if (year > x->e->as_of) return VAL_LATE;
-    if (ind->derived) return expr_value(x, region, ind->formula, year, out, depth);
-    const mb_obs *ob = mb_data_obs(x->e->D, region, ind, year);
-    if (!ob || ob->state == MB_OBS_ABSENT) return VAL_MISSING;
-    if (ob->state == MB_OBS_CONFLICT) return VAL_BAD;
-    *out = mb_obs_value(ob);
-    return VAL_OK;
+    const mb_trace *t = &x->v->trace;
+    for (unsigned i = 0; i < t->nvals; i++) {
+        const mb_tval *tv = &t->val[i];
+        if (tv->ind != ind || tv->year != year || tv->region != region) continue;
+        switch (tv->state) {
+        case MB_TV_OK: *out = tv->v; return VAL_OK;
+        case MB_TV_REJECTED: return VAL_BAD;
+        case MB_TV_LATE: return VAL_LATE;
+        default: return VAL_MISSING;
+        }
+    }
+    return VAL_UNUSED;
+}
+
+/* The trace entry of a value, for where it came from. */
+static const mb_tval *traced(const xp *x, size_t region, const mb_indicator *ind, int year)
+{
+    const mb_trace *t = &x->v->trace;
+    for (unsigned i = 0; i < t->nvals; i++)
+        if (t->val[i].ind == ind && t->val[i].year == year && t->val[i].region == region) return &t->val[i];
+    return NULL;
 }
 
 /* A derived indicator's formula with this region's values put in, each in its unit:
@@ -159,9 +166,9 @@ static void origin(const xp *x, size_t region, const mb_indicator *ind, int year
         fputc(')', o);
         return;
     }
-    const mb_obs *ob = mb_data_obs(x->e->D, region, ind, year);
-    if (ob && ob->state != MB_OBS_ABSENT)
-        fprintf(o, " (%s line %u)", mb_data_file_name(x->e->D, ob->file), (unsigned)ob->line);
+    const mb_tval *tv = traced(x, region, ind, year);
+    if (tv && tv->obs && tv->obs->state != MB_OBS_ABSENT)
+        fprintf(o, " (%s line %u)", mb_data_file_name(x->e->D, tv->obs->file), (unsigned)tv->obs->line);
 }
 
 /* "    value in 2013 (base): 600 家 (data.csv line 12)", or why there is none. Returns the
@@ -180,6 +187,7 @@ static int say(const xp *x, size_t region, int year, const char *role, mb_num *o
         if (out) *out = v;
         break;
     case VAL_LATE: fprintf(o, "not used: %d is after the data taken into account (up to %d)", year, x->e->as_of); break;
+    case VAL_UNUSED: fputs("not needed for this verdict", o); break;
     case VAL_BAD:
         if (ind->derived) {
             fputs("cannot be computed (", o);
@@ -357,11 +365,6 @@ static void header(const xp *x)
 
 /* A threshold beyond 128 bits: the evaluator compared with it exactly (num_pow.h), and its
  * verdict holds it to 36 significant digits, marked approximate. */
-static int big_target(const mb_verdict *v, mb_num *t)
-{
-    *t = v->target;
-    return v->has_target;
-}
 
 /* Explains how the threshold follows from the rule (and the base value). Returns 0 when the
  * base value is missing, so that there is no threshold to compare with. */
@@ -370,7 +373,7 @@ static int threshold(const xp *x, const mb_verdict *v, size_t g)
     FILE *o = x->o;
     const mb_rule *r = x->r;
     const mb_indicator *ind = r->ind;
-    mb_num base, f, pct100, t;
+    mb_num base;
     switch (r->form) {
     case MB_FORM_COMPARE: {
         fprintf(o, "    target: %s ", sym(r->cmp));
@@ -438,40 +441,25 @@ static int threshold(const xp *x, const mb_verdict *v, size_t g)
         break;
     default: return 1;
     }
-    if (say(x, x->region, r->base_year, " (base)", &base) != VAL_OK) return 0;
+    const mb_crit *c = &r->crit[g];
+    if (say(x, x->region, c->base_year, " (base)", &base) != VAL_OK) return 0;
+    const mb_trace *tr = &v->trace;
+    if (!tr->has_bounds) return 0; /* the verdict says why (a base that is not positive …) */
+    const mb_limit *l = tr->lo.on ? &tr->lo : &tr->hi;
     fputs("    target = ", o);
-    if (r->form == MB_FORM_RELATIVE) {
-        num(o, r->a);
-        fputs(" × ", o);
-        pnum(o, base);
-        if (mb_num_mul(r->a, base, &t) && !big_target(v, &t)) { fputs(": too large to compute\n", o); return 0; }
+    if (c->scale == MB_SCALE_BASE && r->form == MB_FORM_RELATIVE) {
+        num(o, c->named);
     } else {
-        int n = v->year - r->base_year;
         int cut = r->form == MB_FORM_CUT;
-        if (mb_num_div(r->a, mb_num_int(100), &pct100)
-            || (cut ? mb_num_sub(mb_num_int(1), pct100, &f) : mb_num_add(mb_num_int(1), pct100, &f))) {
-            fputs("?\n", o);
-            return 0;
-        }
         fprintf(o, "(1 %s ", cut || mb_num_sign(r->a) < 0 ? "−" : "+");
         num(o, mb_num_abs(r->a));
         fputs("%)", o);
-        if (r->form == MB_FORM_ANNUAL_GROWTH) {
-            fprintf(o, "^%d", n);
-            if (mb_num_pow(f, (unsigned)n, &f)) f.den = 0; /* only the result can be shown */
-        }
-        fputs(" × ", o);
-        pnum(o, base);
-        if (f.den) {
-            fputs(" = ", o);
-            num(o, f);
-            fputs(" × ", o);
-            pnum(o, base);
-        }
-        if ((!f.den || mb_num_mul(f, base, &t)) && !big_target(v, &t)) { fputs(": too large to compute\n", o); return 0; }
+        if (c->scale == MB_SCALE_COMPOUND) fprintf(o, "^%u", c->years);
     }
+    fputs(" × ", o);
+    pnum(o, base);
     fputs(" = ", o);
-    qty(o, t, ind);
+    qty(o, l->v, ind);
     fputc('\n', o);
     return 1;
 }
@@ -584,44 +572,45 @@ static void progress(const xp *x, const mb_verdict *v)
         fprintf(o, ": %s\n", mb_status_name(v->status));
         return;
     }
-    double a0 = mb_num_to_double(x0), at = mb_num_to_double(v->actual), as = mb_num_to_double(v->target);
-    double got, req;
-    if (a0 > 0 && at > 0 && as > 0) {
-        req = pow(as / a0, 1.0 / (T - t0)) - 1;
-        got = pow(at / a0, 1.0 / (t - t0)) - 1;
+    const mb_trace *tr = &v->trace;
+    if (tr->pace == MB_PACE_NONE) {
+        /* decided without a pace: met at the base and not now, or past a band to its other side */
+        conclude(x, v);
+        return;
+    }
+    int tt = tr->pace_to, t00 = tr->pace_from;
+    if (tr->pace == MB_PACE_GROWTH) {
         fputs("    growth needed:   (", o);
-        num(o, v->target);
+        num(o, tr->pace_target);
         fputs(" / ", o);
         num(o, x0);
-        fprintf(o, ")^(1/%d) − 1 = ", T - t0);
-        growth(o, req);
-        fprintf(o, " a year, %d to %d\n", t0, T);
+        fprintf(o, ")^(1/%d) − 1 = ", T - t00);
+        growth(o, tr->needed);
+        fprintf(o, " a year, %d to %d\n", t00, T);
         fputs("    growth achieved: (", o);
         num(o, v->actual);
         fputs(" / ", o);
         num(o, x0);
-        fprintf(o, ")^(1/%d) − 1 = ", t - t0);
-        growth(o, got);
-        fprintf(o, " a year, %d to %d\n", t0, t);
+        fprintf(o, ")^(1/%d) − 1 = ", tt - t00);
+        growth(o, tr->got);
+        fprintf(o, " a year, %d to %d\n", t00, tt);
     } else {
         /* a zero or negative value has no growth rate: the straight-line path instead */
-        req = (as - a0) / (T - t0);
-        got = (at - a0) / (t - t0);
         fputs("    (a value is zero or negative, so the change per year is compared instead of growth)\n", o);
         fputs("    change needed:   (", o);
-        num(o, v->target);
+        num(o, tr->pace_target);
         fputs(" − ", o);
         pnum(o, x0);
-        fprintf(o, ") / %d = %.4g a year, %d to %d\n", T - t0, req, t0, T);
+        fprintf(o, ") / %d = %.4g a year, %d to %d\n", T - t00, tr->needed, t00, T);
         fputs("    change achieved: (", o);
         num(o, v->actual);
         fputs(" − ", o);
         pnum(o, x0);
-        fprintf(o, ") / %d = %.4g a year, %d to %d\n", t - t0, got, t0, t);
+        fprintf(o, ") / %d = %.4g a year, %d to %d\n", tt - t00, tr->got, t00, tt);
     }
-    fputs("    achieved / needed = ", o);
-    fprintf(o, "%.2f (%.0f%% of the pace)", v->ratio, v->ratio * 100);
-    fprintf(o, ": %s\n", mb_status_name(v->status));
+    double pc = floor(v->ratio * 100); /* as the evaluator's detail: never the next class up */
+    fprintf(o, "    achieved / needed = %.2f (%.0f%% of the pace): %s\n", pc / 100, pc == 0 ? 0.0 : pc,
+            mb_status_name(v->status));
     fputs("    (on-track from 95% of the pace, needs-acceleration from 60%, limited-progress from 0, "
           "regressing below 0)\n", o);
 }
@@ -645,6 +634,7 @@ static void each_year(const xp *x, const mb_verdict *v)
             origin(x, x->region, r->ind, y);
         } else if (s == VAL_LATE) fputs("after the data taken into account", o);
         else if (s == VAL_BAD) fputs("rejected or not computable", o);
+        else if (s == VAL_UNUSED) fputs("not needed: the verdict was decided before", o);
         else fputs("none submitted", o);
         fputc('\n', o);
     }
@@ -735,6 +725,7 @@ static void monotone(const xp *x, const mb_verdict *v)
             prev_y = y;
         } else if (s == VAL_LATE) fputs("after the data taken into account", o);
         else if (s == VAL_BAD) fputs("rejected or not computable", o);
+        else if (s == VAL_UNUSED) fputs("not needed: the verdict was decided before", o);
         else fputs("none submitted", o);
         fputc('\n', o);
     }
@@ -782,21 +773,23 @@ static void milestone(const xp *x, size_t g)
     const mb_rule *r = x->r;
     mb_verdict v;
     mb_eval_verdict(x->e, r, g, x->region, &v);
+    xp with = *x;
+    with.v = &v;
+    x = &with;
     if (r->ngoals > 1) fprintf(o, "\nMilestone %zu of %zu, %d:\n", g + 1, r->ngoals, v.year);
     else if (v.year) fprintf(o, "\nDeadline %d:\n", v.year);
     else fputc('\n', o);
-    switch (r->form) {
-    case MB_FORM_QUALITATIVE:
+    switch (r->crit[g].kind) {
+    case MB_CRIT_NONE:
         fputs("    a qualitative target states no value that data could be compared with;\n"
               "    the plan's words above are the commitment, to be judged by people\n", o);
         conclude(x, &v);
         return;
-    case MB_FORM_EACH_YEAR: each_year(x, &v); return;
-    case MB_FORM_CUMULATIVE: cumulative(x, &v); return;
-    case MB_FORM_RISES:
-    case MB_FORM_FALLS: monotone(x, &v); return;
-    case MB_FORM_ABOVE_REGION: above_region(x, &v); return;
-    default: break;
+    case MB_CRIT_EACH: each_year(x, &v); return;
+    case MB_CRIT_SUM: cumulative(x, &v); return;
+    case MB_CRIT_STEPS: monotone(x, &v); return;
+    case MB_CRIT_REGION: above_region(x, &v); return;
+    case MB_CRIT_VALUE: break;
     }
     if (!threshold(x, &v, g)) { conclude(x, &v); return; }
     if (x->e->as_of < v.year) { progress(x, &v); return; }
@@ -806,7 +799,7 @@ static void milestone(const xp *x, size_t g)
 
 void mb_report_explain(FILE *out, const mb_eval *e, const mb_rule *r, size_t region)
 {
-    xp x = {out, e, r, region};
+    xp x = {out, e, r, region, NULL};
     header(&x);
     for (size_t g = 0; g < r->ngoals; g++) milestone(&x, g);
 }
