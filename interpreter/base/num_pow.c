@@ -20,7 +20,7 @@ static u128 mag(mb_i128 v) { return v < 0 ? (u128)0 - (u128)v : (u128)v; }
 mb_numerr mb_pow_exact(const mb_pow *p, mb_num *out)
 {
     mb_num fn;
-    mb_numerr e = mb_num_pow(mb_num_reduce(p->f), p->n, &fn);
+    mb_numerr e = mb_num_pow(p->f, p->n, &fn); /* reduces by itself when a product overflows */
     return e ? e : mb_num_mul(p->c, fn, out);
 }
 

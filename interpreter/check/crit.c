@@ -8,29 +8,32 @@
  * then the display value and *big the factors to compare with. */
 static mb_numerr scaled(const mb_crit *c, mb_num f, mb_num base, mb_num *out, mb_pow *big, int *big_on)
 {
-    *big = (mb_pow){base, f, c->scale == MB_SCALE_COMPOUND ? c->years : 1};
+    unsigned n = c->scale == MB_SCALE_COMPOUND ? c->years : 1;
+    mb_num fn = f;
+    *big_on = 0;
+    if ((n == 1 || !mb_num_pow(f, n, &fn)) && !mb_num_mul(fn, base, out)) return MB_NUM_OK;
+    *big = (mb_pow){base, f, n};
     int exact = 1;
     mb_numerr err = mb_pow_value(big, out, &exact);
     *big_on = !err && !exact;
     return err;
 }
 
+/* Field by field: `big` is written only when used (every verdict passes here). */
 static mb_numerr limit(const mb_crit *c, const mb_limit *in, mb_num base, mb_limit *out)
 {
-    *out = *in;
+    out->on = in->on;
+    out->strict = in->strict;
+    out->v = in->v;
+    out->big_on = 0;
     if (!in->on || c->scale == MB_SCALE_NONE) return MB_NUM_OK;
     return scaled(c, in->v, base, &out->v, &out->big, &out->big_on);
 }
 
 mb_numerr mb_crit_bounds(const mb_crit *c, mb_num base, mb_limit *lo, mb_limit *hi)
 {
-    mb_limit l, h;
-    mb_numerr err = limit(c, &c->lo, base, &l);
-    if (!err) err = limit(c, &c->hi, base, &h);
-    if (err) return err;
-    *lo = l;
-    *hi = h;
-    return MB_NUM_OK;
+    mb_numerr err = limit(c, &c->lo, base, lo);
+    return err ? err : limit(c, &c->hi, base, hi);
 }
 
 mb_numerr mb_crit_target(const mb_crit *c, mb_num base, mb_num *out)
@@ -41,13 +44,17 @@ mb_numerr mb_crit_target(const mb_crit *c, mb_num base, mb_num *out)
     return scaled(c, c->named, base, out, &big, &big_on);
 }
 
-/* x against a bound, exactly. (mb_pow_cmp fails only without memory for its integers; the
- * display value is then the closest there is.) */
-static int cmp_limit(mb_num x, const mb_limit *l)
+/* x against a bound kept as factors. (mb_pow_cmp fails only without memory for its
+ * integers; the display value is then the closest there is.) */
+static __attribute__((noinline)) int cmp_big(mb_num x, const mb_limit *l)
 {
     int s;
-    if (l->big_on && !mb_pow_cmp(x, &l->big, &s)) return s;
-    return mb_num_cmp(x, l->v);
+    return mb_pow_cmp(x, &l->big, &s) ? mb_num_cmp(x, l->v) : s;
+}
+
+static inline int cmp_limit(mb_num x, const mb_limit *l)
+{
+    return l->big_on ? cmp_big(x, l) : mb_num_cmp(x, l->v);
 }
 
 int mb_limits_hold(const mb_limit *lo, const mb_limit *hi, mb_num x)

@@ -64,7 +64,7 @@ typedef struct mb_crit {
 } mb_crit;
 
 /* The bounds for a base value (SCALE_NONE: base is ignored). Returns an error when the
- * arithmetic overflows; the bounds are then not set. */
+ * arithmetic overflows; the bounds are then not to be used. */
 mb_numerr mb_crit_bounds(const mb_crit *c, mb_num base, mb_limit *lo, mb_limit *hi);
 /* The value a report shows as the target, for a base value. */
 mb_numerr mb_crit_target(const mb_crit *c, mb_num base, mb_num *out);
