@@ -129,26 +129,6 @@ static ures resolve(mb_chk *c, const mb_expr *e)
 
 /* ---- the result against the declared unit ---------------------------------------------- */
 
-/* Literal factors of one term's top-level product (a / b × 100: 100 above the line). */
-typedef struct factors {
-    const mb_fnode *lit[16];
-    int below[16];
-    int n;
-} factors;
-
-static void product_factors(const mb_fnode *n, int below, factors *f)
-{
-    if (n->kind == MB_EX_MUL || n->kind == MB_EX_DIV) {
-        product_factors(n->l, below, f);
-        product_factors(n->r, n->kind == MB_EX_DIV ? !below : below, f);
-    } else if (n->kind == MB_EX_NEG && !literal(n)) {
-        product_factors(n->l, below, f);
-    } else if (n->kind == MB_EX_NUM && f->n < 16) {
-        f->lit[f->n] = n;
-        f->below[f->n++] = below;
-    }
-}
-
 /* Does this literal factor scale by exactly k (as a multiplier)? */
 static int scales_by(const mb_fnode *lit, int below, mb_num k)
 {
@@ -167,17 +147,53 @@ static int power_of_ten(mb_num v)
     return x == 1;
 }
 
-/* The terms of the result: what + and − join (a / b × 100 − c / d × 100: two terms). */
-static void terms(const mb_fnode *n, const mb_fnode **out, int *nt, int cap)
+/* The literal factors of each term of the result (the terms are what + and − join; a term's
+ * factors, what its top-level × and ÷ join: in a / b × 100 − c / d, 100 is a factor of the
+ * first term), against candidate conversions. */
+typedef struct scan {
+    mb_num cand[3];
+    int ncand;
+    int terms, hits;          /* terms seen, and how many have a candidate factor */
+    int choice, mixed;        /* the candidate the terms use (-1 none); whether they differ */
+    const mb_fnode *stray;    /* a power of ten that is no candidate */
+    const mb_fnode *first;    /* the first candidate factor found */
+} scan;
+
+static void factors(scan *s, const mb_fnode *n, int below, int *hit)
 {
-    if ((n->kind == MB_EX_ADD || n->kind == MB_EX_SUB) && !literal(n)) {
-        if (!literal(n->l)) terms(n->l, out, nt, cap);
-        if (!literal(n->r)) terms(n->r, out, nt, cap);
+    if (n->kind == MB_EX_MUL || n->kind == MB_EX_DIV) {
+        factors(s, n->l, below, hit);
+        factors(s, n->r, n->kind == MB_EX_DIV ? !below : below, hit);
     } else if (n->kind == MB_EX_NEG && !literal(n)) {
-        terms(n->l, out, nt, cap);
-    } else if (*nt < cap) {
-        out[(*nt)++] = n;
+        factors(s, n->l, below, hit);
+    } else if (n->kind == MB_EX_NUM) {
+        int q = 0;
+        while (q < s->ncand && (mb_num_eq(s->cand[q], mb_num_int(1)) || !scales_by(n, below, s->cand[q]))) q++;
+        if (q < s->ncand && *hit < 0) {
+            *hit = q;
+            if (!s->first) s->first = n;
+        } else if (power_of_ten(n->num) && !s->stray) {
+            s->stray = n;
+        }
     }
+}
+
+static void scan_terms(scan *s, const mb_fnode *n)
+{
+    if (n->kind == MB_EX_ADD || n->kind == MB_EX_SUB) {
+        if (!literal(n->l)) scan_terms(s, n->l);
+        if (!literal(n->r)) scan_terms(s, n->r);
+        return;
+    }
+    if (n->kind == MB_EX_NEG && !literal(n)) {
+        scan_terms(s, n->l);
+        return;
+    }
+    int hit = -1;
+    factors(s, n, 0, &hit);
+    if (hit >= 0) s->hits++;
+    if (!s->terms++) s->choice = hit;
+    else if (hit != s->choice) s->mixed = 1;
 }
 
 /* The factor that carries the result into the declared unit is the percent part kp (100^…)
@@ -190,30 +206,14 @@ static int conversion(mb_chk *c, const mb_indicator *ind, const mb_fnode *root, 
 {
     mb_num kt;
     if (mb_num_mul(kp, ks, &kt)) return 0;
-    mb_num cand[3] = {kt, kp, ks}, left[3] = {mb_num_int(1), ks, kp};
-    const mb_fnode *t[32];
-    int nt = 0, choice = -1, mixed = 0;
-    const mb_fnode *stray = NULL;
-    terms(root, t, &nt, 32);
-    for (int i = 0; i < nt; i++) {
-        factors f = {.n = 0};
-        product_factors(t[i], 0, &f);
-        int h = -1;
-        for (int j = 0; j < f.n; j++) {
-            int hit = -1;
-            for (int q = 0; q < 3 && hit < 0; q++)
-                if (!mb_num_eq(cand[q], mb_num_int(1)) && scales_by(f.lit[j], f.below[j], cand[q])) hit = q;
-            if (hit >= 0 && h < 0) h = hit;
-            else if (power_of_ten(f.lit[j]->num) && !stray) stray = f.lit[j];
-        }
-        if (i == 0) choice = h;
-        else if (h != choice) mixed = 1;
-    }
-    if (!mixed && choice >= 0) { *k = left[choice]; return 1; }
-    if (!mixed && !stray) { *k = kt; return 1; }
+    scan s = {.cand = {kt, kp, ks}, .ncand = 3, .choice = -1};
+    mb_num left[3] = {mb_num_int(1), ks, kp};
+    scan_terms(&s, root);
+    if (!s.mixed && s.choice >= 0) { *k = left[s.choice]; return 1; }
+    if (!s.mixed && !s.stray) { *k = kt; return 1; }
     char kb[MB_NUM_BUF];
     mb_num_format(kt, 6, kb, NULL);
-    const mb_fnode *at = stray ? stray : root;
+    const mb_fnode *at = s.stray ? s.stray : root;
     mb_diag_add(c->d, MB_SEV_ERROR, at->src->span,
                 "formula of '%s' scales by a power of ten that is not the conversion its units need "
                 "(a factor of %s to give '%s'): write it without conversions (units convert exactly) "
@@ -247,21 +247,13 @@ static void check_result(mb_chk *c, const mb_indicator *ind, mb_fnode *root)
     }
     /* A pure ratio × 100 declared as a pure number: the 100 states it in percent. */
     if (!mb_dim_pure(&want) || want.pct) return;
-    const mb_fnode *t[32];
-    int nt = 0;
-    terms(root, t, &nt, 32);
-    for (int i = 0; i < nt; i++) {
-        factors f = {.n = 0};
-        product_factors(t[i], 0, &f);
-        for (int j = 0; j < f.n; j++)
-            if (scales_by(f.lit[j], f.below[j], mb_num_int(100))) {
-                mb_diag_add(c->d, MB_SEV_ERROR, f.lit[j]->src->span,
-                            "formula of '%s' multiplies a ratio by 100, which states it in percent, but "
-                            "'%s' is declared 'unit %s': declare 'unit %%' (or drop the × 100)",
-                            ind->id, ind->id, ind->unit.text[0] ? ind->unit.text : "1");
-                return;
-            }
-    }
+    scan s = {.cand = {mb_num_int(100)}, .ncand = 1, .choice = -1};
+    scan_terms(&s, root);
+    if (s.first)
+        mb_diag_add(c->d, MB_SEV_ERROR, s.first->src->span,
+                    "formula of '%s' multiplies a ratio by 100, which states it in percent, but "
+                    "'%s' is declared 'unit %s': declare 'unit %%' (or drop the × 100)",
+                    ind->id, ind->id, ind->unit.text[0] ? ind->unit.text : "1");
 }
 
 void mb_chk_formula(mb_chk *c, mb_indicator *ind)

@@ -204,3 +204,19 @@ Test(units_errors, a_power_of_ten_that_is_not_the_conversion)
     ERROR("indicator d \"D\" unit % higher = tc / gdp * 100 - share2 / share;\n",
           "error: formula of 'd' scales by a power of ten");
 }
+
+Test(units_errors, every_term_of_a_long_sum_is_looked_at)
+{
+    /* 40 terms converted by hand and a 41st that is not: the last one would be 100 times off */
+    static char f[2048];
+    f[0] = 0;
+    for (int i = 0; i < 40; i++) strcat(f, "tc / gdp * 100 + ");
+    strcat(f, "tc / gdp");
+    char decl[2200];
+    cat(decl, sizeof decl, "indicator d \"D\" unit % higher = ", f, ";\n", "");
+    ERROR(decl, "error: formula of 'd' scales by a power of ten that is not the conversion its units need");
+    f[strlen(f) - strlen("tc / gdp")] = 0;
+    strcat(f, "tc / gdp * 100");
+    /* all 41 by hand: 41 × 120 / 12500 × 100 = 39.36 */
+    mbt_assert_num(derived("%", f), "39.36");
+}
