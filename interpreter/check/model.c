@@ -37,6 +37,30 @@ void mb_model_free(mb_model *m)
     free(m);
 }
 
+/* A file whose size says 0 may still have content (/proc, /sys): read it to its end, up to
+ * the limit. */
+static char *slurp_unsized(int fd, size_t *len, const char **why)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = mb_malloc(cap + 1);
+    for (;;) {
+        if (!buf) { *why = "out of memory"; return NULL; }
+        if (n == cap) {
+            char *nb = mb_realloc(buf, cap * 2 + 1);
+            if (!nb) { free(buf); buf = NULL; continue; }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t k = read(fd, buf + n, cap - n);
+        if (k <= 0) break;
+        n += (size_t)k;
+        if (n > MB_MAX_RULE_FILE) { free(buf); *why = "file too large for a rule file (limit 16 MiB)"; return NULL; }
+    }
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
 /* Read a whole file, refusing what cannot be a rule file. Returns NULL with *why set. */
 static char *slurp(const char *path, size_t *len, const char **why)
 {
@@ -49,6 +73,7 @@ static char *slurp(const char *path, size_t *len, const char **why)
     else if (S_ISDIR(sb.st_mode)) *why = "is a directory";
     else if (!S_ISREG(sb.st_mode)) *why = "not a regular file";
     else if (sb.st_size > MB_MAX_RULE_FILE) *why = "file too large for a rule file (limit 16 MiB)";
+    else if (sb.st_size == 0) buf = slurp_unsized(fd, len, why);
     else if (!(buf = mb_malloc((size_t)sb.st_size + 1))) *why = "out of memory";
     else {
         size_t got = 0;

@@ -68,6 +68,7 @@ typedef struct mb_data {
     mb_map unread;           /* region names seen that no plan reads -> count */
     int all_regions;         /* some rule is evaluated for every region in the data */
     int io_error;
+    int stdin_read;          /* "-" was read (standard input can be read once) */
     size_t max_regions;      /* refuse more distinct regions than this (MB_MAX_REGIONS) */
     size_t threads;          /* threads a large CSV file may be read on: 0 the cores (at most
                                 2), 1 one. Set by the caller; the library reads no environment */
@@ -82,6 +83,8 @@ void mb_data_free(mb_data *D);
 int mb_data_load(mb_data *D, const char *path);
 /* Read data from memory (for tests and fuzzing); `json` selects the format. */
 int mb_data_load_mem(mb_data *D, const char *name, const char *buf, size_t len, int json);
+/* For tests: called with each data file's path and descriptor just before it is read. */
+extern void (*mb_data_test_hook)(const char *path, int fd);
 /* After all files: the checks that need several values (part ≤ whole, compared indicators). */
 void mb_data_finish(mb_data *D);
 

@@ -30,6 +30,7 @@ typedef struct ingest {
     mb_name_run unk, unread; /* the current run of an unknown indicator, an unread region */
     size_t own_errors;       /* errors this file's rows caused here (the rest are the reader's) */
     size_t errors0;          /* errors before this file was read */
+    int changed;             /* the mapped file changed while it was read: reading stopped */
 } ingest;
 
 /* The row callback for mb_csv_read and mb_jsonin_read: ctx is an ingest. */
@@ -45,6 +46,14 @@ void mb_ingest_flush(ingest *g);
 void mb_ingest_release(ingest *g, size_t upto);
 /* A whole line of a data file, found by its number (for diagnostics only: it scans). */
 mb_span mb_ingest_line_span(const mb_data *D, uint16_t file, uint32_t line);
+/* Mapped files are guarded against SIGBUS (ingest_guard.c): register a mapping (0: no room),
+ * ask whether it changed (a SIGBUS hit it), forget it before munmap. */
+int mb_guard_add(const void *start, size_t len);
+int mb_guard_changed(const void *start);
+void mb_guard_drop(const void *start);
+/* fn(arg), returning 1 instead when a guarded mapping faulted on this thread meanwhile. */
+int mb_guard_run(void (*fn)(void *), void *arg);
+
 /* Add `add` rows to name s in a count map (D->unknown, D->unread); at most 1000 names. */
 void mb_ingest_count_name(mb_data *D, mb_map *map, const char *s, size_t n, uintptr_t add);
 /* Warnings for names that differ from a name the rules read only in white space. */

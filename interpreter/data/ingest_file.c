@@ -13,6 +13,7 @@
 
 #include "ingest.h"
 #include "jsonin.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* ---- files --------------------------------------------------------------------------- */
@@ -138,14 +139,45 @@ static void count_reader_rejects(ingest *g, size_t errors_before)
     g->own_errors = 0;
 }
 
-static void read_range(ingest *g, const mb_csv_opts *o)
+typedef struct reading { ingest *g; const mb_csv_opts *o; } reading;
+
+static void read_csv_range(void *arg)
+{
+    reading *r = arg;
+    mb_csv_read(r->g->t, r->o, mb_ingest_row, r->g, &r->g->D->diags);
+}
+
+static void read_json(void *arg)
+{
+    reading *r = arg;
+    mb_jsonin_read(r->g->t, mb_ingest_row, r->g, &r->g->D->diags);
+}
+
+/* The row being read when the file changed under it was counted as read but not yet as
+ * anything else: it is rejected, so the counts still add up. */
+static void settle(mb_data *D)
+{
+    const mb_rowcount *c = &D->count;
+    size_t sorted = c->used + c->unused_indicator + c->unused_period + c->unused_region + c->duplicate + c->rejected;
+    if (c->rows > sorted) D->count.rejected += c->rows - sorted;
+}
+
+/* Reads under the SIGBUS guard: a file truncated meanwhile stops the reading, with g->changed
+ * set, instead of killing the command. */
+static void read_guarded(ingest *g, const mb_csv_opts *o, void (*fn)(void *))
 {
     size_t before = g->D->diags.errors;
     g->own_errors = 0;
-    mb_csv_read(g->t, o, mb_ingest_row, g, &g->D->diags);
+    reading r = {g, o};
+    if (g->changed || mb_guard_run(fn, &r)) {
+        g->changed = 1;
+        settle(g->D);
+    }
     mb_ingest_flush(g);
     count_reader_rejects(g, before);
 }
+
+static void read_range(ingest *g, const mb_csv_opts *o) { read_guarded(g, o, read_csv_range); }
 
 static void *read_part(void *arg)
 {
@@ -254,7 +286,7 @@ static int split_point(const mb_text *t, size_t *hdr_end, size_t *mid)
  * when the first half holds no quote at all: the second thread checks that first (while the
  * first thread is already reading) and, if it finds one, leaves the second half to the
  * first thread, which then reads on in order. */
-static void read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
+static int read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
 {
     ingest g = {.D = D, .t = t, .file = file, .release_end = fd >= 0 ? t->len : 0, .errors0 = D->diags.errors};
     size_t hdr_end, mid;
@@ -265,11 +297,11 @@ static void read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
         read_range(&g, &o);
         if (!g.header_done) mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, 0, 0), "no header row");
         if (fd >= 0) mb_ingest_release(&g, t->len);
-        return;
+        return g.changed;
     }
     mb_csv_opts ho = {.start = 0, .end = hdr_end, .first_line = 1};
     read_range(&g, &ho);
-    if (!g.header_done || g.bad_header) return;
+    if (!g.header_done || g.bad_header || g.changed) return g.changed;
     mb_data *S = shard_new(D);
     part a = {g, {.start = hdr_end, .end = mid, .first_line = 2}, -1, 0, 0};
     part b = {g, {.start = mid, .end = t->len, .first_line = 0}, fd, hdr_end, 0};
@@ -281,43 +313,103 @@ static void read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
     read_part(&a);
     if (threaded) pthread_join(th, NULL);
     int rc = threaded && !b.quoted ? merge(D, S) : 1;
-    if (rc > 0) {
+    a.g.changed |= b.g.changed;
+    if (rc > 0 && a.g.changed && threaded && !b.quoted) {
+        /* the file changed: the second part's rows, read but not to be merged, are rejected */
+        D->count.rows += S->count.rows;
+        D->count.rejected += S->count.rows;
+    } else if (rc > 0) {
         a.o = (mb_csv_opts){.start = mid, .end = t->len, .first_line = 0};
         read_part(&a);
     } else if (rc < 0) {
         mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, mid, mid), "out of memory");
     }
     if (S) shard_free(S);
+    return a.g.changed;
 }
 
-static void read_text(mb_data *D, const mb_text *t, int json, int fd)
+/* A file that changed while it was read (truncated: a SIGBUS on its mapping; or rewritten:
+ * another size or time) gives counts and verdicts from neither version: an error. */
+static void check_unchanged(mb_data *D, const mb_text *t, int fd, const struct stat *before, int changed)
+{
+    struct stat now;
+    if (!changed && (fstat(fd, &now) != 0 || now.st_size != before->st_size ||
+                     now.st_mtim.tv_sec != before->st_mtim.tv_sec || now.st_mtim.tv_nsec != before->st_mtim.tv_nsec ||
+                     now.st_ino != before->st_ino))
+        changed = 1;
+    if (!changed) return;
+    mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_none(), "cannot read '%s': the file changed while it was read "
+                "(its rows read so far are counted; read it again once it is written)", t->name);
+    D->io_error = 1;
+}
+
+/* GBK / GB18030 (Excel's CSV on Chinese Windows): ASCII, and a lead byte 0x81-0xFE followed
+ * by 0x40-0x7E or 0x80-0xFE, or by a digit, a lead byte and a digit (four-byte form). Text that
+ * is not UTF-8 but reads as that deserves one message that says how to convert it, rather than
+ * "invalid UTF-8" on every row. Only the first 64 KiB are looked at, and it takes three
+ * characters. */
+static int looks_gbk(const unsigned char *s, size_t n, int cut)
+{
+    size_t i = 0;
+    int pairs = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) { i++; continue; }
+        if (c == 0x80 || c == 0xFF) return 0;
+        if (i + 1 >= n) return cut; /* a character cut by the sample's end */
+        unsigned d = s[i + 1];
+        if ((d >= 0x40 && d <= 0x7E) || (d >= 0x80 && d <= 0xFE)) { i += 2; pairs++; continue; }
+        if (d < '0' || d > '9') return 0;
+        if (i + 3 >= n) return cut;
+        if (s[i + 2] < 0x81 || s[i + 2] > 0xFE || s[i + 3] < '0' || s[i + 3] > '9') return 0;
+        i += 4;
+        pairs++;
+    }
+    return pairs >= 3; /* one odd pair is more likely a stray byte than an encoding */
+}
+
+static int refuse_gbk(mb_data *D, const mb_text *t)
+{
+    size_t n = t->len < 65536 ? t->len : 65536;
+    size_t bad = mb_utf8_check(t->data, n);
+    /* a sample cut inside a UTF-8 character is still UTF-8 */
+    if (bad == n || (n < t->len && bad + 4 > n)) return 0;
+    if (!looks_gbk((const unsigned char *)t->data, n, n < t->len)) return 0;
+    mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, bad, bad + 1),
+                "not UTF-8: the file looks like GBK/GB18030 (Excel's CSV encoding on Chinese Windows); convert "
+                "it to UTF-8, e.g. iconv -f GB18030 -t UTF-8 '%s' > converted.csv, or save it as \"CSV UTF-8\"", t->name);
+    return 1;
+}
+
+/* Returns 1 when the (mapped) file changed while it was read. */
+static int read_text(mb_data *D, const mb_text *t, int json, int fd)
 {
     if (t->len == 0) {
         mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, 0, 0), "empty file: %s", json ? "no JSON array" : "no header row");
-        return;
+        return 0;
     }
     /* A NUL byte near the start: a binary file, not a submission. */
     const char *nul = memchr(t->data, 0, t->len < 65536 ? t->len : 65536);
     if (nul) {
         size_t at = (size_t)(nul - t->data);
         mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, at, at + 1), "binary file (NUL byte): not CSV or JSON");
-        return;
+        return 0;
     }
+    if (refuse_gbk(D, t)) return 0;
     uint16_t file = (uint16_t)(D->nfiles - 1);
     if (json) {
         ingest g = {.D = D, .t = t, .file = file, .json = 1};
-        size_t before = D->diags.errors;
-        mb_jsonin_read(t, mb_ingest_row, &g, &D->diags);
-        mb_ingest_flush(&g);
-        count_reader_rejects(&g, before);
-        return;
+        read_guarded(&g, NULL, read_json);
+        return g.changed;
     }
-    read_csv(D, t, file, fd);
+    return read_csv(D, t, file, fd);
 }
 
 /* Files up to this size are read, not mapped (see load_file); below glibc's smallest
  * threshold for serving an allocation with a mapping of its own (128 KiB). */
 enum { SMALL_FILE = 64 << 10 };
+
+void (*mb_data_test_hook)(const char *path, int fd);
 
 static char *read_small(int fd, size_t len)
 {
@@ -328,7 +420,7 @@ static char *read_small(int fd, size_t len)
         ssize_t k = read(fd, buf + at, len - at);
         if (k < 0 && errno == EINTR) continue;
         if (k <= 0) {
-            if (k == 0) errno = EIO; /* the file shrank while being read */
+            if (k == 0) errno = ESTALE; /* the file shrank while being read: see load_file */
             free(buf);
             return NULL;
         }
@@ -336,6 +428,121 @@ static char *read_small(int fd, size_t len)
     }
     buf[len] = 0;
     return buf;
+}
+
+/* Everything up to end of file, for what has no size to go by: standard input, and files
+ * whose size says 0 but that have content (/proc, /sys). */
+static char *read_all(int fd, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = mb_malloc(cap + 1);
+    if (!buf) { errno = 0; return NULL; }
+    for (;;) {
+        if (n == cap) {
+            char *nb = cap < ((size_t)1 << 40) ? mb_realloc(buf, cap * 2 + 1) : NULL;
+            if (!nb) { free(buf); errno = 0; return NULL; }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t k = read(fd, buf + n, cap - n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) { free(buf); return NULL; }
+        if (k == 0) break;
+        n += (size_t)k;
+    }
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+/* Line ends of CR alone (old Mac Excel's "CSV (Macintosh)"): the first line end decides. Such
+ * a file is copied with each lone CR made a LF, so it is read, with the line numbers an editor
+ * shows, instead of as one endless header. */
+static int cr_lines(const mb_text *t)
+{
+    size_t n = t->len < 65536 ? t->len : 65536;
+    const char *cr = memchr(t->data, '\r', n), *lf = memchr(t->data, '\n', n);
+    return cr && (!lf || cr < lf) && (size_t)(cr - t->data) + 1 < t->len && cr[1] != '\n';
+}
+
+static char *cr_to_lf(const mb_text *t)
+{
+    char *c = mb_malloc(t->len + 1);
+    if (!c) return NULL;
+    for (size_t i = 0; i < t->len; i++)
+        c[i] = t->data[i] == '\r' && (i + 1 == t->len || t->data[i + 1] != '\n') ? '\n' : t->data[i];
+    c[t->len] = 0;
+    return c;
+}
+
+static void release_text(mb_text *t, int mapped)
+{
+    if (!mapped) free((void *)t->data);
+    else if (t->len) { mb_guard_drop(t->data); munmap((void *)t->data, t->len); }
+}
+
+typedef struct text_job { mb_data *D; mb_text *t; int json, fd, changed; } text_job;
+
+/* Runs under the SIGBUS guard: everything here may read a mapping. */
+static void text_job_run(void *arg)
+{
+    text_job *j = arg;
+    mb_data *D = j->D;
+    size_t file = D->nfiles - 1;
+    if (!j->json && cr_lines(j->t)) {
+        char *c = cr_to_lf(j->t);
+        if (!c) { file_error(D, j->t->name, "out of memory"); return; }
+        release_text(j->t, D->mapped[file]);
+        j->t->data = c;
+        D->mapped[file] = 0;
+        j->fd = -1; /* ours now: nothing to give back, no second thread */
+    }
+    j->changed = read_text(D, j->t, j->json, j->fd);
+}
+
+/* Reads the text of an open file (fd) into D. `sb` is its state before; name as given. */
+static int load_fd(mb_data *D, const char *name, int fd, const struct stat *sb, int json, int any)
+{
+    size_t len = S_ISREG(sb->st_mode) ? (size_t)sb->st_size : 0;
+    /* Small files are read into memory, larger ones mapped: every mapping counts against the
+     * kernel's limit on mappings (vm.max_map_count, 65,530 by default), which a folder of
+     * 65,535 small submissions would otherwise exhaust before the file limit. */
+    int mapped = len > SMALL_FILE;
+    char *data = !len ? read_all(fd, &len) : mapped ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : read_small(fd, len);
+    if (mapped ? data == MAP_FAILED : data == NULL) {
+        const char *why = errno == ESTALE ? "the file changed while it was read" : errno ? strerror(errno) : "out of memory";
+        file_error(D, name, why);
+        return -1;
+    }
+    if (mapped && !mb_guard_add(data, len)) {
+        munmap(data, len);
+        file_error(D, name, "out of memory or too many files");
+        return -1;
+    }
+    if (mapped) madvise(data, len, MADV_SEQUENTIAL);
+    mb_text *t = mb_malloc(sizeof *t);
+    char *nm = mb_arena_strndup(&D->arena, name, strlen(name));
+    if (!t || !nm || !add_text(D, t, mapped)) {
+        mb_text tmp = {name, data, len};
+        release_text(&tmp, mapped);
+        free(t);
+        file_error(D, name, "out of memory or too many files");
+        return -1;
+    }
+    *t = (mb_text){nm, data, len};
+    if (any) { /* standard input: JSON when it starts with '[' */
+        size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+        while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) i++;
+        json = i < len && data[i] == '[';
+    }
+    if (mb_data_test_hook) mb_data_test_hook(name, fd);
+    /* The descriptor goes along only with a mapping: it enables giving pages back
+     * (madvise) and the two-thread split, neither of which applies to memory we own. */
+    text_job j = {D, t, json, mapped ? fd : -1, 0};
+    int faulted = mb_guard_run(text_job_run, &j);
+    if (S_ISREG(sb->st_mode) && sb->st_size > 0)
+        check_unchanged(D, t, fd, sb, faulted || j.changed || (mapped && mb_guard_changed(data)));
+    return 0;
 }
 
 static int load_file(mb_data *D, const char *path)
@@ -349,34 +556,24 @@ static int load_file(mb_data *D, const char *path)
         file_error(D, path, S_ISDIR(sb.st_mode) ? "is a directory" : "not a regular file");
         return -1;
     }
-    size_t len = (size_t)sb.st_size;
-    /* Small files are read into memory, larger ones mapped: every mapping counts against the
-     * kernel's limit on mappings (vm.max_map_count, 65,530 by default), which a folder of
-     * 65,535 small submissions would otherwise exhaust before the file limit. */
-    int mapped = len > SMALL_FILE || len == 0; /* an empty file has nothing to free or unmap */
-    char *data = !len ? NULL : mapped ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : read_small(fd, len);
-    if (len && (mapped ? data == MAP_FAILED : data == NULL)) {
-        close(fd);
-        file_error(D, path, errno ? strerror(errno) : "out of memory");
-        return -1;
-    }
-    if (mapped && len) madvise(data, len, MADV_SEQUENTIAL);
-    mb_text *t = mb_malloc(sizeof *t);
-    char *name = mb_arena_strndup(&D->arena, path, strlen(path));
-    if (!t || !name || !add_text(D, t, mapped)) {
-        free(t);
-        if (!mapped) free(data);
-        else if (len) munmap(data, len);
-        close(fd);
-        file_error(D, path, "out of memory or too many files");
-        return -1;
-    }
-    *t = (mb_text){name, data ? data : "", len};
-    /* The descriptor goes along only with a mapping: it enables giving pages back
-     * (madvise) and the two-thread split, neither of which applies to memory we own. */
-    read_text(D, t, ends_with(path, ".json"), mapped ? fd : -1);
+    int rc = load_fd(D, path, fd, &sb, ends_with(path, ".json"), 0);
     close(fd);
-    return 0;
+    return rc;
+}
+
+/* Standard input ("-"): read once, whole; CSV or JSON by its first byte. */
+static int load_stdin(mb_data *D)
+{
+    if (D->stdin_read) {
+        file_error(D, "-", "standard input was given twice");
+        return -1;
+    }
+    D->stdin_read = 1;
+    struct stat sb;
+    if (fstat(0, &sb) != 0) { file_error(D, "-", strerror(errno)); return -1; }
+    if (S_ISDIR(sb.st_mode)) { file_error(D, "-", "is a directory"); return -1; }
+    sb.st_mode = S_IFIFO; /* never mapped: read to its end, whatever it is */
+    return load_fd(D, "<stdin>", 0, &sb, 0, 1);
 }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -423,6 +620,7 @@ static int load_dir(mb_data *D, const char *path)
 
 int mb_data_load(mb_data *D, const char *path)
 {
+    if (!strcmp(path, "-")) return load_stdin(D);
     struct stat sb;
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) return load_dir(D, path);
     return load_file(D, path);
@@ -437,7 +635,8 @@ int mb_data_load_mem(mb_data *D, const char *name, const char *buf, size_t len, 
     memcpy(copy, buf, len);
     copy[len] = 0;
     *t = (mb_text){nm, copy, len};
-    read_text(D, t, json, -1);
+    text_job j = {D, t, json, -1, 0};
+    text_job_run(&j);
     return 0;
 }
 
@@ -445,8 +644,7 @@ void mb_ingest_unmap(mb_data *D)
 {
     for (size_t i = 0; i < D->nfiles; i++) {
         mb_text *t = D->files[i];
-        if (!D->mapped[i]) free((void *)t->data);
-        else if (t->len) munmap((void *)t->data, t->len);
+        release_text(t, D->mapped[i]);
         free(t);
     }
     free(D->files);

@@ -1,0 +1,1 @@
+eval ../hostile/_rules.mb --data - --data ../data/eval_stdin.csv --format csv < ../data/eval_stdin_cr.csv
