@@ -37,7 +37,7 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg);
 /* A clause from token a to token b, given at most once: first is the span of the one before. */
 #define CLAUSE(a, b) ((mb_loc){(a).start, (b).end})
 #define ONCE(a, b, first, what, hint) mb_pb_once(st, CLAUSE(a, b), (first), (what), (hint))
-#define LIST_SPAN(l) ((l).n ? (l).v[0].span : mb_span_none())
+#define LIST_SPAN(l) ((l).n ? (l).v[0].span : (mb_aspan){0})
 #define LIST_HINT(kw) " (list them in one clause: " kw " \"A\", \"B\")"
 }
 
@@ -57,6 +57,7 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg);
     mb_ast_target *tgt;
     mb_ast_check *chk;
     struct { mb_str s; int is_name; } ref;
+    struct { mb_str id, label; } head;
 }
 
 %token END 0 "end of file"
@@ -87,7 +88,8 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg);
 %type <expr> expr
 %type <plan> plan_props
 %type <ind> ind_clauses
-%type <tgt> body target_head tclauses
+%type <tgt> body tclauses
+%type <head> target_head
 %type <chk> check_body
 %type <ref> subject
 
@@ -116,7 +118,7 @@ stmt
 
 plan
     : KW_PLAN ident '{' plan_props '}' {
-          $4->id = $2; $4->span = mb_pstate_span(st, @$);
+          $4->id = $2; $4->span = mb_pstate_aspan(st, @$);
           CHECKED(mb_pb_stmt(st, MB_ST_PLAN, $4));
       }
     ;
@@ -137,7 +139,7 @@ plan_props
     | plan_props KW_BASE year      { $$ = $1; if (ONCE(@2, @3, $$->base.span, "base", "")) $$->base = $3; }
     | plan_props KW_DEADLINE yearlist {
           $$ = $1;
-          if (ONCE(@2, @3, $$->ndeadlines ? $$->deadlines[0].span : mb_span_none(), "deadline",
+          if (ONCE(@2, @3, $$->ndeadlines ? $$->deadlines[0].span : (mb_aspan){0}, "deadline",
                    " (list them in one clause: deadline 2018, 2019)")) {
               $$->deadlines = $3.v; $$->ndeadlines = $3.n;
           }
@@ -156,7 +158,7 @@ yearlist
 
 indicator
     : KW_INDICATOR ident opt_label ind_clauses ';' {
-          $4->id = $2; $4->name = $3; $4->span = mb_pstate_span(st, @$);
+          $4->id = $2; $4->name = $3; $4->span = mb_pstate_aspan(st, @$);
           CHECKED(mb_pb_stmt(st, MB_ST_INDICATOR, $4));
       }
     ;
@@ -181,7 +183,7 @@ ind_clauses
     | ind_clauses KW_INTEGER       {
           $$ = $1;
           if (ONCE(@2, @2, $$->integer_span, "integer", "")) {
-              $$->integer = 1; $$->integer_span = mb_pstate_span(st, @2);
+              $$->integer = 1; $$->integer_span = mb_pstate_aspan(st, @2);
           }
       }
     | ind_clauses KW_PART KW_OF ident {
@@ -189,7 +191,7 @@ ind_clauses
       }
     | ind_clauses '=' expr         {
           $$ = $1;
-          if (ONCE(@2, @3, $$->derived ? $$->derived->span : mb_span_none(), "=",
+          if (ONCE(@2, @3, $$->derived ? $$->derived->span : (mb_aspan){0}, "=",
                    " (an indicator has one formula)")) $$->derived = $3;
       }
     ;
@@ -207,7 +209,7 @@ unit_words
     ;
 
 expr
-    : NUMBER                       { $$ = NEW(mb_expr); $$->kind = MB_EX_NUM; $$->span = mb_pstate_span(st, @$);
+    : NUMBER                       { $$ = NEW(mb_expr); $$->kind = MB_EX_NUM; $$->span = mb_pstate_aspan(st, @$);
                                      CHECKED(mb_pb_number(st, @1, 0, &$$->num)); }
     | ident                        { $$ = NEW(mb_expr); $$->kind = MB_EX_REF; $$->ref = $1; $$->span = $1.span; }
     | string                       { $$ = NEW(mb_expr); $$->kind = MB_EX_REF; $$->ref = $1; $$->ref_is_name = 1; $$->span = $1.span; }
@@ -224,13 +226,13 @@ expr
 target
     : target_head ':' tclauses ';' {
           mb_ast_target *t = $3;
-          t->id = $1->id; t->label = $1->label; t->span = mb_pstate_span(st, @$);
+          t->id = $1.id; t->label = $1.label; t->span = mb_pstate_aspan(st, @$);
           CHECKED(mb_pb_stmt(st, MB_ST_TARGET, t));
       }
     ;
 
 target_head
-    : KW_TARGET ident opt_label    { $$ = NEW(mb_ast_target); $$->id = $2; $$->label = $3; }
+    : KW_TARGET ident opt_label    { $$.id = $2; $$.label = $3; }
     ;
 
 /* The body fills a fresh target; the clauses after it add to the same node. */
@@ -268,7 +270,7 @@ body
       }
     | subject cmpop number '*' KW_BASE year by_opt {
           $$ = mb_pb_target(st, MB_FORM_RELATIVE, &$1); CHECKED($$);
-          $$->cmp = $2; $$->a.value = $3; $$->a.span = mb_pstate_span(st, @3); $$->y1 = $6;
+          $$->cmp = $2; $$->a.value = $3; $$->a.span = mb_pstate_aspan(st, @3); $$->y1 = $6;
           $$->by = $7;
       }
     | subject cmpop KW_REGION string by_opt {
@@ -349,7 +351,7 @@ cmpop
 
 check
     : KW_CHECK ident opt_label ':' check_body ';' {
-          $5->id = $2; $5->label = $3; $5->span = mb_pstate_span(st, @$);
+          $5->id = $2; $5->label = $3; $5->span = mb_pstate_aspan(st, @$);
           CHECKED(mb_pb_stmt(st, MB_ST_CHECK, $5));
       }
     ;
@@ -376,11 +378,11 @@ check_body
 /* ---- pieces -------------------------------------------------------------------------- */
 
 quantity
-    : number                       { $$ = (mb_quantity){0}; $$.value = $1; $$.span = mb_pstate_span(st, @$); }
+    : number                       { $$ = (mb_quantity){0}; $$.value = $1; $$.span = mb_pstate_aspan(st, @$); }
     | number '%'                   { $$ = (mb_quantity){0}; $$.value = $1; $$.has_unit = 1;
-                                     CHECKED(mb_pb_str(st, @2, 0, &$$.unit)); $$.span = mb_pstate_span(st, @$); }
+                                     CHECKED(mb_pb_str(st, @2, 0, &$$.unit)); $$.span = mb_pstate_aspan(st, @$); }
     | number unit_words            { $$ = (mb_quantity){0}; $$.value = $1; $$.has_unit = 1;
-                                     $$.unit = $2; $$.span = mb_pstate_span(st, @$); }
+                                     $$.unit = $2; $$.span = mb_pstate_aspan(st, @$); }
     ;
 
 number

@@ -38,7 +38,7 @@ static char *vfmt(const char *fmt, va_list ap)
     return s;
 }
 
-mb_diag *mb_diag_add(mb_diags *d, mb_severity sev, mb_span span, const char *fmt, ...)
+mb_diag *(mb_diag_add)(mb_diags *d, mb_severity sev, mb_span span, const char *fmt, ...)
 {
     if (sev == MB_SEV_ERROR) d->errors++;
     else if (sev == MB_SEV_WARNING) d->warnings++;
@@ -70,7 +70,7 @@ mb_diag *mb_diag_add(mb_diags *d, mb_severity sev, mb_span span, const char *fmt
     return g;
 }
 
-void mb_diag_note(mb_diag *g, mb_span span, const char *fmt, ...)
+void (mb_diag_note)(mb_diag *g, mb_span span, const char *fmt, ...)
 {
     if (!g) return;
     va_list ap;

@@ -7,7 +7,7 @@
 
 #include "text.h"
 
-const char *mb_chk_text_of(mb_chk *c, mb_span s)
+const char *mb_chk_text_of(mb_chk *c, mb_aspan s)
 {
     const char *p = mb_arena_strndup(&c->m->arena, s.text->data + s.start, s.end - s.start);
     if (!p) c->oom = 1;
@@ -122,7 +122,7 @@ static mb_plan *collect_plan(mb_chk *c, const mb_ast_plan *a)
     p->regions = a->regions.v;
     p->nregions = a->regions.n;
     p->base = a->base.year;
-    p->span = a->id.span;
+    p->span = MB_SPAN(a->id.span);
     int *dl = mb_arena_alloc(&c->m->arena, (a->ndeadlines + 1) * sizeof *dl);
     if (!dl) { c->oom = 1; return p; }
     for (size_t i = 0; i < a->ndeadlines; i++) {
@@ -151,7 +151,7 @@ static int claim_key(mb_chk *c, mb_map *map, const mb_str *s, mb_span *first_out
     if (prev) { *first_out = *prev; *clash = 1; return 1; }
     mb_span *sp = mb_arena_alloc(&c->m->arena, sizeof *sp);
     if (!sp) { c->oom = 1; return 0; }
-    *sp = s->span;
+    *sp = MB_SPAN(s->span);
     *clash = 0;
     if (!mb_map_put(map, s->key, strlen(s->key), sp)) { c->oom = 1; return 0; }
     return 1;
@@ -178,7 +178,7 @@ static void collect_indicator(mb_chk *c, const mb_ast_indicator *a, const mb_pla
     ind->integer = a->integer;
     ind->derived = a->derived;
     ind->plan = plan;
-    ind->span = a->id.span;
+    ind->span = MB_SPAN(a->id.span);
     ind->ast = a;
     if (!mb_map_put(&c->m->ind_keys, ind->id, strlen(ind->id), ind)) c->oom = 1;
     if (!a->name.text) return;

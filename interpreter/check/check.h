@@ -13,7 +13,7 @@ typedef struct mb_chk {
 } mb_chk;
 
 /* A string's span as written, for "as written" display of quantities. */
-const char *mb_chk_text_of(mb_chk *c, mb_span s);
+const char *mb_chk_text_of(mb_chk *c, mb_aspan s);
 /* Resolve an indicator reference, reporting an undefined name (with a suggestion). */
 mb_indicator *mb_chk_ref(mb_chk *c, const mb_str *ref, int is_name);
 /* Convert a quantity to the indicator's unit; reports a unit that does not fit. */

@@ -176,7 +176,7 @@ void mb_chk_check(mb_chk *c, const mb_ast_check *a)
     k->label = a->label.text;
     k->ind = ind;
     k->cmp = a->cmp;
-    k->span = a->span;
+    k->span = MB_SPAN(a->span);
     switch (a->kind) {
     case MB_CHECK_INTEGER: k->kind = MB_DC_INTEGER; break;
     case MB_CHECK_BETWEEN:

@@ -62,7 +62,7 @@ static void check_milestones(mb_chk *c, const mb_rule *r, const mb_ast_target *t
     for (size_t i = 1; i < r->ngoals; i++) {
         const mb_rgoal *a = &g[i - 1].g, *b = &g[i].g;
         if (!a->year) continue; /* a milestone without its year: reported already */
-        mb_span sp = t->goals[g[i].i].q.span;
+        mb_aspan sp = t->goals[g[i].i].q.span;
         if (b->year == a->year) {
             mb_diag_add(c->d, MB_SEV_ERROR, sp, "two milestones for %d", b->year);
             continue;
@@ -197,7 +197,7 @@ void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
     r->ind = ind;
     r->form = t->form;
     r->cmp = t->cmp;
-    r->span = t->span;
+    r->span = MB_SPAN(t->span);
     r->ast = t;
     r->tol_relative = t->tol_relative;
     r->two_sided = t->two_sided;

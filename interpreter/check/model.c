@@ -124,7 +124,7 @@ static int load_imports(mb_model *m, const mb_ast_file *f, const char *dir, int 
         if (!p) return -1;
         if (rel[0] == '/') strcpy(p, rel);
         else snprintf(p, need, "%s/%s", dir, rel);
-        int r = load(m, p, p, s->u.import.span, depth + 1, d);
+        int r = load(m, p, p, MB_SPAN(s->u.import.span), depth + 1, d);
         if (r < rc) rc = r;
     }
     return rc;

@@ -492,7 +492,7 @@ static int jr_obs_member(jr *r, void *ctx, const jv *key, int depth)
     if (o->have & 1u << i) {
         mb_diag *g = jr_error(r, key->at, key->end, "duplicate member \"%s\"", member_names[i]);
         const jv *k0 = &o->key[i];
-        mb_diag_note(g, (mb_span){r->t, k0->at.off, k0->end, k0->at.line, k0->at.ls},
+        mb_diag_note(g, ((mb_span){r->t, k0->at.off, k0->end, k0->at.line, k0->at.ls}),
                      "first given here");
         o->bad = 1;
         return 1;

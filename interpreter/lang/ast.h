@@ -22,7 +22,7 @@
 typedef struct mb_str {
     const char *text; /* as written (escapes resolved for string literals) */
     const char *key;  /* NFKC form, for comparisons */
-    mb_span span;
+    mb_aspan span;
 } mb_str;
 
 typedef struct mb_strlist {
@@ -32,7 +32,7 @@ typedef struct mb_strlist {
 
 typedef struct mb_year {
     int year; /* 0: absent */
-    mb_span span;
+    mb_aspan span;
 } mb_year;
 
 /* A number with the unit written after it ("1.2万家"): unit.text is NULL when bare. */
@@ -40,7 +40,7 @@ typedef struct mb_quantity {
     mb_num value;
     mb_str unit;
     int has_unit;
-    mb_span span;
+    mb_aspan span;
 } mb_quantity;
 
 typedef enum { MB_CMP_GE, MB_CMP_GT, MB_CMP_LE, MB_CMP_LT, MB_CMP_EQ } mb_cmp;
@@ -49,7 +49,7 @@ typedef enum { MB_CMP_GE, MB_CMP_GT, MB_CMP_LE, MB_CMP_LT, MB_CMP_EQ } mb_cmp;
 typedef enum { MB_EX_NUM, MB_EX_REF, MB_EX_ADD, MB_EX_SUB, MB_EX_MUL, MB_EX_DIV, MB_EX_NEG } mb_exkind;
 typedef struct mb_expr {
     mb_exkind kind;
-    mb_span span;
+    mb_aspan span;
     mb_num num;              /* MB_EX_NUM */
     mb_str ref;              /* MB_EX_REF: an id or a "printed name" */
     int ref_is_name;
@@ -82,7 +82,7 @@ typedef struct mb_goal {
 
 typedef struct mb_ast_target {
     mb_str id, label;          /* label.text NULL when absent */
-    mb_span span;              /* the whole statement */
+    mb_aspan span;              /* the whole statement */
     mb_form form;
     mb_cmp cmp;
     mb_str subject;            /* indicator id or printed name; text NULL when absent */
@@ -104,22 +104,22 @@ typedef struct mb_ast_target {
 
 typedef struct mb_ast_indicator {
     mb_str id, name;
-    mb_span span;
+    mb_aspan span;
     mb_str unit;
     int has_unit;
     int unit_quoted;           /* the unit was written as a string: unit "..." */
     int direction;             /* +1 higher, -1 lower, 0 unset */
-    mb_span direction_span;
+    mb_aspan direction_span;
     mb_str category, source, part_of;
     mb_strlist owners;
     int integer;
-    mb_span integer_span;
+    mb_aspan integer_span;
     mb_expr *derived;
 } mb_ast_indicator;
 
 typedef struct mb_ast_check {
     mb_str id, label;
-    mb_span span;
+    mb_aspan span;
     mb_str subject;
     int subject_is_name;
     enum { MB_CHECK_CMP, MB_CHECK_BETWEEN, MB_CHECK_INTEGER } kind;
@@ -131,7 +131,7 @@ typedef struct mb_ast_check {
 
 typedef struct mb_ast_plan {
     mb_str id;
-    mb_span span;
+    mb_aspan span;
     mb_str name, number, issuer;
     mb_strlist regions;
     mb_str date;               /* "YYYY-MM-DD" */

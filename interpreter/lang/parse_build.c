@@ -16,6 +16,12 @@ mb_span mb_pstate_span(const mb_pstate *st, mb_loc loc)
     return mb_span_at(st->text, st->nt.map[s], st->nt.map[e]);
 }
 
+mb_aspan mb_pstate_aspan(const mb_pstate *st, mb_loc loc)
+{
+    mb_span s = mb_pstate_span(st, loc); /* a rule file is at most 16 MiB */
+    return (mb_aspan){s.text, (uint32_t)s.start, (uint32_t)s.end};
+}
+
 void mb_pstate_trivia(mb_pstate *st, mb_trivia_kind kind, mb_loc loc)
 {
     mb_ast_file *f = st->file;
@@ -95,7 +101,7 @@ int mb_pb_str(mb_pstate *st, mb_loc loc, int literal, mb_str *out)
     size_t n = literal ? unescape(text, b - a) : b - a;
     const char *key = arena_key(st->arena, text, n);
     if (!key) return 0;
-    *out = (mb_str){text, key, sp};
+    *out = (mb_str){text, key, {sp.text, (uint32_t)sp.start, (uint32_t)sp.end}};
     return 1;
 }
 
@@ -110,7 +116,7 @@ int mb_pb_unit_join(mb_pstate *st, const mb_str *left, mb_loc right, mb_str *out
     memcpy(text + ln + 1, st->text->data + r.start, rn);
     const char *key = arena_key(st->arena, text, ln + rn + 1);
     if (!key) return 0;
-    *out = (mb_str){text, key, mb_span_at(st->text, left->span.start, r.end)};
+    *out = (mb_str){text, key, {st->text, left->span.start, (uint32_t)r.end}};
     return 1;
 }
 
@@ -139,7 +145,7 @@ int mb_pb_year(mb_pstate *st, mb_loc loc, mb_year *out)
                         st->text->data + sp.start);
         y = 0;
     }
-    *out = (mb_year){y, mb_pstate_span(st, loc)};
+    *out = (mb_year){y, mb_pstate_aspan(st, loc)};
     return 1;
 }
 
@@ -162,7 +168,7 @@ int mb_pb_date(mb_pstate *st, mb_loc loc, mb_str *out)
     return mb_pb_str(st, loc, 0, out);
 }
 
-int mb_pb_once(mb_pstate *st, mb_loc second, mb_span first, const char *what, const char *hint)
+int mb_pb_once(mb_pstate *st, mb_loc second, mb_aspan first, const char *what, const char *hint)
 {
     if (!first.text) return 1;
     mb_diag *g = mb_pstate_error(st, second, "'%s' given twice%s", what, hint);
@@ -175,7 +181,7 @@ void mb_pb_direction(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int dir)
     const char *word = dir > 0 ? "higher" : "lower";
     if (!ind->direction) {
         ind->direction = dir;
-        ind->direction_span = mb_pstate_span(st, loc);
+        ind->direction_span = mb_pstate_aspan(st, loc);
         return;
     }
     mb_diag *g = dir == ind->direction
@@ -214,7 +220,7 @@ mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_l
     e->kind = kind;
     e->l = l;
     e->r = r;
-    e->span = mb_pstate_span(st, loc);
+    e->span = mb_pstate_aspan(st, loc);
     e->depth = 1 + (l ? l->depth : 0);
     if (r && r->depth + 1 > e->depth) e->depth = r->depth + 1;
     /* Every later pass walks formulas recursively: a formula deeper than this (a sum of

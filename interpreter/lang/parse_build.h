@@ -16,7 +16,7 @@ int mb_pb_date(mb_pstate *st, mb_loc loc, mb_str *out);
 /* A clause may be given once. When `first` (its span) is set already, reports the clause at
  * `second` as given twice, with a note at the first, and returns 0: the caller keeps the
  * first. `hint` (may be "") follows the message. */
-int mb_pb_once(mb_pstate *st, mb_loc second, mb_span first, const char *what, const char *hint);
+int mb_pb_once(mb_pstate *st, mb_loc second, mb_aspan first, const char *what, const char *hint);
 /* `higher` or `lower` (dir +1/-1): one direction per indicator, like any clause. */
 void mb_pb_direction(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int dir);
 int mb_pb_stmt(mb_pstate *st, mb_stkind kind, void *node);

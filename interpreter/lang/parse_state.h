@@ -33,6 +33,8 @@ typedef struct mb_pstate {
 enum { MB_MAX_PAREN_DEPTH = 64, MB_MAX_IDENT = 256, MB_MAX_STRING = 65536, MB_MAX_EXPR_DEPTH = 256 };
 
 mb_span mb_pstate_span(const mb_pstate *st, mb_loc loc);
+/* The same, compact, for the tree. */
+mb_aspan mb_pstate_aspan(const mb_pstate *st, mb_loc loc);
 /* A comment or a blank line the scanner skipped, kept in the file's trivia list. */
 void mb_pstate_trivia(mb_pstate *st, mb_trivia_kind kind, mb_loc loc);
 /* Records an error at loc (the record, for a note; NULL when dropped). Once the run's error

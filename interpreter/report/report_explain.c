@@ -83,7 +83,7 @@ static void relation(FILE *o, mb_cmp c, mb_num a, mb_num b)
     num(o, b);
 }
 
-static void src(FILE *o, mb_span s)
+static void src(FILE *o, mb_aspan s)
 {
     if (s.text && s.end > s.start && s.end <= s.text->len) fwrite(s.text->data + s.start, 1, s.end - s.start, o);
 }

@@ -79,7 +79,7 @@ static mb_ast_indicator *indicator(size_t i) { return stmt(i, MB_ST_INDICATOR)->
 static mb_ast_check *check(size_t i) { return stmt(i, MB_ST_CHECK)->u.check; }
 
 /* What the span covers in the source. */
-static const char *spanned(mb_span s)
+static const char *spanned(mb_aspan s)
 {
     static char buf[8][512];
     static int k;
