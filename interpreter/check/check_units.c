@@ -53,7 +53,10 @@ static const char *operand(const mb_fnode *n, const char *side, char *buf, size_
     return buf;
 }
 
-/* + and −: one unit on both sides. A bare number takes the other side's unit (gdp − 100 is
+static int by_hand(const mb_fnode *n, mb_num f);
+
+/* + and −: one unit on both sides, the right side converted into the left side's unit unless
+ * one side was converted by hand. A bare number takes the other side's unit (gdp − 100 is
  * 100 亿元, rd_gdp − 2 is 2 percentage points), except beside a ratio, where it is the pure
  * number (a / b − 1). */
 static int add_units(mb_chk *c, mb_fnode *n, mb_fnode *l, mb_fnode *r)
@@ -75,11 +78,17 @@ static int add_units(mb_chk *c, mb_fnode *n, mb_fnode *l, mb_fnode *r)
                     operand(r, "right", b, sizeof b));
         return 0;
     }
-    mb_num f;
+    mb_num f, inv;
     n->unit = l->unit;
-    if (mb_dim_factor(&r->unit, &l->unit, &f)) {
+    if (mb_dim_factor(&r->unit, &l->unit, &f) || mb_num_div(mb_num_int(1), f, &inv)) {
         mb_diag_add(c->d, MB_SEV_ERROR, n->src->span, "unit scale too large in this formula");
         return 0;
+    }
+    /* e − f / 10000 with e in 亿元 and f in 万元: the 10000 is the conversion, by hand */
+    if (by_hand(r, f)) return 1;
+    if (by_hand(l, inv)) {
+        n->unit = r->unit;
+        return 1;
     }
     set_conv(r, f);
     return 1;
@@ -194,6 +203,16 @@ static void scan_terms(scan *s, const mb_fnode *n)
     if (hit >= 0) s->hits++;
     if (!s->terms++) s->choice = hit;
     else if (hit != s->choice) s->mixed = 1;
+}
+
+/* Does every term of n have a literal factor that is exactly the conversion f? Then f was
+ * written by hand (a / b × 100, f / 10000) and is not applied again. */
+static int by_hand(const mb_fnode *n, mb_num f)
+{
+    if (mb_num_eq(f, mb_num_int(1))) return 0;
+    scan s = {.cand = {f}, .ncand = 1, .choice = -1};
+    scan_terms(&s, n);
+    return s.terms && s.hits == s.terms;
 }
 
 /* The factor that carries the result into the declared unit is the percent part kp (100^…)

@@ -220,3 +220,14 @@ Test(units_errors, every_term_of_a_long_sum_is_looked_at)
     /* all 41 by hand: 41 × 120 / 12500 × 100 = 39.36 */
     mbt_assert_num(derived("%", f), "39.36");
 }
+
+Test(units, conversions_by_hand_inside_a_sum)
+{
+    /* gdp − rd / 10000 (万元 by hand into 亿元): 12500 − 300; both ways round */
+    VALUE("亿元", "gdp - rd / 10000", "12200");
+    VALUE("万元", "gdp * 10000 - rd", "122000000");
+    VALUE("亿元", "rd / 10000 - gdp", "-12200");
+    VALUE("%", "(gdp - rd / 10000) * 100 / gdp", "97.6");
+    /* the same without the hand conversion */
+    VALUE("亿元", "gdp - rd", "12200");
+}
