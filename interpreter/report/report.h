@@ -70,6 +70,13 @@ void mb_report_explain(FILE *out, const mb_eval *e, const mb_rule *r, size_t reg
  * (cache may be NULL): reports name the rule's place in every one of its verdicts. */
 mb_pos mb_report_rule_pos(const mb_rule *r, mb_pos *cache);
 
+/* What a verdict compared its value with (report_criterion.c): the comparison (">=", ">",
+ * "<=", "<", "=", "between", "rising", "falling"; NULL for a qualitative target) and the
+ * criterion as the reports state it ("≥ 2.74", "≥ 1140 (1200 ±5%)", "1..2"). mark: "≈"
+ * before a number that is rounded. Returns the length written. */
+const char *mb_report_comparison(const mb_verdict *v);
+size_t mb_report_criterion(const mb_verdict *v, char *buf, size_t cap, int mark);
+
 /* Number in a report: exact decimal, or rounded to 4 places (marked "≈" in text). */
 void mb_report_num(FILE *out, mb_num v, int approx_mark);
 

@@ -120,6 +120,17 @@ static void csv_row(void *ctx, const mb_verdict *v)
     field(&l, r->category);
     putc_(&l, ',');
     owners(&l, r);
+    putc_(&l, ',');
+    field(&l, r->label);
+    putc_(&l, ',');
+    const char *cmp = mb_report_comparison(v);
+    if (cmp) puts_(&l, cmp);
+    putc_(&l, ',');
+    char crit[256];
+    mb_report_criterion(v, crit, sizeof crit, 0);
+    field(&l, crit);
+    putc_(&l, ',');
+    field(&l, r->phrase);
     putc_(&l, '\n');
     if (l.oom || fwrite(l.p, 1, l.n, c->out) != l.n) c->oom = 1;
     if (l.p != l.small) free(l.p);
@@ -174,7 +185,8 @@ static void *csv_run(void *arg)
 
 mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f)
 {
-    fputs("plan,region,rule,indicator,year,status,actual,actual_period,target,gap,unit,detail,category,owners\n", out);
+    fputs("plan,region,rule,indicator,year,status,actual,actual_period,target,gap,unit,detail,category,owners,"
+          "label,comparison,criterion,phrase\n", out);
     csv_job j = {.e = e, .f = f, .out = out, .units = mb_report_units(e, f), .nthreads = mb_report_threads(e)};
     pthread_mutex_init(&j.mu, NULL);
     pthread_cond_init(&j.cv, NULL);

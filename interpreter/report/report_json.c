@@ -78,6 +78,18 @@ static void json_row(void *ctx, const mb_verdict *v)
     if (v->has_actual) fprintf(o, "%d", v->actual_year); else fputs("null", o);
     key(o, "target");
     if (v->has_target) jnum(o, v->target); else fputs("null", o);
+    key(o, "comparison");
+    jstr(o, mb_report_comparison(v));
+    {
+        char crit[256];
+        mb_report_criterion(v, crit, sizeof crit, 0);
+        key(o, "criterion");
+        jstr(o, crit);
+    }
+    key(o, "low");
+    if (v->trace.has_bounds && v->trace.lo.on) jnum(o, v->trace.lo.v); else fputs("null", o);
+    key(o, "high");
+    if (v->trace.has_bounds && v->trace.hi.on) jnum(o, v->trace.hi.v); else fputs("null", o);
     key(o, "gap");
     if (v->has_gap) jnum(o, v->gap); else fputs("null", o);
     key(o, "relative_gap");

@@ -111,61 +111,12 @@ static void put_cut(text_ctx *c, const char *s, size_t max)
     puts_(c, "…");
 }
 
-static const char *cmp_sym(mb_cmp c) { return mb_cmp_sym(c); }
-
-/* The threshold as a reader would state it: "≥ 2.74", "1200 ±5%", "1..2". */
+/* The threshold as a reader would state it: "≥ 2.74", "≥ 1140 (1200 ±5%)", "1..2". */
 static void put_target(text_ctx *c, const mb_verdict *v)
 {
-    const mb_rule *r = v->rule;
-    char buf[64];
-    switch (r->form) {
-    case MB_FORM_QUALITATIVE: puts_(c, "—"); return;
-    case MB_FORM_ABOUT:
-        put_num(c, r->a, 0);
-        puts_(c, " ±");
-        put_num(c, r->b, 0);
-        if (r->tol_relative) puts_(c, "%");
-        return;
-    case MB_FORM_INTERVAL:
-        put_num(c, r->a, 0);
-        puts_(c, "..");
-        put_num(c, r->b, 0);
-        return;
-    case MB_FORM_RANGE:
-        puts_(c, "≥ ");
-        put_num(c, r->a, 0);
-        puts_(c, " (stretch ");
-        put_num(c, r->b, 0);
-        puts_(c, ")");
-        return;
-    case MB_FORM_CUT: puts_(c, "≤ "); break;
-    case MB_FORM_GROW: puts_(c, "≥ "); break;
-    case MB_FORM_RISES:
-    case MB_FORM_FALLS:
-        if (!v->has_target) { puts_(c, r->form == MB_FORM_RISES ? "rising" : "falling"); return; }
-        puts_(c, r->form == MB_FORM_RISES ? "> " : "< ");
-        break;
-    default:
-        puts_(c, cmp_sym(r->cmp));
-        puts_(c, " ");
-    }
-    if (v->has_target) put_num(c, v->target, 0);
-    else if (r->form == MB_FORM_COMPARE) put_num(c, r->goals[v->goal].value, 0);
-    else if (r->form == MB_FORM_EACH_YEAR || r->form == MB_FORM_CUMULATIVE) put_num(c, r->a, 0);
-    else if (r->form == MB_FORM_RELATIVE) {
-        put_num(c, r->a, 0);
-        snprintf(buf, sizeof buf, " × %d", r->base_year);
-        puts_(c, buf);
-    } else if (r->form == MB_FORM_CUT || r->form == MB_FORM_GROW || r->form == MB_FORM_ANNUAL_GROWTH) {
-        snprintf(buf, sizeof buf, "%d", r->base_year);
-        puts_(c, buf);
-        puts_(c, r->form == MB_FORM_CUT ? " −" : " +");
-        put_num(c, r->a, 0);
-        puts_(c, r->form == MB_FORM_ANNUAL_GROWTH ? "%/yr" : "%");
-    } else if (r->form != MB_FORM_ABOVE_REGION) puts_(c, "?");
-    if (r->form == MB_FORM_EACH_YEAR) puts_(c, " each year");
-    else if (r->form == MB_FORM_CUMULATIVE) puts_(c, " total");
-    else if (r->form == MB_FORM_ABOVE_REGION) { puts_(c, v->has_target ? " " : ""); puts_(c, r->region); }
+    char buf[256];
+    mb_report_criterion(v, buf, sizeof buf, 1);
+    puts_(c, buf);
 }
 
 static void add_row(text_ctx *c, const mb_verdict *v)
