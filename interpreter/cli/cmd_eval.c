@@ -43,6 +43,8 @@ static const char USAGE[] =
     "                          file, import, data file) is refused; - is standard output\n"
     "  --fail-on STATUS,...    statuses that make the exit status 1 (default: missed,error;\n"
     "                          none: no status does)\n"
+    "  --trace                 with --format json: each verdict's working (the values used,\n"
+    "                          with file and line, the base, the bounds, the pace)\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit status: 0 no verdict in the --fail-on set, 1 some are, 2 errors in the rules or\n"
@@ -73,7 +75,7 @@ static const char EXPLAIN_USAGE[] =
     "Exit status: 0 explained, 2 errors in the rules or the data, an explanation that could\n"
     "not be written whole, or a usage error.\n";
 
-enum { O_DATA, O_REGION, O_RULE, O_PLAN, O_CATEGORY, O_OWNER, O_AS_OF, O_FORMAT, O_OUTPUT, O_FAIL_ON };
+enum { O_DATA, O_REGION, O_RULE, O_PLAN, O_CATEGORY, O_OWNER, O_AS_OF, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_TRACE };
 static const mb_opt EVAL_OPTS[] = {
     {"data", 1, "a submission file or folder"},
     {"region", 1, "a region name"},
@@ -85,6 +87,7 @@ static const mb_opt EVAL_OPTS[] = {
     {"format", 1, "text, json, csv, junit or summary"},
     {"output", 1, "a file, or - for standard output"},
     {"fail-on", 1, "statuses separated by commas, or none"},
+    {"trace", 0, NULL},
     {NULL, 0, NULL},
 };
 /* explain takes the same options in the same places (the indices match EVAL_OPTS). */
@@ -301,6 +304,11 @@ int mb_cmd_eval(int argc, char **argv)
     const char *fmt = a.format ? a.format : "text";
     unsigned mask;
     if (fail_mask("eval", a.fail_on, a.nfail_on, &mask)) { args_free(&a); return MB_EXIT_USAGE; }
+    int trace = mb_args_count(&a.a, O_TRACE) > 0;
+    if (trace && strcmp(fmt, "json")) {
+        args_free(&a);
+        return mb_cli_usage_error("eval", "--trace goes with --format json");
+    }
     if (!known_format(fmt)) {
         args_free(&a);
         return mb_cli_usage_error("eval", "unknown format '%s' (text, json, csv, junit or summary)", fmt);
@@ -323,7 +331,7 @@ int mb_cmd_eval(int argc, char **argv)
      * text report (which cleans its own cells, around its colours) */
     FILE *term = strcmp(fmt, "text") && isatty(fileno(out.f)) ? mb_cli_term_stream(out.f) : NULL, *rep = term ? term : out.f;
     if (!strcmp(fmt, "csv")) t = mb_report_csv(rep, &R.e, &f);
-    else if (!strcmp(fmt, "json")) t = mb_report_json(rep, &R.e, &f);
+    else if (!strcmp(fmt, "json")) t = mb_report_json(rep, &R.e, &f, trace);
     else if (!strcmp(fmt, "junit")) t = mb_report_junit(rep, &R.e, &f);
     else if (!strcmp(fmt, "summary")) t = mb_report_summary(rep, &R.e, &f);
     else t = mb_report_text(out.f, &R.e, &f, !out.path && mb_cli_color(stdout));

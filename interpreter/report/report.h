@@ -61,7 +61,8 @@ int mb_filter_region(const mb_filter *f, const mb_data *D, size_t region);
 mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f);
 mb_tally mb_report_summary(FILE *out, const mb_eval *e, const mb_filter *f);
 mb_tally mb_report_text(FILE *out, const mb_eval *e, const mb_filter *f, int color);
-mb_tally mb_report_json(FILE *out, const mb_eval *e, const mb_filter *f);
+/* trace: each verdict with its "trace" (the values used, the base, the bounds, the pace) */
+mb_tally mb_report_json(FILE *out, const mb_eval *e, const mb_filter *f, int trace);
 mb_tally mb_report_junit(FILE *out, const mb_eval *e, const mb_filter *f);
 /* How one verdict was reached, in words (mubiao explain). */
 void mb_report_explain(FILE *out, const mb_eval *e, const mb_rule *r, size_t region);

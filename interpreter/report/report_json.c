@@ -50,9 +50,71 @@ static void jstr(FILE *o, const char *s)
 typedef struct {
     FILE *out;
     const mb_eval *e;
+    int trace;
     size_t n;
     mb_pos *pos;   /* per rule, computed once: finding a line means reading the file to it */
 } json_ctx;
+
+static void jlimit(FILE *o, const char *k, const mb_limit *l)
+{
+    key(o, k);
+    if (!l->on) { fputs("null", o); return; }
+    fputs("{\"value\":", o);
+    jnum(o, l->v);
+    fprintf(o, ",\"strict\":%s}", l->strict ? "true" : "false");
+}
+
+/* What the verdict used, as the evaluator recorded it (eval.h, mb_trace). */
+static void json_trace(json_ctx *c, const mb_verdict *v)
+{
+    static const char *const ROLE[] = {"value", "base", "latest", "year", "reference", "input"};
+    static const char *const STATE[] = {"ok", "missing", "rejected", "after_as_of"};
+    FILE *o = c->out;
+    const mb_trace *t = &v->trace;
+    const mb_data *D = c->e->D;
+    fputs(",\"trace\":{\"values\":[", o);
+    for (unsigned i = 0; i < t->nvals; i++) {
+        const mb_tval *tv = &t->val[i];
+        fputs(i ? ",{\"role\":\"" : "{\"role\":\"", o);
+        fputs(ROLE[tv->role < 6 ? tv->role : 0], o);
+        fputs("\",\"indicator\":", o);
+        jstr(o, tv->ind ? tv->ind->id : NULL);
+        key(o, "region");
+        jstr(o, D->region_names[tv->region]);
+        fprintf(o, ",\"period\":%d,\"state\":\"%s\"", tv->year, STATE[tv->state < 4 ? tv->state : 1]);
+        key(o, "value");
+        if (tv->state == MB_TV_OK) jnum(o, tv->v); else fputs("null", o);
+        key(o, "file");
+        if (tv->obs && tv->obs->state != MB_OBS_ABSENT) {
+            jstr(o, mb_data_file_name(D, tv->obs->file));
+            fprintf(o, ",\"line\":%u}", (unsigned)tv->obs->line);
+        } else fputs("null,\"line\":null}", o);
+    }
+    fprintf(o, "],\"values_not_kept\":%u", t->dropped);
+    key(o, "base");
+    if (t->has_base) {
+        fputs("{\"period\":", o);
+        fprintf(o, "%d,\"value\":", t->base_year);
+        jnum(o, t->base);
+        fputc('}', o);
+    } else fputs("null", o);
+    if (t->has_bounds) {
+        jlimit(o, "low", &t->lo);
+        jlimit(o, "high", &t->hi);
+    } else fputs(",\"low\":null,\"high\":null", o);
+    key(o, "pace");
+    if (t->pace != MB_PACE_NONE) {
+        fprintf(o, "{\"kind\":\"%s\",\"from\":%d,\"to\":%d,\"towards\":",
+                t->pace == MB_PACE_GROWTH ? "growth" : "change", t->pace_from, t->pace_to);
+        jnum(o, t->pace_target);
+        fputs(",\"achieved\":", o);
+        jdouble(o, t->got);
+        fputs(",\"needed\":", o);
+        jdouble(o, t->needed);
+        fputc('}', o);
+    } else fputs("null", o);
+    fputc('}', o);
+}
 
 static void json_row(void *ctx, const mb_verdict *v)
 {
@@ -125,10 +187,11 @@ static void json_row(void *ctx, const mb_verdict *v)
         jstr(o, r->span.text->name);
         fprintf(o, ",\"line\":%u,\"column\":%u}", p.line, p.col);
     } else fputs("null", o);
+    if (c->trace) json_trace(c, v);
     fputc('}', o);
 }
 
-mb_tally mb_report_json(FILE *out, const mb_eval *e, const mb_filter *f)
+mb_tally mb_report_json(FILE *out, const mb_eval *e, const mb_filter *f, int trace)
 {
     fputs("{\"as_of\":", out);
     if (e->as_of) fprintf(out, "%d", e->as_of); else fputs("null", out);
@@ -139,7 +202,7 @@ mb_tally mb_report_json(FILE *out, const mb_eval *e, const mb_filter *f)
         jstr(out, f->as_of->why);
     }
     fputs(",\"verdicts\":[", out);
-    json_ctx c = {out, e, 0, mb_calloc(e->m->nrules + 1, sizeof(mb_pos))};
+    json_ctx c = {out, e, trace, 0, mb_calloc(e->m->nrules + 1, sizeof(mb_pos))};
     mb_tally t = mb_report_walk(e, f, json_row, &c);
     free(c.pos);
     fputs(c.n ? "\n],\n\"counts\":{" : "],\n\"counts\":{", out);

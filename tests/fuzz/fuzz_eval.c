@@ -88,7 +88,7 @@ static void reports(const mb_eval *e)
     f.fail_mask = 1u << MB_ST_MISSED;
     mb_tally t = mb_report_csv(fz_sink(), e, &f);
     mb_tally t2 = mb_report_text(fz_sink(), e, &f, 0);
-    mb_tally t3 = mb_report_json(fz_sink(), e, &f);
+    mb_tally t3 = mb_report_json(fz_sink(), e, &f, 1);
     FZ_ASSERT(t.verdicts == t2.verdicts && t.failing == t2.failing);
     FZ_ASSERT(t.verdicts == t3.verdicts && t.failing == t3.failing);
     mb_tally t4 = mb_report_summary(fz_sink(), e, &f);
