@@ -85,7 +85,49 @@ static void owners(line *l, const mb_rule *r)
     if (quote) putc_(l, '"');
 }
 
-typedef struct { FILE *out; const mb_eval *e; int oom; } csv_ctx;
+typedef struct {
+    FILE *out;
+    const mb_eval *e;
+    int oom;
+    char **tail;    /* per rule: the last four columns when they do not depend on the verdict */
+} csv_ctx;
+
+/* label, comparison, criterion, phrase */
+static void tail_of(line *l, const mb_verdict *v)
+{
+    const mb_rule *r = v->rule;
+    field(l, r->label);
+    putc_(l, ',');
+    const char *cmp = mb_report_comparison(v);
+    if (cmp) puts_(l, cmp);
+    putc_(l, ',');
+    char crit[256];
+    mb_report_criterion(v, crit, sizeof crit, 0);
+    field(l, crit);
+    putc_(l, ',');
+    field(l, r->phrase);
+}
+
+/* The same for every verdict of a rule with one deadline whose bounds are fixed values: the
+ * columns are built once per rule (millions of lines repeat them). */
+static void put_tail(csv_ctx *c, line *l, const mb_verdict *v)
+{
+    const mb_rule *r = v->rule;
+    const mb_crit *cr = &r->crit[v->goal];
+    int fixed = r->ngoals == 1 && cr->scale == MB_SCALE_NONE && cr->kind != MB_CRIT_STEPS;
+    if (!fixed || !c->tail) { tail_of(l, v); return; }
+    if (!c->tail[r->index]) {
+        line t = {.p = NULL, .cap = sizeof t.small};
+        t.p = t.small;
+        tail_of(&t, v);
+        char *s = t.oom ? NULL : malloc(t.n + 1);
+        if (s) { memcpy(s, t.p, t.n); s[t.n] = 0; }
+        if (t.p != t.small) free(t.p);
+        if (!s) { tail_of(l, v); return; }
+        c->tail[r->index] = s;
+    }
+    puts_(l, c->tail[r->index]);
+}
 
 static void csv_row(void *ctx, const mb_verdict *v)
 {
@@ -121,16 +163,7 @@ static void csv_row(void *ctx, const mb_verdict *v)
     putc_(&l, ',');
     owners(&l, r);
     putc_(&l, ',');
-    field(&l, r->label);
-    putc_(&l, ',');
-    const char *cmp = mb_report_comparison(v);
-    if (cmp) puts_(&l, cmp);
-    putc_(&l, ',');
-    char crit[256];
-    mb_report_criterion(v, crit, sizeof crit, 0);
-    field(&l, crit);
-    putc_(&l, ',');
-    field(&l, r->phrase);
+    put_tail(c, &l, v);
     putc_(&l, '\n');
     if (l.oom || fwrite(l.p, 1, l.n, c->out) != l.n) c->oom = 1;
     if (l.p != l.small) free(l.p);
@@ -161,7 +194,7 @@ static void *csv_run(void *arg)
     char *buf = NULL;
     size_t len = 0;
     FILE *ms = open_memstream(&buf, &len);
-    csv_ctx c = {ms, j->e, 0};
+    csv_ctx c = {ms, j->e, 0, calloc(j->e->m->nrules + 1, sizeof(char *))};
     for (size_t b = w->k; b * CSV_BLOCK < j->units; b += j->nthreads) {
         if (ms) {
             fseeko(ms, 0, SEEK_SET);
@@ -180,6 +213,8 @@ static void *csv_run(void *arg)
     }
     if (ms) fclose(ms);
     free(buf);
+    for (size_t i = 0; c.tail && i < j->e->m->nrules; i++) free(c.tail[i]);
+    free(c.tail);
     return NULL;
 }
 
