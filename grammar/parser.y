@@ -3,6 +3,7 @@
  * after a syntax error the parser skips to the next ';' (or '}' in a plan) and goes on. */
 %require "3.6"
 %define api.pure full
+%define api.prefix {mb_yy}
 %locations
 %define api.location.type {mb_loc}
 %define parse.error detailed
@@ -23,8 +24,10 @@ typedef void *yyscan_t;
 }
 
 %code provides {
-int yylex(YYSTYPE *yylval, YYLTYPE *yylloc, yyscan_t scanner);
-void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg);
+/* Prefixed (api.prefix): the library exports no yy* symbol that could clash with another
+ * scanner or parser linked into the same program. */
+int mb_yylex(MB_YYSTYPE *yylval, MB_YYLTYPE *yylloc, yyscan_t scanner);
+void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg);
 }
 
 %code {

@@ -232,6 +232,12 @@ int mb_model_check(mb_model *m, mb_diags *d)
 {
     mb_chk c = {.m = m, .d = d};
     size_t errors0 = d->errors;
+    if (m->load_failed) {
+        m->checked = 0;
+        if (d->errors == errors0)
+            mb_diag_add(d, MB_SEV_ERROR, mb_span_none(), "the rules were not loaded whole: not checked");
+        return -1;
+    }
     pending *pv = NULL;
     size_t pn = 0;
     collect(&c, &pv, &pn);

@@ -111,7 +111,11 @@ static int add_file(mb_model *m, mb_text *t, char *rpath)
 static int load(mb_model *m, const char *path, const char *shown, mb_span from, int depth,
                 mb_diags *d);
 
-/* Imports are relative to the importing file. */
+static int load_resolved(mb_model *m, const char *from, const char *name, mb_span span, int depth,
+                         mb_diags *d);
+
+/* Imports are relative to the importing file (dir), or go to the model's import_fn; dir NULL
+ * (text given in memory) without import_fn: refused. */
 static int load_imports(mb_model *m, const mb_ast_file *f, const char *dir, int depth, mb_diags *d)
 {
     int rc = 0;
@@ -119,6 +123,11 @@ static int load_imports(mb_model *m, const mb_ast_file *f, const char *dir, int 
         const mb_ast_stmt *s = &f->stmts[i];
         if (s->kind != MB_ST_IMPORT) continue;
         const char *rel = s->u.import.text;
+        if (m->import_fn || !dir) {
+            int r = load_resolved(m, f->text ? f->text->name : "", rel, MB_SPAN(s->u.import.span), depth + 1, d);
+            if (r < rc) rc = r;
+            continue;
+        }
         size_t need = strlen(dir) + strlen(rel) + 2;
         char *p = mb_arena_alloc(&m->arena, need);
         if (!p) return -1;
@@ -180,9 +189,58 @@ static int load(mb_model *m, const char *path, const char *shown, mb_span from, 
     return rc < ir ? rc : ir;
 }
 
+/* An import through import_fn: read once by the name it gives ("<import>" + name). */
+static int load_resolved(mb_model *m, const char *from, const char *name, mb_span span, int depth,
+                         mb_diags *d)
+{
+    size_t kn = strlen(name) + 9;
+    char *key = mb_malloc(kn);
+    if (!key) { mb_diag_add(d, MB_SEV_ERROR, span, "out of memory"); return -1; }
+    snprintf(key, kn, "<import>%s", name);
+    for (size_t i = 0; i < m->ntexts; i++)
+        if (strcmp(m->paths[i], key) == 0) {
+            free(key);
+            if (m->files[i].text) return 0;
+            mb_diag_add(d, MB_SEV_ERROR, span, "import cycle: '%s' imports itself through its imports", name);
+            return -1;
+        }
+    if (depth > MAX_IMPORT_DEPTH) {
+        free(key);
+        mb_diag_add(d, MB_SEV_ERROR, span, "imports nested too deeply (more than %d)", MAX_IMPORT_DEPTH);
+        return -1;
+    }
+    char *data = NULL;
+    size_t len = 0;
+    const char *why = "rule text given in memory has no folder to import from (give an import resolver)";
+    if (!m->import_fn || m->import_fn(m->import_ctx, from, name, &data, &len, &why) != 0) {
+        free(key);
+        mb_diag_add(d, MB_SEV_ERROR, span, "cannot read '%s': %s", name, why ? why : "not found");
+        m->io_error = 1;
+        return -2;
+    }
+    mb_text *t = mb_malloc(sizeof *t);
+    char *shown = mb_arena_strndup(&m->arena, name, strlen(name));
+    if (!t || !shown || !add_file(m, t, key)) {
+        free(key);
+        free(t);
+        free(data);
+        mb_diag_add(d, MB_SEV_ERROR, span, "out of memory");
+        return -1;
+    }
+    *t = (mb_text){shown, data, len};
+    size_t fi = m->ntexts - 1;
+    mb_ast_file f;
+    int rc = mb_parse_text(t, &m->arena, &f, d);
+    int ir = load_imports(m, &f, NULL, depth, d);
+    m->files[fi] = f;
+    return rc < ir ? rc : ir;
+}
+
 int mb_model_load(mb_model *m, const char *path, mb_diags *d)
 {
-    return load(m, path, path, mb_span_none(), 0, d);
+    int rc = load(m, path, path, mb_span_none(), 0, d);
+    if (rc) m->load_failed = 1;
+    return rc;
 }
 
 int mb_model_load_text(mb_model *m, const char *name, const char *data, size_t len, mb_diags *d)
@@ -195,6 +253,7 @@ int mb_model_load_text(mb_model *m, const char *name, const char *data, size_t l
         free(copy);
         free(t);
         free(key);
+        m->load_failed = 1;
         return -2;
     }
     snprintf(key, strlen(name) + 16, "<text>%s", name);
@@ -204,8 +263,9 @@ int mb_model_load_text(mb_model *m, const char *name, const char *data, size_t l
     size_t fi = m->ntexts - 1;
     mb_ast_file f;
     int rc = mb_parse_text(t, &m->arena, &f, d);
-    int ir = load_imports(m, &f, ".", 0, d);
+    int ir = load_imports(m, &f, m->text_dir, 0, d);
     m->files[fi] = f;
+    if (rc < ir ? rc : ir) m->load_failed = 1;
     return rc < ir ? rc : ir;
 }
 

@@ -97,6 +97,12 @@ typedef struct mb_check {
     mb_span span;
 } mb_check;
 
+/* Turns an import into text: `from` is the importing file's name, `name` the import as
+ * written. Returns 0 with *data (mb_malloc'd, the model frees it) and *len, or nonzero with
+ * *why (static text) for the message. */
+typedef int (*mb_import_fn)(void *ctx, const char *from, const char *name, char **data, size_t *len,
+                            const char **why);
+
 typedef struct mb_model {
     mb_arena arena;
     mb_text **texts;                /* every rule file read (imports included) */
@@ -115,16 +121,24 @@ typedef struct mb_model {
     mb_map ind_keys;                /* id and NFKC printed name -> indicator */
     int checked;                    /* mb_model_check ran without errors */
     int io_error;                   /* a file could not be read (exit status 2) */
+    int load_failed;                /* a load returned an error: mb_model_check refuses the model */
+    mb_import_fn import_fn;         /* NULL: imports are files relative to the importing file */
+    void *import_ctx;
+    const char *text_dir;           /* the folder text given in memory imports from, when the
+                                       caller names one (NULL: none, never the working directory) */
 } mb_model;
 
 mb_model *mb_model_new(void);
 void mb_model_free(mb_model *m);
 /* Read and parse a rule file and, recursively, its imports. Returns 0 when no error. */
 int mb_model_load(mb_model *m, const char *path, mb_diags *d);
-/* Parse rule text already in memory (name is for messages; imports are relative to the
- * current directory). */
+/* Parse rule text already in memory (name is for messages). Its imports go to import_fn,
+ * else are files in text_dir; with neither they are refused: text in memory has no folder,
+ * and the working directory is not taken for one. */
 int mb_model_load_text(mb_model *m, const char *name, const char *data, size_t len, mb_diags *d);
-/* Resolve names and units and run every semantic check. Returns 0 when no error. */
+/* Resolve names and units and run every semantic check. Returns 0 when no error; -1 (and
+ * checks nothing) when a load into this model failed: a model with a file missing or cut
+ * short by a syntax error is never reported as checked. */
 int mb_model_check(mb_model *m, mb_diags *d);
 
 /* By id or by printed name, compared after NFKC. */

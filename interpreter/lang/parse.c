@@ -33,7 +33,7 @@ static const char *missing_semicolon_hint(const char *msg)
 }
 
 /* bison: "syntax error, unexpected X, expecting Y" -> "syntax error: unexpected X, expecting Y" */
-void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg)
+void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg)
 {
     (void)scanner;
     if (st->fatal || st->lexerror) return; /* already reported where it happened */
@@ -46,14 +46,28 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *msg)
     mb_pstate_error(st, *loc, "syntax error: %s%s", p, missing_semicolon_hint(p));
 }
 
+/* Scanner and parser over the normalised text. A fatal scanner error (mb_lex_fatal in
+ * lexer.l) returns here through fatal_jump, already reported; the run then counts as failed
+ * (2, like bison's out of memory). */
 static int run(mb_pstate *st)
 {
     yyscan_t sc;
-    if (yylex_init_extra(st, &sc)) return 2;
-    YY_BUFFER_STATE b = yy_scan_bytes(st->nt.data, (int)st->nt.len, sc);
-    int r = b ? yyparse(sc, st) : 2;
-    if (b) yy_delete_buffer(b, sc);
-    yylex_destroy(sc);
+    if (mb_yylex_init_extra(st, &sc)) { /* its only failure: memory */
+        st->oom = 1;
+        mb_diag_add(st->diags, MB_SEV_ERROR, mb_span_none(), "out of memory");
+        return 2;
+    }
+    YY_BUFFER_STATE volatile b = NULL;
+    int r = 2;
+    if (setjmp(st->fatal_jump) == 0) {
+        b = mb_yy_scan_bytes(st->nt.data, (int)st->nt.len, sc);
+        r = b ? mb_yyparse(sc, st) : 2;
+    } else {
+        st->fatal = 1;
+        r = 2;
+    }
+    if (b) mb_yy_delete_buffer(b, sc);
+    mb_yylex_destroy(sc);
     return r;
 }
 

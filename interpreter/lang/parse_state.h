@@ -2,6 +2,7 @@
 #ifndef MB_PARSE_STATE_H
 #define MB_PARSE_STATE_H
 
+#include <setjmp.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -28,6 +29,7 @@ typedef struct mb_pstate {
     mb_arena *arena;
     mb_diags *diags;
     mb_ast_file *file;
+    jmp_buf fatal_jump;    /* where the scanner's fatal error returns to (parse.c run) */
 } mb_pstate;
 
 enum { MB_MAX_PAREN_DEPTH = 64, MB_MAX_IDENT = 256, MB_MAX_STRING = 65536, MB_MAX_EXPR_DEPTH = 256 };

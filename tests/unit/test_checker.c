@@ -23,6 +23,7 @@ static void load(const char *src)
     C.m = mb_model_new();
     cr_assert_not_null(C.m);
     mb_diags_init(&C.d, 50);
+    C.m->text_dir = "."; /* imports in these tests: files in the folder the test chose */
     C.load_rc = mb_model_load_text(C.m, "t.mb", src, strlen(src), &C.d);
     C.check_rc = C.load_rc == 0 && C.d.errors == 0 ? mb_model_check(C.m, &C.d) : -1;
 }

@@ -38,12 +38,12 @@ static void lex_n(const char *src, size_t n)
     size_t bad = mb_normtext_build(&st.nt, src, n, &kind);
     cr_assert_eq(bad, (size_t)-1, "normalisation failed at %zu (kind %d)", bad, kind);
     yyscan_t sc;
-    cr_assert_eq(yylex_init_extra(&st, &sc), 0);
-    YY_BUFFER_STATE b = yy_scan_bytes(st.nt.data, (int)st.nt.len, sc);
+    cr_assert_eq(mb_yylex_init_extra(&st, &sc), 0);
+    YY_BUFFER_STATE b = mb_yy_scan_bytes(st.nt.data, (int)st.nt.len, sc);
     for (;;) {
-        YYSTYPE v;
-        YYLTYPE loc;
-        int k = yylex(&v, &loc, sc);
+        MB_YYSTYPE v;
+        MB_YYLTYPE loc;
+        int k = mb_yylex(&v, &loc, sc);
         if (k == END) break;
         cr_assert_lt(L.n, sizeof L.toks / sizeof *L.toks);
         tok *t = &L.toks[L.n++];
@@ -57,8 +57,8 @@ static void lex_n(const char *src, size_t n)
         t->text[len] = 0;
     }
     L.fatal = st.fatal;
-    yy_delete_buffer(b, sc);
-    yylex_destroy(sc);
+    mb_yy_delete_buffer(b, sc);
+    mb_yylex_destroy(sc);
     mb_normtext_free(&st.nt);
 }
 
