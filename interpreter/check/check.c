@@ -193,7 +193,7 @@ static void collect_indicator(mb_chk *c, const mb_ast_indicator *a, const mb_pla
 }
 
 /* Targets and checks are resolved after every indicator is known; remember their plan. */
-typedef struct pending { mb_stkind kind; void *node; const mb_plan *plan; } pending;
+typedef struct pending { mb_stkind kind; const void *node; const mb_plan *plan; } pending;
 
 static void collect(mb_chk *c, pending **pv, size_t *pn)
 {
@@ -201,7 +201,7 @@ static void collect(mb_chk *c, pending **pv, size_t *pn)
     for (size_t f = 0; f < c->m->nfiles; f++) {
         const mb_plan *plan = NULL;
         for (size_t i = 0; i < c->m->files[f].n; i++) {
-            mb_ast_stmt *s = &c->m->files[f].stmts[i];
+            const mb_ast_stmt *s = &c->m->files[f].stmts[i];
             if (s->kind == MB_ST_PLAN) plan = collect_plan(c, s->u.plan);
             else if (s->kind == MB_ST_INDICATOR) collect_indicator(c, s->u.indicator, plan);
             else if (s->kind == MB_ST_TARGET || s->kind == MB_ST_CHECK) {
@@ -220,8 +220,8 @@ static void collect(mb_chk *c, pending **pv, size_t *pn)
                     if (!nv) { c->oom = 1; return; }
                     *pv = nv;
                 }
-                (*pv)[(*pn)++] = (pending){s->kind, s->kind == MB_ST_TARGET ? (void *)s->u.target
-                                                                            : (void *)s->u.check, plan};
+                (*pv)[(*pn)++] = (pending){s->kind, s->kind == MB_ST_TARGET ? (const void *)s->u.target
+                                                                            : (const void *)s->u.check, plan};
             }
         }
     }

@@ -45,7 +45,7 @@ typedef struct mb_indicator {
     size_t nowners;
     int integer;
     struct mb_indicator *part_of;
-    mb_expr *derived;               /* NULL unless computed from others: the formula as written */
+    const mb_expr *derived;              /* NULL unless computed from others: the formula as written */
     const struct mb_fnode *formula; /* and as resolved (formula.h): what values are computed from */
     const mb_plan *plan;            /* NULL for a catalogue indicator */
     mb_span span;
