@@ -47,9 +47,11 @@ static const char USAGE[] =
     "                          with file and line, the base, the bounds, the pace)\n"
     "  -h, --help              show this help\n"
     "\n"
-    "Exit status: 0 no verdict in the --fail-on set, 1 some are, 2 errors in the rules or\n"
-    "the data (each reported with file:line:col; the report still covers the good rows),\n"
-    "a report that could not be written whole, or a usage error.\n"
+    "Exit status: 0 no verdict in the --fail-on set; 1 some are, or none could be assessed\n"
+    "(every verdict no-data or not-assessable; not with --fail-on none); 2 nothing was\n"
+    "evaluated, errors in the rules or the data (each reported with file:line:col; the\n"
+    "report still covers the good rows), a report that could not be written whole, or a\n"
+    "usage error.\n"
     "\n"
     "Environment: NO_COLOR turns colour off; MB_THREADS=1 reads and reports on one thread\n"
     "(the default uses two cores for large inputs; the output is the same).\n";
@@ -296,6 +298,23 @@ static int known_format(const char *fmt)
     return 0;
 }
 
+/* A run that checked nothing must not pass as green: no verdict at all is an error, and
+ * verdicts none of which could be assessed (every one no-data or not assessable) fail unless
+ * --fail-on none said that nothing fails. */
+static int checked_something(const mb_tally *t, unsigned fail_mask)
+{
+    if (!t->verdicts) {
+        fputs("mubiao eval: nothing was evaluated: no target of the rules applies to a region in the data\n", stderr);
+        return MB_EXIT_USAGE;
+    }
+    if (fail_mask && t->by_status[MB_ST_NO_DATA] + t->by_status[MB_ST_NOT_ASSESSABLE] == t->verdicts) {
+        fprintf(stderr, "mubiao eval: no target could be assessed: %zu verdict%s, none with data to "
+                        "judge (no-data or not-assessable)\n", t->verdicts, t->verdicts == 1 ? "" : "s");
+        return MB_EXIT_FAIL;
+    }
+    return MB_EXIT_OK;
+}
+
 int mb_cmd_eval(int argc, char **argv)
 {
     eval_args a;
@@ -345,6 +364,7 @@ int mb_cmd_eval(int argc, char **argv)
     }
     accounting(R.D);
     if (!rc) rc = R.D->diags.errors || R.D->io_error ? MB_EXIT_USAGE : t.failing ? MB_EXIT_FAIL : MB_EXIT_OK;
+    if (!rc) rc = checked_something(&t, mask);
     unload(&R);
     args_free(&a);
     return rc;

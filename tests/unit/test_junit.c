@@ -138,7 +138,8 @@ Test(junit, fail_on_and_submission_errors_validate)
     free(data);
 }
 
-/* A report with no verdict (rules with no target) is still a valid document, tests="0". */
+/* A report with no verdict (rules with no target) is still a valid document, tests="0", and
+ * the run is an error (exit 2): it checked nothing. */
 Test(junit, empty_report_validates)
 {
     char rules[512], out[512];
@@ -149,7 +150,7 @@ Test(junit, empty_report_validates)
     cr_assert_not_null(f);
     fputs("indicator x \"x\" unit 家 higher;\n", f);
     cr_assert_eq(fclose(f), 0);
-    cr_assert_eq(junit(rules, data, "", out), 0);
+    cr_assert_eq(junit(rules, data, "", out), 2);
     assert_valid(out);
     cr_assert_eq(xpath_num(out, "number(/testsuites/@tests)"), 0);
     free(data);
