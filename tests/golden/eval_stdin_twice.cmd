@@ -1,0 +1,1 @@
+eval ../hostile/_rules.mb --data - --data - --format csv < ../data/eval_stdin.csv
