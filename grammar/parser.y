@@ -261,7 +261,7 @@ body
     | subject cmpop quantity KW_STRETCH quantity by_opt {
           $$ = mb_pb_target(st, MB_FORM_RANGE, &$1); CHECKED($$);
           $$->cmp = $2; $$->a = $3; $$->b = $5; $$->by = $6;
-          if ($2 != MB_CMP_GE) mb_pstate_error(st, @2, "'stretch' goes with '>=': the lower value is required, the higher is the stretch");
+          if ($2 != MB_CMP_GE) mb_pstate_error(st, MB_D_STRETCH_NEEDS_GE, @2, "'stretch' goes with '>=': the lower value is required, the higher is the stretch");
       }
     | subject cmpop quantity KW_EACH KW_YEAR year DOTDOT year {
           $$ = mb_pb_target(st, MB_FORM_EACH_YEAR, &$1); CHECKED($$);

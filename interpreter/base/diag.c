@@ -38,8 +38,51 @@ static char *vfmt(const char *fmt, va_list ap)
     return s;
 }
 
-mb_diag *(mb_diag_add)(mb_diags *d, mb_severity sev, mb_span span, const char *fmt, ...)
+/* The table, from the one list in diag_codes.h. */
+#define SEV_ERROR MB_SEV_ERROR
+#define SEV_WARNING MB_SEV_WARNING
+#define SEV_NOTE MB_SEV_NOTE
+#define SEV_RETIRED MB_SEV_NOTE
+#define RETIRED_ERROR 0
+#define RETIRED_WARNING 0
+#define RETIRED_NOTE 0
+#define RETIRED_RETIRED 1
+static const mb_code_info code_table[] = {
+#define ROW_(num, id, sev, summary) {id, #id, SEV_##sev, RETIRED_##sev, summary},
+    MB_DIAG_CODES(ROW_)
+#undef ROW_
+};
+
+const mb_code_info *mb_code_table(size_t *n)
 {
+    *n = sizeof code_table / sizeof *code_table;
+    return code_table;
+}
+
+const mb_code_info *mb_code_lookup(mb_code code)
+{
+    /* the table is in ascending order (a unit test says so) */
+    size_t lo = 0, hi = sizeof code_table / sizeof *code_table;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (code_table[mid].code == code) return &code_table[mid];
+        if (code_table[mid].code < code) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
+const char *mb_code_str(mb_code code, char *buf)
+{
+    unsigned c = (unsigned)code % 10000;
+    snprintf(buf, 16, "MB%04u", c);
+    return buf;
+}
+
+mb_diag *(mb_diag_add)(mb_diags *d, mb_code code, mb_span span, const char *fmt, ...)
+{
+    const mb_code_info *info = mb_code_lookup(code);
+    mb_severity sev = info ? info->sev : MB_SEV_ERROR;
     if (sev == MB_SEV_ERROR) d->errors++;
     else if (sev == MB_SEV_WARNING) d->warnings++;
     /* Errors and warnings are each stored up to the cap; past it they are only counted, so a
@@ -64,6 +107,7 @@ mb_diag *(mb_diag_add)(mb_diags *d, mb_severity sev, mb_span span, const char *f
     if (!msg) { d->oom = 1; return NULL; }
     mb_diag *g = &d->v[d->n++];
     memset(g, 0, sizeof *g);
+    g->code = code;
     g->sev = sev;
     g->span = span;
     g->msg = msg;
@@ -353,7 +397,9 @@ void mb_diags_print_json(FILE *out, const mb_diags *d)
     fputc('[', out);
     for (size_t i = 0; i < d->n; i++) {
         const mb_diag *g = &d->v[i];
-        fprintf(out, "%s{\"severity\":\"%s\",\"message\":", i ? "," : "", sev_name(g->sev));
+        char code[16];
+        fprintf(out, "%s{\"code\":\"%s\",\"severity\":\"%s\",\"message\":", i ? "," : "",
+                mb_code_str(g->code, code), sev_name(g->sev));
         mb_json_cstr(out, g->msg);
         fputs(",\"location\":", out);
         json_span(out, &g->span);

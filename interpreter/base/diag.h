@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "diag_codes.h"
+
 typedef enum { MB_SEV_ERROR, MB_SEV_WARNING, MB_SEV_NOTE } mb_severity;
 
 /* A text a diagnostic can point into. For rule files the whole file; for large data files
@@ -35,6 +37,7 @@ typedef struct mb_aspan {
 } mb_aspan;
 
 typedef struct mb_diag {
+    mb_code code;        /* stable code from diag_codes.h; printed as "MB3002" */
     mb_severity sev;
     mb_span span;
     char *msg;
@@ -53,9 +56,25 @@ typedef struct mb_diags {
 
 void mb_diags_init(mb_diags *d, size_t max_errors);
 void mb_diags_free(mb_diags *d);
-/* printf-style; returns the new record or NULL when dropped or out of memory. */
-mb_diag *mb_diag_add(mb_diags *d, mb_severity sev, mb_span span, const char *fmt, ...)
+/* printf-style; the severity is the code's (diag_codes.h). Returns the new record or NULL
+ * when dropped or out of memory. */
+mb_diag *mb_diag_add(mb_diags *d, mb_code code, mb_span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* One line of the code table. */
+typedef struct mb_code_info {
+    mb_code code;
+    const char *id;      /* "MB_D_UNIT_MISMATCH" */
+    mb_severity sev;
+    int retired;         /* no longer recorded; the number stays taken */
+    const char *summary;
+} mb_code_info;
+/* The whole table, in order; *n gets its length. */
+const mb_code_info *mb_code_table(size_t *n);
+/* The line of a code, NULL for one not in the table. */
+const mb_code_info *mb_code_lookup(mb_code code);
+/* "MB3002" into buf (at least 16 bytes); "MB0000" for no code. */
+const char *mb_code_str(mb_code code, char *buf);
+
 void mb_diag_note(mb_diag *g, mb_span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Move src's records to the end of dst, as if recorded there in order: past dst's cap they
@@ -72,7 +91,7 @@ static inline mb_span mb_span_of_aspan(mb_aspan a) { return mb_span_at(a.text, a
 #define MB_SPAN(s) _Generic((s), mb_aspan: mb_span_of_aspan, default: mb_span_of_span)(s)
 /* The diagnostics functions take either kind of span (a compound literal as the span goes in
  * parentheses: its commas would split the macro's arguments). */
-#define mb_diag_add(d, sev, span, ...) (mb_diag_add)((d), (sev), MB_SPAN(span), __VA_ARGS__)
+#define mb_diag_add(d, code, span, ...) (mb_diag_add)((d), (code), MB_SPAN(span), __VA_ARGS__)
 #define mb_diag_note(g, span, ...) (mb_diag_note)((g), MB_SPAN(span), __VA_ARGS__)
 
 /* Position of a span: 1-based line, 1-based column counted in characters. */

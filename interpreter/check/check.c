@@ -51,7 +51,7 @@ mb_indicator *mb_chk_ref(mb_chk *c, const mb_str *ref, int is_name)
     mb_indicator *ind = mb_map_get(&c->m->ind_keys, ref->key, strlen(ref->key));
     if (ind) return ind;
     const char *s = is_name ? NULL : suggest(c, ref->key);
-    mb_diag_add(c->d, MB_SEV_ERROR, ref->span, "undefined indicator %s%s%s%s%s%s",
+    mb_diag_add(c->d, MB_D_UNDEFINED_INDICATOR, ref->span, "undefined indicator %s%s%s%s%s%s",
                 is_name ? "\"" : "'", ref->text, is_name ? "\"" : "'",
                 s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
     return NULL;
@@ -63,18 +63,18 @@ int mb_chk_quantity(mb_chk *c, const mb_quantity *q, const mb_indicator *ind, mb
     mb_unit u;
     mb_uniterr ue = mb_unit_parse(q->unit.key, &u);
     if (ue) {
-        mb_diag_add(c->d, MB_SEV_ERROR, q->unit.span, "%s: '%s'", mb_uniterr_str(ue), q->unit.text);
+        mb_diag_add(c->d, MB_D_BAD_UNIT, q->unit.span, "%s: '%s'", mb_uniterr_str(ue), q->unit.text);
         return 0;
     }
     if (!mb_unit_same_base(&u, &ind->unit)) {
-        mb_diag_add(c->d, MB_SEV_ERROR, q->span,
+        mb_diag_add(c->d, MB_D_UNIT_MISMATCH, q->span,
                     "unit '%s' does not fit indicator '%s', which is measured in '%s'",
                     q->unit.text, ind->id, ind->unit.text[0] ? ind->unit.text : "1");
         return 0;
     }
     mb_numerr e = mb_unit_convert(q->value, &u, &ind->unit, out);
     if (e) {
-        mb_diag_add(c->d, MB_SEV_ERROR, q->span, "%s", mb_numerr_str(e));
+        mb_diag_add(c->d, MB_D_VALUE_NOT_EXACT, q->span, "%s", mb_numerr_str(e));
         return 0;
     }
     return 1;
@@ -83,7 +83,7 @@ int mb_chk_quantity(mb_chk *c, const mb_quantity *q, const mb_indicator *ind, mb
 int mb_chk_percent(mb_chk *c, const mb_quantity *q, const char *what, mb_num *out)
 {
     if (!q->has_unit || strcmp(q->unit.key, "%") != 0) {
-        mb_diag_add(c->d, MB_SEV_ERROR, q->span, "%s must be a percentage, like '20%%'", what);
+        mb_diag_add(c->d, MB_D_NEEDS_PERCENT, q->span, "%s must be a percentage, like '20%%'", what);
         return 0;
     }
     *out = q->value;
@@ -107,7 +107,7 @@ static mb_plan *collect_plan(mb_chk *c, const mb_ast_plan *a)
 {
     const mb_plan *prev = mb_map_get(&c->plan_ids, a->id.key, strlen(a->id.key));
     if (prev) {
-        mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, a->id.span, "duplicate plan '%s'", a->id.text);
+        mb_diag *g = mb_diag_add(c->d, MB_D_DUPLICATE_PLAN, a->id.span, "duplicate plan '%s'", a->id.text);
         mb_diag_note(g, prev->span, "first defined here");
         return NULL;
     }
@@ -132,10 +132,10 @@ static mb_plan *collect_plan(mb_chk *c, const mb_ast_plan *a)
     p->deadlines = dl;
     p->ndeadlines = a->ndeadlines;
     if (!a->name.text)
-        mb_diag_add(c->d, MB_SEV_ERROR, a->id.span, "plan '%s' has no name: add name \"…\"", a->id.text);
+        mb_diag_add(c->d, MB_D_PLAN_NO_NAME, a->id.span, "plan '%s' has no name: add name \"…\"", a->id.text);
     for (size_t i = 0; i < a->ndeadlines; i++) {
         if (a->base.year && a->deadlines[i].year && a->base.year >= a->deadlines[i].year) {
-            mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, a->base.span,
+            mb_diag *g = mb_diag_add(c->d, MB_D_BASE_AFTER_DEADLINE, a->base.span,
                                      "base year %d is not before the deadline %d", a->base.year,
                                      a->deadlines[i].year);
             mb_diag_note(g, a->deadlines[i].span, "deadline given here");
@@ -161,7 +161,7 @@ static void collect_indicator(mb_chk *c, const mb_ast_indicator *a, const mb_pla
 {
     mb_indicator *prev = mb_map_get(&c->m->ind_keys, a->id.key, strlen(a->id.key));
     if (prev) {
-        mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, a->id.span, "duplicate indicator '%s'", a->id.text);
+        mb_diag *g = mb_diag_add(c->d, MB_D_DUPLICATE_INDICATOR, a->id.span, "duplicate indicator '%s'", a->id.text);
         mb_diag_note(g, prev->span, "first defined here");
         return;
     }
@@ -184,7 +184,7 @@ static void collect_indicator(mb_chk *c, const mb_ast_indicator *a, const mb_pla
     if (!a->name.text) return;
     mb_indicator *other = mb_map_get(&c->m->ind_keys, a->name.key, strlen(a->name.key));
     if (other && other != ind) {
-        mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, a->name.span,
+        mb_diag *g = mb_diag_add(c->d, MB_D_INDICATOR_NAME_TAKEN, a->name.span,
                                  "indicator name \"%s\" is already used by '%s'", a->name.text, other->id);
         mb_diag_note(g, other->span, "'%s' defined here", other->id);
     } else if (!mb_map_put(&c->m->ind_keys, a->name.key, strlen(a->name.key), ind)) {
@@ -210,7 +210,7 @@ static void collect(mb_chk *c, pending **pv, size_t *pn)
                 int clash = 0;
                 if (!claim_key(c, &c->rule_ids, id, &first, &clash)) continue;
                 if (clash) {
-                    mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, id->span, "duplicate rule id '%s'", id->text);
+                    mb_diag *g = mb_diag_add(c->d, MB_D_DUPLICATE_RULE_ID, id->span, "duplicate rule id '%s'", id->text);
                     mb_diag_note(g, first, "first defined here");
                     continue;
                 }
@@ -235,7 +235,7 @@ int mb_model_check(mb_model *m, mb_diags *d)
     if (m->load_failed) {
         m->checked = 0;
         if (d->errors == errors0)
-            mb_diag_add(d, MB_SEV_ERROR, mb_span_none(), "the rules were not loaded whole: not checked");
+            mb_diag_add(d, MB_D_RULES_INCOMPLETE, mb_span_none(), "the rules were not loaded whole: not checked");
         return -1;
     }
     pending *pv = NULL;
@@ -250,7 +250,7 @@ int mb_model_check(mb_model *m, mb_diags *d)
     mb_chk_conflicts(&c);
     mb_map_free(&c.rule_ids);
     mb_map_free(&c.plan_ids);
-    if (c.oom) mb_diag_add(d, MB_SEV_ERROR, mb_span_none(), "out of memory");
+    if (c.oom) mb_diag_add(d, MB_D_OUT_OF_MEMORY, mb_span_none(), "out of memory");
     m->checked = d->errors == errors0;
     return m->checked ? 0 : -1;
 }

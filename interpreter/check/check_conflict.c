@@ -44,7 +44,7 @@ static void report(mb_chk *c, const bound *lo, const bound *hi)
 {
     const bound *later = lo->r->index > hi->r->index ? lo : hi;
     const bound *earlier = later == lo ? hi : lo;
-    mb_diag *g = mb_diag_add(c->d, MB_SEV_ERROR, later->r->ast->id.span,
+    mb_diag *g = mb_diag_add(c->d, MB_D_CONTRADICTORY_TARGETS, later->r->ast->id.span,
                              "targets '%s' and '%s' on '%s' for %zu cannot both hold", earlier->r->id,
                              later->r->id, lo->r->ind->id, lo->year);
     mb_diag_note(g, earlier->r->ast->id.span, "'%s' defined here", earlier->r->id);

@@ -70,7 +70,7 @@ static int finish_height(mb_chk *c, const dframe *f, const int *height)
         if (r > h) h = r;
     }
     if (h + 1 <= MB_MAX_DERIVED_CHAIN) return h + 1;
-    mb_diag_add(c->d, MB_SEV_ERROR, ind->derived->span,
+    mb_diag_add(c->d, MB_D_DERIVED_TOO_DEEP, ind->derived->span,
                 "derived indicators nested too deeply (more than %d levels)", MB_MAX_DERIVED_CHAIN - 1);
     ind->derived = NULL;
     ind->formula = NULL;
@@ -89,7 +89,7 @@ static void derived_heights(mb_chk *c, unsigned char *colour, int *height)
             if (f->next < f->n) {
                 mb_indicator *to = f->refs[f->next++];
                 if (colour[to->index] == 1 && to->derived) {
-                    mb_diag_add(c->d, MB_SEV_ERROR, to->derived->span, "derived indicator '%s' depends on itself",
+                    mb_diag_add(c->d, MB_D_DERIVED_CYCLE, to->derived->span, "derived indicator '%s' depends on itself",
                                 to->id);
                     to->derived = NULL;
                     to->formula = NULL;
@@ -111,23 +111,23 @@ static void derived_heights(mb_chk *c, unsigned char *colour, int *height)
 static void check_one(mb_chk *c, mb_indicator *ind, const mb_ast_indicator *a)
 {
     if (!a->has_unit) {
-        mb_diag_add(c->d, MB_SEV_ERROR, a->id.span, "indicator '%s' has no unit: add 'unit …' (unit 1 for a pure number)", a->id.text);
+        mb_diag_add(c->d, MB_D_INDICATOR_NO_UNIT, a->id.span, "indicator '%s' has no unit: add 'unit …' (unit 1 for a pure number)", a->id.text);
         mb_unit_parse("", &ind->unit);
     } else {
         mb_uniterr ue = mb_unit_parse(a->unit.key, &ind->unit);
-        if (ue) mb_diag_add(c->d, MB_SEV_ERROR, a->unit.span, "%s: '%s'", mb_uniterr_str(ue), a->unit.text);
+        if (ue) mb_diag_add(c->d, MB_D_BAD_UNIT, a->unit.span, "%s: '%s'", mb_uniterr_str(ue), a->unit.text);
         ind->unit.text = a->unit.text;
     }
     if (!a->direction)
-        mb_diag_add(c->d, MB_SEV_ERROR, a->id.span,
+        mb_diag_add(c->d, MB_D_INDICATOR_NO_DIRECTION, a->id.span,
                     "indicator '%s' has no direction: add 'higher' or 'lower' (which is better)", a->id.text);
     if (!a->name.text)
-        mb_diag_add(c->d, MB_SEV_WARNING, a->id.span,
+        mb_diag_add(c->d, MB_D_INDICATOR_NO_NAME, a->id.span,
                     "indicator '%s' has no printed name: add the name used in the plan", a->id.text);
     if (a->part_of.text) {
         ind->part_of = mb_chk_ref(c, &a->part_of, 0);
         if (ind->part_of == ind) {
-            mb_diag_add(c->d, MB_SEV_ERROR, a->part_of.span, "indicator '%s' cannot be part of itself", a->id.text);
+            mb_diag_add(c->d, MB_D_PART_OF_ITSELF, a->part_of.span, "indicator '%s' cannot be part of itself", a->id.text);
             ind->part_of = NULL;
         }
     }
@@ -143,7 +143,7 @@ void mb_chk_indicators(mb_chk *c)
     for (size_t i = 0; i < c->m->ninds; i++) {
         mb_indicator *ind = c->m->inds[i];
         if (ind->part_of && !mb_unit_same_base(&ind->unit, &ind->part_of->unit))
-            mb_diag_add(c->d, MB_SEV_ERROR, ind->span,
+            mb_diag_add(c->d, MB_D_PART_OF_UNIT, ind->span,
                         "'%s' is part of '%s' but is measured in '%s', not '%s'", ind->id,
                         ind->part_of->id, ind->unit.text, ind->part_of->unit.text);
     }
@@ -183,14 +183,14 @@ void mb_chk_check(mb_chk *c, const mb_ast_check *a)
         k->kind = MB_DC_BETWEEN;
         if (mb_chk_quantity(c, &a->a, ind, &k->a) && mb_chk_quantity(c, &a->b, ind, &k->b) &&
             mb_num_cmp(k->a, k->b) > 0)
-            mb_diag_add(c->d, MB_SEV_ERROR, a->b.span, "inverted range: the upper bound is below the lower");
+            mb_diag_add(c->d, MB_D_INVERTED_RANGE, a->b.span, "inverted range: the upper bound is below the lower");
         break;
     case MB_CHECK_CMP:
         if (a->other.text) {
             k->kind = MB_DC_CMP_IND;
             k->other = mb_chk_ref(c, &a->other, a->other_is_name);
             if (k->other && !mb_unit_same_base(&ind->unit, &k->other->unit))
-                mb_diag_add(c->d, MB_SEV_ERROR, a->other.span,
+                mb_diag_add(c->d, MB_D_CHECK_UNITS, a->other.span,
                             "'%s' is measured in '%s' and '%s' in '%s': they cannot be compared",
                             ind->id, ind->unit.text, k->other->id, k->other->unit.text);
         } else {

@@ -21,7 +21,7 @@ static int deadline(mb_chk *c, const mb_ast_target *t, const mb_plan *plan, mb_y
 {
     if (by.year) return by.year;
     if (plan && plan->last_deadline) return plan->last_deadline;
-    mb_diag_add(c->d, MB_SEV_ERROR, t->id.span, "target '%s' has no deadline: add 'by YEAR'%s", t->id.text,
+    mb_diag_add(c->d, MB_D_TARGET_NO_DEADLINE, t->id.span, "target '%s' has no deadline: add 'by YEAR'%s", t->id.text,
                 plan ? " (its plan gives no deadline)" : "");
     return 0;
 }
@@ -64,16 +64,16 @@ static void check_milestones(mb_chk *c, const mb_rule *r, const mb_ast_target *t
         if (!a->year) continue; /* a milestone without its year: reported already */
         mb_aspan sp = t->goals[g[i].i].q.span;
         if (b->year == a->year) {
-            mb_diag_add(c->d, MB_SEV_ERROR, sp, "two milestones for %d", b->year);
+            mb_diag_add(c->d, MB_D_TWO_MILESTONES, sp, "two milestones for %d", b->year);
             continue;
         }
         int s = mb_num_cmp(b->value, a->value);
         if (r->ind->direction > 0 && up && s < 0)
-            mb_diag_add(c->d, MB_SEV_ERROR, sp,
+            mb_diag_add(c->d, MB_D_MILESTONE_DIRECTION, sp,
                         "milestone for %d (%s) is below the one for %d (%s), but '%s' is higher-is-better",
                         b->year, b->text, a->year, a->text, r->ind->id);
         else if (r->ind->direction < 0 && down && s > 0)
-            mb_diag_add(c->d, MB_SEV_ERROR, sp,
+            mb_diag_add(c->d, MB_D_MILESTONE_DIRECTION, sp,
                         "milestone for %d (%s) is above the one for %d (%s), but '%s' is lower-is-better",
                         b->year, b->text, a->year, a->text, r->ind->id);
     }
@@ -88,7 +88,7 @@ static void compare_goals(mb_chk *c, mb_rule *r, const mb_ast_target *t, const m
     for (size_t i = 0; i < t->ngoals; i++) {
         const mb_goal *g = &t->goals[i];
         if (t->ngoals > 1 && !g->by.year)
-            mb_diag_add(c->d, MB_SEV_ERROR, g->q.span, "each milestone needs its year: write '%s by YEAR'",
+            mb_diag_add(c->d, MB_D_MILESTONE_NO_YEAR, g->q.span, "each milestone needs its year: write '%s by YEAR'",
                         mb_chk_text_of(c, g->q.span));
         else
             r->goals[i].year = deadline(c, t, plan, g->by);
@@ -103,7 +103,7 @@ static void years_span(mb_chk *c, mb_rule *r, const mb_ast_target *t, int min_ye
     r->y1 = t->y1.year;
     r->y2 = t->y2.year;
     if (r->y1 && r->y2 && r->y2 - r->y1 + 1 < min_years)
-        mb_diag_add(c->d, MB_SEV_ERROR, t->y2.span,
+        mb_diag_add(c->d, r->y2 < r->y1 ? MB_D_INVERTED_PERIOD : MB_D_PERIOD_TOO_SHORT, t->y2.span,
                     r->y2 < r->y1 ? "inverted period: %d..%d ends before it starts"
                                   : "the period %d..%d is too short for this target", r->y1, r->y2);
 }
@@ -111,7 +111,7 @@ static void years_span(mb_chk *c, mb_rule *r, const mb_ast_target *t, int min_ye
 static void base_before(mb_chk *c, const mb_year *base, int by)
 {
     if (base->year && by && base->year >= by)
-        mb_diag_add(c->d, MB_SEV_ERROR, base->span, "base year %d is not before the deadline %d",
+        mb_diag_add(c->d, MB_D_BASE_AFTER_DEADLINE, base->span, "base year %d is not before the deadline %d",
                     base->year, by);
 }
 
@@ -130,17 +130,17 @@ static void form(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *p
         if (t->tol_relative) mb_chk_percent(c, &t->b, "a relative tolerance", &r->b);
         else mb_chk_quantity(c, &t->b, r->ind, &r->b);
         if (mb_num_sign(t->b.value) < 0)
-            mb_diag_add(c->d, MB_SEV_ERROR, t->b.span, "negative tolerance");
+            mb_diag_add(c->d, MB_D_NEGATIVE_TOLERANCE, t->b.span, "negative tolerance");
         break;
     case MB_FORM_INTERVAL:
     case MB_FORM_RANGE:
         g0->year = deadline(c, t, plan, t->by);
         if (mb_chk_quantity(c, &t->a, r->ind, &r->a) && mb_chk_quantity(c, &t->b, r->ind, &r->b)) {
             int s = mb_num_cmp(r->a, r->b);
-            if (s > 0) mb_diag_add(c->d, MB_SEV_ERROR, t->b.span, "inverted range: %s is below %s",
+            if (s > 0) mb_diag_add(c->d, MB_D_INVERTED_RANGE, t->b.span, "inverted range: %s is below %s",
                                    mb_chk_text_of(c, t->b.span), mb_chk_text_of(c, t->a.span));
             else if (s == 0 && t->form == MB_FORM_RANGE)
-                mb_diag_add(c->d, MB_SEV_ERROR, t->b.span, "empty range: the stretch equals the requirement");
+                mb_diag_add(c->d, MB_D_EMPTY_RANGE, t->b.span, "empty range: the stretch equals the requirement");
         }
         break;
     case MB_FORM_EACH_YEAR:
@@ -157,7 +157,7 @@ static void form(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *p
     case MB_FORM_RELATIVE:
         g0->year = deadline(c, t, plan, t->by);
         r->a = t->a.value;
-        if (mb_num_sign(r->a) <= 0) mb_diag_add(c->d, MB_SEV_ERROR, t->a.span, "the factor must be positive");
+        if (mb_num_sign(r->a) <= 0) mb_diag_add(c->d, MB_D_FACTOR_NOT_POSITIVE, t->a.span, "the factor must be positive");
         r->base_year = t->y1.year;
         base_before(c, &t->y1, g0->year);
         break;
@@ -169,18 +169,18 @@ static void form(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *p
         base_before(c, &t->y1, g0->year);
         if (mb_chk_percent(c, &t->a, t->form == MB_FORM_CUT ? "a cut" : "a growth rate", &r->a)) {
             if (t->form == MB_FORM_CUT && (mb_num_sign(r->a) <= 0 || mb_num_cmp(r->a, mb_num_int(100)) > 0))
-                mb_diag_add(c->d, MB_SEV_ERROR, t->a.span, "a cut must be above 0%% and at most 100%%");
+                mb_diag_add(c->d, MB_D_CUT_RANGE, t->a.span, "a cut must be above 0%% and at most 100%%");
             if (t->form == MB_FORM_GROW && mb_num_sign(r->a) < 0)
-                mb_diag_add(c->d, MB_SEV_ERROR, t->a.span, "negative growth: write 'cut' instead");
+                mb_diag_add(c->d, MB_D_NEGATIVE_GROWTH, t->a.span, "negative growth: write 'cut' instead");
             if (t->form == MB_FORM_ANNUAL_GROWTH && mb_num_cmp(r->a, mb_num_int(-100)) <= 0)
-                mb_diag_add(c->d, MB_SEV_ERROR, t->a.span, "an annual growth rate must be above -100%%");
+                mb_diag_add(c->d, MB_D_ANNUAL_GROWTH_RANGE, t->a.span, "an annual growth rate must be above -100%%");
         }
         break;
     case MB_FORM_ABOVE_REGION:
         g0->year = deadline(c, t, plan, t->by);
         r->region = t->region.text;
         r->region_key = t->region.key;
-        if (!t->region.key[0]) mb_diag_add(c->d, MB_SEV_ERROR, t->region.span, "empty region name");
+        if (!t->region.key[0]) mb_diag_add(c->d, MB_D_EMPTY_REGION_NAME, t->region.span, "empty region name");
         break;
     }
 }
@@ -203,7 +203,7 @@ void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
     r->two_sided = t->two_sided;
     metadata(r, t);
     if (!t->phrase.text)
-        mb_diag_add(c->d, MB_SEV_WARNING, t->id.span,
+        mb_diag_add(c->d, MB_D_TARGET_NO_PHRASE, t->id.span,
                     "target '%s' has no phrase: quote the plan's words with phrase \"…\"", t->id.text);
     if (t->form == MB_FORM_COMPARE) {
         compare_goals(c, r, t, plan);

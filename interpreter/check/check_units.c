@@ -73,7 +73,7 @@ static int add_units(mb_chk *c, mb_fnode *n, mb_fnode *l, mb_fnode *r)
     }
     if (!mb_dim_same(&l->unit, &r->unit)) {
         char a[200], b[200];
-        mb_diag_add(c->d, MB_SEV_ERROR, n->src->span, "cannot %s values in different units: %s, %s",
+        mb_diag_add(c->d, MB_D_FORMULA_ADD_UNITS, n->src->span, "cannot %s values in different units: %s, %s",
                     n->kind == MB_EX_ADD ? "add" : "subtract", operand(l, "left", a, sizeof a),
                     operand(r, "right", b, sizeof b));
         return 0;
@@ -81,7 +81,7 @@ static int add_units(mb_chk *c, mb_fnode *n, mb_fnode *l, mb_fnode *r)
     mb_num f, inv;
     n->unit = l->unit;
     if (mb_dim_factor(&r->unit, &l->unit, &f) || mb_num_div(mb_num_int(1), f, &inv)) {
-        mb_diag_add(c->d, MB_SEV_ERROR, n->src->span, "unit scale too large in this formula");
+        mb_diag_add(c->d, MB_D_FORMULA_SCALE, n->src->span, "unit scale too large in this formula");
         return 0;
     }
     /* e − f / 10000 with e in 亿元 and f in 万元: the 10000 is the conversion, by hand */
@@ -126,7 +126,7 @@ static ures resolve(mb_chk *c, const mb_expr *e)
     } else {
         mb_uniterr ue = mb_dim_mul(&l.n->unit, &r.n->unit, e->kind == MB_EX_DIV, &n->unit);
         if (ue) {
-            mb_diag_add(c->d, MB_SEV_ERROR, e->span, "%s",
+            mb_diag_add(c->d, ue == MB_UNIT_TOOLONG ? MB_D_FORMULA_UNITS_COMPLEX : MB_D_FORMULA_SCALE, e->span, "%s",
                         ue == MB_UNIT_TOOLONG ? "units too complex in this formula (more than 8 unit words, "
                                                 "or a power beyond 999)"
                                               : "unit scale too large in this formula");
@@ -233,7 +233,7 @@ static int conversion(mb_chk *c, const mb_indicator *ind, const mb_fnode *root, 
     char kb[MB_NUM_BUF];
     mb_num_format(kt, 6, kb, NULL);
     const mb_fnode *at = s.stray ? s.stray : root;
-    mb_diag_add(c->d, MB_SEV_ERROR, at->src->span,
+    mb_diag_add(c->d, MB_D_FORMULA_POWER_OF_TEN, at->src->span,
                 "formula of '%s' scales by a power of ten that is not the conversion its units need "
                 "(a factor of %s to give '%s'): write it without conversions (units convert exactly) "
                 "or convert by hand in every term",
@@ -249,7 +249,7 @@ static void check_result(mb_chk *c, const mb_indicator *ind, mb_fnode *root)
     if (!mb_dim_same(&root->unit, &want)) {
         const char *decl = ind->unit.text[0] ? ind->unit.text : "1";
         words(&want, b, sizeof b);
-        mb_diag_add(c->d, MB_SEV_ERROR, root->src->span,
+        mb_diag_add(c->d, MB_D_FORMULA_UNIT, root->src->span,
                     "formula of '%s' gives a value in %s, but '%s' is declared in %s%s%s%s", ind->id,
                     words(&root->unit, a, sizeof a), ind->id, decl, strcmp(decl, b) ? " (" : "",
                     strcmp(decl, b) ? b : "", strcmp(decl, b) ? ")" : "");
@@ -257,7 +257,7 @@ static void check_result(mb_chk *c, const mb_indicator *ind, mb_fnode *root)
     }
     mb_num kp, ks, k;
     if (mb_dim_pow100(want.pct - root->unit.pct, &kp) || mb_num_div(root->unit.scale, want.scale, &ks)) {
-        mb_diag_add(c->d, MB_SEV_ERROR, root->src->span, "unit scale too large in the formula of '%s'", ind->id);
+        mb_diag_add(c->d, MB_D_FORMULA_SCALE, root->src->span, "unit scale too large in the formula of '%s'", ind->id);
         return;
     }
     if (!mb_num_eq(kp, mb_num_int(1)) || !mb_num_eq(ks, mb_num_int(1))) {
@@ -269,7 +269,7 @@ static void check_result(mb_chk *c, const mb_indicator *ind, mb_fnode *root)
     scan s = {.cand = {mb_num_int(100)}, .ncand = 1, .choice = -1};
     scan_terms(&s, root);
     if (s.first)
-        mb_diag_add(c->d, MB_SEV_ERROR, s.first->src->span,
+        mb_diag_add(c->d, MB_D_FORMULA_PERCENT, s.first->src->span,
                     "formula of '%s' multiplies a ratio by 100, which states it in percent, but "
                     "'%s' is declared 'unit %s': declare 'unit %%' (or drop the × 100)",
                     ind->id, ind->id, ind->unit.text[0] ? ind->unit.text : "1");

@@ -149,12 +149,12 @@ static int load(mb_model *m, const char *path, const char *shown, mb_span from, 
         if (strcmp(m->paths[i], rp) == 0) {
             free(rp);
             if (m->files[i].text) return 0; /* read already */
-            mb_diag_add(d, MB_SEV_ERROR, from, "import cycle: '%s' imports itself through its imports", shown);
+            mb_diag_add(d, MB_D_IMPORT_CYCLE, from, "import cycle: '%s' imports itself through its imports", shown);
             return -1;
         }
     if (depth > MAX_IMPORT_DEPTH) {
         free(rp);
-        mb_diag_add(d, MB_SEV_ERROR, from, "imports nested too deeply (more than %d)", MAX_IMPORT_DEPTH);
+        mb_diag_add(d, MB_D_IMPORTS_TOO_DEEP, from, "imports nested too deeply (more than %d)", MAX_IMPORT_DEPTH);
         return -1;
     }
     const char *why = NULL;
@@ -162,7 +162,7 @@ static int load(mb_model *m, const char *path, const char *shown, mb_span from, 
     char *data = slurp(path, &len, &why);
     if (!data) {
         free(rp);
-        mb_diag_add(d, MB_SEV_ERROR, from, "cannot read '%s': %s", shown, why);
+        mb_diag_add(d, MB_D_RULE_FILE_UNREADABLE, from, "cannot read '%s': %s", shown, why);
         m->io_error = 1;
         return -2;
     }
@@ -173,7 +173,7 @@ static int load(mb_model *m, const char *path, const char *shown, mb_span from, 
         free(key);
         free(t);
         free(data);
-        mb_diag_add(d, MB_SEV_ERROR, from, "out of memory");
+        mb_diag_add(d, MB_D_OUT_OF_MEMORY, from, "out of memory");
         return -1;
     }
     *t = (mb_text){name, data, len};
@@ -195,18 +195,18 @@ static int load_resolved(mb_model *m, const char *from, const char *name, mb_spa
 {
     size_t kn = strlen(name) + 9;
     char *key = mb_malloc(kn);
-    if (!key) { mb_diag_add(d, MB_SEV_ERROR, span, "out of memory"); return -1; }
+    if (!key) { mb_diag_add(d, MB_D_OUT_OF_MEMORY, span, "out of memory"); return -1; }
     snprintf(key, kn, "<import>%s", name);
     for (size_t i = 0; i < m->ntexts; i++)
         if (strcmp(m->paths[i], key) == 0) {
             free(key);
             if (m->files[i].text) return 0;
-            mb_diag_add(d, MB_SEV_ERROR, span, "import cycle: '%s' imports itself through its imports", name);
+            mb_diag_add(d, MB_D_IMPORT_CYCLE, span, "import cycle: '%s' imports itself through its imports", name);
             return -1;
         }
     if (depth > MAX_IMPORT_DEPTH) {
         free(key);
-        mb_diag_add(d, MB_SEV_ERROR, span, "imports nested too deeply (more than %d)", MAX_IMPORT_DEPTH);
+        mb_diag_add(d, MB_D_IMPORTS_TOO_DEEP, span, "imports nested too deeply (more than %d)", MAX_IMPORT_DEPTH);
         return -1;
     }
     char *data = NULL;
@@ -214,7 +214,7 @@ static int load_resolved(mb_model *m, const char *from, const char *name, mb_spa
     const char *why = "rule text given in memory has no folder to import from (give an import resolver)";
     if (!m->import_fn || m->import_fn(m->import_ctx, from, name, &data, &len, &why) != 0) {
         free(key);
-        mb_diag_add(d, MB_SEV_ERROR, span, "cannot read '%s': %s", name, why ? why : "not found");
+        mb_diag_add(d, MB_D_RULE_FILE_UNREADABLE, span, "cannot read '%s': %s", name, why ? why : "not found");
         m->io_error = 1;
         return -2;
     }
@@ -224,7 +224,7 @@ static int load_resolved(mb_model *m, const char *from, const char *name, mb_spa
         free(key);
         free(t);
         free(data);
-        mb_diag_add(d, MB_SEV_ERROR, span, "out of memory");
+        mb_diag_add(d, MB_D_OUT_OF_MEMORY, span, "out of memory");
         return -1;
     }
     *t = (mb_text){shown, data, len};

@@ -81,7 +81,7 @@ int mb_cli_as_of(mb_asof *a, const char *given, int given_key, const mb_model *m
     }
     int y = latest_stored(m, D, h);
     /* a warning about the data: counted with the others, printed now (the others already are) */
-    mb_diag *g = mb_diag_add(&D->diags, MB_SEV_WARNING, D->max_period_at,
+    mb_diag *g = mb_diag_add(&D->diags, MB_D_FUTURE_PERIOD, D->max_period_at,
                 "period %s is past every deadline of the rules (the last is %d) and the current year: "
                 "it is not taken as the date of the data; the default --as-of is %d, the latest year "
                 "in the data before it (give --as-of to choose)",

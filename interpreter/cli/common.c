@@ -59,7 +59,7 @@ int mb_cli_load_rules(char **paths, int n, mb_diags *d, mb_model **out)
     mb_model *m = mb_model_new();
     *out = m;
     if (!m) {
-        mb_diag_add(d, MB_SEV_ERROR, mb_span_none(), "out of memory");
+        mb_diag_add(d, MB_D_OUT_OF_MEMORY, mb_span_none(), "out of memory");
         return MB_EXIT_USAGE;
     }
     for (int i = 0; i < n; i++) mb_model_load(m, paths[i], d);

@@ -143,8 +143,8 @@ static inline size_t csv_next(csv_reader *r, size_t from)
 
 /* ---- errors ---- */
 
-__attribute__((format(printf, 6, 7)))
-static void csv_error_at(csv_reader *r, size_t at, size_t to, uint32_t line, size_t ls,
+__attribute__((format(printf, 7, 8)))
+static void csv_error_at(csv_reader *r, mb_code code, size_t at, size_t to, uint32_t line, size_t ls,
                          const char *fmt, ...)
 {
     char msg[200];
@@ -153,20 +153,20 @@ static void csv_error_at(csv_reader *r, size_t at, size_t to, uint32_t line, siz
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     mb_span sp = {r->t, at, to, line, ls};
-    mb_diag_add(r->d, MB_SEV_ERROR, sp, "%s", msg);
+    mb_diag_add(r->d, code, sp, "%s", msg);
 }
 
 /* An error on the current line that spoils the record: only the first one is reported,
  * since what follows it in the same record is often a consequence. */
-#define CSV_RECORD_ERROR(r, at, to, ...)                                                  \
-    do {                                                                                  \
-        if (!(r)->bad) csv_error_at((r), (at), (to), (r)->line, (r)->ls, __VA_ARGS__);    \
+#define CSV_RECORD_ERROR(r, code, at, to, ...)                                                    \
+    do {                                                                                          \
+        if (!(r)->bad) csv_error_at((r), (code), (at), (to), (r)->line, (r)->ls, __VA_ARGS__);    \
         (r)->bad = 1;                                                                     \
     } while (0)
 
 static void csv_oom(csv_reader *r)
 {
-    mb_diag_add(r->d, MB_SEV_ERROR, mb_span_none(), "out of memory while reading %s",
+    mb_diag_add(r->d, MB_D_OUT_OF_MEMORY, mb_span_none(), "out of memory while reading %s",
                 r->t->name ? r->t->name : "CSV data");
     r->bad = r->stop = 1;
 }
@@ -191,13 +191,13 @@ static inline int csv_field(csv_reader *r, size_t off, uint32_t line, size_t ls,
 {
     if (r->bad) return 0;
     if (n > r->max_len) {
-        csv_error_at(r, off, off + 1, line, ls, "field longer than %zu bytes", r->max_len);
+        csv_error_at(r, MB_D_CSV_FIELD_TOO_LONG, off, off + 1, line, ls, "field longer than %zu bytes", r->max_len);
         r->bad = 1;
         return 0;
     }
     if (r->nf == r->fcap) {
         if (r->nf >= r->max_fields) {
-            csv_error_at(r, off, off + 1, line, ls, "record has more than %zu fields",
+            csv_error_at(r, MB_D_CSV_TOO_MANY_FIELDS, off, off + 1, line, ls, "record has more than %zu fields",
                          r->max_fields);
             r->bad = 1;
             return 0;
@@ -248,7 +248,7 @@ static size_t csv_utf8(csv_reader *r, size_t q)
         int32_t cp;
         size_t k = mb_utf8_decode(r->b + q, r->end - q, &cp);
         if (!k) {
-            CSV_RECORD_ERROR(r, q, q + 1, "invalid UTF-8 (byte 0x%02x)", r->b[q]);
+            CSV_RECORD_ERROR(r, MB_D_DATA_INVALID_UTF8, q, q + 1, "invalid UTF-8 (byte 0x%02x)", r->b[q]);
             return q + 1;
         }
         q += k;
@@ -260,7 +260,7 @@ static size_t csv_utf8(csv_reader *r, size_t q)
 static size_t csv_odd_byte(csv_reader *r, size_t q)
 {
     if (r->b[q] == 0) {
-        CSV_RECORD_ERROR(r, q, q + 1, "unexpected NUL byte");
+        CSV_RECORD_ERROR(r, MB_D_CSV_NUL, q, q + 1, "unexpected NUL byte");
         return csv_next(r, q + 1);
     }
     return csv_next(r, csv_utf8(r, q));
@@ -274,7 +274,7 @@ static size_t csv_unquoted(csv_reader *r, size_t fs)
     size_t q = csv_next(r, fs);
     while (q < r->end && r->b[q] != ',' && r->b[q] != '\n') {
         if (r->b[q] == '"') {
-            CSV_RECORD_ERROR(r, q, q + 1, "quote inside an unquoted field");
+            CSV_RECORD_ERROR(r, MB_D_CSV_QUOTE, q, q + 1, "quote inside an unquoted field");
             q = csv_next(r, q + 1);
         } else {
             q = csv_odd_byte(r, q);
@@ -295,7 +295,7 @@ static size_t csv_after_quote(csv_reader *r, size_t p)
     size_t q = csv_next(r, p);
     while (q < r->end && r->b[q] != ',' && r->b[q] != '\n') q = csv_next(r, q + 1);
     size_t to = q > p && r->b[q - 1] == '\r' ? q - 1 : q;
-    CSV_RECORD_ERROR(r, p, to, "text after closing quote (a quote inside a quoted field "
+    CSV_RECORD_ERROR(r, MB_D_CSV_AFTER_QUOTE, p, to, "text after closing quote (a quote inside a quoted field "
                                "is written \"\")");
     return q;
 }
@@ -340,7 +340,7 @@ static size_t csv_quoted(csv_reader *r, size_t q0)
     if (q >= r->end) {
         /* Everything after the quote belongs to the broken field: report it once, at the
          * quote, since that is where the fix goes. */
-        csv_error_at(r, q0, q0 + 1, line0, ls0, "unterminated quoted field (opened here)");
+        csv_error_at(r, MB_D_CSV_UNTERMINATED, q0, q0 + 1, line0, ls0, "unterminated quoted field (opened here)");
         r->bad = r->stop = 1;
         return r->end;
     }

@@ -78,8 +78,9 @@ static mb_span fspan(const ingest *g, const mb_csv_field *f)
 
 /* Every error a row causes goes through here, so the errors the reader reported (records it
  * skipped before they reached us) can be told apart and counted as rejected rows. */
-static void row_error(ingest *g, mb_span sp, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void row_error(ingest *g, mb_span sp, const char *fmt, ...)
+static void row_error(ingest *g, mb_code code, mb_span sp, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void row_error(ingest *g, mb_code code, mb_span sp, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
@@ -87,13 +88,13 @@ static void row_error(ingest *g, mb_span sp, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     g->own_errors++;
-    mb_diag_add(&g->D->diags, MB_SEV_ERROR, sp, "%s", msg);
+    mb_diag_add(&g->D->diags, code, sp, "%s", msg);
 }
 
-static void reject(ingest *g, const mb_csv_field *f, const char *fmt, const char *a)
+static void reject(ingest *g, mb_code code, const mb_csv_field *f, const char *fmt, const char *a)
 {
     g->D->count.rejected++;
-    row_error(g, fspan(g, f), fmt, a);
+    row_error(g, code, fspan(g, f), fmt, a);
 }
 
 static int in_map(const ingest *g, const char *s) { return s >= g->t->data && s < g->t->data + g->t->len; }
@@ -124,7 +125,7 @@ static int header(ingest *g, const mb_csv_field *f, size_t nf)
         /* The reader dropped the first record: this one is a data row, and taking it for the
          * header would only add a false "no 'region' column". */
         g->own_errors += reader; /* the header is no data row: not counted as rejected */
-        row_error(g, mb_span_at(g->t, 0, 0), "the header row could not be read (see the error above): "
+        row_error(g, MB_D_HEADER_UNREADABLE, mb_span_at(g->t, 0, 0), "the header row could not be read (see the error above): "
                   "no row of this file is read");
         g->bad_header = 1;
         return 1;
@@ -136,7 +137,7 @@ static int header(ingest *g, const mb_csv_field *f, size_t nf)
         for (int c = 0; c < NCOLS; c++) {
             if (n != strlen(COLS[c]) || strncasecmp(s, COLS[c], n) != 0) continue;
             if (g->col[c] >= 0) {
-                row_error(g, fspan(g, &f[i]), "the header names '%s' twice (columns %d and %zu): "
+                row_error(g, MB_D_HEADER_TWICE, fspan(g, &f[i]), "the header names '%s' twice (columns %d and %zu): "
                           "which one holds the data?", COLS[c], g->col[c] + 1, i + 1);
                 g->bad_header = 1;
                 return 1;
@@ -146,7 +147,7 @@ static int header(ingest *g, const mb_csv_field *f, size_t nf)
     }
     for (int c = 0; c < COL_UNIT; c++)
         if (g->col[c] < 0) {
-            row_error(g, fspan(g, &f[0]),
+            row_error(g, MB_D_HEADER_MISSING_COLUMN, fspan(g, &f[0]),
                         "the header has no '%s' column (it needs region,indicator,period,value)", COLS[c]);
             g->bad_header = 1;
             return 1; /* stop: no row of this file can be read */
@@ -292,19 +293,19 @@ static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int e
     mb_num_format(mb_obs_value(o), 0, old, NULL);
     if (o->state == MB_OBS_PRESENT && mb_num_cmp(mb_num_dec(m, -exp), mb_obs_value(o)) == 0) {
         D->count.duplicate++;
-        mb_diag_add(&D->diags, MB_SEV_WARNING, fspan(g, vf),
+        mb_diag_add(&D->diags, MB_D_DUPLICATE_ROW, fspan(g, vf),
                     "duplicate observation for %s, %s, %d: same value as %s:%u",
                     region, ind->id, p->year, mb_data_file_name(D, o->file), o->line);
         return;
     }
     D->count.rejected++;
     if (o->state == MB_OBS_CONFLICT && o->m == MB_OBS_REJECTED_M) {
-        row_error(g, fspan(g, vf), "value for %s, %s, %d not used: the row at %s:%u for the same region, "
+        row_error(g, MB_D_CONFLICTING_VALUES, fspan(g, vf), "value for %s, %s, %d not used: the row at %s:%u for the same region, "
                   "indicator and year was rejected", region, ind->id, p->year, mb_data_file_name(D, o->file), o->line);
         return;
     }
     if (o->state == MB_OBS_CONFLICT) {
-        row_error(g, fspan(g, vf), "conflicting values for %s, %s, %d: rows with different values "
+        row_error(g, MB_D_CONFLICTING_VALUES, fspan(g, vf), "conflicting values for %s, %s, %d: rows with different values "
                   "came before (first at %s:%u)", region, ind->id, p->year, mb_data_file_name(D, o->file), o->line);
         return;
     }
@@ -312,7 +313,7 @@ static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int e
     D->count.used--;
     D->count.rejected++;
     o->state = MB_OBS_CONFLICT;
-    row_error(g, fspan(g, vf), "conflicting values for %s, %s, %d: %s here, %s at %s:%u", region, ind->id,
+    row_error(g, MB_D_CONFLICTING_VALUES, fspan(g, vf), "conflicting values for %s, %s, %d: %s here, %s at %s:%u", region, ind->id,
               p->year, buf, old, mb_data_file_name(D, o->file), o->line);
 }
 
@@ -358,7 +359,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         char n[32];
         snprintf(n, sizeof n, "%zu", nf);
         D->count.rejected++;
-        row_error(g, fspan(g, &f[nf ? nf - 1 : 0]),
+        row_error(g, MB_D_ROW_FIELDS, fspan(g, &f[nf ? nf - 1 : 0]),
                     "row has %s fields; the header has %zu", n, g->ncols);
         return 0;
     }
@@ -370,16 +371,16 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         for (int i = 0; i < NCOLS; i++)
             if (i != COL_INDICATOR) pick(g, f, i, &c[i]);
     if (!ind || ind->derived) {
-        if (!c[COL_INDICATOR].n) { reject(g, &c[COL_INDICATOR], "%sempty indicator", ""); return 0; }
+        if (!c[COL_INDICATOR].n) { reject(g, MB_D_EMPTY_INDICATOR, &c[COL_INDICATOR], "%sempty indicator", ""); return 0; }
         D->count.unused_indicator++;
         note_name(g, &g->unk, &D->unknown, c[COL_INDICATOR].s, c[COL_INDICATOR].n);
         return 0;
     }
-    if (!c[COL_REGION].n) { reject(g, &c[COL_REGION], "%sempty region", ""); return 0; }
+    if (!c[COL_REGION].n) { reject(g, MB_D_EMPTY_REGION, &c[COL_REGION], "%sempty region", ""); return 0; }
     char shown[64];
     mb_period p;
     if (!mb_period_parse(c[COL_PERIOD].s, c[COL_PERIOD].n, &p)) {
-        reject(g, &c[COL_PERIOD], "unknown period '%s' (write 2018, 2018Q3, 2018-Q3 or 2018-09)",
+        reject(g, MB_D_BAD_PERIOD, &c[COL_PERIOD], "unknown period '%s' (write 2018, 2018Q3, 2018-Q3 or 2018-09)",
                mb_shown(shown, 40, c[COL_PERIOD].s, c[COL_PERIOD].n));
         spoil(g, &c[COL_REGION], ind, NULL, &c[COL_PERIOD]);
         return 0;
@@ -392,7 +393,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         size_t vn = c[COL_VALUE].n;
         trim(&vs, &vn);
         D->count.rejected++;
-        row_error(g, fspan(g, &c[COL_VALUE]), "value '%s': %s", mb_shown(shown, 40, vs, vn), why);
+        row_error(g, MB_D_BAD_VALUE, fspan(g, &c[COL_VALUE]), "value '%s': %s", mb_shown(shown, 40, vs, vn), why);
         spoil(g, &c[COL_REGION], ind, &p, &c[COL_VALUE]);
         return 0;
     }
@@ -403,13 +404,13 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
             D->count.rejected++;
             char msg[160];
             snprintf(msg, sizeof msg, uerr, mb_shown(shown, 40, c[COL_UNIT].s, c[COL_UNIT].n));
-            row_error(g, fspan(g, &c[COL_UNIT]), "%s (indicator '%s' is in '%s')",
+            row_error(g, MB_D_DATA_UNIT, fspan(g, &c[COL_UNIT]), "%s (indicator '%s' is in '%s')",
                         msg, ind->id, ind->unit.text[0] ? ind->unit.text : "1");
             spoil(g, &c[COL_REGION], ind, &p, &c[COL_UNIT]);
             return 0;
         }
         if (exp + shift < -36 || exp + shift > 18) {
-            reject(g, &c[COL_VALUE], "%svalue out of range after unit conversion", "");
+            reject(g, MB_D_CONVERTED_RANGE, &c[COL_VALUE], "%svalue out of range after unit conversion", "");
             spoil(g, &c[COL_REGION], ind, &p, &c[COL_VALUE]);
             return 0;
         }
@@ -419,7 +420,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
     const char *bad = D->checked[ind->index] ? check_value(D, ind, mb_num_dec(m, -exp), &k) : NULL;
     if (bad) {
         D->count.rejected++;
-        row_error(g, fspan(g, &c[COL_VALUE]), "data check '%s' on '%s': %s %s",
+        row_error(g, MB_D_DATA_CHECK_ROW, fspan(g, &c[COL_VALUE]), "data check '%s' on '%s': %s %s",
                     k->id, ind->id, mb_shown(shown, 40, c[COL_VALUE].s, c[COL_VALUE].n), bad);
         spoil(g, &c[COL_REGION], ind, &p, &c[COL_VALUE]);
         return 0;
@@ -438,12 +439,12 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         return 0;
     }
     if (r == -2) {
-        reject(g, &c[COL_REGION], "%sbyte order mark (U+FEFF) inside the region name", "");
+        reject(g, MB_D_REGION_BOM, &c[COL_REGION], "%sbyte order mark (U+FEFF) inside the region name", "");
         return 0;
     }
     if (r < 0) {
         D->refused_region = 1;
-        reject(g, &c[COL_REGION], "%stoo many distinct regions, or out of memory", "");
+        reject(g, MB_D_TOO_MANY_REGIONS, &c[COL_REGION], "%stoo many distinct regions, or out of memory", "");
         return 1;
     }
     mb_obs *o = &D->obs[(size_t)r * D->nslots + D->slot0[ind->index] + (size_t)off];
@@ -483,7 +484,7 @@ static void near_indicators(mb_data *D)
         free(k);
         if (!ind || ind->derived) continue;
         char a[64];
-        mb_diag_add(&D->diags, MB_SEV_WARNING, mb_span_none(),
+        mb_diag_add(&D->diags, MB_D_INDICATOR_SPACE, mb_span_none(),
                     "indicator '%s' (%zu row%s) is not one the rules read; it differs from '%s' only in "
                     "white space", mb_shown(a, 40, names[i], lens[i]), counts[i], counts[i] == 1 ? "" : "s", ind->id);
     }
@@ -500,7 +501,7 @@ static void near_unread_regions(mb_data *D)
         free(k);
         if (!hit) continue;
         char a[64];
-        mb_diag_add(&D->diags, MB_SEV_WARNING, mb_span_none(),
+        mb_diag_add(&D->diags, MB_D_REGION_SPACE, mb_span_none(),
                     "region '%s' (%zu row%s) is not one a plan reads; it differs from '%s' only in white space",
                     mb_shown(a, 40, names[i], lens[i]), counts[i], counts[i] == 1 ? "" : "s", D->region_names[hit - 1]);
     }
@@ -522,7 +523,7 @@ static void near_regions(mb_data *D)
         free(k);
         if (!hit || hit - 1 == r) continue;
         char a[64];
-        mb_diag_add(&D->diags, MB_SEV_WARNING, mb_span_none(),
+        mb_diag_add(&D->diags, MB_D_REGIONS_SPACE, mb_span_none(),
                     "regions '%s' and '%s' differ only in white space: they are reported as two regions",
                     mb_shown(a, 40, s, n), D->region_names[hit - 1]);
         shown++;

@@ -26,7 +26,7 @@ static int ends_with(const char *s, const char *suf)
 
 static void file_error(mb_data *D, const char *path, const char *why)
 {
-    mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_none(), "cannot read '%s': %s", path, why);
+    mb_diag_add(&D->diags, MB_D_DATA_UNREADABLE, mb_span_none(), "cannot read '%s': %s", path, why);
     D->io_error = 1;
 }
 
@@ -295,7 +295,7 @@ static int read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
     if (t->len < PARALLEL_MIN || one || fd < 0 || !split_point(t, &hdr_end, &mid)) {
         mb_csv_opts o = {.start = 0, .end = t->len, .first_line = 1};
         read_range(&g, &o);
-        if (!g.header_done) mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, 0, 0), "no header row");
+        if (!g.header_done) mb_diag_add(&D->diags, MB_D_NO_HEADER, mb_span_at(t, 0, 0), "no header row");
         if (fd >= 0) mb_ingest_release(&g, t->len);
         return g.changed;
     }
@@ -322,7 +322,7 @@ static int read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
         a.o = (mb_csv_opts){.start = mid, .end = t->len, .first_line = 0};
         read_part(&a);
     } else if (rc < 0) {
-        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, mid, mid), "out of memory");
+        mb_diag_add(&D->diags, MB_D_OUT_OF_MEMORY, mb_span_at(t, mid, mid), "out of memory");
     }
     if (S) shard_free(S);
     return a.g.changed;
@@ -338,7 +338,7 @@ static void check_unchanged(mb_data *D, const mb_text *t, int fd, const struct s
                      now.st_ino != before->st_ino))
         changed = 1;
     if (!changed) return;
-    mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_none(), "cannot read '%s': the file changed while it was read "
+    mb_diag_add(&D->diags, MB_D_DATA_CHANGED, mb_span_none(), "cannot read '%s': the file changed while it was read "
                 "(its rows read so far are counted; read it again once it is written)", t->name);
     D->io_error = 1;
 }
@@ -375,7 +375,7 @@ static int refuse_gbk(mb_data *D, const mb_text *t)
     /* a sample cut inside a UTF-8 character is still UTF-8 */
     if (bad == n || (n < t->len && bad + 4 > n)) return 0;
     if (!looks_gbk((const unsigned char *)t->data, n, n < t->len)) return 0;
-    mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, bad, bad + 1),
+    mb_diag_add(&D->diags, MB_D_DATA_GBK, mb_span_at(t, bad, bad + 1),
                 "not UTF-8: the file looks like GBK/GB18030 (Excel's CSV encoding on Chinese Windows); convert "
                 "it to UTF-8, e.g. iconv -f GB18030 -t UTF-8 '%s' > converted.csv, or save it as \"CSV UTF-8\"", t->name);
     return 1;
@@ -385,14 +385,14 @@ static int refuse_gbk(mb_data *D, const mb_text *t)
 static int read_text(mb_data *D, const mb_text *t, int json, int fd)
 {
     if (t->len == 0) {
-        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, 0, 0), "empty file: %s", json ? "no JSON array" : "no header row");
+        mb_diag_add(&D->diags, MB_D_DATA_EMPTY, mb_span_at(t, 0, 0), "empty file: %s", json ? "no JSON array" : "no header row");
         return 0;
     }
     /* A NUL byte near the start: a binary file, not a submission. */
     const char *nul = memchr(t->data, 0, t->len < 65536 ? t->len : 65536);
     if (nul) {
         size_t at = (size_t)(nul - t->data);
-        mb_diag_add(&D->diags, MB_SEV_ERROR, mb_span_at(t, at, at + 1), "binary file (NUL byte): not CSV or JSON");
+        mb_diag_add(&D->diags, MB_D_DATA_BINARY, mb_span_at(t, at, at + 1), "binary file (NUL byte): not CSV or JSON");
         return 0;
     }
     if (refuse_gbk(D, t)) return 0;
@@ -698,7 +698,7 @@ static void check_pair(mb_data *D, const mb_check *k)
             mb_num_format(mb_obs_value(a), 0, x, NULL);
             mb_num_format(mb_obs_value(b), 0, z, NULL);
             mb_span sp = D->diags.errors < D->diags.max_errors ? mb_ingest_line_span(D, a->file, a->line) : mb_span_none();
-            mb_diag_add(&D->diags, MB_SEV_ERROR, sp,
+            mb_diag_add(&D->diags, MB_D_DATA_CHECK, sp,
                         "data check '%s' fails for %s, %d: %s = %s %s is not %s %s = %s %s (%s:%u)", k->id,
                         D->region_names[r], y, k->ind->id, x, k->ind->unit.text, mb_cmp_str(k->cmp),
                         k->other->id, z, k->other->unit.text, mb_data_file_name(D, b->file), b->line);

@@ -60,8 +60,8 @@ static jpos jr_here(const jr *r) { return (jpos){r->p, r->line, r->ls}; }
 
 static int jr_peek(const jr *r) { return r->p < r->n ? r->b[r->p] : -1; }
 
-__attribute__((format(printf, 4, 5)))
-static mb_diag *jr_error(jr *r, jpos at, size_t end, const char *fmt, ...)
+__attribute__((format(printf, 5, 6)))
+static mb_diag *jr_error(jr *r, mb_code code, jpos at, size_t end, const char *fmt, ...)
 {
     char msg[200];
     va_list ap;
@@ -69,12 +69,12 @@ static mb_diag *jr_error(jr *r, jpos at, size_t end, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     mb_span sp = {r->t, at.off, end > at.off ? end : at.off + 1, at.line, at.ls};
-    return mb_diag_add(r->d, MB_SEV_ERROR, sp, "%s", msg);
+    return mb_diag_add(r->d, code, sp, "%s", msg);
 }
 
 /* A syntax error at offset `at` on the current line; ends the reading. Returns 0. */
-__attribute__((format(printf, 4, 5)))
-static int jr_syntax(jr *r, size_t at, size_t end, const char *fmt, ...)
+__attribute__((format(printf, 5, 6)))
+static int jr_syntax(jr *r, mb_code code, size_t at, size_t end, const char *fmt, ...)
 {
     char msg[200];
     va_list ap;
@@ -82,7 +82,7 @@ static int jr_syntax(jr *r, size_t at, size_t end, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     jpos pos = {at, r->line, r->ls};
-    jr_error(r, pos, end, "%s", msg);
+    jr_error(r, code, pos, end, "%s", msg);
     r->stop = 1;
     return 0;
 }
@@ -107,12 +107,12 @@ static int jr_expected(jr *r, const char *what)
 {
     char found[32];
     size_t k = jr_found(r, found, sizeof found);
-    return jr_syntax(r, r->p, r->p + k, "expected %s, found %s", what, found);
+    return jr_syntax(r, MB_D_JSON_SYNTAX, r->p, r->p + k, "expected %s, found %s", what, found);
 }
 
 static void jr_oom(jr *r)
 {
-    mb_diag_add(r->d, MB_SEV_ERROR, mb_span_none(), "out of memory while reading %s",
+    mb_diag_add(r->d, MB_D_OUT_OF_MEMORY, mb_span_none(), "out of memory while reading %s",
                 r->t->name ? r->t->name : "JSON data");
     r->stop = 1;
 }
@@ -211,7 +211,7 @@ static size_t jr_uescape(jr *r, size_t i, int keep)
 {
     uint32_t cp, lo;
     if (!jr_hex4(r->b + i + 2, r->n - i - 2, &cp))
-        return jr_syntax(r, i, i + 2, "invalid \\u escape: expected four hex digits");
+        return jr_syntax(r, MB_D_JSON_SYNTAX, i, i + 2, "invalid \\u escape: expected four hex digits");
     size_t next = i + 6;
     if (cp >= 0xD800 && cp <= 0xDBFF && next + 1 < r->n && r->b[next] == '\\' &&
         r->b[next + 1] == 'u' && jr_hex4(r->b + next + 2, r->n - next - 2, &lo) &&
@@ -220,10 +220,10 @@ static size_t jr_uescape(jr *r, size_t i, int keep)
         next += 6;
     }
     if (cp >= 0xD800 && cp <= 0xDFFF)
-        return jr_syntax(r, i, i + 6, "unpaired surrogate '%.6s' in string",
+        return jr_syntax(r, MB_D_JSON_SYNTAX, i, i + 6, "unpaired surrogate '%.6s' in string",
                          (const char *)r->b + i);
     if (cp == 0) /* a NUL would silently cut the name short further on */
-        return jr_syntax(r, i, i + 6, "'\\u0000' (NUL) is not allowed in a string");
+        return jr_syntax(r, MB_D_JSON_SYNTAX, i, i + 6, "'\\u0000' (NUL) is not allowed in a string");
     if (keep && !jr_put_cp(r, cp)) return 0;
     return next;
 }
@@ -237,8 +237,8 @@ static size_t jr_escape(jr *r, size_t i, int keep)
     const char *e = c ? strchr(from, c) : NULL;
     if (e) return keep && !jr_put(r, &to[e - from], 1) ? 0 : i + 2;
     if (c > 0x20 && c < 0x7f)
-        return jr_syntax(r, i, i + 2, "invalid escape '\\%c' in string", c);
-    return jr_syntax(r, i, i + 2, "invalid escape in string");
+        return jr_syntax(r, MB_D_JSON_SYNTAX, i, i + 2, "invalid escape '\\%c' in string", c);
+    return jr_syntax(r, MB_D_JSON_SYNTAX, i, i + 2, "invalid escape in string");
 }
 
 static int jr_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
@@ -249,11 +249,11 @@ static size_t jr_string_char(jr *r, size_t i)
 {
     unsigned char c = r->b[i];
     if (c < 0x20)
-        return jr_syntax(r, i, i + 1, "control character (byte 0x%02x) in string; write it as "
+        return jr_syntax(r, MB_D_JSON_SYNTAX, i, i + 1, "control character (byte 0x%02x) in string; write it as "
                          "an escape", c);
     int32_t cp;
     size_t k = mb_utf8_decode(r->b + i, r->n - i, &cp);
-    if (!k) return jr_syntax(r, i, i + 1, "invalid UTF-8 (byte 0x%02x)", c);
+    if (!k) return jr_syntax(r, MB_D_DATA_INVALID_UTF8, i, i + 1, "invalid UTF-8 (byte 0x%02x)", c);
     return k;
 }
 
@@ -268,7 +268,7 @@ static int jr_string(jr *r, int keep, jv *v)
         while (i < r->n && jr_plain(r->b[i])) i++;
         /* JSON strings cannot span lines, so a newline means the closing quote is missing. */
         if (i >= r->n || r->b[i] == '\n' || (r->b[i] == '\\' && i + 1 >= r->n))
-            return jr_syntax(r, r->p, r->p + 1, "unterminated string");
+            return jr_syntax(r, MB_D_JSON_SYNTAX, r->p, r->p + 1, "unterminated string");
         if (r->b[i] == '"') break;
         if (r->b[i] == '\\') {
             if (keep && !jr_put(r, r->b + seg, i - seg)) return 0;
@@ -308,22 +308,22 @@ static int jr_number(jr *r, jv *v)
     jr_begin(r, v, JV_NUMBER);
     size_t i = r->p;
     if (r->b[i] == '-') i++;
-    if (!jr_digit(r, i)) return jr_syntax(r, i, i + 1, "invalid number: expected a digit");
+    if (!jr_digit(r, i)) return jr_syntax(r, MB_D_JSON_SYNTAX, i, i + 1, "invalid number: expected a digit");
     if (r->b[i] == '0' && jr_digit(r, i + 1))
-        return jr_syntax(r, i, i + 1, "invalid number: leading zero");
+        return jr_syntax(r, MB_D_JSON_SYNTAX, i, i + 1, "invalid number: leading zero");
     i = jr_digits(r, i);
     v->is_int = 1;
     if (i < r->n && r->b[i] == '.') {
         v->is_int = 0;
         if (!jr_digit(r, ++i))
-            return jr_syntax(r, i, i + 1, "invalid number: expected a digit after '.'");
+            return jr_syntax(r, MB_D_JSON_SYNTAX, i, i + 1, "invalid number: expected a digit after '.'");
         i = jr_digits(r, i);
     }
     if (i < r->n && (r->b[i] == 'e' || r->b[i] == 'E')) {
         v->is_int = 0;
         if (++i < r->n && (r->b[i] == '+' || r->b[i] == '-')) i++;
         if (!jr_digit(r, i))
-            return jr_syntax(r, i, i + 1, "invalid number: expected a digit in the exponent");
+            return jr_syntax(r, MB_D_JSON_SYNTAX, i, i + 1, "invalid number: expected a digit in the exponent");
         i = jr_digits(r, i);
     }
     v->s = (const char *)r->b + r->p;
@@ -336,7 +336,7 @@ static int jr_literal(jr *r, const char *word, jv_kind k, jv *v)
 {
     size_t len = strlen(word);
     if (r->n - r->p < len || memcmp(r->b + r->p, word, len) != 0)
-        return jr_syntax(r, r->p, r->p + 1, "invalid literal, expected '%s'", word);
+        return jr_syntax(r, MB_D_JSON_SYNTAX, r->p, r->p + 1, "invalid literal, expected '%s'", word);
     jr_begin(r, v, k);
     r->p = v->end = r->p + len;
     return 1;
@@ -352,7 +352,7 @@ static int jr_object(jr *r, int depth, jv *v, jr_member_fn fn, void *ctx)
 {
     jr_begin(r, v, JV_OBJECT);
     if (depth > MB_JSONIN_MAX_DEPTH)
-        return jr_syntax(r, r->p, r->p + 1, "nesting deeper than %d levels",
+        return jr_syntax(r, MB_D_JSON_TOO_DEEP, r->p, r->p + 1, "nesting deeper than %d levels",
                          MB_JSONIN_MAX_DEPTH);
     r->p++;
     jr_ws(r);
@@ -394,7 +394,7 @@ static int jr_array(jr *r, int depth, jv *v)
 {
     jr_begin(r, v, JV_ARRAY);
     if (depth > MB_JSONIN_MAX_DEPTH)
-        return jr_syntax(r, r->p, r->p + 1, "nesting deeper than %d levels",
+        return jr_syntax(r, MB_D_JSON_TOO_DEEP, r->p, r->p + 1, "nesting deeper than %d levels",
                          MB_JSONIN_MAX_DEPTH);
     r->p++;
     jr_ws(r);
@@ -474,10 +474,10 @@ static void jr_type_error(jr *r, int i, const jv *v)
     static const char *const want[MB_JSONIN_NFIELDS] = {
         "a string", "a string", "a string or an integer", "a number or a string", "a string"};
     if (v->kind == JV_NUMBER && v->n <= 24)
-        jr_error(r, v->at, v->end, "member \"%s\" must be %s, not %.*s", member_names[i],
+        jr_error(r, MB_D_JSON_MEMBER_TYPE, v->at, v->end, "member \"%s\" must be %s, not %.*s", member_names[i],
                  want[i], (int)v->n, v->s);
     else
-        jr_error(r, v->at, v->end, "member \"%s\" must be %s, not %s", member_names[i],
+        jr_error(r, MB_D_JSON_MEMBER_TYPE, v->at, v->end, "member \"%s\" must be %s, not %s", member_names[i],
                  want[i], jr_kind_name(v->kind));
 }
 
@@ -490,7 +490,7 @@ static int jr_obs_member(jr *r, void *ctx, const jv *key, int depth)
     if (!jr_value(r, depth, i >= 0, &v)) return 0;
     if (i < 0) return 1;
     if (o->have & 1u << i) {
-        mb_diag *g = jr_error(r, key->at, key->end, "duplicate member \"%s\"", member_names[i]);
+        mb_diag *g = jr_error(r, MB_D_JSON_DUPLICATE_MEMBER, key->at, key->end, "duplicate member \"%s\"", member_names[i]);
         const jv *k0 = &o->key[i];
         mb_diag_note(g, ((mb_span){r->t, k0->at.off, k0->end, k0->at.line, k0->at.ls}),
                      "first given here");
@@ -519,7 +519,7 @@ static void jr_obs_missing(jr *r, jr_obs *o, const jv *obj)
         missing++;
     }
     if (!missing) return;
-    jr_error(r, obj->at, obj->at.off + 1, "missing member%s %s", missing > 1 ? "s" : "", list);
+    jr_error(r, MB_D_JSON_MISSING_MEMBER, obj->at, obj->at.off + 1, "missing member%s %s", missing > 1 ? "s" : "", list);
     o->bad = 1;
 }
 
@@ -541,7 +541,7 @@ static int jr_element(jr *r, mb_csv_row_fn fn, void *ctx)
     jv v;
     if (jr_peek(r) != '{') {
         if (!jr_value(r, 1, 0, &v)) return -1;
-        jr_error(r, v.at, v.end, "array element must be an observation object, not %s",
+        jr_error(r, MB_D_JSON_NOT_OBSERVATION, v.at, v.end, "array element must be an observation object, not %s",
                  jr_kind_name(v.kind));
         return 0;
     }
@@ -600,14 +600,14 @@ long mb_jsonin_read(const mb_text *t, mb_csv_row_fn fn, void *ctx, mb_diags *d)
     jr_ws(&r);
     long count = 0;
     if (r.p >= r.n) {
-        jr_error(&r, start, 0, "empty file: expected a JSON array of observations");
+        jr_error(&r, MB_D_DATA_EMPTY, start, 0, "empty file: expected a JSON array of observations");
     } else if (jr_peek(&r) != '[') {
         jr_expected(&r, "a JSON array of observations");
     } else {
         count = jr_top(&r, fn, ctx);
         jr_ws(&r);
         if (!r.stop && count >= 0 && r.p < r.n)
-            jr_syntax(&r, r.p, r.p + 1, "unexpected text after the JSON array");
+            jr_syntax(&r, MB_D_JSON_SYNTAX, r.p, r.p + 1, "unexpected text after the JSON array");
     }
     free(r.scr);
     return count;

@@ -18,6 +18,16 @@ static const char *bad_text_msg(int kind)
     }
 }
 
+static mb_code bad_text_code(int kind)
+{
+    switch (kind) {
+    case MB_BAD_NUL: return MB_D_NUL_BYTE;
+    case MB_BAD_BOM: return MB_D_BOM_INSIDE;
+    case MB_BAD_OOM: return MB_D_OUT_OF_MEMORY;
+    default: return MB_D_INVALID_UTF8;
+    }
+}
+
 /* The mistake people make most: a statement without its ';', so the next one's keyword
  * arrives where the parser expected more of the previous statement. */
 static const char *missing_semicolon_hint(const char *msg)
@@ -38,12 +48,12 @@ void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *ms
     (void)scanner;
     if (st->fatal || st->lexerror) return; /* already reported where it happened */
     if (strcmp(msg, "memory exhausted") == 0) {
-        if (st->oom) mb_diag_add(st->diags, MB_SEV_ERROR, mb_span_none(), "out of memory");
-        else mb_pstate_error(st, *loc, "input nested too deeply");
+        if (st->oom) mb_diag_add(st->diags, MB_D_OUT_OF_MEMORY, mb_span_none(), "out of memory");
+        else mb_pstate_error(st, MB_D_NESTED_TOO_DEEPLY, *loc, "input nested too deeply");
         return;
     }
     const char *p = strncmp(msg, "syntax error, ", 14) == 0 ? msg + 14 : msg;
-    mb_pstate_error(st, *loc, "syntax error: %s%s", p, missing_semicolon_hint(p));
+    mb_pstate_error(st, MB_D_SYNTAX, *loc, "syntax error: %s%s", p, missing_semicolon_hint(p));
 }
 
 /* Scanner and parser over the normalised text. A fatal scanner error (mb_lex_fatal in
@@ -54,7 +64,7 @@ static int run(mb_pstate *st)
     yyscan_t sc;
     if (mb_yylex_init_extra(st, &sc)) { /* its only failure: memory */
         st->oom = 1;
-        mb_diag_add(st->diags, MB_SEV_ERROR, mb_span_none(), "out of memory");
+        mb_diag_add(st->diags, MB_D_OUT_OF_MEMORY, mb_span_none(), "out of memory");
         return 2;
     }
     YY_BUFFER_STATE volatile b = NULL;
@@ -77,7 +87,7 @@ int mb_parse_text(const mb_text *t, mb_arena *arena, mb_ast_file *out, mb_diags 
     out->text = t;
     out->stopped = t->len;
     if (t->len > MB_MAX_RULE_FILE) {
-        mb_diag_add(d, MB_SEV_ERROR, mb_span_at(t, 0, 0),
+        mb_diag_add(d, MB_D_RULE_FILE_TOO_LARGE, mb_span_at(t, 0, 0),
                     "rule file too large (%zu bytes; the limit is %d MiB)", t->len,
                     MB_MAX_RULE_FILE >> 20);
         return -1;
@@ -87,7 +97,7 @@ int mb_parse_text(const mb_text *t, mb_arena *arena, mb_ast_file *out, mb_diags 
     int kind = 0;
     size_t bad = mb_normtext_build(&st.nt, t->data, t->len, &kind);
     if (bad != (size_t)-1) {
-        mb_diag_add(d, MB_SEV_ERROR, mb_span_at(t, bad, bad + 1), "%s", bad_text_msg(kind));
+        mb_diag_add(d, bad_text_code(kind), mb_span_at(t, bad, bad + 1), "%s", bad_text_msg(kind));
         mb_normtext_free(&st.nt);
         return kind == MB_BAD_OOM ? -2 : -1;
     }
@@ -95,7 +105,7 @@ int mb_parse_text(const mb_text *t, mb_arena *arena, mb_ast_file *out, mb_diags 
     out->stopped = st.fatal ? st.nt.map[st.stopped > st.nt.len ? st.nt.len : st.stopped] : t->len;
     mb_normtext_free(&st.nt);
     if (st.oom) {
-        if (r != 2) mb_diag_add(d, MB_SEV_ERROR, mb_span_none(), "out of memory");
+        if (r != 2) mb_diag_add(d, MB_D_OUT_OF_MEMORY, mb_span_none(), "out of memory");
         return -2;
     }
     return d->errors > errors0 ? -1 : 0;

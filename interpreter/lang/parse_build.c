@@ -40,7 +40,7 @@ void mb_pstate_stop(mb_pstate *st, mb_loc loc)
     st->stopped = loc.start;
 }
 
-mb_diag *mb_pstate_error(mb_pstate *st, mb_loc loc, const char *fmt, ...)
+mb_diag *mb_pstate_error(mb_pstate *st, mb_code code, mb_loc loc, const char *fmt, ...)
 {
     char buf[512];
     va_list ap;
@@ -48,11 +48,11 @@ mb_diag *mb_pstate_error(mb_pstate *st, mb_loc loc, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     mb_diags *d = st->diags;
-    mb_diag *g = mb_diag_add(d, MB_SEV_ERROR, mb_pstate_span(st, loc), "%s", buf);
+    mb_diag *g = mb_diag_add(d, code, mb_pstate_span(st, loc), "%s", buf);
     /* Past the cap every further error is only counted: reading on (16 MiB of ';' is 16
      * million errors) would cost time and show nothing. */
     if (d->max_errors && d->errors > d->max_errors && !st->fatal) {
-        mb_diag_add(d, MB_SEV_NOTE, mb_pstate_span(st, loc),
+        mb_diag_add(d, MB_D_TOO_MANY_ERRORS, mb_pstate_span(st, loc),
                     "too many errors: the rest of this file is not read");
         mb_pstate_stop(st, loc);
     }
@@ -124,7 +124,7 @@ int mb_pb_number(mb_pstate *st, mb_loc loc, int negate, mb_num *out)
 {
     mb_numerr e = mb_num_parse(st->nt.data + loc.start, loc.end - loc.start, 0, out);
     if (e) {
-        mb_pstate_error(st, loc, "%s", mb_numerr_str(e));
+        mb_pstate_error(st, MB_D_NUMBER_LITERAL, loc, "%s", mb_numerr_str(e));
         *out = mb_num_int(0);
     } else if (negate) {
         *out = mb_num_neg(*out);
@@ -141,7 +141,7 @@ int mb_pb_year(mb_pstate *st, mb_loc loc, mb_year *out)
     if (y < 1900 || y > 2999) {
         mb_span sp = mb_pstate_span(st, loc); /* quote what the user wrote, not its NFKC form */
         int shown = (int)(sp.end - sp.start > 60 ? 60 : sp.end - sp.start);
-        mb_pstate_error(st, loc, "'%.*s' is not a year (write four digits, 1900 to 2999)", shown,
+        mb_pstate_error(st, MB_D_NOT_A_YEAR, loc, "'%.*s' is not a year (write four digits, 1900 to 2999)", shown,
                         st->text->data + sp.start);
         y = 0;
     }
@@ -162,7 +162,7 @@ int mb_pb_date(mb_pstate *st, mb_loc loc, mb_str *out)
     int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
     if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
         mb_span sp = mb_pstate_span(st, loc);
-        mb_pstate_error(st, loc, "'%.*s' is not a calendar date", (int)(sp.end - sp.start),
+        mb_pstate_error(st, MB_D_NOT_A_DATE, loc, "'%.*s' is not a calendar date", (int)(sp.end - sp.start),
                         st->text->data + sp.start);
     }
     return mb_pb_str(st, loc, 0, out);
@@ -171,7 +171,7 @@ int mb_pb_date(mb_pstate *st, mb_loc loc, mb_str *out)
 int mb_pb_once(mb_pstate *st, mb_loc second, mb_aspan first, const char *what, const char *hint)
 {
     if (!first.text) return 1;
-    mb_diag *g = mb_pstate_error(st, second, "'%s' given twice%s", what, hint);
+    mb_diag *g = mb_pstate_error(st, MB_D_GIVEN_TWICE, second, "'%s' given twice%s", what, hint);
     mb_diag_note(g, first, "first given here");
     return 0;
 }
@@ -185,8 +185,9 @@ void mb_pb_direction(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int dir)
         return;
     }
     mb_diag *g = dir == ind->direction
-                     ? mb_pstate_error(st, loc, "'%s' given twice", word)
-                     : mb_pstate_error(st, loc, "'%s' after '%s': an indicator has one direction", word,
+                     ? mb_pstate_error(st, MB_D_GIVEN_TWICE, loc, "'%s' given twice", word)
+                     : mb_pstate_error(st, MB_D_TWO_DIRECTIONS, loc,
+                                       "'%s' after '%s': an indicator has one direction", word,
                                        ind->direction > 0 ? "higher" : "lower");
     mb_diag_note(g, ind->direction_span, "first given here");
 }
@@ -226,7 +227,7 @@ mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_l
     /* Every later pass walks formulas recursively: a formula deeper than this (a sum of
      * thousands of terms, say) ends the parse here instead of exhausting the stack there. */
     if (e->depth > MB_MAX_EXPR_DEPTH && !st->fatal) {
-        mb_pstate_error(st, loc, "formula too long or nested too deeply (more than %d operators deep)",
+        mb_pstate_error(st, MB_D_FORMULA_TOO_DEEP, loc, "formula too long or nested too deeply (more than %d operators deep)",
                         MB_MAX_EXPR_DEPTH);
         mb_pstate_stop(st, loc);
     }

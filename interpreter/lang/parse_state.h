@@ -41,8 +41,8 @@ mb_aspan mb_pstate_aspan(const mb_pstate *st, mb_loc loc);
 void mb_pstate_trivia(mb_pstate *st, mb_trivia_kind kind, mb_loc loc);
 /* Records an error at loc (the record, for a note; NULL when dropped). Once the run's error
  * cap is passed nothing more could be shown, so the parse stops there (fatal) with a note. */
-mb_diag *mb_pstate_error(mb_pstate *st, mb_loc loc, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+mb_diag *mb_pstate_error(mb_pstate *st, mb_code code, mb_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Stop reading at loc: the scanner reports end of input from its next call on. */
 void mb_pstate_stop(mb_pstate *st, mb_loc loc);
 
