@@ -2,11 +2,13 @@
  * bison's messages into ours. */
 #include "parse.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "parse_state.h"
 #include "parser.h"
 #include "lexer.h"
+#include "xalloc.h"
 
 static const char *bad_text_msg(int kind)
 {
@@ -67,17 +69,36 @@ static int run(mb_pstate *st)
         mb_diag_add(st->diags, MB_D_OUT_OF_MEMORY, mb_span_none(), "out of memory");
         return 2;
     }
+    /* Our own copy of the text (flex needs two NULs after it), so that a fatal error in the
+     * middle of making the buffer leaks nothing: what we allocated, we free. */
+    size_t n = st->nt.len;
+    char *volatile buf = NULL;
     YY_BUFFER_STATE volatile b = NULL;
-    int r = 2;
+    volatile int r = 2;
     if (setjmp(st->fatal_jump) == 0) {
-        b = mb_yy_scan_bytes(st->nt.data, (int)st->nt.len, sc);
-        r = b ? mb_yyparse(sc, st) : 2;
+        buf = mb_malloc(n + 2);
+        if (!buf) {
+            st->oom = 1;
+            mb_diag_add(st->diags, MB_D_OUT_OF_MEMORY, mb_span_none(), "out of memory");
+        } else {
+            memcpy(buf, st->nt.data, n);
+            buf[n] = buf[n + 1] = 0;
+            /* Grow flex's buffer stack first (its first call allocates one entry, its second
+             * grows it), so that inside yy_scan_buffer the only allocation is the buffer
+             * itself: a failure there leaves nothing behind. */
+            mb_yy_switch_to_buffer(NULL, sc);
+            mb_yy_switch_to_buffer(NULL, sc);
+            b = mb_yy_scan_buffer(buf, n + 2, sc);
+            r = b ? mb_yyparse(sc, st) : 2;
+        }
     } else {
         st->fatal = 1;
         r = 2;
     }
     if (b) mb_yy_delete_buffer(b, sc);
     mb_yylex_destroy(sc);
+    free(buf);
+    free(st->lex_orphan);
     return r;
 }
 

@@ -30,6 +30,7 @@ typedef struct mb_pstate {
     mb_diags *diags;
     mb_ast_file *file;
     jmp_buf fatal_jump;    /* where the scanner's fatal error returns to (parse.c run) */
+    void *lex_orphan;      /* a block flex lost on a failed realloc, freed by the driver */
 } mb_pstate;
 
 enum { MB_MAX_PAREN_DEPTH = 64, MB_MAX_IDENT = 256, MB_MAX_STRING = 65536, MB_MAX_EXPR_DEPTH = 256 };
