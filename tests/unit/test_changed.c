@@ -52,11 +52,13 @@ static size_t write_csv(size_t rows)
     return (size_t)sb.st_size;
 }
 
-static mb_data *load_changed(mb_model **m)
+/* threads: mb_data.threads (0: the cores, at most two; 2: two when the machine has them). */
+static mb_data *load_changed(mb_model **m, size_t threads)
 {
     *m = mbt_model(RULES, NULL);
     mb_data *D = mb_data_new(*m);
     cr_assert_not_null(D);
+    D->threads = threads;
     hook_runs = 0;
     mb_data_test_hook = hook;
     mb_data_load(D, path);
@@ -88,7 +90,7 @@ Test(changed, truncated_to_nothing_while_mapped)
     cut_to = 0;
     append = 0;
     mb_model *m;
-    mb_data *D = load_changed(&m);
+    mb_data *D = load_changed(&m, 1);
     assert_changed(D);
     cr_assert_eq(D->count.rows, 0, "nothing was left to read");
     mb_data_free(D);
@@ -101,7 +103,7 @@ Test(changed, truncated_halfway_while_mapped)
     cut_to = (off_t)(len / 2);
     append = 0;
     mb_model *m;
-    mb_data *D = load_changed(&m);
+    mb_data *D = load_changed(&m, 1);
     assert_changed(D);
     cr_assert_gt(D->count.rows, 1000, "the rows before the cut were read");
     cr_assert_lt(D->count.rows, 20000);
@@ -111,13 +113,12 @@ Test(changed, truncated_halfway_while_mapped)
 
 Test(changed, truncated_while_read_on_two_threads)
 {
-    setenv("MB_THREADS", "2", 1);
     size_t len = write_csv(800000);
     cr_assert_gt(len, 16 << 20, "large enough for two threads");
     cut_to = (off_t)(len / 4);
     append = 0;
     mb_model *m;
-    mb_data *D = load_changed(&m);
+    mb_data *D = load_changed(&m, 2);
     assert_changed(D);
     cr_assert_lt(D->count.rows, 800000);
     mb_data_free(D);
@@ -129,7 +130,7 @@ Test(changed, appended_while_read)
     write_csv(20000);
     append = 1;
     mb_model *m;
-    mb_data *D = load_changed(&m);
+    mb_data *D = load_changed(&m, 1);
     assert_changed(D);
     cr_assert_eq(D->count.rows, 20000, "what was there when it was opened is read");
     mb_data_free(D);
