@@ -617,6 +617,15 @@ static void progress(const xp *x, const mb_verdict *v)
 
 /* ---- the forms over several years --------------------------------------------------------- */
 
+/* Why a year of a per-year listing (each year, rises, falls) shows no value. */
+static void year_without_value(FILE *o, int s)
+{
+    fputs(s == VAL_LATE     ? "after the data taken into account"
+          : s == VAL_BAD    ? "rejected or not computable"
+          : s == VAL_UNUSED ? "not needed: the verdict was decided before"
+                            : "none submitted", o);
+}
+
 static void each_year(const xp *x, const mb_verdict *v)
 {
     FILE *o = x->o;
@@ -632,10 +641,7 @@ static void each_year(const xp *x, const mb_verdict *v)
             relation(o, r->cmp, a, r->a);
             fputs(holds(r->cmp, a, r->a) ? " ✓" : " ✗", o);
             origin(x, x->region, r->ind, y);
-        } else if (s == VAL_LATE) fputs("after the data taken into account", o);
-        else if (s == VAL_BAD) fputs("rejected or not computable", o);
-        else if (s == VAL_UNUSED) fputs("not needed: the verdict was decided before", o);
-        else fputs("none submitted", o);
+        } else year_without_value(o, s);
         fputc('\n', o);
     }
     conclude(x, v);
@@ -723,10 +729,7 @@ static void monotone(const xp *x, const mb_verdict *v)
             origin(x, x->region, r->ind, y);
             prev = a;
             prev_y = y;
-        } else if (s == VAL_LATE) fputs("after the data taken into account", o);
-        else if (s == VAL_BAD) fputs("rejected or not computable", o);
-        else if (s == VAL_UNUSED) fputs("not needed: the verdict was decided before", o);
-        else fputs("none submitted", o);
+        } else year_without_value(o, s);
         fputc('\n', o);
     }
     conclude(x, v);
