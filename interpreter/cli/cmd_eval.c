@@ -35,7 +35,9 @@ static const char USAGE[] =
     "                          (a repeated filter selects any of its values; different\n"
     "                          filters must all match; a value that matches nothing, or\n"
     "                          filters that leave nothing to report, are an error)\n"
-    "  --format FORMAT         text (default), json, csv, junit, or summary (per-rule counts)\n"
+    "  --format FORMAT         text (default), json, csv, junit, summary (per-rule counts),\n"
+    "                          or html (one self-contained page: summary, a chart per\n"
+    "                          target and region, regions × targets matrix; no script)\n"
     "  --output FILE           write the report to FILE instead of stdout: a regular file\n"
     "                          is replaced atomically and keeps its mode; a symbolic link\n"
     "                          is followed (the file it points to is replaced); a device\n"
@@ -86,7 +88,7 @@ static const mb_opt EVAL_OPTS[] = {
     {"category", 1, "a category"},
     {"owner", 1, "a responsible unit"},
     {"as-of", 1, "a period (2019, 2019Q3, 2019-09)"},
-    {"format", 1, "text, json, csv, junit or summary"},
+    {"format", 1, "text, json, csv, junit, summary or html"},
     {"output", 1, "a file, or - for standard output"},
     {"fail-on", 1, "statuses separated by commas, or none"},
     {"trace", 0, NULL},
@@ -292,7 +294,7 @@ static void accounting(const mb_data *D)
 
 static int known_format(const char *fmt)
 {
-    static const char *const F[] = {"text", "json", "csv", "junit", "summary"};
+    static const char *const F[] = {"text", "json", "csv", "junit", "summary", "html"};
     for (size_t i = 0; i < sizeof F / sizeof *F; i++)
         if (!strcmp(fmt, F[i])) return 1;
     return 0;
@@ -330,7 +332,7 @@ int mb_cmd_eval(int argc, char **argv)
     }
     if (!known_format(fmt)) {
         args_free(&a);
-        return mb_cli_usage_error("eval", "unknown format '%s' (text, json, csv, junit or summary)", fmt);
+        return mb_cli_usage_error("eval", "unknown format '%s' (text, json, csv, junit, summary or html)", fmt);
     }
     int color = mb_cli_color(stderr);
     run R;
@@ -353,6 +355,7 @@ int mb_cmd_eval(int argc, char **argv)
     else if (!strcmp(fmt, "json")) t = mb_report_json(rep, &R.e, &f, trace);
     else if (!strcmp(fmt, "junit")) t = mb_report_junit(rep, &R.e, &f);
     else if (!strcmp(fmt, "summary")) t = mb_report_summary(rep, &R.e, &f);
+    else if (!strcmp(fmt, "html")) t = mb_report_html(rep, &R.e, &f);
     else t = mb_report_text(out.f, &R.e, &f, !out.path && mb_cli_color(stdout));
     if (term) fclose(term); /* a failed write shows as an error on out.f */
     if (t.error && !ferror(out.f)) { /* a failed write is said by the commit, with its cause */

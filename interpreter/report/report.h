@@ -64,6 +64,9 @@ mb_tally mb_report_text(FILE *out, const mb_eval *e, const mb_filter *f, int col
 /* trace: each verdict with its "trace" (the values used, the base, the bounds, the pace) */
 mb_tally mb_report_json(FILE *out, const mb_eval *e, const mb_filter *f, int trace);
 mb_tally mb_report_junit(FILE *out, const mb_eval *e, const mb_filter *f);
+/* One self-contained HTML page (inline CSS and SVG, no script): summary, a chart per target
+ * and region, a regions × targets matrix, submission errors (report_html*.c). */
+mb_tally mb_report_html(FILE *out, const mb_eval *e, const mb_filter *f);
 /* How one verdict was reached, in words (mubiao explain). */
 void mb_report_explain(FILE *out, const mb_eval *e, const mb_rule *r, size_t region);
 
