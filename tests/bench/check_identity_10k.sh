@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Speed work must never change an answer. On the 10,000-region reference file (50 MB: large
+# enough to be read on two threads) and on a shuffled copy of it (rows in random order, so
+# regions interleave and nothing can rely on sorted input):
+#  - per-rule counts, one thread and two, sorted and shuffled, equal the pinned counts
+#    (tests/bench/counts_10k.expected), and those equal an independent exact-fraction
+#    evaluation (bench/reference.py);
+#  - the CSV report of every verdict is byte-identical with one thread and with two, for the
+#    sorted and for the shuffled file; the shuffled file's report holds the same lines (regions
+#    come in the order they first appear, so only the order differs).
+# The work is bounded by the data (about 15 s of CPU, most of it the Python reference); no
+# wall-clock limit.
+set -euo pipefail
+src=${MB_SOURCE_DIR:?}
+bin=${MB_BINARY:?}
+gen="$src/../shared/bench/gen_data.py"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+data="$src/bench/data/bench_10000.csv"
+if [ ! -f "$data" ]; then
+  [ -f "$gen" ] || { echo "the reference data generator is missing: $gen"; exit 1; }
+  data="$tmp/bench_10000.csv"
+  python3 "$gen" 10000 "$data" >/dev/null
+fi
+sum=$(md5sum "$data" | cut -d' ' -f1)
+[ "$sum" = 8af4ce459dd4e871ae06fc4ab8af3d08 ] || { echo "reference data md5 differs: $sum"; exit 1; }
+python3 - "$data" "$tmp/shuffled.csv" <<'PY'
+import random, sys
+with open(sys.argv[1]) as f:
+    head = f.readline()
+    rows = f.readlines()
+random.Random(20240601).shuffle(rows)
+with open(sys.argv[2], "w") as f:
+    f.write(head)
+    f.writelines(rows)
+PY
+expected="$src/tests/bench/counts_10k.expected"
+rules="$src/bench/workload.mb"
+fails=0
+for kind in sorted shuffled; do
+  f=$data
+  [ $kind = shuffled ] && f=$tmp/shuffled.csv
+  for t in 1 2; do
+    env=()
+    [ $t = 1 ] && env=(MB_THREADS=1)
+    env "${env[@]}" "$bin" eval "$rules" --data "$f" --format summary >"$tmp/sum_${kind}_$t.csv" 2>/dev/null || true
+    env "${env[@]}" "$bin" eval "$rules" --data "$f" --format csv --output "$tmp/csv_${kind}_$t.csv" 2>/dev/null || true
+    [ -s "$tmp/csv_${kind}_$t.csv" ] || { echo "FAIL: no CSV report ($kind, $t thread(s))"; fails=$((fails + 1)); }
+    diff -u "$expected" "$tmp/sum_${kind}_$t.csv" || { echo "FAIL: counts differ ($kind, $t thread(s))"; fails=$((fails + 1)); }
+  done
+  cmp "$tmp/csv_${kind}_1.csv" "$tmp/csv_${kind}_2.csv" || { echo "FAIL: CSV reports differ between one and two threads ($kind)"; fails=$((fails + 1)); }
+done
+[ "$(wc -l <"$tmp/csv_sorted_1.csv")" -gt 200000 ] || { echo "FAIL: the CSV report is short"; fails=$((fails + 1)); }
+cmp <(sort "$tmp/csv_sorted_1.csv") <(sort "$tmp/csv_shuffled_1.csv") || { echo "FAIL: shuffled input gives other verdicts"; fails=$((fails + 1)); }
+python3 "$src/bench/reference.py" "$data" >"$tmp/ref.csv"
+cut -d, -f1,2,3,8 "$expected" | sed '1s/.*/rule,met,missed,no-data/' | diff -u "$tmp/ref.csv" - || { echo "FAIL: pinned counts differ from the reference"; fails=$((fails + 1)); }
+[ $fails = 0 ] || { echo "$fails failed"; exit 1; }
+echo "1 passed, 0 failed"
