@@ -11,6 +11,9 @@
 #include "text.h"
 
 enum { MAX_ITEMS = 16, WIDTH = 100, KEY_WIDTH = 8 };
+/* The group of an indicator's unit, direction, integer and part of: on the head's line while
+ * the line fits, else together on the next line. */
+enum { HEAD_LINE = -1 };
 
 typedef struct item {
     size_t start;       /* where it was written: trivia before it are its leading ones */
@@ -60,15 +63,40 @@ static void clause_str(stmt_items *s, const char *kw, const mb_str *v, int own_l
     mb_pt_string(&it->text, v->text);
 }
 
+/* A list clause "kw "a", "b", …". One longer than a line wraps between its values, each
+ * following line aligned (by display width) under the first value:
+ *     owner "市工信局", "市委统战部", …,
+ *           "市税务局", "市法院";
+ * It then stands on a line of its own (its group is split), so it starts at column 2. */
 static void clause_list(stmt_items *s, const char *kw, const mb_strlist *l, int own_line, int group)
 {
     if (!l->n) return;
     item *it = add(s, l->v[0].span.start, 2, own_line, group);
+    size_t col = 2 + strlen(kw), line_w = col, total = col;
+    mb_pt_buf one = {0};
+    for (size_t i = 0; i < l->n; i++) {
+        mb_pt_string(&one, l->v[i].text);
+        total += (i ? 2 : 0) + mb_text_width(one.p ? one.p : "", one.n);
+        one.n = 0;
+    }
     mb_pt_puts(&it->text, kw);
     for (size_t i = 0; i < l->n; i++) {
-        if (i) mb_pt_puts(&it->text, ", ");
-        mb_pt_string(&it->text, l->v[i].text);
+        mb_pt_string(&one, l->v[i].text);
+        size_t w = mb_text_width(one.p ? one.p : "", one.n);
+        /* +1: the ',' or ';' after it */
+        if (i && total + 1 > WIDTH && line_w + 2 + w + 1 > WIDTH) {
+            mb_pt_printf(&it->text, ",\n%*s", (int)col, "");
+            line_w = col;
+        } else if (i) {
+            mb_pt_puts(&it->text, ", ");
+            line_w += 2;
+        }
+        mb_pt_putn(&it->text, one.p ? one.p : "", one.n);
+        line_w += w;
+        it->text.oom |= one.oom;
+        one.n = 0;
     }
+    mb_pt_free(&one);
 }
 
 static void head_id_label(mb_pt_buf *b, const char *kw, const mb_str *id, const mb_str *label)
@@ -133,16 +161,16 @@ static void items_indicator(stmt_items *s, const mb_ast_indicator *a)
 {
     head_id_label(&add(s, a->span.start, 0, 1, 0)->text, "indicator ", &a->id, &a->name);
     if (a->has_unit) {
-        item *it = add(s, a->unit.span.start, 2, 0, 0);
+        item *it = add(s, a->unit.span.start, 2, 0, HEAD_LINE);
         mb_pt_puts(&it->text, "unit ");
         if (a->unit_quoted) mb_pt_string(&it->text, a->unit.text);
         else mb_pt_puts(&it->text, a->unit.text);
     }
     if (a->direction)
-        mb_pt_puts(&add(s, a->direction_span.start, 2, 0, 0)->text, a->direction > 0 ? "higher" : "lower");
-    if (a->integer) mb_pt_puts(&add(s, a->integer_span.start, 2, 0, 0)->text, "integer");
+        mb_pt_puts(&add(s, a->direction_span.start, 2, 0, HEAD_LINE)->text, a->direction > 0 ? "higher" : "lower");
+    if (a->integer) mb_pt_puts(&add(s, a->integer_span.start, 2, 0, HEAD_LINE)->text, "integer");
     if (a->part_of.text) {
-        mb_pt_buf *b = &add(s, a->part_of.span.start, 2, 0, 0)->text;
+        mb_pt_buf *b = &add(s, a->part_of.span.start, 2, 0, HEAD_LINE)->text;
         mb_pt_puts(b, "part of ");
         mb_pt_puts(b, a->part_of.text);
     }
@@ -200,15 +228,18 @@ static void items_of(stmt_items *s, const mb_ast_stmt *st)
     }
 }
 
-/* A group of clauses shares a line when it fits in WIDTH columns; else one per line. */
+static size_t width_of(const item *it) { return mb_text_width(it->text.p ? it->text.p : "", it->text.n); }
+
+/* A group of clauses shares a line when it fits in WIDTH columns; else one per line. The
+ * HEAD_LINE group follows the head while the line fits, else starts the next line. */
 static void split_groups(stmt_items *s)
 {
     for (size_t i = 0; i < s->n; i++) {
         if (!s->v[i].group) continue;
-        size_t j = i, w = 2;
-        for (; j < s->n && s->v[j].group == s->v[i].group; j++)
-            w += mb_text_width(s->v[j].text.p, s->v[j].text.n) + (j > i);
-        for (size_t k = i; k < j; k++) s->v[k].own_line = k == i || w > WIDTH;
+        int head = s->v[i].group == HEAD_LINE;
+        size_t j = i, w = head ? width_of(&s->v[0]) + 1 : 2; /* +1: a ';' may follow */
+        for (; j < s->n && s->v[j].group == s->v[i].group; j++) w += width_of(&s->v[j]) + (head || j > i);
+        for (size_t k = i; k < j; k++) s->v[k].own_line = head ? k == i && w > WIDTH : k == i || w > WIDTH;
         i = j - 1;
     }
 }

@@ -7,8 +7,11 @@
  * first line, then phrase, category owner source, note; plan properties aligned under each
  * other); one space between tokens; ASCII operators (`>=`, `<=`, `*` in formulas, `×` before
  * `base`, `±`). Numbers and units are printed as written (so what reports quote stays what
- * the author wrote), strings re-escaped. Lines of category/owner/source longer than 100
- * columns (display width: a CJK character is two) are split one clause per line.
+ * the author wrote), strings re-escaped. Widths are display widths (a CJK character is two
+ * columns): lines of category/owner/source longer than 100 columns are split one clause
+ * per line; a list (owner) longer than a line wraps between its values, aligned under the
+ * first value; an indicator's unit, direction, integer and part of follow its name while
+ * the line fits, else stand together on the next line.
  *
  * Comments and blank lines (ast.h trivia) stay with the clause they stand before, or — on
  * the same line — after; a comment before a statement's ';' goes before its last clause,

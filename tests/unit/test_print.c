@@ -245,6 +245,30 @@ Test(print, long_clause_lines_split_by_display_width)
            "  category \"一二三\" owner \"四五六\" source \"七\";\n");
 }
 
+Test(print, long_lists_wrap_aligned_under_their_first_value)
+{
+    /* each value "一二三四五六七八九十" is 22 columns: 8 + 22 + 3 × 24 = 102 > 100, so the fourth
+     * value goes on a line of its own, under the first value (column 8), and so does the fifth
+     * (a lone value that fits follows) */
+    prints("target T: a >= 1 owner \"一二三四五六七八九十\", \"一二三四五六七八九十\", "
+           "\"一二三四五六七八九十\", \"一二三四五六七八九十\", \"x\";\n",
+           "target T: a >= 1\n"
+           "  owner \"一二三四五六七八九十\", \"一二三四五六七八九十\", \"一二三四五六七八九十\",\n"
+           "        \"一二三四五六七八九十\", \"x\";\n");
+}
+
+Test(print, indicator_head_clauses_move_down_when_the_head_is_long)
+{
+    /* the name alone is 2 + 60 columns; with "indicator g " and "unit % higher" past 100 */
+    prints("indicator g \"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\" "
+           "unit % higher = a - b;\n"
+           "indicator h \"短\" unit % higher;\n",
+           "indicator g \"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\"\n"
+           "  unit % higher\n"
+           "  = a - b;\n"
+           "indicator h \"短\" unit % higher;\n");
+}
+
 Test(print, empty_file_and_only_comments)
 {
     prints("", "");

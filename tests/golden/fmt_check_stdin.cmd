@@ -1,0 +1,1 @@
+fmt --check - < ../data/fmt_unformatted.mb

@@ -1,0 +1,1 @@
+fmt --diff ../data/fmt_unformatted.mb

@@ -1,0 +1,1 @@
+fmt --check ../data/no_such_file.mb

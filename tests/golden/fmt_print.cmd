@@ -1,0 +1,1 @@
+fmt ../data/fmt_unformatted.mb

@@ -1,0 +1,1 @@
+fmt --write ../data/fmt_syntax_error.mb
