@@ -238,6 +238,12 @@ static size_t utoa128(u128 v, char *buf)
 {
     char tmp[48];
     size_t n = 0;
+    if (v <= UINT64_MAX) { /* 64-bit division by 10 is a multiplication; 128-bit is a call */
+        uint64_t w = (uint64_t)v;
+        do { tmp[n++] = (char)('0' + (int)(w % 10)); w /= 10; } while (w);
+        for (size_t i = 0; i < n; i++) buf[i] = tmp[n - 1 - i];
+        return n;
+    }
     do {
         tmp[n++] = (char)('0' + (int)(v % 10));
         v /= 10;
@@ -271,16 +277,23 @@ static size_t format_dec64(mb_num a, char *buf)
     int k = 0;
     while (k <= 18 && P10_64[k] != (int64_t)a.den) k++;
     if (k > 18) return 0;
-    int64_t n = (int64_t)a.num, m = n < 0 ? -n : n;
-    int64_t ip = m / P10_64[k], fp = m % P10_64[k];
+    /* The digits of |num|, last first, padded to k + 1 (0.05: "500" reversed); the last k
+     * are the fraction, printed without its trailing zeros. Division by the constant 10 only,
+     * no division by 10^k. */
+    int64_t n = (int64_t)a.num;
+    uint64_t m = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+    char d[24];
+    int nd = 0;
+    do { d[nd++] = (char)('0' + (int)(m % 10)); m /= 10; } while (m);
+    while (nd <= k) d[nd++] = '0';
+    int z = 0;
+    while (z < k && d[z] == '0') z++;
     size_t len = 0;
     if (n < 0) buf[len++] = '-';
-    len += utoa128((u128)ip, buf + len);
-    if (fp) {
-        while (fp % 10 == 0) { fp /= 10; k--; }
+    for (int i = nd - 1; i >= k; i--) buf[len++] = d[i];
+    if (z < k) {
         buf[len++] = '.';
-        for (int i = k - 1; i >= 0; i--) { buf[len + (size_t)i] = (char)('0' + fp % 10); fp /= 10; }
-        len += (size_t)k;
+        for (int i = k - 1; i >= z; i--) buf[len++] = d[i];
     }
     buf[len] = 0;
     return len;

@@ -14,31 +14,35 @@ void mb_report_num(FILE *out, mb_num v, int approx_mark)
     fputs(buf, out);
 }
 
-/* A line is built in memory and written with one call: millions of small stdio calls
+/* Lines are appended to one growing buffer per block of regions, written with one call per
+ * block: millions of small stdio calls, or a memory stream copied once more into the output,
  * would cost more than evaluating the verdicts. */
 typedef struct line {
     char *p;
     size_t n, cap;
-    char small[1024];
     int oom;
 } line;
 
-static void put(line *l, const char *s, size_t n)
+static int grow(line *l, size_t n)
 {
-    if (l->n + n > l->cap) {
-        size_t nc = (l->n + n) * 2;
-        char *np = l->p == l->small ? malloc(nc) : realloc(l->p, nc);
-        if (!np) { l->oom = 1; return; }
-        if (l->p == l->small) memcpy(np, l->small, l->n);
-        l->p = np;
-        l->cap = nc;
-    }
+    size_t nc = l->cap ? l->cap * 2 : 4096;
+    while (nc - l->n <= n) nc *= 2;
+    char *np = realloc(l->p, nc);
+    if (!np) { l->oom = 1; return 0; }
+    l->p = np;
+    l->cap = nc;
+    return 1;
+}
+
+static inline void put(line *l, const char *s, size_t n)
+{
+    if (l->cap - l->n <= n && !grow(l, n)) return; /* <=: an empty line has memory too */
     memcpy(l->p + l->n, s, n);
     l->n += n;
 }
 
 static void puts_(line *l, const char *s) { put(l, s, strlen(s)); }
-static void putc_(line *l, char c) { put(l, &c, 1); }
+static inline void putc_(line *l, char c) { put(l, &c, 1); }
 
 static void put_int(line *l, long v)
 {
@@ -56,10 +60,14 @@ static void put_num(line *l, mb_num v)
     put(l, buf, mb_num_format(v, 4, buf, NULL));
 }
 
+/* One pass finds the end and any byte that needs quoting (most fields have none). */
 static void field(line *l, const char *s)
 {
     if (!s) return;
-    if (!strpbrk(s, ",\"\r\n")) { puts_(l, s); return; }
+    size_t n = 0;
+    for (unsigned char c; (c = (unsigned char)s[n]); n++)
+        if (c == ',' || c == '"' || c == '\r' || c == '\n') break;
+    if (!s[n]) { put(l, s, n); return; }
     putc_(l, '"');
     for (; *s; s++) {
         if (*s == '"') putc_(l, '"');
@@ -85,11 +93,23 @@ static void owners(line *l, const mb_rule *r)
     if (quote) putc_(l, '"');
 }
 
+/* The columns of a line that depend on the rule only, built once per rule (a report of
+ * 100,000 regions repeats each of them 100,000 times): `plan,`; `,rule,indicator,` after the
+ * region; `,unit,` after the gap; `,category,owners,` after the detail; and, for a rule with
+ * one deadline whose bounds are fixed values, the last four columns (label, comparison,
+ * criterion, phrase). */
+typedef struct rule_cols {
+    char *s;                 /* every part, one after the other */
+    size_t end[5];           /* where each part ends in s */
+    int tail;                /* the fifth part is there */
+} rule_cols;
+
 typedef struct {
-    FILE *out;
     const mb_eval *e;
-    int oom;
-    char **tail;    /* per rule: the last four columns when they do not depend on the verdict */
+    line out;                /* the block being rendered */
+    rule_cols *cols;         /* per rule, built at its first verdict (NULL: out of memory) */
+    size_t region;           /* the region whose name is in `reg` (+1; 0: none yet) */
+    line reg;                /* that region's field and the comma after it */
 } csv_ctx;
 
 /* label, comparison, criterion, phrase */
@@ -108,70 +128,95 @@ static void tail_of(line *l, const mb_verdict *v)
     field(l, r->phrase);
 }
 
-/* The same for every verdict of a rule with one deadline whose bounds are fixed values: the
- * columns are built once per rule (millions of lines repeat them). */
-static void put_tail(csv_ctx *c, line *l, const mb_verdict *v)
+static int fixed_tail(const mb_verdict *v)
 {
     const mb_rule *r = v->rule;
     const mb_crit *cr = &r->crit[v->goal];
-    int fixed = r->ngoals == 1 && cr->scale == MB_SCALE_NONE && cr->kind != MB_CRIT_STEPS;
-    if (!fixed || !c->tail) { tail_of(l, v); return; }
-    if (!c->tail[r->index]) {
-        line t = {.p = NULL, .cap = sizeof t.small};
-        t.p = t.small;
-        tail_of(&t, v);
-        char *s = t.oom ? NULL : malloc(t.n + 1);
-        if (s) { memcpy(s, t.p, t.n); s[t.n] = 0; }
-        if (t.p != t.small) free(t.p);
-        if (!s) { tail_of(l, v); return; }
-        c->tail[r->index] = s;
-    }
-    puts_(l, c->tail[r->index]);
+    return r->ngoals == 1 && cr->scale == MB_SCALE_NONE && cr->kind != MB_CRIT_STEPS;
+}
+
+/* The columns of v's rule (NULL when they could not be built: then each line builds them). */
+static const rule_cols *cols_of(csv_ctx *c, const mb_verdict *v)
+{
+    const mb_rule *r = v->rule;
+    if (!c->cols) return NULL;
+    rule_cols *k = &c->cols[r->index];
+    if (k->s) return k;
+    line t = {0};
+    field(&t, r->plan ? r->plan->id : "");
+    putc_(&t, ',');
+    k->end[0] = t.n;
+    putc_(&t, ',');
+    field(&t, r->id);
+    putc_(&t, ',');
+    field(&t, r->ind ? r->ind->id : "");
+    putc_(&t, ',');
+    k->end[1] = t.n;
+    putc_(&t, ',');
+    field(&t, r->ind ? r->ind->unit.text : "");
+    putc_(&t, ',');
+    k->end[2] = t.n;
+    putc_(&t, ',');
+    field(&t, r->category);
+    putc_(&t, ',');
+    owners(&t, r);
+    putc_(&t, ',');
+    k->end[3] = t.n;
+    k->tail = fixed_tail(v);
+    if (k->tail) tail_of(&t, v);
+    k->end[4] = t.n;
+    if (t.oom) { free(t.p); return NULL; }
+    k->s = t.p;
+    return k;
+}
+
+static void put_part(line *l, const rule_cols *k, int i)
+{
+    size_t a = i ? k->end[i - 1] : 0;
+    put(l, k->s + a, k->end[i] - a);
 }
 
 static void csv_row(void *ctx, const mb_verdict *v)
 {
     csv_ctx *c = ctx;
     const mb_rule *r = v->rule;
-    line l = {.p = NULL, .cap = sizeof l.small};
-    l.p = l.small;
-    field(&l, r->plan ? r->plan->id : "");
-    putc_(&l, ',');
-    field(&l, c->e->D->region_names[v->region]);
-    putc_(&l, ',');
-    field(&l, r->id);
-    putc_(&l, ',');
-    field(&l, r->ind ? r->ind->id : "");
-    putc_(&l, ',');
-    put_int(&l, v->year);
-    putc_(&l, ',');
-    puts_(&l, mb_status_name(v->status));
-    putc_(&l, ',');
-    if (v->has_actual) put_num(&l, v->actual);
-    putc_(&l, ',');
-    if (v->has_actual) put_int(&l, v->actual_year);
-    putc_(&l, ',');
-    if (v->has_target) put_num(&l, v->target);
-    putc_(&l, ',');
-    if (v->has_gap) put_num(&l, v->gap);
-    putc_(&l, ',');
-    field(&l, r->ind ? r->ind->unit.text : "");
-    putc_(&l, ',');
-    field(&l, v->detail);
-    putc_(&l, ',');
-    field(&l, r->category);
-    putc_(&l, ',');
-    owners(&l, r);
-    putc_(&l, ',');
-    put_tail(c, &l, v);
-    putc_(&l, '\n');
-    if (l.oom || fwrite(l.p, 1, l.n, c->out) != l.n) c->oom = 1;
-    if (l.p != l.small) free(l.p);
+    line *l = &c->out;
+    const rule_cols *k = cols_of(c, v);
+    if (k) put_part(l, k, 0);
+    else { field(l, r->plan ? r->plan->id : ""); putc_(l, ','); }
+    if (c->region != v->region + 1) {
+        c->reg.n = 0;
+        field(&c->reg, c->e->D->region_names[v->region]);
+        c->region = c->reg.oom ? 0 : v->region + 1;
+    }
+    if (c->region) put(l, c->reg.p, c->reg.n);
+    else field(l, c->e->D->region_names[v->region]);
+    if (k) put_part(l, k, 1);
+    else { putc_(l, ','); field(l, r->id); putc_(l, ','); field(l, r->ind ? r->ind->id : ""); putc_(l, ','); }
+    put_int(l, v->year);
+    putc_(l, ',');
+    puts_(l, mb_status_name(v->status));
+    putc_(l, ',');
+    if (v->has_actual) put_num(l, v->actual);
+    putc_(l, ',');
+    if (v->has_actual) put_int(l, v->actual_year);
+    putc_(l, ',');
+    if (v->has_target) put_num(l, v->target);
+    putc_(l, ',');
+    if (v->has_gap) put_num(l, v->gap);
+    if (k) put_part(l, k, 2);
+    else { putc_(l, ','); field(l, r->ind ? r->ind->unit.text : ""); putc_(l, ','); }
+    field(l, v->detail);
+    if (k) put_part(l, k, 3);
+    else { putc_(l, ','); field(l, r->category); putc_(l, ','); owners(l, r); putc_(l, ','); }
+    if (k && k->tail) put_part(l, k, 4);
+    else tail_of(l, v);
+    putc_(l, '\n');
 }
 
-/* Two threads render alternate blocks of units into their own memory streams and append
- * them to the output strictly in block order, so the file is the same as with one thread
- * and memory stays bounded by two blocks. */
+/* Two threads render alternate blocks of units into their own buffers and append them to
+ * the output strictly in block order, so the file is the same as with one thread and memory
+ * stays bounded by two blocks. */
 enum { CSV_BLOCK = 2048 };
 
 typedef struct csv_job {
@@ -191,30 +236,24 @@ static void *csv_run(void *arg)
 {
     csv_worker *w = arg;
     csv_job *j = w->job;
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *ms = open_memstream(&buf, &len);
-    csv_ctx c = {ms, j->e, 0, calloc(j->e->m->nrules + 1, sizeof(char *))};
+    csv_ctx c = {.e = j->e, .cols = calloc(j->e->m->nrules + 1, sizeof(rule_cols))};
     for (size_t b = w->k; b * CSV_BLOCK < j->units; b += j->nthreads) {
-        if (ms) {
-            fseeko(ms, 0, SEEK_SET);
-            mb_tally t = mb_report_walk_range(j->e, j->f, csv_row, &c, b * CSV_BLOCK, (b + 1) * CSV_BLOCK);
-            for (int s = 0; s < MB_ST_COUNT; s++) j->t[w->k].by_status[s] += t.by_status[s];
-            j->t[w->k].verdicts += t.verdicts;
-            j->t[w->k].failing += t.failing;
-            fflush(ms);
-        }
+        c.out.n = 0;
+        mb_tally t = mb_report_walk_range(j->e, j->f, csv_row, &c, b * CSV_BLOCK, (b + 1) * CSV_BLOCK);
+        for (int s = 0; s < MB_ST_COUNT; s++) j->t[w->k].by_status[s] += t.by_status[s];
+        j->t[w->k].verdicts += t.verdicts;
+        j->t[w->k].failing += t.failing;
         pthread_mutex_lock(&j->mu);
         while (j->turn != b) pthread_cond_wait(&j->cv, &j->mu);
-        if (!ms || c.oom || fwrite(buf, 1, len, j->out) != len) j->failed = 1;
+        if (c.out.oom || (c.out.n && fwrite(c.out.p, 1, c.out.n, j->out) != c.out.n)) j->failed = 1;
         j->turn++;
         pthread_cond_broadcast(&j->cv);
         pthread_mutex_unlock(&j->mu);
     }
-    if (ms) fclose(ms);
-    free(buf);
-    for (size_t i = 0; c.tail && i < j->e->m->nrules; i++) free(c.tail[i]);
-    free(c.tail);
+    free(c.out.p);
+    free(c.reg.p);
+    for (size_t i = 0; c.cols && i < j->e->m->nrules; i++) free(c.cols[i].s);
+    free(c.cols);
     return NULL;
 }
 
@@ -290,11 +329,10 @@ mb_tally mb_report_summary(FILE *out, const mb_eval *e, const mb_filter *f)
     fputs("rule,met,missed,on-track,needs-acceleration,limited-progress,regressing,no-data,not-assessable,error\n", out);
     for (size_t i = 0; i < n; i++) {
         if (!mb_filter_rule(f, e->m->rules[i])) continue;
-        line l = {.cap = sizeof l.small};
-        l.p = l.small;
+        line l = {0};
         field(&l, e->m->rules[i]->id);
-        fwrite(l.p, 1, l.n, out);
-        if (l.p != l.small) free(l.p);
+        if (!l.oom) fwrite(l.p, 1, l.n, out);
+        free(l.p);
         for (int s = 0; s < MB_ST_COUNT; s++)
             fprintf(out, ",%zu", parts[0].counts[i][s] + (nt == 2 ? parts[1].counts[i][s] : 0));
         fputc('\n', out);

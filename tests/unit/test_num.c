@@ -413,6 +413,35 @@ Test(num_format, inexact_rounded_and_marked)
     cr_assert_str_eq(buf, "0.333");
 }
 
+/* Decimals with a power-of-ten denominator take a 64-bit path; the same value with the
+ * denominator doubled (2m / 2·10^k, not a power of ten) takes the general long division.
+ * Both must print the same text, for every sign, length and number of places. */
+Test(num_format, decimal_path_equals_general_path)
+{
+    static const int64_t P[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+                                1000000000, 10000000000, 100000000000, 1000000000000};
+    uint64_t x = 88172645463325252ull;
+    for (int i = 0; i < 20000; i++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17; /* xorshift: reproducible */
+        int k = (int)(x % 13);
+        int64_t m = (int64_t)((x >> 8) % (i % 3 == 0 ? 1000 : i % 3 == 1 ? 10000000 : 1000000000000000ull));
+        if (x & 1) m = -m;
+        if (i % 7 == 0) m *= 10; /* trailing zeros in the fraction */
+        char a[MB_NUM_BUF], b[MB_NUM_BUF];
+        int ea = -1, eb = -1;
+        size_t na = mb_num_format((mb_num){m, P[k]}, 4, a, &ea);
+        size_t nb = mb_num_format((mb_num){(mb_i128)m * 2, (mb_i128)P[k] * 2}, 4, b, &eb);
+        cr_assert_str_eq(a, b, "%lld / 10^%d", (long long)m, k);
+        cr_assert_eq(na, nb);
+        cr_assert_eq(ea, 1);
+        cr_assert_eq(eb, 1);
+    }
+    cr_assert_str_eq(F((mb_num){-5, 100}, 2, NULL), "-0.05");
+    cr_assert_str_eq(F((mb_num){-500, 100}, 2, NULL), "-5");
+    cr_assert_str_eq(F((mb_num){1230, 1000}, 2, NULL), "1.23");
+    cr_assert_str_eq(F((mb_num){7, 1000000000000000000}, 2, NULL), "0.000000000000000007");
+}
+
 Test(num_format, to_double)
 {
     cr_assert_float_eq(mb_num_to_double(N("2.74")), 2.74, 1e-12);
