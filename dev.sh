@@ -16,13 +16,18 @@ PACKAGES=(
   libxml2-utils                     # xmllint: validates JUnit output against its schema in tests
   clang libclang-rt-14-dev          # a second compiler that must build clean; libFuzzer, LeakSanitizer
   python3                           # generates benchmark data
+  chromium                          # headless browser: the HTML report is opened and checked in tests
 )
+# Node and npm run the browser tests (playwright-core, tests/package.json). A machine that has
+# them from elsewhere (a nodejs package that bundles npm) keeps them: Debian's npm would clash.
+NODE_PACKAGES=(nodejs npm)
 
 deps() {
   local missing=()
   for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
   done
+  command -v npm >/dev/null || missing+=("${NODE_PACKAGES[@]}")
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -60,6 +65,7 @@ case "${1:-}" in
     ;;
   test)
     deps
+    (cd tests && npm ci --no-audit --no-fund)   # the pinned Node clients of the tests
     build build -DMB_TESTS=ON
     (cd build && ctest --output-on-failure -j"$(nproc)")
     build build-san -DMB_SANITIZE=ON -DMB_TESTS=ON
