@@ -14,6 +14,7 @@ PACKAGES=(
   libutf8proc-dev                   # Unicode: NFKC normalisation, display width
   libcriterion-dev                  # unit tests
   libxml2-utils                     # xmllint: validates JUnit output against its schema in tests
+  libxml2-dev                       # mubiao draft reads plans saved as HTML with libxml2's HTML parser
   clang libclang-rt-14-dev          # a second compiler that must build clean; libFuzzer, LeakSanitizer
   python3                           # generates benchmark data
   chromium                          # headless browser: the HTML report is opened and checked in tests

@@ -41,7 +41,7 @@ cmake --build "$build" --target mubiao_core -j"$jobs" >/dev/null
   git -C "$root" diff --quiet HEAD -- interpreter grammar 2>/dev/null || echo "+ uncommitted changes"
 } | tr '\n' ' ' >"$build/BUILD_INFO"
 
-utf8proc_libs=$(pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+utf8proc_libs="$(pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc) $(pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)"
 for src in "$here"/fuzz_*.c; do
   name=$(basename "$src" .c)
   "$cc" -g -O1 -std=gnu11 -Wall -Wextra $san -fsanitize=fuzzer \

@@ -1,0 +1,140 @@
+/* draft_int.h — what the drafter's files share (md_ prefix, internal to interpreter/draft).
+ *
+ * The document is held twice: `orig`, the text as printed (phrases are quoted from it), and
+ * `nt`, its NFKC form with a map back to `orig` (everything is recognised on it, so
+ * fullwidth ２．７４％ reads as 2.74%). Offsets below are into nt.data unless said. */
+#ifndef MB_DRAFT_INT_H
+#define MB_DRAFT_INT_H
+
+#include <stddef.h>
+
+#include <stdio.h>
+
+#include "arena.h"
+#include "draft.h"
+#include "text.h"
+
+enum { MD_MAX_YEARS = 12, MD_NUM_MAX = 40, MD_UNIT_MAX = 48 };
+
+typedef struct md_line {
+    size_t start, end;     /* in nt.data, without the line break */
+    int src;               /* line in the input the reader saw (HTML: the element's line) */
+} md_line;
+
+/* A number with its scale and unit as written: "1.2万家", "2.74%", "1~2家". */
+typedef struct md_qty {
+    size_t start, end;     /* the number through its unit and suffix (以上, 左右) */
+    char num[MD_NUM_MAX];  /* the first number, ASCII ("1.2") */
+    char num2[MD_NUM_MAX]; /* the second of a range ("2" in 1~2家), else "" */
+    char unit[MD_UNIT_MAX];/* scale and unit ("万家", "%", "亿元"), "" when none */
+    int points;            /* 个百分点 */
+    int suffix;            /* MD_SUF_*: the word right after */
+    int bad;               /* a number that cannot be held exactly (too many digits) */
+} md_qty;
+
+enum { MD_SUF_NONE, MD_SUF_ABOVE, MD_SUF_BELOW, MD_SUF_ABOUT, MD_SUF_MORE };
+
+typedef enum {
+    MD_F_CMP, MD_F_ABOUT, MD_F_RANGE, MD_F_EACH, MD_F_TOTAL, MD_F_CUT, MD_F_AGROWTH,
+    MD_F_RELATIVE, MD_F_RISES, MD_F_FALLS, MD_F_MILESTONES, MD_F_GROW
+} md_form;
+
+typedef struct md_ind {
+    const char *id, *name;  /* name: NFKC, as the text prints it */
+    const char *unit;       /* "" when the text gives none: `unit 1` */
+    int lower;              /* lower is better */
+    int reused;             /* a catalogue indicator */
+    const char *category, *owner, *source;
+    const char *why;        /* a review note on the indicator itself, or NULL */
+} md_ind;
+
+typedef struct md_target {
+    md_form form;
+    const char *cmp;            /* ">=", ">", "<=", "<" */
+    size_t ind;                 /* index into doc->inds */
+    char value[MD_NUM_MAX + MD_UNIT_MAX + 4];   /* quantity as rule text ("2.74%", "1200 家") */
+    char value2[MD_NUM_MAX + MD_UNIT_MAX + 4];  /* stretch, or the tolerance of about */
+    int nyears, years[MD_MAX_YEARS];            /* milestones: one per value */
+    char *mvalues[MD_MAX_YEARS];
+    int from, to;               /* period (each, total, rises) or base year (cut, growth) */
+    const char *phrase;         /* from the original text */
+    int src;                    /* line in the input */
+    int aspiration, binding;    /* binding: 1 约束性, 2 预期性 */
+    const char *notes[4];       /* "draft: …" notes */
+    int nnotes;
+} md_target;
+
+typedef struct md_unplaced {
+    int src;
+    const char *what, *why;
+} md_unplaced;
+
+typedef struct md_doc {
+    mb_arena *A;
+    const mb_draft_opts *o;
+    const char *orig;
+    size_t norig;
+    mb_normtext nt;
+    md_line *lines;
+    size_t nlines;
+    /* header */
+    const char *title, *number, *issuer, *region, *date;
+    int base, ndeadlines, deadlines[MD_MAX_YEARS];
+    int period_from, period_to;     /* the plan's span, e.g. 2018..2020 */
+    /* findings */
+    md_ind *inds;
+    size_t ninds;
+    md_target *ts;
+    size_t nts;
+    md_unplaced *un;
+    size_t nun;
+    size_t tables;
+    size_t controls;                /* control characters read as spaces */
+    int *in_table;                  /* per line: 1 when a table claimed it */
+} md_doc;
+
+/* draft_util.c */
+int md_at(const char *p, const char *end, const char *w);             /* p starts with w */
+const char *md_find(const char *p, const char *end, const char *w);   /* first w in [p,end) */
+size_t md_char_len(const char *p);                                    /* bytes of the char at p */
+size_t md_prev_char(const char *base, size_t off);                    /* offset of the char before off */
+char *md_dup(md_doc *d, const char *s, size_t n);
+char *md_fmt(md_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The original text of nt.data[start, end): what the document printed. */
+char *md_orig(md_doc *d, size_t start, size_t end);
+int md_src_line(const md_doc *d, size_t off);
+int md_is_space_at(const char *p, const char *end, size_t *len);     /* ASCII or ideographic space */
+void md_trim(const char *base, size_t *s, size_t *e);
+
+/* draft_input.c: bytes to lines (HTML through draft_html.c) */
+int md_input(md_doc *d, const char *data, size_t n, mb_draft_result *r);
+/* draft_html.c: the text of an HTML page, one block or table cell a line; *srcmap gets the
+ * input line of each output line. NULL when libxml2 gives no document. */
+char *md_html_text(const char *data, size_t n, size_t *len, int **srcmap, size_t *nsrc);
+
+/* draft_num.c */
+int md_scan_qty(const char *s, size_t i, size_t end, md_qty *q);     /* 1 when a number starts at i */
+int md_year_at(const char *s, size_t i, size_t end, int *year, size_t *after);
+/* "1200 家", "2.74%", "1.2万家": a quantity as rule text, into buf. */
+void md_qty_text(const md_qty *q, int second, char *buf, size_t cap);
+
+/* draft_header.c */
+void md_header(md_doc *d);
+
+/* draft_table.c: indicator tables to milestones */
+void md_tables(md_doc *d);
+
+/* draft_sent.c: sentences to targets */
+void md_sentences(md_doc *d);
+
+/* draft_ind.c */
+size_t md_indicator(md_doc *d, const char *name, size_t n, const char *unit, int lower, const char **note);
+int md_lower_name(const char *name);
+md_target *md_new_target(md_doc *d);
+void md_note(md_doc *d, md_target *t, const char *note);
+void md_unplace(md_doc *d, int src, const char *what, size_t n, const char *why);
+
+/* draft_emit.c */
+int md_emit(md_doc *d, mb_draft_result *r);
+
+#endif

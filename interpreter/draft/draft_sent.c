@@ -1,0 +1,327 @@
+/* draft_sent.c — sentences to targets. A sentence (up to 。；！？) is cut into pieces at
+ * commas and 、; each number with a unit in a piece becomes a target whose subject is the
+ * text before it (or, after a verb, the thing counted after it: 新增1~2家科技合作园区), whose
+ * comparator comes from the word before or after it (达到, 超过, 以上, 左右), and whose year
+ * is the nearest one before it in the sentence (到2020年), else the plan's last deadline. A
+ * piece that starts with a comparator (…水平、达到2.74%) takes the subject of the one before.
+ * Numbers that are not results (dates, ordinals, names in quotes, an existing stock) are
+ * listed as unplaced, never dropped. */
+#include <string.h>
+
+#include "draft_int.h"
+#include "draft_words.h"
+
+typedef struct sctx {
+    md_doc *d;
+    size_t ss, se;          /* the sentence */
+    size_t ls;              /* its line's start (for quotes) */
+    int src;
+    const char *subj;       /* the previous piece's subject (NFKC), or NULL */
+    size_t subj_n;
+} sctx;
+
+static int is_sep(const char *p, const char *e, size_t *len)
+{
+    static const char *const SEPS[] = {",", ";", ":", "、", "(", ")", NULL};
+    int k = md_starts_with_any(p, 0, (size_t)(e - p), SEPS);
+    *len = (size_t)k;
+    return k > 0;
+}
+
+/* Inside “…”, 《…》 or 〔…〕 at offset `at` of its line? */
+static int quoted(const char *s, size_t ls, size_t at)
+{
+    int depth = 0;
+    for (size_t i = ls; i < at;) {
+        if (md_at(s + i, s + at, "“") || md_at(s + i, s + at, "《") || md_at(s + i, s + at, "〔")) depth++;
+        else if ((md_at(s + i, s + at, "”") || md_at(s + i, s + at, "》") || md_at(s + i, s + at, "〕")) && depth > 0) depth--;
+        i += md_char_len(s + i);
+    }
+    return depth > 0;
+}
+
+/* The year a number at `at` is due: the nearest YYYY年 before it in the sentence (not a base
+ * year 在2013年基础上, not a date 2018年5月). 0 when there is none. */
+static int year_before(const sctx *c, size_t at)
+{
+    const char *s = c->d->nt.data;
+    int best = 0;
+    for (size_t i = c->ss; i + 4 <= at; i++) {
+        int y;
+        size_t after;
+        if (!md_year_at(s, i, at, &y, &after)) continue;
+        if (!md_at(s + after, s + at, "年") && !md_at(s + after, s + at, "—") &&
+            !md_at(s + after, s + at, "-")) continue;
+        const char *p = s + after + (md_at(s + after, s + at, "年") ? strlen("年") : 0);
+        if (md_at(p, s + at, "基础") || md_at(p, s + at, "以来") || (*p >= '0' && *p <= '9' && md_find(p, p + 3, "月")))
+            continue;
+        if (i >= 3 && md_at(s + i - 3, s + at, "比")) continue;
+        best = y;
+        i = after - 1;
+    }
+    return best;
+}
+
+static int contains(const char *s, size_t a, size_t b, const char *w)
+{
+    return md_find(s + a, s + b, w) != NULL;
+}
+
+/* Drop context from the front (到2020年, 力争, 全市 …) and separators from both ends. */
+static void clean(const char *s, size_t *a, size_t *b)
+{
+    for (int again = 1; again && *a < *b;) {
+        again = 0;
+        md_trim(s, a, b);
+        int y;
+        size_t after, k;
+        if (md_year_at(s, *a, *b, &y, &after)) {
+            *a = after;
+            if (md_at(s + *a, s + *b, "年")) *a += strlen("年");
+            again = 1;
+            continue;
+        }
+        if ((k = (size_t)md_starts_with_any(s, *a, *b, MD_LEAD_WORDS))) { *a += k; again = 1; continue; }
+        if (is_sep(s + *a, s + *b, &k)) { *a += k; again = 1; continue; }
+        if (md_at(s + *a, s + *b, "在") && md_find(s + *a, s + *b, "基础上")) {
+            *a = (size_t)(md_find(s + *a, s + *b, "基础上") - s) + strlen("基础上");
+            again = 1;
+        }
+    }
+    for (int again = 1; again && *b > *a;) {
+        again = 0;
+        md_trim(s, a, b);
+        size_t k;
+        if ((k = (size_t)md_ends_with_any(s, *a, *b, (const char *const[]){"的", "为", "在", "共", "各", "分别", "总数", NULL}))
+            && *b - k > *a) {
+            /* keep 总数 when it is all there is */
+            if (k == strlen("总数")) break;
+            *b -= k;
+            again = 1;
+        }
+    }
+}
+
+static int only_verb(const char *s, size_t a, size_t b)
+{
+    int k = md_starts_with_any(s, a, b, MD_VERBS);
+    return a == b || (k && a + (size_t)k == b);
+}
+
+/* The name of what a number at [qs,qe) counts, from [from,cmpat) and the rest of the piece. */
+static int subject(sctx *c, size_t from, size_t cmpat, size_t qe, size_t pe, const char **name, size_t *n)
+{
+    const char *s = c->d->nt.data;
+    size_t a = from, b = cmpat;
+    clean(s, &a, &b);
+    size_t ra = qe, rb = pe;
+    clean(s, &ra, &rb);
+    if (rb > ra && (only_verb(s, a, b) || md_ends_with_any(s, a, b, MD_VERBS))) {
+        char buf[1024];
+        size_t l1 = b - a, l2 = rb - ra;
+        if (l1 + l2 >= sizeof buf) return 0;
+        memcpy(buf, s + a, l1);
+        memcpy(buf + l1, s + ra, l2);
+        *name = md_dup(c->d, buf, l1 + l2);
+        *n = l1 + l2;
+        return 1;
+    }
+    if (b > a && !only_verb(s, a, b)) {
+        *name = s + a;
+        *n = b - a;
+        return 1;
+    }
+    if (c->subj) { *name = c->subj; *n = c->subj_n; return 1; }
+    return 0;
+}
+
+static void set_years(md_doc *d, md_target *t, int year)
+{
+    t->nyears = 1;
+    t->years[0] = year;
+    (void)d;
+}
+
+/* The target of one number (q) in a piece. */
+static void number_target(sctx *c, size_t from, const md_qty *q, size_t pe)
+{
+    md_doc *d = c->d;
+    const char *s = d->nt.data;
+    size_t at = q->start;
+    const md_word *w = md_word_before(s, from, at);
+    size_t cmpat = w ? at - strlen(w->w) : at;
+    if (w && w->kind == MD_W_CMP && !strcmp(w->w, "达") && cmpat >= from + 3 && md_at(s + cmpat - 3, s + at, "到"))
+        cmpat -= 3;
+    const char *name;
+    size_t n;
+    if (!subject(c, from, cmpat, q->end, pe, &name, &n)) {
+        md_unplace(d, c->src, d->orig + d->nt.map[q->start], d->nt.map[q->end] - d->nt.map[q->start],
+                   "no subject found");
+        return;
+    }
+    c->subj = name, c->subj_n = n;
+    md_target *t = md_new_target(d);
+    if (!t) return;
+    t->src = c->src;
+    /* the phrase: from the piece's start (or the subject, when it came from before) */
+    size_t pa = from, pb = q->end;
+    md_trim(s, &pa, &pb);
+    while (pa < pb) { size_t k; if (!is_sep(s + pa, s + pb, &k)) break; pa += k; }
+    t->phrase = md_orig(d, pa, pb);
+    int year = year_before(c, at);
+    if (!year) {
+        year = d->ndeadlines ? d->deadlines[d->ndeadlines - 1] : 0;
+        if (d->ndeadlines > 1) md_note(d, t, "no year in the sentence: the plan's last deadline");
+    }
+    if (!year) { d->nts--; md_unplace(d, c->src, t->phrase, strlen(t->phrase), "no year found"); return; }
+    set_years(d, t, year);
+    t->aspiration = contains(s, c->ss, at, "力争") || contains(s, c->ss, at, "争取") || contains(s, c->ss, at, "争创");
+    t->from = d->base;
+    t->to = year;
+    const char *unit = q->unit;
+    int lower = 0;
+    t->form = MD_F_CMP;
+    t->cmp = ">=";
+    if (w && w->kind == MD_W_CMP) { t->cmp = w->cmp; lower = t->cmp[0] == '<'; }
+    if (q->suffix == MD_SUF_ABOVE) t->cmp = w && w->cmp[0] == '>' ? w->cmp : ">=";
+    else if (q->suffix == MD_SUF_BELOW) { t->cmp = "<="; lower = 1; }
+    else if (q->suffix == MD_SUF_MORE) t->cmp = ">";
+    md_qty_text(q, 0, t->value, sizeof t->value);
+    if (q->points) {
+        d->nts--;
+        md_unplace(d, c->src, t->phrase, strlen(t->phrase), "a change in percentage points (no form for it yet)");
+        return;
+    }
+    if (w && w->kind != MD_W_CMP) {
+        if (strcmp(q->unit, "%")) {
+            d->nts--;
+            md_unplace(d, c->src, t->phrase, strlen(t->phrase), "a change that is not a percentage");
+            return;
+        }
+        t->form = w->kind == MD_W_AGROWTH ? MD_F_AGROWTH : w->kind == MD_W_CUT ? MD_F_CUT : MD_F_GROW;
+        if (w->kind == MD_W_GROW) {
+            if (d->ndeadlines > 1) md_note(d, t, "增长 read as growth from the plan's base year");
+        }
+        if (w->kind == MD_W_CUT) lower = 1;
+        unit = "";
+    } else if (q->suffix == MD_SUF_ABOUT) {
+        t->form = MD_F_ABOUT;
+        snprintf(t->value2, sizeof t->value2, "%s", strcmp(q->unit, "%") ? "5%" : "1%");
+        md_note(d, t, strcmp(q->unit, "%") ? "左右 read as within 5%" : "左右 read as within 1 percentage point");
+    } else if (q->num2[0]) {
+        t->form = MD_F_RANGE;
+        t->cmp = ">=";
+        md_qty_text(q, 1, t->value2, sizeof t->value2);
+    }
+    if (contains(s, c->ss, at, "每年") && t->form == MD_F_CMP) {
+        t->form = MD_F_EACH;
+        t->from = d->base + 1;
+        if (t->from > year) t->from = year;
+    } else if (t->form == MD_F_CMP && contains(s, c->ss, at, "期间") && contains(s, c->ss, at, "五")) {
+        static const struct { const char *w; int from; } FYP[] = {
+            {"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026}, {"十二五", 2011}, {NULL, 0}};
+        for (size_t k = 0; FYP[k].w; k++)
+            if (contains(s, c->ss, at, FYP[k].w)) {
+                t->form = MD_F_TOTAL;
+                t->from = FYP[k].from;
+                set_years(d, t, FYP[k].from + 4);
+            }
+    }
+    const char *note;
+    t->ind = md_indicator(d, name, n, unit, lower, &note);
+    if (t->ind == (size_t)-1) { d->nts--; return; }
+    md_note(d, t, note);
+    /* a catalogue indicator per 10 000 people or per 亿元: the text prints the numerator only */
+    const md_ind *ind = &d->inds[t->ind];
+    if (ind->reused && strchr(ind->unit, '/') && unit[0] && !strchr(unit, '/') && t->form != MD_F_CUT
+        && t->form != MD_F_AGROWTH) {
+        snprintf(t->value, sizeof t->value, "%s %s", q->num, ind->unit);
+        if (q->num2[0]) snprintf(t->value2, sizeof t->value2, "%s %s", q->num2, ind->unit);
+    }
+}
+
+static void unplace_q(sctx *c, const md_qty *q, const char *why)
+{
+    md_doc *d = c->d;
+    md_unplace(d, c->src, d->orig + d->nt.map[q->start], d->nt.map[q->end] - d->nt.map[q->start], why);
+}
+
+static void piece(sctx *c, size_t ps, size_t pe)
+{
+    md_doc *d = c->d;
+    const char *s = d->nt.data;
+    size_t from = ps;
+    int any = 0;
+    for (size_t i = ps; i < pe;) {
+        md_qty q;
+        if (!md_scan_qty(s, i, pe, &q)) { i += md_char_len(s + i); continue; }
+        i = q.end > i ? q.end : i + 1;
+        if (q.suffix < 0) continue;                                       /* a date, a list number */
+        if ((q.start > 0 && s[q.start - 1] == '+') || md_ends_with_any(s, c->ss, q.start, (const char *const[]){"第", NULL}))
+            continue;
+        if (q.bad) { unplace_q(c, &q, "a number with too many digits to be held exactly"); continue; }
+        if (!q.unit[0]) { unplace_q(c, &q, "a number without a unit"); continue; }
+        if (quoted(s, c->ls, q.start)) { unplace_q(c, &q, "inside a quoted name"); continue; }
+        size_t k;
+        int stock = 0;
+        for (size_t j = from; j < q.start && !stock; j += md_char_len(s + j))
+            stock = md_starts_with_any(s, j, q.start, MD_STOCK_WORDS) > 0;
+        if (stock) { unplace_q(c, &q, "counts what exists already"); from = q.end; continue; }
+        (void)k;
+        number_target(c, from, &q, pe);
+        from = q.end;
+        any = 1;
+    }
+    if (!any) {
+        /* a piece without a number: its subject may serve the next piece (…水平、达到2.74%) */
+        size_t a = ps, b = pe;
+        for (size_t j = ps; j < pe; j += md_char_len(s + j)) {
+            const md_word *w = NULL;
+            for (const md_word *x = MD_CMP_WORDS; x->w; x++)
+                if (md_at(s + j, s + pe, x->w)) { w = x; break; }
+            if (w) { b = j; break; }
+        }
+        clean(s, &a, &b);
+        c->subj = b > a ? s + a : NULL;
+        c->subj_n = b - a;
+    }
+}
+
+static void sentence(md_doc *d, size_t ls, size_t ss, size_t se)
+{
+    sctx c = {d, ss, se, ls, md_src_line(d, ss), NULL, 0};
+    const char *s = d->nt.data;
+    size_t ps = ss;
+    for (size_t i = ss; i <= se;) {
+        size_t k = 0;
+        if (i < se && !is_sep(s + i, s + se, &k)) { i += md_char_len(s + i); continue; }
+        if (i > ps) {
+            /* keep the subject only across 、 and into a piece that starts with a comparator */
+            int starts_cmp = 0;
+            for (const md_word *x = MD_CMP_WORDS; x->w && !starts_cmp; x++)
+                starts_cmp = md_at(s + ps, s + se, x->w) && x->kind == MD_W_CMP;
+            if (!starts_cmp && ps > ss && !md_at(s + ps - 3, s + se, "、")) c.subj = NULL;
+            piece(&c, ps, i);
+        }
+        if (i >= se) break;
+        i += k;
+        ps = i;
+    }
+}
+
+void md_sentences(md_doc *d)
+{
+    static const char *const ENDS[] = {"。", ";", "!", "?", NULL};
+    for (size_t l = 0; l < d->nlines; l++) {
+        if (d->in_table[l]) continue;
+        size_t ls = d->lines[l].start, le = d->lines[l].end, ss = ls;
+        const char *s = d->nt.data;
+        for (size_t i = ls; i <= le;) {
+            int k = i < le ? md_starts_with_any(s, i, le, ENDS) : 1;
+            if (!k) { i += md_char_len(s + i); continue; }
+            if (i > ss) sentence(d, ls, ss, i);
+            i += (size_t)k;
+            ss = i;
+        }
+    }
+}

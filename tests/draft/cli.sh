@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# mubiao draft on bad and hostile input, on a saved HTML page, and where it writes.
+#   MB_BINARY      the mubiao binary; MB_SOURCE_DIR  the source tree (set by CTest)
+set -uo pipefail
+bin=${MB_BINARY:?}
+src=${MB_SOURCE_DIR:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# expect_error NAME FILE EXIT MESSAGE: exits EXIT, stderr contains MESSAGE, nothing on stdout
+expect_error() {
+  local name=$1 file=$2 code=$3 msg=$4
+  "$bin" draft "$file" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  [ "$rc" -eq "$code" ] || fail "$name: exit $rc, expected $code"
+  grep -qF -- "$msg" "$tmp/err" || { fail "$name: stderr lacks '$msg'"; cat "$tmp/err"; }
+  [ ! -s "$tmp/out" ] || fail "$name: wrote to standard output"
+  if LC_ALL=C grep -q $'\x1b' "$tmp/err"; then fail "$name: an escape byte on stderr"; fi
+}
+
+# expect_clean NAME FILE: drafts, exit 0, and 'mubiao check' accepts the draft
+expect_clean() {
+  local name=$1 file=$2
+  "$bin" draft "$file" --catalogue "$src/rules/catalogue.mb" --output "$tmp/$name.mb" 2>"$tmp/err" ||
+    { fail "$name: draft exited $?"; cat "$tmp/err"; return; }
+  "$bin" check "$tmp/$name.mb" >"$tmp/check" 2>&1 || { fail "$name: check rejects the draft"; cat "$tmp/check"; }
+  if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$tmp/$name.mb"; then fail "$name: a control byte in the draft"; fi
+}
+
+: >"$tmp/empty.txt"
+expect_error empty "$tmp/empty.txt" 2 "empty document"
+printf '  \n\t\n' >"$tmp/blank.txt"
+expect_error blank "$tmp/blank.txt" 2 "empty document"
+printf '到2020年,企业达到5家\n第二行\xff\xfe达到\n' >"$tmp/bad.txt"
+expect_error invalid_utf8 "$tmp/bad.txt" 2 "bad.txt:2:4: invalid UTF-8"
+printf '到2020年\x00\x01\x02' >"$tmp/bin.txt"
+expect_error binary "$tmp/bin.txt" 2 "bin.txt:1:7: a NUL byte: not a text file"
+printf '\xc0\xaf 到2020年' >"$tmp/overlong.txt"
+expect_error overlong "$tmp/overlong.txt" 2 "overlong.txt:1:1: invalid UTF-8"
+expect_error missing "$tmp/none.txt" 2 "none.txt: No such file or directory"
+head -c $((16 * 1024 * 1024 + 1)) /dev/zero | tr '\0' 'a' >"$tmp/big.txt"
+expect_error too_big "$tmp/big.txt" 2 "file too large"
+
+# huge numbers: drafted around, listed as not placed; the draft still checks
+printf '某市2020年工作计划\n到2020年,高新技术企业达到123456789012345678901234567890123456789家,专利达到99999999999999999999999999.5件,研发机构达到10家。\n' >"$tmp/huge.txt"
+expect_clean huge "$tmp/huge.txt"
+grep -q "too many digits" "$tmp/huge.mb" || fail "huge: the long numbers are not listed as not placed"
+grep -q '>= 10 家 by 2020' "$tmp/huge.mb" || fail "huge: the ordinary target was lost"
+
+# escape sequences and bidi overrides in the text never reach the draft or the terminal
+printf '某市2020年工作计划\n到2020年,\x1b[31m高新技术企业达到50家\x1b[0m,\xe2\x80\xae专利\xe2\x80\xac达到"30"件\\n。\n' >"$tmp/esc.txt"
+expect_clean escapes "$tmp/esc.txt"
+grep -q '>= 50 家 by 2020' "$tmp/escapes.mb" || fail "escapes: the target beside the escape sequence was lost"
+grep -q 'control characters in the input were read as spaces' "$tmp/escapes.mb" || fail "escapes: not reported"
+if LC_ALL=C grep -q $'\xe2\x80[\xaa-\xae]' "$tmp/escapes.mb"; then fail "escapes: a bidi override in the draft"; fi
+
+# a saved page: the same targets as the text it was made from
+expect_clean html "$src/tests/draft/html/jiangyin_2018.html"
+"$bin" draft "$src/tests/draft/seeds/001_06eec96fd9fb3ad5.txt" --catalogue "$src/rules/catalogue.mb" \
+  --output "$tmp/text.mb" 2>/dev/null
+strip() { grep -E '^target|^  (phrase|note)|^  [^ ]' "$1" | grep -v '^  (name|number|issuer|date|region|base|deadline) ' | sed 's/^target [^:]*:/target:/'; }
+n_html=$(grep -c '^target' "$tmp/html.mb")
+n_text=$(grep -c '^target' "$tmp/text.mb")
+[ "$n_html" -gt 0 ] && [ "$n_html" -eq "$n_text" ] || fail "html: $n_html targets, the text gives $n_text"
+diff <(grep -A1 '^target' "$tmp/text.mb" | grep phrase) <(grep -A1 '^target' "$tmp/html.mb" | grep phrase) >/dev/null ||
+  fail "html: the phrases differ from the text's"
+
+# where it writes: never over the plan; an existing draft is replaced whole
+cp "$src/tests/draft/seeds/004_bc2950c2cc6e4526.txt" "$tmp/plan.txt"
+"$bin" draft "$tmp/plan.txt" --output "$tmp/plan.txt" 2>"$tmp/err"
+[ $? -eq 2 ] || fail "output over the input: not refused"
+cmp -s "$tmp/plan.txt" "$src/tests/draft/seeds/004_bc2950c2cc6e4526.txt" || fail "the plan was changed"
+echo old >"$tmp/d.mb"
+"$bin" draft "$tmp/plan.txt" --output "$tmp/d.mb" 2>/dev/null || fail "draft to an existing file"
+grep -q '^plan ' "$tmp/d.mb" || fail "the existing file was not replaced"
+ls "$tmp" | grep -q '\.tmp' && fail "a temporary file was left behind"
+
+[ "$fails" -eq 0 ] || { echo "$fails failed"; exit 1; }
+echo "ok: draft on bad, hostile and HTML input"
