@@ -24,6 +24,24 @@ static void str(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* owner "a", "b": the owners are kept joined by U+001F (control characters never come
+ * from the text, see draft_input.c). */
+static void owners(FILE *f, const char *s)
+{
+    fputs(" owner ", f);
+    for (int first = 1; s; first = 0) {
+        const char *sep = strchr(s, '\x1f');
+        size_t n = sep ? (size_t)(sep - s) : strlen(s);
+        char buf[512];
+        if (n >= sizeof buf) n = sizeof buf - 1;
+        memcpy(buf, s, n);
+        buf[n] = 0;
+        if (!first) fputs(", ", f);
+        str(f, buf);
+        s = sep ? sep + 1 : NULL;
+    }
+}
+
 /* A comment: one line. */
 static void comment_text(FILE *f, const char *s)
 {
@@ -81,7 +99,7 @@ static void indicator(FILE *f, const md_ind *x, const char *pid)
     else fputs(x->unit, f);
     fputs(x->lower ? " lower" : " higher", f);
     if (x->category) { fputs(" category ", f); str(f, x->category); }
-    if (x->owner) { fputs(" owner ", f); str(f, x->owner); }
+    if (x->owner) owners(f, x->owner);
     if (x->source) { fputs(" source ", f); str(f, x->source); }
     fputs(";\n", f);
 }
@@ -121,9 +139,9 @@ static size_t target(FILE *f, md_doc *d, const md_target *t, size_t k, const cha
     body(f, t, x, pid);
     fputs("\n  phrase ", f);
     str(f, t->phrase);
-    if (x->category) { fputs(" category ", f); str(f, x->category); }
-    if (x->owner) { fputs(" owner ", f); str(f, x->owner); }
-    if (x->source) { fputs(" source ", f); str(f, x->source); }
+    if (x->reused && t->category) { fputs(" category ", f); str(f, t->category); }
+    if (x->reused && t->owner) owners(f, t->owner);
+    if (x->reused && t->source) { fputs(" source ", f); str(f, t->source); }
     size_t review = t->nnotes > 0 || t->aspiration;
     if (review) {
         char buf[2048];

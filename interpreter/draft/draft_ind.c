@@ -94,8 +94,22 @@ static size_t strip_unit(const char *name, size_t n)
     return n;
 }
 
+/* A rate per 10 000 people or per 亿元 carries its denominator in the unit: 万人发明专利拥有量
+ * 25.5件 is 25.5 件/万人, 亿元研发投入PCT专利申请数 3件 is 3 件/亿元. */
+static const char *rate_unit(md_doc *d, const char *name, size_t n, const char *unit)
+{
+    static const struct { const char *lead, *per; } RATE[] = {
+        {"每万人口", "万人"}, {"每万人", "万人"}, {"每万名", "万人"}, {"万人", "万人"}, {"每亿元", "亿元"},
+        {"亿元", "亿元"}, {NULL, NULL}};
+    if (!unit[0] || strchr(unit, '/') || !strcmp(unit, "%") || !strcmp(unit, "位")) return unit;
+    for (size_t k = 0; RATE[k].lead; k++)
+        if (md_at(name, name + n, RATE[k].lead)) return md_fmt(d, "%s/%s", unit, RATE[k].per);
+    return unit;
+}
+
 size_t md_indicator(md_doc *d, const char *name, size_t n, const char *unit, int lower, const char **note)
 {
+    unit = rate_unit(d, name, n, unit);
     *note = NULL;
     int clash = 0;
     n = strip_unit(name, n);

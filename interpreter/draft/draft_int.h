@@ -60,6 +60,7 @@ typedef struct md_target {
     const char *phrase;         /* from the original text */
     int src;                    /* line in the input */
     int aspiration, binding;    /* binding: 1 约束性, 2 预期性 */
+    const char *category, *owner, *source;  /* on a catalogue indicator: the plan's own */
     const char *notes[4];       /* "draft: …" notes */
     int nnotes;
 } md_target;

@@ -233,7 +233,7 @@ static void number_target(sctx *c, size_t from, const md_qty *q, size_t pe)
     md_note(d, t, note);
     /* a catalogue indicator per 10 000 people or per 亿元: the text prints the numerator only */
     const md_ind *ind = &d->inds[t->ind];
-    if (ind->reused && strchr(ind->unit, '/') && unit[0] && !strchr(unit, '/') && t->form != MD_F_CUT
+    if (strchr(ind->unit, '/') && unit[0] && !strchr(unit, '/') && t->form != MD_F_CUT
         && t->form != MD_F_AGROWTH) {
         snprintf(t->value, sizeof t->value, "%s %s", q->num, ind->unit);
         if (q->num2[0]) snprintf(t->value2, sizeof t->value2, "%s %s", q->num2, ind->unit);

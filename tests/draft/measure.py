@@ -61,8 +61,16 @@ def base_unit(u):
     return u
 
 
-def num(v):
-    return None if v is None else Decimal(str(v)).normalize()
+def num(v, scale=1):
+    return None if v is None else (Decimal(str(v)) * scale).normalize()
+
+
+def unit_scale(u):
+    """What one of unit u is in its base unit (万平方米: 10000 平方米); money keeps its scale."""
+    for w, k in SCALES:
+        if u and u.startswith(w) and len(u) > len(w) and u[len(w):] != "元":
+            return k
+    return 1
 
 
 def atoms(m, catalogue_ids):
@@ -74,18 +82,19 @@ def atoms(m, catalogue_ids):
             continue
         ind = r["indicator"]
         unit = base_unit(inds[ind]["unit"]) if ind in inds else ""
+        scale = unit_scale(inds[ind]["unit"]) if ind in inds else 1
         cat = ind if ind in catalogue_ids else None
         cmp = r.get("comparison")
         ph = r.get("phrase") or ""
         for t in r["targets"]:
             y = t["year"]
-            val = num(t["value"])
+            val = num(t["value"], scale)
             if form in ("compare", "milestones"):
                 key = ("compare", cmp, val, unit, (y,))
             elif form == "about":
-                key = ("about", None, num(r["about"]), unit, (y,))
+                key = ("about", None, num(r["about"], scale), unit, (y,))
             elif form == "range":
-                key = ("range", None, (num(r["low"]), num(r["stretch"])), unit, (y,))
+                key = ("range", None, (num(r["low"], scale), num(r["stretch"], scale)), unit, (y,))
             elif form in ("each_year", "cumulative", "rises", "falls"):
                 p = r["period"]
                 key = (form, cmp, val if form not in ("rises", "falls") else None, unit, (p["from"], p["to"]))
