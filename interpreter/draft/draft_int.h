@@ -92,6 +92,7 @@ typedef struct md_doc {
     size_t tables;
     size_t controls;                /* control characters read as spaces */
     int *in_table;                  /* per line: 1 when a table claimed it */
+    int ctx_year;                   /* the year a paragraph's heading sentence set (到2020年,) */
 } md_doc;
 
 /* draft_util.c */
@@ -127,6 +128,12 @@ void md_tables(md_doc *d);
 
 /* draft_sent.c: sentences to targets */
 void md_sentences(md_doc *d);
+/* Drop context words (到2020年, 力争, 全市, list markers) from the front of [*a,*b) and
+ * separators from both ends. */
+void md_clean(const char *s, size_t *a, size_t *b);
+/* draft_forms.c: a target stated in words in [ps,pe) (全覆盖, 前三, 翻一番, 逐年提高, 零突破);
+ * 1 when one was drafted. *subj is the subject of the piece before, for 、-lists. */
+int md_word_form(md_doc *d, size_t ps, size_t pe, int src, int year, int base, const char **subj, size_t *subj_n);
 
 /* draft_ind.c */
 size_t md_indicator(md_doc *d, const char *name, size_t n, const char *unit, int lower, const char **note);

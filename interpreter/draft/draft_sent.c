@@ -6,6 +6,7 @@
  * piece that starts with a comparator (…水平、达到2.74%) takes the subject of the one before.
  * Numbers that are not results (dates, ordinals, names in quotes, an existing stock) are
  * listed as unplaced, never dropped. */
+#include <stddef.h>
 #include <string.h>
 
 #include "draft_int.h"
@@ -18,6 +19,8 @@ typedef struct sctx {
     int src;
     const char *subj;       /* the previous piece's subject (NFKC), or NULL */
     size_t subj_n;
+    size_t cs;              /* the clause (up to a comma) the current piece belongs to */
+    int ctx_year;           /* 到2020年 heading the paragraph, or 0 */
 } sctx;
 
 static int is_sep(const char *p, const char *e, size_t *len)
@@ -67,8 +70,24 @@ static int contains(const char *s, size_t a, size_t b, const char *w)
     return md_find(s + a, s + b, w) != NULL;
 }
 
+/* A list marker at a: 4. 4、 (4) 一是 — its length, else 0. */
+static size_t marker(const char *s, size_t a, size_t b)
+{
+    size_t i = a;
+    if (i < b && s[i] == '(') i++;
+    size_t d0 = i;
+    while (i < b && s[i] >= '0' && s[i] <= '9') i++;
+    if (i > d0 && i - d0 <= 2) {
+        if (i < b && s[i] == ')') return i + 1 - a;
+        if (i < b && s[i] == '.' && !(i + 1 < b && s[i + 1] >= '0' && s[i + 1] <= '9')) return i + 1 - a;
+        if (md_at(s + i, s + b, "、")) return i + strlen("、") - a;
+    }
+    static const char *const ORD[] = {"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", NULL};
+    return (size_t)md_starts_with_any(s, a, b, ORD);
+}
+
 /* Drop context from the front (到2020年, 力争, 全市 …) and separators from both ends. */
-static void clean(const char *s, size_t *a, size_t *b)
+void md_clean(const char *s, size_t *a, size_t *b)
 {
     for (int again = 1; again && *a < *b;) {
         again = 0;
@@ -82,6 +101,7 @@ static void clean(const char *s, size_t *a, size_t *b)
             continue;
         }
         if ((k = (size_t)md_starts_with_any(s, *a, *b, MD_LEAD_WORDS))) { *a += k; again = 1; continue; }
+        if ((k = marker(s, *a, *b))) { *a += k; again = 1; continue; }
         if (is_sep(s + *a, s + *b, &k)) { *a += k; again = 1; continue; }
         if (md_at(s + *a, s + *b, "在") && md_find(s + *a, s + *b, "基础上")) {
             *a = (size_t)(md_find(s + *a, s + *b, "基础上") - s) + strlen("基础上");
@@ -113,9 +133,9 @@ static int subject(sctx *c, size_t from, size_t cmpat, size_t qe, size_t pe, con
 {
     const char *s = c->d->nt.data;
     size_t a = from, b = cmpat;
-    clean(s, &a, &b);
+    md_clean(s, &a, &b);
     size_t ra = qe, rb = pe;
-    clean(s, &ra, &rb);
+    md_clean(s, &ra, &rb);
     if (rb > ra && (only_verb(s, a, b) || md_ends_with_any(s, a, b, MD_VERBS))) {
         char buf[1024];
         size_t l1 = b - a, l2 = rb - ra;
@@ -166,9 +186,10 @@ static void number_target(sctx *c, size_t from, const md_qty *q, size_t pe)
     /* the phrase: from the piece's start (or the subject, when it came from before) */
     size_t pa = from, pb = q->end;
     md_trim(s, &pa, &pb);
-    while (pa < pb) { size_t k; if (!is_sep(s + pa, s + pb, &k)) break; pa += k; }
+    for (size_t k; pa < pb && ((k = marker(s, pa, pb)) || is_sep(s + pa, s + pb, &k));) pa += k;
     t->phrase = md_orig(d, pa, pb);
     int year = year_before(c, at);
+    if (!year) year = c->ctx_year;
     if (!year) {
         year = d->ndeadlines ? d->deadlines[d->ndeadlines - 1] : 0;
         if (d->ndeadlines > 1) md_note(d, t, "no year in the sentence: the plan's last deadline");
@@ -213,24 +234,30 @@ static void number_target(sctx *c, size_t from, const md_qty *q, size_t pe)
         t->cmp = ">=";
         md_qty_text(q, 1, t->value2, sizeof t->value2);
     }
-    if (contains(s, c->ss, at, "每年") && t->form == MD_F_CMP) {
-        t->form = MD_F_EACH;
-        t->from = d->base + 1;
-        if (t->from > year) t->from = year;
-    } else if (t->form == MD_F_CMP && contains(s, c->ss, at, "期间") && contains(s, c->ss, at, "五")) {
-        static const struct { const char *w; int from; } FYP[] = {
-            {"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026}, {"十二五", 2011}, {NULL, 0}};
+    int each = contains(s, c->cs, at, "每年") || contains(s, c->cs, at, "年均新增");
+    int added = contains(s, c->cs, at, "新增") || contains(s, c->cs, at, "累计新增");
+    static const struct { const char *w; int from; } FYP[] = {
+        {"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026}, {"十二五", 2011}, {NULL, 0}};
+    int fyp = 0;
+    if (contains(s, c->ss, at, "期间") || contains(s, c->ss, at, "时期"))
         for (size_t k = 0; FYP[k].w; k++)
-            if (contains(s, c->ss, at, FYP[k].w)) {
-                t->form = MD_F_TOTAL;
-                t->from = FYP[k].from;
-                set_years(d, t, FYP[k].from + 4);
-            }
+            if (contains(s, c->ss, at, FYP[k].w)) fyp = FYP[k].from;
+    if (fyp) { year = fyp + 4; set_years(d, t, year); }
+    if (each && (t->form == MD_F_CMP || t->form == MD_F_RANGE)) {
+        t->form = MD_F_EACH;
+        t->from = fyp ? fyp : d->base + 1 > year ? year : d->base + 1;
+    }
+    else if (added && t->form == MD_F_CMP && (fyp || (d->ndeadlines > 1 && year == d->period_to))) {
+        t->form = MD_F_TOTAL;
+        t->from = fyp ? fyp : d->period_from;
+        md_note(d, t, "新增 over a period read as the total added in it");
     }
     const char *note;
     t->ind = md_indicator(d, name, n, unit, lower, &note);
     if (t->ind == (size_t)-1) { d->nts--; return; }
     md_note(d, t, note);
+    /* no comparator word on a lower-is-better indicator (单位GDP能耗0.5吨煤/万元): at most */
+    if (!w && q->suffix == MD_SUF_NONE && d->inds[t->ind].lower && t->form == MD_F_CMP) t->cmp = "<=";
     /* a catalogue indicator per 10 000 people or per 亿元: the text prints the numerator only */
     const md_ind *ind = &d->inds[t->ind];
     if (strchr(ind->unit, '/') && unit[0] && !strchr(unit, '/') && t->form != MD_F_CUT
@@ -262,6 +289,12 @@ static void piece(sctx *c, size_t ps, size_t pe)
         if (q.bad) { unplace_q(c, &q, "a number with too many digits to be held exactly"); continue; }
         if (!q.unit[0]) { unplace_q(c, &q, "a number without a unit"); continue; }
         if (quoted(s, c->ls, q.start)) { unplace_q(c, &q, "inside a quoted name"); continue; }
+        if (md_at(s + q.end, s + pe, "的") || md_at(s + q.end, s + pe, "—") || md_at(s + q.end, s + pe, "-") ||
+            (q.start >= 3 && (md_at(s + q.start - 3, s + pe, "—")))) {
+            unplace_q(c, &q, "describes a kind of thing (…的, a span of values), not a result");
+            from = q.end;
+            continue;
+        }
         size_t k;
         int stock = 0;
         for (size_t j = from; j < q.start && !stock; j += md_char_len(s + j))
@@ -273,6 +306,17 @@ static void piece(sctx *c, size_t ps, size_t pe)
         any = 1;
     }
     if (!any) {
+        int year = year_before(c, pe);
+        if (!year) year = c->ctx_year;
+        if (!year && d->ndeadlines) year = d->deadlines[d->ndeadlines - 1];
+        int base = d->base;
+        const char *bp = md_find(s + c->ss, s + pe, "年基础上");
+        if (bp && bp - s >= (ptrdiff_t)(c->ss + 4)) {
+            size_t after;
+            int y;
+            if (md_year_at(s, (size_t)(bp - s) - 4, pe, &y, &after)) base = y;
+        }
+        if (year && md_word_form(d, ps, pe, c->src, year, base, &c->subj, &c->subj_n)) return;
         /* a piece without a number: its subject may serve the next piece (…水平、达到2.74%) */
         size_t a = ps, b = pe;
         for (size_t j = ps; j < pe; j += md_char_len(s + j)) {
@@ -281,15 +325,41 @@ static void piece(sctx *c, size_t ps, size_t pe)
                 if (md_at(s + j, s + pe, x->w)) { w = x; break; }
             if (w) { b = j; break; }
         }
-        clean(s, &a, &b);
+        md_clean(s, &a, &b);
         c->subj = b > a ? s + a : NULL;
         c->subj_n = b - a;
     }
 }
 
+/* A sentence that starts with 到2020年 (or 2020年,) dates the sentences after it in its
+ * paragraph and the lines below it, up to the next heading. */
+static int heading_year(md_doc *d, size_t ss, size_t se)
+{
+    const char *s = d->nt.data;
+    size_t a = ss, b = se, after;
+    int y;
+    md_trim(s, &a, &b);
+    if (md_at(s + a, s + b, "到")) a += strlen("到");
+    if (!md_year_at(s, a, b, &y, &after) || !md_at(s + after, s + b, "年")) return 0;
+    after += strlen("年");
+    if (md_at(s + after, s + b, "底")) after += strlen("底");
+    return after < b && (s[after] == ',' || s[after] == ' ') ? y : 0;
+}
+
+static int heading(const md_doc *d, size_t l)
+{
+    static const char *const NUM[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、",
+                                      "十、", "(一)", "(二)", "(三)", "(四)", "(五)", "(六)", NULL};
+    size_t a = d->lines[l].start, b = d->lines[l].end;
+    md_trim(d->nt.data, &a, &b);
+    return md_starts_with_any(d->nt.data, a, b, NUM) > 0;
+}
+
 static void sentence(md_doc *d, size_t ls, size_t ss, size_t se)
 {
-    sctx c = {d, ss, se, ls, md_src_line(d, ss), NULL, 0};
+    sctx c = {d, ss, se, ls, md_src_line(d, ss), NULL, 0, ss, d->ctx_year};
+    int hy = heading_year(d, ss, se);
+    if (hy) d->ctx_year = c.ctx_year = hy;
     const char *s = d->nt.data;
     size_t ps = ss;
     for (size_t i = ss; i <= se;) {
@@ -301,6 +371,7 @@ static void sentence(md_doc *d, size_t ls, size_t ss, size_t se)
             for (const md_word *x = MD_CMP_WORDS; x->w && !starts_cmp; x++)
                 starts_cmp = md_at(s + ps, s + se, x->w) && x->kind == MD_W_CMP;
             if (!starts_cmp && ps > ss && !md_at(s + ps - 3, s + se, "、")) c.subj = NULL;
+            if (ps == ss || !md_at(s + ps - 3, s + se, "、")) c.cs = ps;
             piece(&c, ps, i);
         }
         if (i >= se) break;
@@ -312,8 +383,10 @@ static void sentence(md_doc *d, size_t ls, size_t ss, size_t se)
 void md_sentences(md_doc *d)
 {
     static const char *const ENDS[] = {"。", ";", "!", "?", NULL};
+    d->ctx_year = 0;
     for (size_t l = 0; l < d->nlines; l++) {
         if (d->in_table[l]) continue;
+        if (heading(d, l)) d->ctx_year = 0;
         size_t ls = d->lines[l].start, le = d->lines[l].end, ss = ls;
         const char *s = d->nt.data;
         for (size_t i = ls; i <= le;) {

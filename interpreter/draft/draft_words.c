@@ -15,7 +15,7 @@ const md_word MD_CMP_WORDS[] = {
     {"提高到", ">=", MD_W_CMP}, {"提升到", ">=", MD_W_CMP}, {"提高至", ">=", MD_W_CMP},
     {"提升至", ">=", MD_W_CMP}, {"增加到", ">=", MD_W_CMP}, {"增长到", ">=", MD_W_CMP},
     {"增至", ">=", MD_W_CMP}, {"达到", ">=", MD_W_CMP}, {"保持在", ">=", MD_W_CMP},
-    {"稳定在", ">=", MD_W_CMP},
+    {"稳定在", ">=", MD_W_CMP}, {"至少", ">=", MD_W_CMP},
     {"超过", ">", MD_W_CMP}, {"突破", ">", MD_W_CMP}, {"高于", ">", MD_W_CMP},
     {"多于", ">", MD_W_CMP}, {"大于", ">", MD_W_CMP}, {"低于", "<", MD_W_CMP},
     {"小于", "<", MD_W_CMP}, {"超", ">", MD_W_CMP}, {"达", ">=", MD_W_CMP},
@@ -25,7 +25,7 @@ const md_word MD_CMP_WORDS[] = {
 
 /* Words before a number that say it counts what exists already, not a result to reach. */
 const char *const MD_STOCK_WORDS[] = {"现有", "已有", "目前", "现已", "已建成", "已经", "共有",
-                                      "拥有", "集聚全市", "截至", "截止", NULL};
+                                      "现拥有", "集聚全市", "截至", "截止", NULL};
 
 /* Context at the front of a subject: dropped from the indicator's name. */
 const char *const MD_LEAD_WORDS[] = {"力争到", "力争", "争取", "争创", "确保", "年内", "全年",
