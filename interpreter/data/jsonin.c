@@ -243,6 +243,26 @@ static size_t jr_escape(jr *r, size_t i, int keep)
 
 static int jr_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
+/* The end of the run of plain bytes from i. Eight bytes at a time while none of them can end
+ * it (strings are most of a submission's bytes): a byte below 0x20, from 0x80, '"' or '\\'
+ * sets the high bit of its lane in one of the words below (the classic "has a byte less
+ * than" and "has a zero byte" tests: as a yes/no for the word they are exact), and then the
+ * bytes are looked at one by one for the exact place. */
+static size_t jr_plain_run(const unsigned char *b, size_t i, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    while (n - i >= 8) {
+        uint64_t x;
+        memcpy(&x, b + i, 8);
+        uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+        uint64_t stop = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs) | x;
+        if (stop & high) break;
+        i += 8;
+    }
+    while (i < n && jr_plain(b[i])) i++;
+    return i;
+}
+
 /* Checks one character of a string that is not plain ASCII: a control character or UTF-8.
  * Returns its length, or 0 after an error. */
 static size_t jr_string_char(jr *r, size_t i)
@@ -265,7 +285,7 @@ static int jr_string(jr *r, int keep, jv *v)
     size_t i = r->p + 1, seg = i, soff = r->slen;
     int esc = 0;
     for (;;) {
-        while (i < r->n && jr_plain(r->b[i])) i++;
+        i = jr_plain_run(r->b, i, r->n);
         /* JSON strings cannot span lines, so a newline means the closing quote is missing. */
         if (i >= r->n || r->b[i] == '\n' || (r->b[i] == '\\' && i + 1 >= r->n))
             return jr_syntax(r, MB_D_JSON_SYNTAX, r->p, r->p + 1, "unterminated string");
@@ -453,8 +473,10 @@ typedef struct jr_obs {
 static int jr_member_index(const jr *r, const jv *key)
 {
     const char *s = key->in_scr ? r->scr + key->soff : key->s;
+    /* The names start with different letters: one strlen and memcmp per key at most. */
     for (int i = 0; i < MB_JSONIN_NFIELDS; i++)
-        if (strlen(member_names[i]) == key->n && memcmp(member_names[i], s, key->n) == 0)
+        if (key->n && member_names[i][0] == s[0] && strlen(member_names[i]) == key->n &&
+            memcmp(member_names[i], s, key->n) == 0)
             return i;
     return -1;
 }

@@ -159,6 +159,45 @@ Test(jsonin, string_escapes)
     result_free(&r);
 }
 
+/* Strings are scanned eight bytes at a time: a byte that ends the plain run (an escape,
+ * UTF-8, a control byte, invalid UTF-8, a line end) is found wherever it is in a word. */
+Test(jsonin, string_bytes_at_every_offset)
+{
+    static const struct { const char *put, *shown, *error; } cases[] = {
+        {"\\n", "\\n", NULL},
+        {"\xC3\xA9", "\xC3\xA9", NULL},
+        {"\xE5\x8D\x97", "\xE5\x8D\x97", NULL},
+        {"\\\"", "\"", NULL},
+        {"\x01", NULL, "control character (byte 0x01) in string"},
+        {"\x1F", NULL, "control character (byte 0x1f) in string"},
+        {"\xFF", NULL, "invalid UTF-8 (byte 0xff)"},
+        {"\n", NULL, "unterminated string"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++)
+        for (int k = 0; k <= 19; k++) {
+            char region[64], shown[64], src[256], want[128];
+            snprintf(region, sizeof region, "%.*s%s%.*s", k, "aaaaaaaaaaaaaaaaaaaa", cases[c].put, 19 - k,
+                     "bbbbbbbbbbbbbbbbbbbb");
+            snprintf(src, sizeof src, "[" OBS("%s", "1") "]", region);
+            result r = read_s(src);
+            if (cases[c].shown) {
+                snprintf(shown, sizeof shown, "%.*s%s%.*s", k, "aaaaaaaaaaaaaaaaaaaa", cases[c].shown, 19 - k,
+                         "bbbbbbbbbbbbbbbbbbbb");
+                snprintf(want, sizeof want, "%s|i|2018|1|(none)\n", shown);
+                cr_expect_str_eq(r.rows, want, "case %zu at %d", c, k);
+                cr_expect_eq(r.errors, 0);
+            } else {
+                /* the error names the offending byte (or, for a line end, the opening quote) */
+                int col = cases[c].put[0] == '\n' ? 12 : 13 + k;
+                snprintf(want, sizeof want, ":1:%d:", col);
+                cr_expect_str_eq(r.rows, "", "case %zu at %d", c, k);
+                cr_expect(strstr(r.diags, cases[c].error) != NULL, "case %zu at %d: %s", c, k, r.diags);
+                cr_expect(strstr(r.diags, want) != NULL, "case %zu at %d: want %s in %s", c, k, want, r.diags);
+            }
+            result_free(&r);
+        }
+}
+
 Test(jsonin, escaped_member_names)
 {
     result r = read_s("[{\"\\u0072egion\":\"a\",\"indic\\u0061tor\":\"i\",\"period\":\"2018\","
