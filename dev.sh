@@ -18,6 +18,7 @@ PACKAGES=(
   clang libclang-rt-14-dev          # a second compiler that must build clean; libFuzzer, LeakSanitizer
   python3                           # generates benchmark data
   chromium                          # headless browser: the HTML report is opened and checked in tests
+  libicu72                          # ICU: the SARIF Multitool (tests/package.json), a .NET program
 )
 # Node and npm run the browser tests (playwright-core, tests/package.json). A machine that has
 # them from elsewhere (a nodejs package that bundles npm) keeps them: Debian's npm would clash.

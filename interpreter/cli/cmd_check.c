@@ -2,10 +2,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ci_out.h"
 #include "cli.h"
 
 static const char USAGE[] =
-    "usage: mubiao check [--format text|json] FILE...\n"
+    "usage: mubiao check [--format text|json|sarif|github] [--strict] [--docs-url URL] FILE...\n"
     "\n"
     "Parse and check rule files: syntax, undefined indicators, units, duplicate ids,\n"
     "milestones against the indicator's direction, base years, ranges, tolerances, and\n"
@@ -15,12 +16,21 @@ static const char USAGE[] =
     "  --format text  diagnostics as file:line:col with the source line (default)\n"
     "  --format json  {\"diagnostics\": [...], \"model\": {...}} on standard output:\n"
     "                 plans, indicators, rules and data checks as resolved\n"
+    "  --format sarif   a SARIF 2.1.0 log on standard output for code scanning: one\n"
+    "                 rule per diagnostic code (MB3002 ...), each finding with its region\n"
+    "  --format github  GitHub Actions workflow commands on standard output\n"
+    "                 (::error file=F,line=L,col=C,title=MB3002::message), then the summary\n"
+    "  --strict       warnings fail the run too (exit 1), for CI\n"
+    "  --docs-url URL where mubiao's docs/ is published: the SARIF rules' helpUri is\n"
+    "                 URL/diagnostics.md#mb3002 (default: docs/ of the source tree the\n"
+    "                 command was built from, as a file: URI)\n"
     "  -h, --help     show this help\n"
     "\n"
     "Options and files may come in any order; --format=json is --format json, and '--'\n"
     "ends the options.\n"
     "\n"
-    "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage, an unreadable file,\n"
+    "Exit status: 0 no errors (warnings allowed, unless --strict), 1 errors (or, with\n"
+    "--strict, warnings), 2 usage, an unreadable file,\n"
     "or output that could not be written whole.\n";
 
 static void summary(const mb_model *m, const mb_diags *d)
@@ -35,22 +45,30 @@ static void summary(const mb_model *m, const mb_diags *d)
            d->warnings, d->warnings == 1 ? "" : "s");
 }
 
-enum { O_FORMAT };
-static const mb_opt OPTS[] = {{"format", 1, "text or json"}, {NULL, 0, NULL}};
+enum { O_FORMAT, O_STRICT, O_DOCS_URL };
+static const mb_opt OPTS[] = {{"format", 1, "text, json, sarif or github"}, {"strict", 0, NULL},
+                              {"docs-url", 1, "a URL"}, {NULL, 0, NULL}};
+enum { F_TEXT, F_JSON, F_SARIF, F_GITHUB };
 
 int mb_cmd_check(int argc, char **argv)
 {
     mb_args a;
     int pr = mb_cli_parse("check", argc, argv, OPTS, USAGE, &a);
     if (pr) return pr < 0 ? MB_EXIT_OK : pr;
-    const char *fmt;
-    int json = 0;
-    if (mb_args_one("check", &a, OPTS, O_FORMAT, &fmt)) { mb_args_free(&a); return MB_EXIT_USAGE; }
-    if (fmt && !strcmp(fmt, "json")) json = 1;
-    else if (fmt && strcmp(fmt, "text")) {
+    const char *fmt, *docs;
+    int form = F_TEXT;
+    if (mb_args_one("check", &a, OPTS, O_FORMAT, &fmt) || mb_args_one("check", &a, OPTS, O_DOCS_URL, &docs)) {
         mb_args_free(&a);
-        return mb_cli_usage_error("check", "unknown format '%s' (text or json)", fmt);
+        return MB_EXIT_USAGE;
     }
+    const char *names[] = {"text", "json", "sarif", "github"};
+    for (int k = 0; fmt && k < 4; k++)
+        if (!strcmp(fmt, names[k])) form = k;
+    if (fmt && strcmp(fmt, names[form])) {
+        mb_args_free(&a);
+        return mb_cli_usage_error("check", "unknown format '%s' (text, json, sarif or github)", fmt);
+    }
+    int strict = mb_args_count(&a, O_STRICT) > 0;
     char **files = a.operands;
     int nfiles = a.noperands;
     if (!nfiles) { mb_args_free(&a); return mb_cli_usage_error("check", "no rule file given"); }
@@ -59,13 +77,20 @@ int mb_cmd_check(int argc, char **argv)
     mb_model *m = NULL;
     int rc = mb_cli_load_rules(files, nfiles, &d, &m);
     mb_diags_sort(&d);
-    if (json) {
+    if (strict && rc == MB_EXIT_OK && d.warnings) rc = MB_EXIT_FAIL;
+    if (form == F_JSON) {
         fputs("{\"diagnostics\":", stdout);
         mb_diags_print_json(stdout, &d);
         printf(",\"errors\":%zu,\"warnings\":%zu,\"model\":", d.errors, d.warnings);
         if (m && rc != MB_EXIT_USAGE) mb_model_print_json(stdout, m);
         else fputs("null", stdout);
         fputs("}\n", stdout);
+    } else if (form == F_SARIF) {
+        mb_ci_run run = {.docs_url = docs, .exit_code = rc, .ok = rc != MB_EXIT_USAGE};
+        mb_ci_print_sarif(stdout, &d, &run);
+    } else if (form == F_GITHUB) {
+        mb_ci_print_github(stdout, &d);
+        if (m && rc != MB_EXIT_USAGE) summary(m, &d);
     } else {
         mb_diags_print(stderr, &d, mb_cli_color(stderr));
         if (m && rc != MB_EXIT_USAGE) summary(m, &d);

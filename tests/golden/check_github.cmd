@@ -1,0 +1,1 @@
+check --format github ../data/ci_findings.mb

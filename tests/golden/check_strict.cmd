@@ -1,0 +1,1 @@
+check --strict ../data/ci_findings_warning.mb

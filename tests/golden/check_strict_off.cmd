@@ -1,0 +1,1 @@
+check ../data/ci_findings_warning.mb
