@@ -20,8 +20,10 @@ PACKAGES=(
   chromium                          # headless browser: the HTML report is opened and checked in tests
   libicu72                          # ICU: the SARIF Multitool (tests/package.json), a .NET program
 )
-# Node and npm run the browser tests (playwright-core, tests/package.json). A machine that has
-# them from elsewhere (a nodejs package that bundles npm) keeps them: Debian's npm would clash.
+# Node and npm run the browser tests (playwright-core) and drive `mubiao lsp` through the
+# client library editors use (vscode-languageserver-protocol; both in tests/package.json). A
+# machine that has them from elsewhere (a nodejs package that bundles npm) keeps them: Debian's
+# npm would clash.
 NODE_PACKAGES=(nodejs npm)
 
 deps() {

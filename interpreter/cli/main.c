@@ -16,6 +16,7 @@ static const char USAGE[] =
     "  explain  show how one rule's verdict for one region was reached\n"
     "  fmt      write rule files in their canonical layout (--check, --diff, --write)\n"
     "  draft    draft a rule file from a plan's text or saved web page, for review\n"
+    "  lsp      serve the Language Server Protocol on stdin/stdout, for editors\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (and 'mubiao COMMAND --help' for a command)\n"
@@ -25,7 +26,8 @@ static const char USAGE[] =
     "fmt: 0 formatted, 1 with --check/--diff some file is not, 2 errors;\n"
     "eval: 0 no verdict in --fail-on (default missed,error), 1 some are, 2 errors in the\n"
     "rules or the data, or usage; explain: 0, or 2 as eval; draft: 0, or 2 for an unusable\n"
-    "plan or usage. Every command exits 2 when its output could not be written whole.\n";
+    "plan or usage; lsp: 0 after shutdown and exit, 1 when the client left without them.\n"
+    "Every command exits 2 when its output could not be written whole.\n";
 
 /* Whatever a command printed on standard output (a report, help, a summary) must have
  * reached it whole: a full disk or a closed file is an error, not a silent exit 0. */
@@ -63,6 +65,7 @@ static int run(int argc, char **argv)
     if (!strcmp(cmd, "explain")) return mb_cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "fmt")) return mb_cmd_fmt(argc - 1, argv + 1);
     if (!strcmp(cmd, "draft")) return mb_cmd_draft(argc - 1, argv + 1);
+    if (!strcmp(cmd, "lsp")) return mb_cmd_lsp(argc - 1, argv + 1);
     fputs("mubiao: unknown command '", stderr);
     mb_term_puts(stderr, cmd);
     fprintf(stderr, "'\n\n%s", USAGE);

@@ -6,7 +6,7 @@
 # Configures its own CMake build of the library with clang, AddressSanitizer,
 # UndefinedBehaviorSanitizer and libFuzzer's coverage instrumentation
 # (-fsanitize=fuzzer-no-link), then links each tests/fuzz/fuzz_*.c against it:
-# BUILD_DIR/fuzz_parse, fuzz_check, fuzz_csv, fuzz_json, fuzz_eval.
+# BUILD_DIR/fuzz_parse, fuzz_check, fuzz_csv, fuzz_json, fuzz_eval, fuzz_lsp.
 # Installs nothing. Exit status 3 when clang or its libFuzzer runtime is missing.
 set -euo pipefail
 
@@ -46,7 +46,7 @@ for src in "$here"/fuzz_*.c; do
   name=$(basename "$src" .c)
   "$cc" -g -O1 -std=gnu11 -Wall -Wextra $san -fsanitize=fuzzer \
     -DMB_FUZZ_RULES="\"$here/seeds/eval_rules.mb\"" \
-    -I"$here" $(for d in base lang check data eval report include; do printf ' -I%s' "$root/interpreter/$d"; done) -I"$build" \
+    -I"$here" $(for d in base lang check data eval report lsp include; do printf ' -I%s' "$root/interpreter/$d"; done) -I"$build" \
     "$src" "$build/libmubiao_core.a" $utf8proc_libs -lm -lpthread -o "$build/$name"
   echo "built $build/$name"
 done

@@ -7,7 +7,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out=$1
-mkdir -p "$out"/{parse,check,csv,json,eval}
+mkdir -p "$out"/{parse,check,csv,json,eval,lsp}
 
 # Hostile cases still marked xfail reproduce open bugs: as seeds they would crash every run.
 small() {
@@ -59,3 +59,13 @@ for f in $(list json); do
   cp "$f" "$out/json/$i.json"
   cp "$f" "$out/eval/$i.json"
 done
+# Language server messages: the first byte is the read size; then framed JSON-RPC.
+lsp_seed() { # lsp_seed NAME CHUNK BODY...
+  local name=$1 chunk=$2; shift 2
+  { printf "\\$(printf '%03o' "$chunk")"
+    for b in "$@"; do printf 'Content-Length: %d\r\n\r\n%s' "$(printf '%s' "$b" | wc -c)" "$b"; done
+  } >"$out/lsp/$name"
+}
+lsp_seed init 200 '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+lsp_seed open 3 '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.mb","version":1,"text":"indicator a \"指标\\ud840\\udc00\" unit 家;\n"}}}'
+lsp_seed hover 1 '{"jsonrpc":"2.0","id":"h","method":"textDocument/hover","params":{"textDocument":{"uri":"file:///a.mb"},"position":{"line":0,"character":14}}}' '[1,2.5e3,null,true,false,{}]'

@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${MB_FUZZ_BUILD:-$root/build-fuzz}
 secs=${MB_FUZZ_SECONDS:-60}
-harnesses=(parse check csv json eval)
+harnesses=(parse check csv json eval lsp)
 
 "$here/build.sh" "$build"
 rc=$?
@@ -33,7 +33,7 @@ art="$build/short-run-artifacts"
 mkdir -p "$art"
 
 dict_for() {
-  case $1 in parse | check) echo "$here/mubiao.dict" ;; csv | eval) echo "$here/csv.dict" ;; json) echo "$here/json.dict" ;; esac
+  case $1 in parse | check) echo "$here/mubiao.dict" ;; csv | eval) echo "$here/csv.dict" ;; json) echo "$here/json.dict" ;; lsp) echo "$here/lsp.dict" ;; esac
 }
 
 run_one() { # run_one NAME: fuzz for $secs seconds; exit status 0 when nothing was found

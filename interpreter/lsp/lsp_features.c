@@ -1,0 +1,60 @@
+/* lsp_features.c — the requests the server answers beyond the lifecycle, one handler each. */
+#include <string.h>
+
+#include "lsp_srv.h"
+
+typedef void (*handler)(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params);
+
+/* The document and byte offset of params.textDocument and params.position; NULL when the
+ * document is not open or the position is missing (the answer is then null). */
+static mb_lsp_doc *at_position(mb_lsp_srv *s, const mb_lj *params, size_t *off)
+{
+    mb_lsp_doc *d = mb_lsp_request_doc(s, params);
+    const mb_lj *p = mb_lj_get(params, "position");
+    int64_t l = mb_lj_int(p, "line", -1), c = mb_lj_int(p, "character", -1);
+    if (!d || !d->an->root || l < 0 || c < 0 || l > UINT32_MAX || c > UINT32_MAX) return NULL;
+    const mb_text *t = d->an->root;
+    *off = mb_lsp_off_of(t->data, t->len, (mb_lsp_pos){(uint32_t)l, (uint32_t)c});
+    return d;
+}
+
+static void null_reply(mb_lsp_srv *s, const mb_lj *id)
+{
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (f) { fputs("null", f); mb_lsp_reply_end(s, f); }
+}
+
+static void hover(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
+{
+    size_t off;
+    mb_lsp_doc *d = at_position(s, params, &off);
+    if (!d) { null_reply(s, id); return; }
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (!f) return;
+    mb_lsp_hover(f, d->an, off);
+    mb_lsp_reply_end(s, f);
+}
+
+static const struct {
+    const char *method;
+    handler fn;
+    const char *capability;
+} FEATURES[] = {
+    {"textDocument/hover", hover, "\"hoverProvider\":true"},
+    {NULL, NULL, NULL},
+};
+
+void mb_lsp_put_capabilities(FILE *f)
+{
+    for (size_t i = 0; FEATURES[i].method; i++) fprintf(f, ",%s", FEATURES[i].capability);
+}
+
+int mb_lsp_feature(mb_lsp_srv *s, const char *method, const mb_lj *id, const mb_lj *params)
+{
+    for (size_t i = 0; FEATURES[i].method; i++)
+        if (!strcmp(FEATURES[i].method, method)) {
+            FEATURES[i].fn(s, id, params);
+            return 1;
+        }
+    return 0;
+}

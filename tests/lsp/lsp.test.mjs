@@ -1,0 +1,117 @@
+// lsp.test.mjs — `mubiao lsp` driven by a real LSP client (node --test tests/lsp/).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { start, rules, lsp } from './client.mjs';
+
+const line = (text, needle) => text.split('\n').findIndex((l) => l.includes(needle));
+
+test('lifecycle: initialize announces incremental sync and UTF-16; shutdown and exit give 0', async (t) => {
+  const s = await start(t);
+  assert.equal(s.init.capabilities.textDocumentSync.change, 2);
+  assert.equal(s.init.capabilities.positionEncoding, 'utf-16');
+  assert.equal(s.init.serverInfo.name, 'mubiao');
+  assert.equal(await s.stop(), 0);
+});
+
+test('diagnostics: a seed plan with its import is clean; an edit into an error and back', async (t) => {
+  const s = await start(t);
+  const path = rules('nantong_2018.mb');
+  const text = readFileSync(path, 'utf8');
+  const uri = s.open(path, text);
+  assert.deepEqual(await s.diagnostics(uri, 1), []);
+  // NT01's subject rd_gdp (defined in catalogue.mb) misspelt: after 28 UTF-16 units of
+  // 'target NT01 "研发投入占比超过全省平均": '
+  const l = line(text, 'target NT01 ');
+  const at = text.split('\n')[l].indexOf('rd_gdp');
+  assert.equal(at, 28);
+  s.change(uri, 2, [{ range: { start: { line: l, character: at }, end: { line: l, character: at + 6 } }, text: 'rd_gdpx' }]);
+  const d = await s.diagnostics(uri, 2);
+  assert.equal(d.length, 1);
+  assert.equal(d[0].code, 'MB2001');
+  assert.equal(d[0].severity, lsp.DiagnosticSeverity.Error);
+  assert.deepEqual(d[0].range, { start: { line: l, character: 28 }, end: { line: l, character: 35 } });
+  assert.match(d[0].message, /did you mean 'rd_gdp'/);
+  s.change(uri, 3, [{ range: { start: { line: l, character: at }, end: { line: l, character: at + 7 } }, text: 'rd_gdp' }]);
+  assert.deepEqual(await s.diagnostics(uri, 3), []);
+  assert.equal(await s.stop(), 0);
+});
+
+test('positions: columns in UTF-16 code units past CJK and a character outside the BMP', async (t) => {
+  const s = await start(t);
+  // '𠀀' is two UTF-16 units (four UTF-8 bytes), '指' one (three bytes).
+  const text = 'indicator a "指标𠀀" unit 家 higher;\ntarget T1 "𠀀𠀀": nope >= 1 by 2020 phrase "p";\n';
+  const uri = s.open('/nonexistent/dir/pos.mb', text);
+  const d = await s.diagnostics('file:///nonexistent/dir/pos.mb', 1);
+  assert.equal(uri, 'file:///nonexistent/dir/pos.mb');
+  const undef = d.find((x) => x.code === 'MB2001');
+  assert.ok(undef, JSON.stringify(d));
+  // 'target T1 "𠀀𠀀": ' is 10 + 1 + 4 + 1 + 1 + 1 = 18 units; 'nope' is 4 more
+  assert.deepEqual(undef.range, { start: { line: 1, character: 18 }, end: { line: 1, character: 22 } });
+  // an incremental edit addressed in UTF-16: replace 'nope' by 'a'
+  s.change(uri, 2, [{ range: undef.range, text: 'a' }]);
+  assert.deepEqual(await s.diagnostics(uri, 2), []);
+  assert.equal(await s.stop(), 0);
+});
+
+test('robustness: malformed JSON, unknown methods and unopened files get errors, not a crash', async (t) => {
+  const s = await start(t);
+  await assert.rejects(s.conn.sendRequest('mubiao/noSuchMethod', {}), (e) => e.code === -32601);
+  // raw bytes past the client library: a body that is not JSON
+  s.child.stdin.write('Content-Length: 9\r\n\r\n{"id":1,]');
+  const r = await s.conn.sendRequest(lsp.HoverRequest.type, {
+    textDocument: { uri: 'file:///not/open.mb' }, position: { line: 0, character: 0 },
+  }).catch((e) => e);
+  assert.ok(r === null || r.code === -32601, String(r));
+  assert.equal(await s.stop(), 0);
+});
+
+// The position of the first occurrence of needle on the line holding `on`, in UTF-16 units.
+const posOf = (text, on, needle = on) => {
+  const l = line(text, on);
+  return { line: l, character: text.split('\n')[l].indexOf(needle) + 1 };
+};
+
+test('hover: an indicator, a target in words, a quantity in the indicator unit, a plan', async (t) => {
+  const s = await start(t);
+  const path = rules('jiangyin_2018_2020.mb');
+  const text = readFileSync(path, 'utf8');
+  const uri = s.open(path, text);
+  assert.deepEqual(await s.diagnostics(uri, 1), []);
+  const hover = async (on, needle) => {
+    const h = await s.conn.sendRequest(lsp.HoverRequest.type, { textDocument: { uri }, position: posOf(text, on, needle) });
+    return h && h.contents.value;
+  };
+  const ind = await hover('target JY03 ', 'tech_tax_relief');
+  assert.match(ind, /^\*\*企业享受科技税收优惠减免额\*\* \(`tech_tax_relief`\)/);
+  assert.match(ind, /unit: 亿元 · higher is better/);
+  assert.match(ind, /defined in catalogue\.mb:\d+/);
+  const tgt = await hover('target JY03 ', 'JY03');
+  assert.match(tgt, /met when 企业享受科技税收优惠减免额 ≥ 3\.5 亿元 in 2019/);
+  assert.match(tgt, /> 企业享受税收减免/);
+  const about = await hover('target JY08 ', 'JY08');
+  assert.match(about, /met when 高新技术产业产值占规模以上工业产值比重 ≥ 54% in 2020 \(criterion: ≥ 54 \(55 ±1\)\)/);
+  const qty = await hover('target JY03 ', '3.0亿元');
+  assert.match(qty, /^`3\.0亿元` = 3 亿元/);
+  assert.match(qty, /1 亿元 = 100,000,000 元/);
+  const plan = await hover('plan jiangyin', 'jiangyin');
+  assert.match(plan, /^\*\*plan jiangyin_hitech_2018\*\*/);
+  assert.equal(await hover('# ', '#'), null);
+  assert.equal(await s.stop(), 0);
+});
+
+test('hover: a target relative to a base year and to another region', async (t) => {
+  const s = await start(t);
+  for (const [file, on, want] of [
+    ['haizhou_2015.mb', 'target HZ12 ', /met when 高新技术企业数 in 2015 ≥ 2 × its value in 2013/],
+    ['nantong_2018.mb', 'target NT01 ', /met when 全社会研发经费支出占地区生产总值比重 in 2018 > its value for 江苏省/],
+    ['nanjing_2022_2024.mb', 'target NJ012 ', /in 2024 ≤ 0\.8 × its value in 2021/],
+  ]) {
+    const text = readFileSync(rules(file), 'utf8');
+    const uri = s.open(rules(file), text);
+    await s.diagnostics(uri, 1);
+    const h = await s.conn.sendRequest(lsp.HoverRequest.type, { textDocument: { uri }, position: posOf(text, on, 'target') });
+    assert.match(h.contents.value, want);
+  }
+  assert.equal(await s.stop(), 0);
+});
