@@ -69,6 +69,14 @@ const mb_indicator *mb_lsp_resolve(const mb_lsp_an *a, const mb_str *ref);
 
 /* Features (one file each): each writes its request's result. */
 void mb_lsp_hover(FILE *out, const mb_lsp_an *a, size_t off);
+void mb_lsp_complete(FILE *out, const mb_lsp_an *a, size_t off);
+void mb_lsp_definition(FILE *out, const mb_lsp_an *a, size_t off);
+/* References in a and in the other analyses (the other open documents). */
+void mb_lsp_references(FILE *out, const mb_lsp_an *a, size_t off, int with_decl,
+                       const mb_lsp_an *const *others, size_t nothers);
+void mb_lsp_symbols(FILE *out, const mb_lsp_an *a);
+/* 0 with the edits written; -1 when the text cannot be formatted (*why says why). */
+int mb_lsp_format(FILE *out, const mb_lsp_doc *doc, const char **why);
 
 /* The parameters of publishDiagnostics for the document (lsp_diag.c). */
 void mb_lsp_put_diagnostics(FILE *out, const mb_lsp_an *a, const mb_lsp_doc *doc);

@@ -1,4 +1,5 @@
 /* lsp_features.c — the requests the server answers beyond the lifecycle, one handler each. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lsp_srv.h"
@@ -35,12 +36,87 @@ static void hover(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
     mb_lsp_reply_end(s, f);
 }
 
+static void complete(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
+{
+    size_t off;
+    mb_lsp_doc *d = at_position(s, params, &off);
+    if (!d) { null_reply(s, id); return; }
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (!f) return;
+    mb_lsp_complete(f, d->an, off);
+    mb_lsp_reply_end(s, f);
+}
+
+static void definition(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
+{
+    size_t off;
+    mb_lsp_doc *d = at_position(s, params, &off);
+    if (!d) { null_reply(s, id); return; }
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (!f) return;
+    mb_lsp_definition(f, d->an, off);
+    mb_lsp_reply_end(s, f);
+}
+
+static void references(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
+{
+    size_t off;
+    mb_lsp_doc *d = at_position(s, params, &off);
+    if (!d) { null_reply(s, id); return; }
+    const mb_lj *decl = mb_lj_get(mb_lj_get(params, "context"), "includeDeclaration");
+    /* the other open documents, analysed, so references in plans that import the same
+     * catalogue are found too */
+    size_t n = 0;
+    for (mb_lsp_doc *o = s->docs.head; o; o = o->next) n++;
+    const mb_lsp_an **others = calloc(n ? n : 1, sizeof *others);
+    size_t k = 0;
+    for (mb_lsp_doc *o = s->docs.head; o && others; o = o->next) {
+        if (o == d) continue;
+        if (o->dirty || !o->an) continue; /* analysed when its diagnostics are published */
+        others[k++] = o->an;
+    }
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (f) {
+        mb_lsp_references(f, d->an, off, decl && decl->kind == MB_LJ_BOOL && decl->b, others, k);
+        mb_lsp_reply_end(s, f);
+    }
+    free(others);
+}
+
+static void symbols(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
+{
+    mb_lsp_doc *d = mb_lsp_request_doc(s, params);
+    if (!d) { null_reply(s, id); return; }
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (!f) return;
+    mb_lsp_symbols(f, d->an);
+    mb_lsp_reply_end(s, f);
+}
+
+static void formatting(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
+{
+    mb_lsp_doc *d = mb_lsp_request_doc(s, params);
+    if (!d) { mb_lsp_error(s, id, -32602, "the document is not open"); return; }
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (!f) return;
+    const char *why = NULL;
+    if (mb_lsp_format(f, d, &why) == 0) { mb_lsp_reply_end(s, f); return; }
+    fclose(f);
+    free(s->msg);
+    mb_lsp_error(s, id, -32803, why); /* RequestFailed */
+}
+
 static const struct {
     const char *method;
     handler fn;
     const char *capability;
 } FEATURES[] = {
     {"textDocument/hover", hover, "\"hoverProvider\":true"},
+    {"textDocument/completion", complete, "\"completionProvider\":{\"triggerCharacters\":[\"\\\"\"]}"},
+    {"textDocument/definition", definition, "\"definitionProvider\":true"},
+    {"textDocument/references", references, "\"referencesProvider\":true"},
+    {"textDocument/documentSymbol", symbols, "\"documentSymbolProvider\":true"},
+    {"textDocument/formatting", formatting, "\"documentFormattingProvider\":true"},
     {NULL, NULL, NULL},
 };
 

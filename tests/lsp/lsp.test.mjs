@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { start, rules, lsp } from './client.mjs';
+import { start, rules, lsp, source, uriOf } from './client.mjs';
 
 const line = (text, needle) => text.split('\n').findIndex((l) => l.includes(needle));
 
@@ -114,4 +114,91 @@ test('hover: a target relative to a base year and to another region', async (t) 
     assert.match(h.contents.value, want);
   }
   assert.equal(await s.stop(), 0);
+});
+
+test('completion: indicator ids and printed names from the import, units, keywords, regions', async (t) => {
+  const s = await start(t);
+  const path = rules('nantong_2018.mb');
+  const text = readFileSync(path, 'utf8');
+  const uri = s.open(path, text);
+  await s.diagnostics(uri, 1);
+  const end = { line: text.split('\n').length - 1, character: 0 };
+  const r = await s.conn.sendRequest(lsp.CompletionRequest.type, { textDocument: { uri }, position: end });
+  const by = (label) => r.items.filter((i) => i.label === label);
+  const id = by('rd_gdp')[0];
+  assert.equal(id.kind, lsp.CompletionItemKind.Variable);
+  assert.equal(id.detail, '全社会研发经费支出占地区生产总值比重 · %');
+  assert.match(id.filterText, /全社会研发经费/); // typing Chinese finds the id
+  const name = by('全社会研发经费支出占地区生产总值比重')[0];
+  assert.equal(name.insertText, '"全社会研发经费支出占地区生产总值比重"');
+  assert.equal(name.detail, 'rd_gdp');
+  assert.ok(by('家').length && by('亿元').length, 'units');
+  assert.equal(by('region')[0].kind, lsp.CompletionItemKind.Keyword);
+  assert.equal(by('南通市')[0].insertText, '"南通市"');
+  // every keyword offered is one of the scanner's
+  const lexer = readFileSync(`${source}/grammar/lexer.l`, 'utf8');
+  for (const k of r.items.filter((i) => i.kind === lsp.CompletionItemKind.Keyword))
+    assert.ok(lexer.includes(`"${k.label}" `), k.label);
+  // after an opening quote, names go in without quotes and keywords are not offered
+  const l = text.split('\n').length;
+  s.change(uri, 2, [{ range: { start: end, end }, text: 'target X: "全社' }]);
+  const r2 = await s.conn.sendRequest(lsp.CompletionRequest.type, { textDocument: { uri }, position: { line: l - 1, character: 13 } });
+  assert.equal(r2.items.find((i) => i.label === '全社会研发经费支出占地区生产总值比重').insertText, undefined);
+  assert.ok(!r2.items.some((i) => i.kind === lsp.CompletionItemKind.Keyword));
+  assert.equal(await s.stop(), 0);
+});
+
+test('definition across an import, references in open plans, document symbols', async (t) => {
+  const s = await start(t);
+  const nt = readFileSync(rules('nantong_2018.mb'), 'utf8');
+  const cz = readFileSync(rules('changzhou_2018.mb'), 'utf8');
+  const ntUri = s.open(rules('nantong_2018.mb'), nt);
+  const czUri = s.open(rules('changzhou_2018.mb'), cz);
+  await s.diagnostics(ntUri, 1);
+  await s.diagnostics(czUri, 1);
+  const at = posOf(nt, 'target NT02 ', 'rd_gdp');
+  const def = await s.conn.sendRequest(lsp.DefinitionRequest.type, { textDocument: { uri: ntUri }, position: at });
+  const cat = readFileSync(rules('catalogue.mb'), 'utf8');
+  assert.equal(def.uri, uriOf(rules('catalogue.mb')));
+  assert.equal(def.range.start.line, line(cat, 'indicator rd_gdp '));
+  const imp = await s.conn.sendRequest(lsp.DefinitionRequest.type, { textDocument: { uri: ntUri }, position: posOf(nt, 'import "catalogue.mb"', 'catalogue') });
+  assert.equal(imp.uri, uriOf(rules('catalogue.mb')));
+  const refs = await s.conn.sendRequest(lsp.ReferencesRequest.type, { textDocument: { uri: ntUri }, position: at, context: { includeDeclaration: true } });
+  const count = (txt) => txt.split('\n').filter((l) => /^target .*: rd_gdp /.test(l)).length;
+  assert.equal(refs.filter((r) => r.uri === ntUri).length, count(nt));
+  assert.equal(refs.filter((r) => r.uri === czUri).length, count(cz));
+  assert.equal(refs.filter((r) => r.uri === def.uri).length, 1 + (cat.match(/[ (]rd_gdp[ );]/g) ?? []).length - 1);
+  const syms = await s.conn.sendRequest(lsp.DocumentSymbolRequest.type, { textDocument: { uri: ntUri } });
+  const nt02 = syms.find((x) => x.name === 'NT02');
+  assert.equal(nt02.detail, '研发投入占比');
+  assert.equal(nt02.selectionRange.start.line, line(nt, 'target NT02 '));
+  assert.equal(nt02.selectionRange.start.character, 7);
+  assert.equal(syms.filter((x) => x.kind === lsp.SymbolKind.Event).length, nt.split('\n').filter((l) => l.startsWith('target ')).length);
+  assert.equal(syms.find((x) => x.kind === lsp.SymbolKind.Namespace).name, 'nantong_2018');
+  assert.equal(await s.stop(), 0);
+});
+
+test('formatting: the canonical layout of mubiao fmt, nothing for a formatted file, an error for a broken one', async (t) => {
+  const s = await start(t);
+  const path = rules('haizhou_2015.mb');
+  const text = readFileSync(path, 'utf8');
+  const uri = s.open(path, text);
+  const fmt = () => s.conn.sendRequest(lsp.DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+  assert.deepEqual(await fmt(), []); // the seed plans are in the canonical layout
+  const l = line(text, 'target HZ12 ');
+  const orig = text.split('\n')[l];
+  s.change(uri, 2, [{ range: { start: { line: l, character: 0 }, end: { line: l, character: orig.length } }, text: orig.replace(/ /g, '   ') }]);
+  const edits = await fmt();
+  assert.equal(edits.length, 1);
+  assert.equal(edits[0].newText, text);
+  s.change(uri, 3, [{ range: { start: { line: l, character: 0 }, end: { line: l, character: 0 } }, text: 'target ;' }]);
+  await assert.rejects(fmt(), (e) => /syntax errors/.test(e.message));
+  assert.equal(await s.stop(), 0);
+});
+
+test('docs/editors.md shows what the server answers (tests/lsp/transcript.mjs)', async (t) => {
+  const { transcript } = await import('./transcript.mjs');
+  const want = await transcript(t);
+  const doc = readFileSync(`${source}/docs/editors.md`, 'utf8');
+  assert.ok(doc.includes(want), `docs/editors.md should hold:\n${want}`);
 });

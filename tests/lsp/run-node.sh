@@ -4,6 +4,6 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 command -v node >/dev/null || { echo "run-node: node not found (./dev.sh deps installs nodejs)" >&2; exit 1; }
-[ -d "$here/node_modules/vscode-languageserver-protocol" ] ||
+[ -d "$here/node_modules/vscode-languageserver-protocol" ] && [ -d "$here/node_modules/vscode-textmate" ] ||
   { echo "run-node: the npm clients are not installed: run 'cd tests && npm ci'" >&2; exit 1; }
 exec node --test "$@"

@@ -1,0 +1,169 @@
+/* lsp_nav.c — go to definition (an indicator where its statement names it, in whichever
+ * imported file; an import's file), find references (every subject, formula operand, part
+ * of and check side naming the indicator, by id or printed name, in the document, its
+ * imports and the other open documents), and the document's symbols. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lsp_feat.h"
+
+static mb_span def_span(const mb_indicator *ind)
+{
+    return ind->ast ? MB_SPAN(ind->ast->id.span) : ind->span;
+}
+
+void mb_lsp_definition(FILE *out, const mb_lsp_an *a, size_t off)
+{
+    mb_lsp_at at = mb_lsp_at_offset(a->m->nfiles ? &a->m->files[0] : NULL, off);
+    const mb_indicator *ind = NULL;
+    if ((at.kind == MB_AT_IND_REF || at.kind == MB_AT_IND_DEF) && (ind = mb_lsp_resolve(a, at.ref))) {
+        if (!mb_lsp_put_location(out, a, def_span(ind))) fputs("null", out);
+        return;
+    }
+    if (at.kind == MB_AT_IMPORT)
+        for (size_t i = 1; i < a->nfiles; i++)
+            if (a->files[i].text && !strcmp(a->files[i].name, at.import->text)) {
+                mb_lsp_put_location(out, a, mb_span_at(a->files[i].text, 0, 0));
+                return;
+            }
+    fputs("null", out);
+}
+
+/* ---- references ---- */
+
+typedef struct refs {
+    FILE *out;
+    const mb_lsp_an *a;
+    const char *def_path;    /* the indicator: the file that defines it, and its id */
+    const char *id;
+    int with_decl;
+    char **seen;             /* "uri offset" of every location written, to write each once */
+    size_t nseen;
+} refs;
+
+static int same_ind(refs *r, const mb_indicator *ind)
+{
+    const mb_lsp_file *f = ind ? mb_lsp_an_file(r->a, ind->span.text) : NULL;
+    return f && !strcmp(ind->id, r->id) && !strcmp(f->path, r->def_path);
+}
+
+static void one_ref(void *ctx, const mb_str *ref, int is_def)
+{
+    refs *r = ctx;
+    if (is_def && !r->with_decl) return;
+    if (!same_ind(r, mb_lsp_resolve(r->a, ref))) return;
+    const mb_lsp_file *f = mb_lsp_an_file(r->a, ref->span.text);
+    if (!f) return;
+    char key[4096];
+    snprintf(key, sizeof key, "%s %u", f->path, ref->span.start);
+    for (size_t i = 0; i < r->nseen; i++)
+        if (!strcmp(r->seen[i], key)) return;
+    char **v = realloc(r->seen, (r->nseen + 1) * sizeof *v);
+    if (!v || !(v[r->nseen] = strdup(key))) { r->seen = v ? v : r->seen; return; }
+    r->seen = v;
+    fputs(r->nseen++ ? "," : "", r->out);
+    mb_lsp_put_location(r->out, r->a, MB_SPAN(ref->span));
+}
+
+void mb_lsp_references(FILE *out, const mb_lsp_an *a, size_t off, int with_decl,
+                       const mb_lsp_an *const *others, size_t nothers)
+{
+    mb_lsp_at at = mb_lsp_at_offset(a->m->nfiles ? &a->m->files[0] : NULL, off);
+    const mb_indicator *ind = (at.kind == MB_AT_IND_REF || at.kind == MB_AT_IND_DEF) ? mb_lsp_resolve(a, at.ref) : NULL;
+    const mb_lsp_file *f = ind ? mb_lsp_an_file(a, ind->span.text) : NULL;
+    if (!f) { fputs("null", out); return; }
+    refs r = {out, a, f->path, ind->id, with_decl, NULL, 0};
+    fputc('[', out);
+    for (size_t k = 0; k <= nothers; k++) {
+        r.a = k ? others[k - 1] : a;
+        if (!r.a || !r.a->checked) continue;
+        for (size_t i = 0; i < r.a->m->nfiles; i++) mb_lsp_each_ref(&r.a->m->files[i], one_ref, &r);
+    }
+    fputc(']', out);
+    for (size_t i = 0; i < r.nseen; i++) free(r.seen[i]);
+    free(r.seen);
+}
+
+/* ---- document symbols ---- */
+
+/* Positions of increasing offsets, each found from the last (a 16 MiB file has 700,000
+ * statements: counting from the start for each would be quadratic). */
+typedef struct cursor {
+    const mb_text *t;
+    size_t off;
+    mb_lsp_pos pos;
+} cursor;
+
+static mb_lsp_pos cur_pos(cursor *c, size_t off)
+{
+    if (off < c->off) { c->off = 0; c->pos = (mb_lsp_pos){0, 0}; }
+    size_t ls = c->off;
+    mb_lsp_pos p = c->pos;
+    /* whole lines are skipped by their newline; the last line counted in units */
+    for (size_t i = c->off; i < off; i++)
+        if (c->t->data[i] == '\n') { p.line++; p.character = 0; ls = i + 1; }
+    if (ls == c->off) {
+        mb_lsp_pos d = mb_lsp_pos_of(c->t->data + ls, c->t->len - ls, off - ls);
+        p.character += d.character;
+    } else p.character = mb_lsp_pos_of(c->t->data + ls, c->t->len - ls, off - ls).character;
+    c->off = off;
+    c->pos = p;
+    return p;
+}
+
+static void put_range(FILE *o, cursor *c, mb_aspan s)
+{
+    mb_lsp_pos a = cur_pos(c, s.start), b = cur_pos(c, s.end);
+    fprintf(o, "{\"start\":{\"line\":%u,\"character\":%u},\"end\":{\"line\":%u,\"character\":%u}}",
+            a.line, a.character, b.line, b.character);
+}
+
+static void symbol(FILE *o, cursor *c, int *n, const char *name, const char *detail, int kind,
+                   mb_aspan whole, mb_aspan sel)
+{
+    if (!name || !whole.text) return;
+    if (!sel.text || sel.start < whole.start || sel.end > whole.end) sel = whole;
+    fputs((*n)++ ? "," : "", o);
+    fputs("{\"name\":", o);
+    mb_lj_put_cstr(o, name);
+    if (detail) { fputs(",\"detail\":", o); mb_lj_put_cstr(o, detail); }
+    fprintf(o, ",\"kind\":%d,\"range\":", kind);
+    put_range(o, c, whole);
+    fputs(",\"selectionRange\":", o);
+    put_range(o, c, sel);
+    fputc('}', o);
+}
+
+enum { SK_NAMESPACE = 3, SK_VARIABLE = 13, SK_EVENT = 24, SK_BOOLEAN = 17, SK_MODULE = 2 };
+
+void mb_lsp_symbols(FILE *out, const mb_lsp_an *a)
+{
+    const mb_ast_file *f = a->m->nfiles ? &a->m->files[0] : NULL;
+    cursor c = {a->root, 0, {0, 0}};
+    int n = 0;
+    fputc('[', out);
+    for (size_t i = 0; f && a->root && i < f->n; i++) {
+        const mb_ast_stmt *s = &f->stmts[i];
+        switch (s->kind) {
+        case MB_ST_IMPORT:
+            symbol(out, &c, &n, s->u.import.text, "import", SK_MODULE, s->u.import.span, s->u.import.span);
+            break;
+        case MB_ST_PLAN:
+            symbol(out, &c, &n, s->u.plan->id.text, s->u.plan->name.text, SK_NAMESPACE, s->u.plan->span, s->u.plan->id.span);
+            break;
+        case MB_ST_INDICATOR:
+            symbol(out, &c, &n, s->u.indicator->id.text, s->u.indicator->name.text, SK_VARIABLE,
+                   s->u.indicator->span, s->u.indicator->id.span);
+            break;
+        case MB_ST_TARGET:
+            symbol(out, &c, &n, s->u.target->id.text, s->u.target->label.text, SK_EVENT, s->u.target->span,
+                   s->u.target->id.span);
+            break;
+        case MB_ST_CHECK:
+            symbol(out, &c, &n, s->u.check->id.text, s->u.check->label.text, SK_BOOLEAN, s->u.check->span,
+                   s->u.check->id.span);
+            break;
+        }
+    }
+    fputc(']', out);
+}
