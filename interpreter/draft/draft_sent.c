@@ -256,6 +256,8 @@ static void number_target(sctx *c, size_t from, const md_qty *q, size_t pe)
     t->ind = md_indicator(d, name, n, unit, lower, &note);
     if (t->ind == (size_t)-1) { d->nts--; return; }
     md_note(d, t, note);
+    if (!unit[0] && !d->inds[t->ind].reused && !d->inds[t->ind].unit[0])
+        md_note(d, t, "the text gives no unit for the indicator: unit 1");
     /* no comparator word on a lower-is-better indicator (单位GDP能耗0.5吨煤/万元): at most */
     if (!w && q->suffix == MD_SUF_NONE && d->inds[t->ind].lower && t->form == MD_F_CMP) t->cmp = "<=";
     /* a catalogue indicator per 10 000 people or per 亿元: the text prints the numerator only */
@@ -287,8 +289,9 @@ static void piece(sctx *c, size_t ps, size_t pe)
         if ((q.start > 0 && s[q.start - 1] == '+') || md_ends_with_any(s, c->ss, q.start, (const char *const[]){"第", NULL}))
             continue;
         if (q.bad) { unplace_q(c, &q, "a number with too many digits to be held exactly"); continue; }
-        if (!q.unit[0]) { unplace_q(c, &q, "a number without a unit"); continue; }
+        if (md_at(s + q.end, s + pe, "〕")) continue;                      /* a document number's year */
         if (quoted(s, c->ls, q.start)) { unplace_q(c, &q, "inside a quoted name"); continue; }
+        if (!q.unit[0]) { unplace_q(c, &q, "a number without a unit"); continue; }
         if (md_at(s + q.end, s + pe, "的") || md_at(s + q.end, s + pe, "—") || md_at(s + q.end, s + pe, "-") ||
             (q.start >= 3 && (md_at(s + q.start - 3, s + pe, "—")))) {
             unplace_q(c, &q, "describes a kind of thing (…的, a span of values), not a result");
