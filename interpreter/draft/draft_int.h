@@ -30,6 +30,7 @@ typedef struct md_qty {
     int points;            /* 个百分点 */
     int suffix;            /* MD_SUF_*: the word right after */
     int bad;               /* a number that cannot be held exactly (too many digits) */
+    int bracket;           /* printed in [ ] in a table */
 } md_qty;
 
 enum { MD_SUF_NONE, MD_SUF_ABOVE, MD_SUF_BELOW, MD_SUF_ABOUT, MD_SUF_MORE };

@@ -286,7 +286,7 @@ static void piece(sctx *c, size_t ps, size_t pe)
         if (!md_scan_qty(s, i, pe, &q)) { i += md_char_len(s + i); continue; }
         i = q.end > i ? q.end : i + 1;
         if (q.suffix < 0) continue;                                       /* a date, a list number */
-        if ((q.start > 0 && s[q.start - 1] == '+') || md_ends_with_any(s, c->ss, q.start, (const char *const[]){"第", NULL}))
+        if ((q.start > 0 && s[q.start - 1] == '+') || md_ends_with_any(s, c->ss, q.start, (const char *const[]){"第", "表", "图", "附件", NULL}))
             continue;
         if (q.bad) { unplace_q(c, &q, "a number with too many digits to be held exactly"); continue; }
         if (md_at(s + q.end, s + pe, "〕")) continue;                      /* a document number's year */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "draft_int.h"
+#include "draft_words.h"
 #include "num.h"
 
 enum { MAX_COLS = 16, MAX_CELLS = 64 };
@@ -22,6 +23,7 @@ typedef struct cell {
 typedef struct table {
     int years[MAX_COLS], nyears;
     int has_category, has_owner, has_source;
+    int nbase;                /* columns of base-year values (2020年基期值), before the years */
 } table;
 
 static int next_cell(md_doc *d, size_t *l, cell *c)
@@ -64,9 +66,12 @@ static int index_cell(const cell *c, int want)
 /* A value cell: a number with an optional unit, nothing else ("5.1%", "3.0亿元", "80家", "64"). */
 static int value_cell(md_doc *d, const cell *c, md_qty *q)
 {
-    size_t off = (size_t)(c->s - d->nt.data);
-    if (!md_scan_qty(d->nt.data, off, off + c->n, q) || q->suffix < 0) return 0;
-    return q->end == off + c->n && !q->num2[0];
+    size_t off = (size_t)(c->s - d->nt.data), n = c->n;
+    int bracket = n >= 3 && c->s[0] == '[' && c->s[n - 1] == ']'; /* [14]: a total over the period */
+    if (bracket) off++, n -= 2;
+    if (!md_scan_qty(d->nt.data, off, off + n, q) || q->suffix < 0) return 0;
+    q->bracket = bracket;
+    return q->end == off + n && !q->num2[0];
 }
 
 /* A responsible unit or a data source (市科技局, 市人才办, 区政府), not a category. */
@@ -107,6 +112,8 @@ static int header(md_doc *d, size_t l, table *t, size_t *body)
         } else if (year_col(d, &c, &y)) {
             if (t->nyears < MAX_COLS) t->years[t->nyears++] = y;
             target = 1;
+        } else if (md_find(c.s, c.s + c.n, "基期") || md_find(c.s, c.s + c.n, "现状") || eq(&c, "基数")) {
+            t->nbase++;
         } else if (i == 0) return 0; /* a header starts with one of its own words */
         *body = k;
     }
@@ -161,15 +168,23 @@ static void row(md_doc *d, const table *t, cell *v, size_t n, const char **categ
     while (i < n && !value_cell(d, &v[i], &q[0])) i++;
     before = i;
     while (i < n && nv < MAX_COLS && value_cell(d, &v[i], &q[nv])) { i++; nv++; }
-    size_t after = n - i;
-    cell *rest = v + i;
+    size_t after = 0;
+    cell rest[MAX_CELLS];
+    int binding = 0;
+    for (size_t k = i; k < n; k++) {
+        if (eq(&v[k], "约束性")) binding = 1;
+        else if (eq(&v[k], "预期性")) binding = 2;
+        else rest[after++] = v[k];
+    }
     if (t->has_category && after && !org_cell(&rest[after - 1]))
         after--; /* the next row's category, printed before its number */
     if (before == 0) return;
-    if (before >= 2) *category = join_cells(d, &v[before - 2], 1, "");
+    if (before >= 2 && t->has_category) *category = join_cells(d, &v[before - 2], 1, "");
     const cell *name = &v[before - 1];
     int src = d->lines[name->line].src;
-    if (nv != (size_t)t->nyears || !nv) {
+    size_t skip = 0;
+    if (t->nbase && nv == (size_t)(t->nyears + t->nbase)) skip = (size_t)t->nbase;
+    if (nv - skip != (size_t)t->nyears || !nv) {
         char *what = join_cells(d, name, 1, "");
         md_unplace(d, src, what, strlen(what), "a table row whose values do not line up with the year columns");
         return;
@@ -177,17 +192,36 @@ static void row(md_doc *d, const table *t, cell *v, size_t n, const char **categ
     md_target *tg = md_new_target(d);
     if (!tg) return;
     tg->src = src;
+    tg->binding = binding;
+    if (skip) md_note(d, tg, md_fmt(d, "the table prints a base-year value (%s)", q[0].num));
+    if (skip) {
+        memmove(q, q + skip, (nv - skip) * sizeof *q);
+        nv -= skip;
+    }
+    if (q[0].bracket) md_note(d, tg, "[ ] in the table: a total over the plan's period?");
     cell ph[MAX_COLS + 1];
     ph[0] = *name;
-    for (size_t k = 0; k < nv; k++) ph[k + 1] = v[before + k];
+    for (size_t k = 0; k < nv; k++) ph[k + 1] = v[before + skip + k];
     tg->phrase = join_cells(d, ph, nv + 1, " ");
     const char *unit = q[0].unit[0] ? q[0].unit : unit_of_name(d, name->s, name->n);
     int lower = md_lower_name(md_dup(d, name->s, name->n));
+    const char *np = md_find(name->s, name->s + name->n, "(");
+    size_t bare = np ? (size_t)(np - name->s) : name->n;
+    int cutw = md_ends_with_any(name->s, 0, bare, (const char *const[]){"降低", "下降", NULL});
+    int cut = nv == 1 && cutw && !strcmp(unit, "%");
     const char *note = NULL;
-    tg->ind = md_indicator(d, name->s, name->n, unit, lower, &note);
+    /* a row named …降低(%): the indicator is what falls, the row's value the cut */
+    tg->ind = cut ? md_indicator(d, name->s, bare - (size_t)cutw, "", 1, &note)
+                  : md_indicator(d, name->s, name->n, unit, lower, &note);
     if (tg->ind == (size_t)-1) { d->nts--; return; }
     md_note(d, tg, note);
     md_ind *ind = &d->inds[tg->ind];
+    if (cut) {
+        tg->form = MD_F_CUT;
+        snprintf(tg->value, sizeof tg->value, "%s%%", q[0].num);
+        tg->nyears = 1, tg->years[0] = t->years[0], tg->from = d->base;
+        md_note(d, tg, "a row named …降低(%) read as a cut from the base year; the indicator's unit is not printed");
+    }
     lower = ind->lower;
     tg->cmp = lower ? "<=" : ">=";
     if (!unit[0]) md_note(d, tg, "the table prints no unit");
@@ -203,6 +237,7 @@ static void row(md_doc *d, const table *t, cell *v, size_t n, const char **categ
         if (!ind->owner) ind->owner = owner;
         if (!ind->source) ind->source = source;
     }
+    if (cut) return;
     int mono = monotone(q, (int)nv, lower);
     for (size_t k = 0; k < nv; k++) {
         char buf[MD_NUM_MAX + MD_UNIT_MAX + 4];

@@ -67,6 +67,14 @@ n_text=$(grep -c '^target' "$tmp/text.mb")
 diff <(grep -A1 '^target' "$tmp/text.mb" | grep phrase) <(grep -A1 '^target' "$tmp/html.mb" | grep phrase) >/dev/null ||
   fail "html: the phrases differ from the text's"
 
+# a five-year plan's indicator table: base-year column, 约束性/预期性, [ ] totals, …降低(%) rows
+expect_clean fyp "$src/tests/draft/five_year_table.txt"
+grep -q '_i02 cut 14% from 2020 by 2025' "$tmp/fyp.mb" || fail "fyp: the 降低 row is not a cut"
+grep -q 'binding (约束性)' "$tmp/fyp.mb" || fail "fyp: 约束性 not noted"
+grep -q 'base-year value (70.1)' "$tmp/fyp.mb" || fail "fyp: the base-year value is not noted"
+grep -q '>= 12 件/万人 by 2025' "$tmp/fyp.mb" || fail "fyp: the per-10k rate lost its unit"
+if grep -q '^# line .*: 1 — ' "$tmp/fyp.mb"; then fail "fyp: 表1 listed as a number"; fi
+
 # where it writes: never over the plan; an existing draft is replaced whole
 cp "$src/tests/draft/seeds/004_bc2950c2cc6e4526.txt" "$tmp/plan.txt"
 "$bin" draft "$tmp/plan.txt" --output "$tmp/plan.txt" 2>"$tmp/err"
