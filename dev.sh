@@ -12,6 +12,7 @@ PACKAGES=(
   build-essential cmake pkg-config  # compiler and build
   flex bison                        # the rule-language scanner and parser
   libutf8proc-dev                   # Unicode: NFKC normalisation, display width
+  libsqlite3-dev                    # the verdict history (eval --store, history, diff)
   libcriterion-dev                  # unit tests
   libxml2-utils                     # xmllint: validates JUnit output against its schema in tests
   libxml2-dev                       # mubiao draft reads plans saved as HTML with libxml2's HTML parser

@@ -13,6 +13,8 @@ enum { MB_EXIT_OK = 0, MB_EXIT_FAIL = 1, MB_EXIT_USAGE = 2 };
 int mb_cmd_check(int argc, char **argv);
 int mb_cmd_eval(int argc, char **argv);
 int mb_cmd_explain(int argc, char **argv);
+int mb_cmd_history(int argc, char **argv);
+int mb_cmd_diff(int argc, char **argv);
 int mb_cmd_fmt(int argc, char **argv);
 int mb_cmd_draft(int argc, char **argv);
 int mb_cmd_lsp(int argc, char **argv);

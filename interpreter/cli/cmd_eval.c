@@ -1,12 +1,14 @@
 /* cmd_eval.c — mubiao eval and mubiao explain: rules + submissions in, verdicts out. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "data.h"
 #include "ingest_value.h"
 #include "report.h"
+#include "store.h"
 #include "text.h"
 
 static const char USAGE[] =
@@ -47,6 +49,11 @@ static const char USAGE[] =
     "                          none: no status does)\n"
     "  --trace                 with --format json: each verdict's working (the values used,\n"
     "                          with file and line, the base, the bounds, the pace)\n"
+    "  --store DB              also append the run to the SQLite history DB (created when\n"
+    "                          missing): time, as-of, rule files and submissions with their\n"
+    "                          SHA-256, row counts, every verdict with its trace values; all\n"
+    "                          in one transaction (docs/store.md). SOURCE_DATE_EPOCH, when\n"
+    "                          set, is the time recorded. See 'mubiao history', 'mubiao diff'\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit status: 0 no verdict in the --fail-on set; 1 some are, or none could be assessed\n"
@@ -79,7 +86,7 @@ static const char EXPLAIN_USAGE[] =
     "Exit status: 0 explained, 2 errors in the rules or the data, an explanation that could\n"
     "not be written whole, or a usage error.\n";
 
-enum { O_DATA, O_REGION, O_RULE, O_PLAN, O_CATEGORY, O_OWNER, O_AS_OF, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_TRACE };
+enum { O_DATA, O_REGION, O_RULE, O_PLAN, O_CATEGORY, O_OWNER, O_AS_OF, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_TRACE, O_STORE };
 static const mb_opt EVAL_OPTS[] = {
     {"data", 1, "a submission file or folder"},
     {"region", 1, "a region name"},
@@ -92,6 +99,7 @@ static const mb_opt EVAL_OPTS[] = {
     {"output", 1, "a file, or - for standard output"},
     {"fail-on", 1, "statuses separated by commas, or none"},
     {"trace", 0, NULL},
+    {"store", 1, "an SQLite file (the history)"},
     {NULL, 0, NULL},
 };
 /* explain takes the same options in the same places (the indices match EVAL_OPTS). */
@@ -111,7 +119,7 @@ typedef struct eval_args {
     const char **list;     /* room for every option value; lists below point into it */
     const char **rules, **data, **regions, **rule_ids, **plans, **categories, **owners, **fail_on;
     size_t nrules, ndata, nregions, nrule_ids, nplans, ncategories, nowners, nfail_on;
-    const char *as_of, *format, *output;
+    const char *as_of, *format, *output, *store;
 } eval_args;
 
 static void args_free(eval_args *e)
@@ -149,7 +157,8 @@ static int parse(const char *cmd, int argc, char **argv, const mb_opt *opts, con
     e->rules = (const char **)e->a.operands;
     e->nrules = (size_t)e->a.noperands;
     if (mb_args_one(cmd, &e->a, opts, O_AS_OF, &e->as_of) || mb_args_one(cmd, &e->a, opts, O_FORMAT, &e->format) ||
-        mb_args_one(cmd, &e->a, opts, O_OUTPUT, &e->output))
+        mb_args_one(cmd, &e->a, opts, O_OUTPUT, &e->output) ||
+        (opts == EVAL_OPTS && mb_args_one(cmd, &e->a, opts, O_STORE, &e->store)))
         return MB_EXIT_USAGE;
     for (size_t i = 0; i < e->nrules; i++)
         if (looks_like_data(e->rules[i]))
@@ -317,6 +326,33 @@ static int checked_something(const mb_tally *t, unsigned fail_mask)
     return MB_EXIT_OK;
 }
 
+/* The time a run is stored with: now, or SOURCE_DATE_EPOCH (reproducible runs and tests). */
+static void run_time(char *buf, size_t n)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long s = env ? strtoll(env, &end, 10) : 0;
+    time_t t = env && *env && !*end && s >= 0 ? (time_t)s : time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || !strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm)) snprintf(buf, n, "?");
+}
+
+static int store_run(const char *path, const mb_eval *e, const mb_filter *f)
+{
+    char when[32], err[512];
+    long long id;
+    run_time(when, sizeof when);
+    if (mb_store_append(path, e, f, when, &id, err, sizeof err)) {
+        mb_cli_error("eval", "--store '%s': %s (the history is left as it was)", path, err);
+        return MB_EXIT_USAGE;
+    }
+    fputs("mubiao: run ", stderr);
+    fprintf(stderr, "%lld stored in '", id);
+    mb_term_puts(stderr, path);
+    fputs("'\n", stderr);
+    return MB_EXIT_OK;
+}
+
 int mb_cmd_eval(int argc, char **argv)
 {
     eval_args a;
@@ -365,6 +401,7 @@ int mb_cmd_eval(int argc, char **argv)
     } else {
         rc = mb_cli_out_commit(&out) ? MB_EXIT_USAGE : 0;
     }
+    if (!rc && a.store) rc = store_run(a.store, &R.e, &f);
     accounting(R.D);
     if (!rc) rc = R.D->diags.errors || R.D->io_error ? MB_EXIT_USAGE : t.failing ? MB_EXIT_FAIL : MB_EXIT_OK;
     if (!rc) rc = checked_something(&t, mask);
