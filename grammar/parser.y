@@ -42,6 +42,9 @@ void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *ms
 #define ONCE(a, b, first, what, hint) mb_pb_once(st, CLAUSE(a, b), (first), (what), (hint))
 #define LIST_SPAN(l) ((l).n ? (l).v[0].span : (mb_aspan){0})
 #define LIST_HINT(kw) " (list them in one clause: " kw " \"A\", \"B\")"
+/* A target's form values and clauses, made on first use (parse_build.c). */
+#define ARGS(t) ({ mb_ast_targs *a_ = mb_pb_args(st, (t)); CHECKED(a_); a_; })
+#define CL(t) ({ mb_ast_tclauses *k_ = mb_pb_clauses(st, (t)); CHECKED(k_); k_; })
 }
 
 %union {
@@ -241,16 +244,16 @@ target_head
 /* The body fills a fresh target; the clauses after it add to the same node. */
 tclauses
     : body                         { $$ = $1; }
-    | tclauses KW_PHRASE string    { $$ = $1; if (ONCE(@2, @3, $$->phrase.span, "phrase", "")) $$->phrase = $3; }
+    | tclauses KW_PHRASE string    { $$ = $1; if (ONCE(@2, @3, $$->cl->phrase.span, "phrase", "")) CL($$)->phrase = $3; }
     | tclauses KW_CATEGORY string  {
-          $$ = $1; if (ONCE(@2, @3, $$->category.span, "category", "")) $$->category = $3;
+          $$ = $1; if (ONCE(@2, @3, $$->cl->category.span, "category", "")) CL($$)->category = $3;
       }
     | tclauses KW_OWNER strlist    {
-          $$ = $1; if (ONCE(@2, @3, LIST_SPAN($$->owners), "owner", LIST_HINT("owner"))) $$->owners = $3;
+          $$ = $1; if (ONCE(@2, @3, LIST_SPAN($$->cl->owners), "owner", LIST_HINT("owner"))) CL($$)->owners = $3;
       }
-    | tclauses KW_SOURCE string    { $$ = $1; if (ONCE(@2, @3, $$->source.span, "source", "")) $$->source = $3; }
-    | tclauses KW_NOTE string      { $$ = $1; if (ONCE(@2, @3, $$->note.span, "note", "")) $$->note = $3; }
-    | tclauses KW_FROM year        { $$ = $1; if (ONCE(@2, @3, $$->from.span, "from", "")) $$->from = $3; }
+    | tclauses KW_SOURCE string    { $$ = $1; if (ONCE(@2, @3, $$->cl->source.span, "source", "")) CL($$)->source = $3; }
+    | tclauses KW_NOTE string      { $$ = $1; if (ONCE(@2, @3, $$->cl->note.span, "note", "")) CL($$)->note = $3; }
+    | tclauses KW_FROM year        { $$ = $1; if (ONCE(@2, @3, $$->cl->from.span, "from", "")) CL($$)->from = $3; }
     ;
 
 body
@@ -260,57 +263,57 @@ body
       }
     | subject cmpop quantity KW_STRETCH quantity by_opt {
           $$ = mb_pb_target(st, MB_FORM_RANGE, &$1); CHECKED($$);
-          $$->cmp = $2; $$->a = $3; $$->b = $5; $$->by = $6;
+          $$->cmp = $2; ARGS($$)->a = $3; ARGS($$)->b = $5; $$->by = $6;
           if ($2 != MB_CMP_GE) mb_pstate_error(st, MB_D_STRETCH_NEEDS_GE, @2, "'stretch' goes with '>=': the lower value is required, the higher is the stretch");
       }
     | subject cmpop quantity KW_EACH KW_YEAR year DOTDOT year {
           $$ = mb_pb_target(st, MB_FORM_EACH_YEAR, &$1); CHECKED($$);
-          $$->cmp = $2; $$->a = $3; $$->y1 = $6; $$->y2 = $8;
+          $$->cmp = $2; ARGS($$)->a = $3; ARGS($$)->y1 = $6; ARGS($$)->y2 = $8;
       }
     | subject cmpop quantity KW_TOTAL year DOTDOT year {
           $$ = mb_pb_target(st, MB_FORM_CUMULATIVE, &$1); CHECKED($$);
-          $$->cmp = $2; $$->a = $3; $$->y1 = $5; $$->y2 = $7;
+          $$->cmp = $2; ARGS($$)->a = $3; ARGS($$)->y1 = $5; ARGS($$)->y2 = $7;
       }
     | subject cmpop number '*' KW_BASE year by_opt {
           $$ = mb_pb_target(st, MB_FORM_RELATIVE, &$1); CHECKED($$);
-          $$->cmp = $2; $$->a.value = $3; $$->a.span = mb_pstate_aspan(st, @3); $$->y1 = $6;
+          $$->cmp = $2; ARGS($$)->a.value = $3; ARGS($$)->a.span = mb_pstate_aspan(st, @3); ARGS($$)->y1 = $6;
           $$->by = $7;
       }
     | subject cmpop KW_REGION string by_opt {
           $$ = mb_pb_target(st, MB_FORM_ABOVE_REGION, &$1); CHECKED($$);
-          $$->cmp = $2; $$->region = $4; $$->by = $5;
+          $$->cmp = $2; ARGS($$)->region = $4; $$->by = $5;
       }
     | subject KW_ABOUT quantity KW_WITHIN quantity sides_opt by_opt {
           $$ = mb_pb_target(st, MB_FORM_ABOUT, &$1); CHECKED($$);
-          $$->a = $3; $$->b = $5; $$->tol_relative = 1; $$->two_sided = $6; $$->by = $7;
+          ARGS($$)->a = $3; ARGS($$)->b = $5; ARGS($$)->tol_relative = 1; ARGS($$)->two_sided = $6; $$->by = $7;
       }
     | subject KW_ABOUT quantity PLUSMINUS quantity sides_opt by_opt {
           $$ = mb_pb_target(st, MB_FORM_ABOUT, &$1); CHECKED($$);
-          $$->a = $3; $$->b = $5; $$->two_sided = $6; $$->by = $7;
+          ARGS($$)->a = $3; ARGS($$)->b = $5; ARGS($$)->two_sided = $6; $$->by = $7;
       }
     | subject KW_BETWEEN quantity KW_AND quantity by_opt {
           $$ = mb_pb_target(st, MB_FORM_INTERVAL, &$1); CHECKED($$);
-          $$->a = $3; $$->b = $5; $$->by = $6;
+          ARGS($$)->a = $3; ARGS($$)->b = $5; $$->by = $6;
       }
     | subject KW_CUT quantity KW_FROM year by_opt {
           $$ = mb_pb_target(st, MB_FORM_CUT, &$1); CHECKED($$);
-          $$->a = $3; $$->y1 = $5; $$->by = $6;
+          ARGS($$)->a = $3; ARGS($$)->y1 = $5; $$->by = $6;
       }
     | subject KW_GROW quantity KW_FROM year by_opt {
           $$ = mb_pb_target(st, MB_FORM_GROW, &$1); CHECKED($$);
-          $$->a = $3; $$->y1 = $5; $$->by = $6;
+          ARGS($$)->a = $3; ARGS($$)->y1 = $5; $$->by = $6;
       }
     | subject KW_ANNUAL KW_GROWTH cmpop quantity KW_FROM year by_opt {
           $$ = mb_pb_target(st, MB_FORM_ANNUAL_GROWTH, &$1); CHECKED($$);
-          $$->cmp = $4; $$->a = $5; $$->y1 = $7; $$->by = $8;
+          $$->cmp = $4; ARGS($$)->a = $5; ARGS($$)->y1 = $7; $$->by = $8;
       }
     | subject KW_RISES KW_EVERY KW_YEAR year DOTDOT year {
           $$ = mb_pb_target(st, MB_FORM_RISES, &$1); CHECKED($$);
-          $$->y1 = $5; $$->y2 = $7;
+          ARGS($$)->y1 = $5; ARGS($$)->y2 = $7;
       }
     | subject KW_FALLS KW_EVERY KW_YEAR year DOTDOT year {
           $$ = mb_pb_target(st, MB_FORM_FALLS, &$1); CHECKED($$);
-          $$->y1 = $5; $$->y2 = $7;
+          ARGS($$)->y1 = $5; ARGS($$)->y2 = $7;
       }
     | subject KW_QUALITATIVE       { $$ = mb_pb_target(st, MB_FORM_QUALITATIVE, &$1); CHECKED($$); }
     | KW_QUALITATIVE               { $$ = mb_pb_target(st, MB_FORM_QUALITATIVE, NULL); CHECKED($$); }

@@ -54,10 +54,30 @@ char *mb_arena_strndup(mb_arena *a, const char *s, size_t n)
     return p;
 }
 
+/* A block of more than CHUNK bytes has a chunk of its own (mb_arena_alloc): once it has been
+ * copied into a bigger one, that chunk goes back, so an array grown by doubling to n elements
+ * costs n, not 2n (the statements of a 16 MiB rule file: 28 MB). */
+static void release_own_chunk(mb_arena *a, void *old, size_t n)
+{
+    if (((n + 15) & ~(size_t)15) <= CHUNK) return;
+    for (mb_arena_chunk **pc = &a->head; *pc; pc = &(*pc)->next) {
+        mb_arena_chunk *c = *pc;
+        if ((void *)c->data != old) continue;
+        if (c != a->head) {
+            *pc = c->next;
+            free(c);
+        }
+        return;
+    }
+}
+
 void *mb_arena_grow(mb_arena *a, void *old, size_t old_n, size_t new_n, size_t elem)
 {
     void *p = mb_arena_alloc(a, new_n * elem);
-    if (p && old_n) memcpy(p, old, old_n * elem);
+    if (p && old_n) {
+        memcpy(p, old, old_n * elem);
+        release_own_chunk(a, old, old_n * elem);
+    }
     return p;
 }
 

@@ -145,15 +145,14 @@ static mb_plan *collect_plan(mb_chk *c, const mb_ast_plan *a)
     return p;
 }
 
+/* The map holds the id's own node in the tree (which outlives the check), not a copy of its
+ * span: one fewer allocation for each of half a million rules. */
 static int claim_key(mb_chk *c, mb_map *map, const mb_str *s, mb_span *first_out, int *clash)
 {
-    mb_span *prev = mb_map_get(map, s->key, strlen(s->key));
-    if (prev) { *first_out = *prev; *clash = 1; return 1; }
-    mb_span *sp = mb_arena_alloc(&c->m->arena, sizeof *sp);
-    if (!sp) { c->oom = 1; return 0; }
-    *sp = MB_SPAN(s->span);
+    const mb_str *prev = mb_map_get(map, s->key, strlen(s->key));
+    if (prev) { *first_out = MB_SPAN(prev->span); *clash = 1; return 1; }
     *clash = 0;
-    if (!mb_map_put(map, s->key, strlen(s->key), sp)) { c->oom = 1; return 0; }
+    if (!mb_map_put(map, s->key, strlen(s->key), (void *)s)) { c->oom = 1; return 0; }
     return 1;
 }
 

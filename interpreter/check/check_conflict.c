@@ -9,10 +9,13 @@
  * same one): they are grouped by plan, and only targets of one plan are compared. */
 typedef struct bound {
     const mb_rule *r;
+    const mb_crit *c;   /* the values of its limits are read there: 56 bytes an entry, not 112 */
     size_t plan, ind, year;
     int has_lo, has_hi, lo_strict, hi_strict;
-    mb_num lo, hi;
 } bound;
+
+#define LO(b) ((b)->c->lo.v)
+#define HI(b) ((b)->c->hi.v)
 
 static int cmp_bound(const void *a, const void *b)
 {
@@ -33,9 +36,9 @@ static size_t bounds_of(const mb_rule *r, bound *out)
     for (size_t i = 0; i < r->ngoals; i++) {
         const mb_crit *c = &r->crit[i];
         if (c->kind != MB_CRIT_VALUE || c->scale != MB_SCALE_NONE || !(c->lo.on || c->hi.on)) continue;
-        out[n++] = (bound){.r = r, .plan = r->plan ? r->plan->index + 1 : 0, .ind = r->ind->index,
+        out[n++] = (bound){.r = r, .c = c, .plan = r->plan ? r->plan->index + 1 : 0, .ind = r->ind->index,
                            .year = (size_t)c->year, .has_lo = c->lo.on, .has_hi = c->hi.on,
-                           .lo_strict = c->lo.strict, .hi_strict = c->hi.strict, .lo = c->lo.v, .hi = c->hi.v};
+                           .lo_strict = c->lo.strict, .hi_strict = c->hi.strict};
     }
     return n;
 }
@@ -54,15 +57,15 @@ static void check_group(mb_chk *c, const bound *v, size_t n)
 {
     const bound *lo = NULL, *hi = NULL;
     for (size_t i = 0; i < n; i++) {
-        if (v[i].has_lo && (!lo || mb_num_cmp(v[i].lo, lo->lo) > 0 ||
-                            (mb_num_eq(v[i].lo, lo->lo) && v[i].lo_strict)))
+        if (v[i].has_lo && (!lo || mb_num_cmp(LO(&v[i]), LO(lo)) > 0 ||
+                            (mb_num_eq(LO(&v[i]), LO(lo)) && v[i].lo_strict)))
             lo = &v[i];
-        if (v[i].has_hi && (!hi || mb_num_cmp(v[i].hi, hi->hi) < 0 ||
-                            (mb_num_eq(v[i].hi, hi->hi) && v[i].hi_strict)))
+        if (v[i].has_hi && (!hi || mb_num_cmp(HI(&v[i]), HI(hi)) < 0 ||
+                            (mb_num_eq(HI(&v[i]), HI(hi)) && v[i].hi_strict)))
             hi = &v[i];
     }
     if (!lo || !hi || lo->r == hi->r) return;
-    int s = mb_num_cmp(lo->lo, hi->hi);
+    int s = mb_num_cmp(LO(lo), HI(hi));
     if (s > 0 || (s == 0 && (lo->lo_strict || hi->hi_strict))) report(c, lo, hi);
 }
 

@@ -19,7 +19,7 @@ static int one_plus(mb_chk *k, const mb_rule *r, int sign, mb_num *out)
     mb_num p;
     mb_numerr err = mb_num_div(r->a, mb_num_int(100), &p);
     if (!err) err = sign < 0 ? mb_num_sub(mb_num_int(1), p, out) : mb_num_add(mb_num_int(1), p, out);
-    if (err) mb_diag_add(k->d, MB_D_TARGET_ARITHMETIC, r->ast->a.span, "%s computing the target", mb_numerr_str(err));
+    if (err) mb_diag_add(k->d, MB_D_TARGET_ARITHMETIC, r->ast->args->a.span, "%s computing the target", mb_numerr_str(err));
     return !err;
 }
 
@@ -37,7 +37,7 @@ static void about(mb_chk *k, const mb_rule *r, mb_crit *c)
     if (!err) err = mb_num_sub(r->a, tol, &lo);
     if (!err) err = mb_num_add(r->a, tol, &hi);
     if (err) {
-        mb_diag_add(k->d, MB_D_TARGET_ARITHMETIC, r->ast->b.span, "%s computing the band", mb_numerr_str(err));
+        mb_diag_add(k->d, MB_D_TARGET_ARITHMETIC, r->ast->args->b.span, "%s computing the band", mb_numerr_str(err));
         return;
     }
     c->named = r->a;

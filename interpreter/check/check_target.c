@@ -29,12 +29,12 @@ static int deadline(mb_chk *c, const mb_ast_target *t, const mb_plan *plan, mb_y
 static void metadata(mb_rule *r, const mb_ast_target *t)
 {
     const mb_indicator *ind = r->ind;
-    r->phrase = t->phrase.text;
-    r->note = t->note.text;
-    r->category = t->category.text ? t->category.text : ind ? ind->category : NULL;
-    r->source = t->source.text ? t->source.text : ind ? ind->source : NULL;
-    r->owners = t->owners.n ? t->owners.v : ind ? ind->owners : NULL;
-    r->nowners = t->owners.n ? t->owners.n : ind ? ind->nowners : 0;
+    r->phrase = t->cl->phrase.text;
+    r->note = t->cl->note.text;
+    r->category = t->cl->category.text ? t->cl->category.text : ind ? ind->category : NULL;
+    r->source = t->cl->source.text ? t->cl->source.text : ind ? ind->source : NULL;
+    r->owners = t->cl->owners.n ? t->cl->owners.v : ind ? ind->owners : NULL;
+    r->nowners = t->cl->owners.n ? t->cl->owners.n : ind ? ind->nowners : 0;
 }
 
 /* A goal with its place among the target's milestones, so that sorting by year keeps the
@@ -100,10 +100,10 @@ static void compare_goals(mb_chk *c, mb_rule *r, const mb_ast_target *t, const m
 
 static void years_span(mb_chk *c, mb_rule *r, const mb_ast_target *t, int min_years)
 {
-    r->y1 = t->y1.year;
-    r->y2 = t->y2.year;
+    r->y1 = t->args->y1.year;
+    r->y2 = t->args->y2.year;
     if (r->y1 && r->y2 && r->y2 - r->y1 + 1 < min_years)
-        mb_diag_add(c->d, r->y2 < r->y1 ? MB_D_INVERTED_PERIOD : MB_D_PERIOD_TOO_SHORT, t->y2.span,
+        mb_diag_add(c->d, r->y2 < r->y1 ? MB_D_INVERTED_PERIOD : MB_D_PERIOD_TOO_SHORT, t->args->y2.span,
                     r->y2 < r->y1 ? "inverted period: %d..%d ends before it starts"
                                   : "the period %d..%d is too short for this target", r->y1, r->y2);
 }
@@ -126,28 +126,28 @@ static void form(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *p
         break;
     case MB_FORM_ABOUT:
         g0->year = deadline(c, t, plan, t->by);
-        mb_chk_quantity(c, &t->a, r->ind, &r->a);
-        if (t->tol_relative) mb_chk_percent(c, &t->b, "a relative tolerance", &r->b);
-        else mb_chk_quantity(c, &t->b, r->ind, &r->b);
-        if (mb_num_sign(t->b.value) < 0)
-            mb_diag_add(c->d, MB_D_NEGATIVE_TOLERANCE, t->b.span, "negative tolerance");
+        mb_chk_quantity(c, &t->args->a, r->ind, &r->a);
+        if (t->args->tol_relative) mb_chk_percent(c, &t->args->b, "a relative tolerance", &r->b);
+        else mb_chk_quantity(c, &t->args->b, r->ind, &r->b);
+        if (mb_num_sign(t->args->b.value) < 0)
+            mb_diag_add(c->d, MB_D_NEGATIVE_TOLERANCE, t->args->b.span, "negative tolerance");
         break;
     case MB_FORM_INTERVAL:
     case MB_FORM_RANGE:
         g0->year = deadline(c, t, plan, t->by);
-        if (mb_chk_quantity(c, &t->a, r->ind, &r->a) && mb_chk_quantity(c, &t->b, r->ind, &r->b)) {
+        if (mb_chk_quantity(c, &t->args->a, r->ind, &r->a) && mb_chk_quantity(c, &t->args->b, r->ind, &r->b)) {
             int s = mb_num_cmp(r->a, r->b);
-            if (s > 0) mb_diag_add(c->d, MB_D_INVERTED_RANGE, t->b.span, "inverted range: %s is below %s",
-                                   mb_chk_text_of(c, t->b.span), mb_chk_text_of(c, t->a.span));
+            if (s > 0) mb_diag_add(c->d, MB_D_INVERTED_RANGE, t->args->b.span, "inverted range: %s is below %s",
+                                   mb_chk_text_of(c, t->args->b.span), mb_chk_text_of(c, t->args->a.span));
             else if (s == 0 && t->form == MB_FORM_RANGE)
-                mb_diag_add(c->d, MB_D_EMPTY_RANGE, t->b.span, "empty range: the stretch equals the requirement");
+                mb_diag_add(c->d, MB_D_EMPTY_RANGE, t->args->b.span, "empty range: the stretch equals the requirement");
         }
         break;
     case MB_FORM_EACH_YEAR:
     case MB_FORM_CUMULATIVE:
         years_span(c, r, t, 1);
         g0->year = r->y2;
-        mb_chk_quantity(c, &t->a, r->ind, &r->a);
+        mb_chk_quantity(c, &t->args->a, r->ind, &r->a);
         break;
     case MB_FORM_RISES:
     case MB_FORM_FALLS:
@@ -156,31 +156,31 @@ static void form(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *p
         break;
     case MB_FORM_RELATIVE:
         g0->year = deadline(c, t, plan, t->by);
-        r->a = t->a.value;
-        if (mb_num_sign(r->a) <= 0) mb_diag_add(c->d, MB_D_FACTOR_NOT_POSITIVE, t->a.span, "the factor must be positive");
-        r->base_year = t->y1.year;
-        base_before(c, &t->y1, g0->year);
+        r->a = t->args->a.value;
+        if (mb_num_sign(r->a) <= 0) mb_diag_add(c->d, MB_D_FACTOR_NOT_POSITIVE, t->args->a.span, "the factor must be positive");
+        r->base_year = t->args->y1.year;
+        base_before(c, &t->args->y1, g0->year);
         break;
     case MB_FORM_CUT:
     case MB_FORM_GROW:
     case MB_FORM_ANNUAL_GROWTH:
         g0->year = deadline(c, t, plan, t->by);
-        r->base_year = t->y1.year;
-        base_before(c, &t->y1, g0->year);
-        if (mb_chk_percent(c, &t->a, t->form == MB_FORM_CUT ? "a cut" : "a growth rate", &r->a)) {
+        r->base_year = t->args->y1.year;
+        base_before(c, &t->args->y1, g0->year);
+        if (mb_chk_percent(c, &t->args->a, t->form == MB_FORM_CUT ? "a cut" : "a growth rate", &r->a)) {
             if (t->form == MB_FORM_CUT && (mb_num_sign(r->a) <= 0 || mb_num_cmp(r->a, mb_num_int(100)) > 0))
-                mb_diag_add(c->d, MB_D_CUT_RANGE, t->a.span, "a cut must be above 0%% and at most 100%%");
+                mb_diag_add(c->d, MB_D_CUT_RANGE, t->args->a.span, "a cut must be above 0%% and at most 100%%");
             if (t->form == MB_FORM_GROW && mb_num_sign(r->a) < 0)
-                mb_diag_add(c->d, MB_D_NEGATIVE_GROWTH, t->a.span, "negative growth: write 'cut' instead");
+                mb_diag_add(c->d, MB_D_NEGATIVE_GROWTH, t->args->a.span, "negative growth: write 'cut' instead");
             if (t->form == MB_FORM_ANNUAL_GROWTH && mb_num_cmp(r->a, mb_num_int(-100)) <= 0)
-                mb_diag_add(c->d, MB_D_ANNUAL_GROWTH_RANGE, t->a.span, "an annual growth rate must be above -100%%");
+                mb_diag_add(c->d, MB_D_ANNUAL_GROWTH_RANGE, t->args->a.span, "an annual growth rate must be above -100%%");
         }
         break;
     case MB_FORM_ABOVE_REGION:
         g0->year = deadline(c, t, plan, t->by);
-        r->region = t->region.text;
-        r->region_key = t->region.key;
-        if (!t->region.key[0]) mb_diag_add(c->d, MB_D_EMPTY_REGION_NAME, t->region.span, "empty region name");
+        r->region = t->args->region.text;
+        r->region_key = t->args->region.key;
+        if (!t->args->region.key[0]) mb_diag_add(c->d, MB_D_EMPTY_REGION_NAME, t->args->region.span, "empty region name");
         break;
     }
 }
@@ -199,10 +199,10 @@ void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
     r->cmp = t->cmp;
     r->span = MB_SPAN(t->span);
     r->ast = t;
-    r->tol_relative = t->tol_relative;
-    r->two_sided = t->two_sided;
+    r->tol_relative = t->args->tol_relative;
+    r->two_sided = t->args->two_sided;
     metadata(r, t);
-    if (!t->phrase.text)
+    if (!t->cl->phrase.text)
         mb_diag_add(c->d, MB_D_TARGET_NO_PHRASE, t->id.span,
                     "target '%s' has no phrase: quote the plan's words with phrase \"…\"", t->id.text);
     if (t->form == MB_FORM_COMPARE) {
@@ -211,12 +211,12 @@ void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
         r->goals = mb_arena_alloc(&c->m->arena, sizeof *r->goals);
         if (!r->goals) { c->oom = 1; return; }
         r->ngoals = 1;
-        r->goals[0].text = t->a.span.text ? mb_chk_text_of(c, t->a.span) : "";
+        r->goals[0].text = t->args->a.span.text ? mb_chk_text_of(c, t->args->a.span) : "";
         form(c, r, t, plan);
         r->goals[0].value = r->a;
     }
-    if (!r->base_year) r->base_year = t->from.year ? t->from.year : plan ? plan->base : 0;
-    if (t->from.year)
-        for (size_t i = 0; i < r->ngoals; i++) base_before(c, &t->from, r->goals[i].year);
+    if (!r->base_year) r->base_year = t->cl->from.year ? t->cl->from.year : plan ? plan->base : 0;
+    if (t->cl->from.year)
+        for (size_t i = 0; i < r->ngoals; i++) base_before(c, &t->cl->from, r->goals[i].year);
     mb_chk_criterion(c, r);
 }

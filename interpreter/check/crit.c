@@ -20,7 +20,7 @@ static mb_numerr scaled(const mb_crit *c, mb_num f, mb_num base, mb_num *out, mb
 }
 
 /* Field by field: `big` is written only when used (every verdict passes here). */
-static mb_numerr limit(const mb_crit *c, const mb_limit *in, mb_num base, mb_limit *out)
+static mb_numerr limit(const mb_crit *c, const mb_limit *in, mb_num base, mb_bound *out)
 {
     out->on = in->on;
     out->strict = in->strict;
@@ -30,7 +30,9 @@ static mb_numerr limit(const mb_crit *c, const mb_limit *in, mb_num base, mb_lim
     return scaled(c, in->v, base, &out->v, &out->big, &out->big_on);
 }
 
-mb_numerr mb_crit_bounds(const mb_crit *c, mb_num base, mb_limit *lo, mb_limit *hi)
+mb_bound mb_bound_of(mb_limit l) { return (mb_bound){.on = l.on, .strict = l.strict, .v = l.v}; }
+
+mb_numerr mb_crit_bounds(const mb_crit *c, mb_num base, mb_bound *lo, mb_bound *hi)
 {
     mb_numerr err = limit(c, &c->lo, base, lo);
     return err ? err : limit(c, &c->hi, base, hi);
@@ -46,18 +48,18 @@ mb_numerr mb_crit_target(const mb_crit *c, mb_num base, mb_num *out)
 
 /* x against a bound kept as factors. (mb_pow_cmp fails only without memory for its
  * integers; the display value is then the closest there is.) */
-static __attribute__((noinline)) int cmp_big(mb_num x, const mb_limit *l)
+static __attribute__((noinline)) int cmp_big(mb_num x, const mb_bound *l)
 {
     int s;
     return mb_pow_cmp(x, &l->big, &s) ? mb_num_cmp(x, l->v) : s;
 }
 
-static inline int cmp_limit(mb_num x, const mb_limit *l)
+static inline int cmp_limit(mb_num x, const mb_bound *l)
 {
     return l->big_on ? cmp_big(x, l) : mb_num_cmp(x, l->v);
 }
 
-int mb_limits_hold(const mb_limit *lo, const mb_limit *hi, mb_num x)
+int mb_limits_hold(const mb_bound *lo, const mb_bound *hi, mb_num x)
 {
     if (lo->on) {
         int s = cmp_limit(x, lo);
@@ -68,6 +70,12 @@ int mb_limits_hold(const mb_limit *lo, const mb_limit *hi, mb_num x)
         if (s > 0 || (s == 0 && hi->strict)) return 0;
     }
     return 1;
+}
+
+int mb_crit_holds(const mb_crit *c, mb_num x)
+{
+    mb_bound lo = mb_bound_of(c->lo), hi = mb_bound_of(c->hi);
+    return mb_limits_hold(&lo, &hi, x);
 }
 
 int mb_crit_marked(const mb_crit *c, mb_num x)

@@ -27,16 +27,25 @@ typedef enum {
     MB_SCALE_COMPOUND, /* a yearly factor, raised to the years from base to deadline, × base */
 } mb_scale;
 
-/* One side of the acceptable values: x >= v (x > v when strict) for a lower bound. A bound
- * scaled by a base whose exact fraction needs more than 128 bits (base × 1.0735^10) is kept
- * as its factors in `big` (big_on): v is then that value to 36 digits, for display, and
- * every comparison goes through the factors, exactly (num_pow.h). */
+/* One side of the acceptable values, as the criterion states it: x >= v (x > v when strict)
+ * for a lower bound. Unscaled: × base, cut and growth keep their factor here. */
 typedef struct mb_limit {
+    int on, strict;
+    mb_num v;
+} mb_limit;
+
+/* A bound for one base value (mb_crit_bounds), held by whoever compares with it (the
+ * evaluator, a verdict's trace), never by the model. A scaled bound whose exact fraction needs
+ * more than 128 bits (base × 1.0735^10) keeps its factors in `big` (big_on): v is then that
+ * value to 36 digits, for display, and every comparison goes through the factors, exactly
+ * (num_pow.h). Keeping `big` out of mb_limit keeps a criterion at a quarter of the size: a
+ * 16 MiB rule file can hold half a million of them (docs/limits.md). */
+typedef struct mb_bound {
     int on, strict;
     mb_num v;
     int big_on;
     mb_pow big;
-} mb_limit;
+} mb_bound;
 
 typedef enum {
     MB_MARK_NONE,
@@ -47,12 +56,7 @@ typedef enum {
 typedef struct mb_crit {
     mb_crit_kind kind;
     mb_scale scale;
-    mb_limit lo, hi;     /* acceptable: above lo and below hi (scaled as `scale` says) */
     mb_mark_kind mark_kind;
-    mb_limit mark;       /* reached when on the good side of it (dir), not scaled */
-    mb_num named;        /* the value the rule names, the target reports show (about: its
-                            centre; between: the lower end; × base: the factor) */
-    mb_num tol;          /* about: the tolerance in the indicator's unit (0 otherwise) */
     int two_sided;       /* about: the band holds on both sides */
     int dir;             /* +1 higher is better, -1 lower (STEPS: rising or falling) */
     int year;            /* the deadline */
@@ -61,15 +65,24 @@ typedef struct mb_crit {
     unsigned years;      /* COMPOUND: the exponent, deadline − base */
     int y1, y2;          /* EACH / SUM / STEPS */
     const char *region, *region_key; /* REGION */
+    mb_limit lo, hi;     /* acceptable: above lo and below hi (scaled as `scale` says) */
+    mb_limit mark;       /* reached when on the good side of it (dir), not scaled */
+    mb_num named;        /* the value the rule names, the target reports show (about: its
+                            centre; between: the lower end; × base: the factor) */
+    mb_num tol;          /* about: the tolerance in the indicator's unit (0 otherwise) */
 } mb_crit;
 
 /* The bounds for a base value (SCALE_NONE: base is ignored). Returns an error when the
  * arithmetic overflows; the bounds are then not to be used. */
-mb_numerr mb_crit_bounds(const mb_crit *c, mb_num base, mb_limit *lo, mb_limit *hi);
+mb_numerr mb_crit_bounds(const mb_crit *c, mb_num base, mb_bound *lo, mb_bound *hi);
+/* A stated limit as a bound (SCALE_NONE: the criterion's bounds are the limits themselves). */
+mb_bound mb_bound_of(mb_limit l);
 /* The value a report shows as the target, for a base value. */
 mb_numerr mb_crit_target(const mb_crit *c, mb_num base, mb_num *out);
 /* Is x within the bounds? */
-int mb_limits_hold(const mb_limit *lo, const mb_limit *hi, mb_num x);
+int mb_limits_hold(const mb_bound *lo, const mb_bound *hi, mb_num x);
+/* Is x within the criterion's own limits? (unscaled criteria: each year, total) */
+int mb_crit_holds(const mb_crit *c, mb_num x);
 /* Is x on the good side of the mark? (0 without a mark) */
 int mb_crit_marked(const mb_crit *c, mb_num x);
 

@@ -195,7 +195,7 @@ static int need(const mb_eval *e, mb_verdict *v, mb_tvrole tr, const mb_indicato
 /* The criterion's bounds and target for this verdict: reads the base value when the bounds
  * are multiples of it. 0 (status set) when they cannot be known. */
 typedef struct bounds {
-    mb_limit lo, hi;
+    mb_bound lo, hi;
     mb_num target;
 } bounds;
 
@@ -371,7 +371,7 @@ static void each_year(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_v
             continue;
         }
         known++;
-        if (!mb_limits_hold(&c->lo, &c->hi, x)) {
+        if (!mb_crit_holds(c, x)) {
             set_actual(v, x, y);
             set_target(v, c->named);
             status(v, MB_ST_MISSED, "%d does not meet the yearly target", y);
@@ -403,7 +403,7 @@ static void cumulative(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_
     if (last < r->y1) { status(v, MB_ST_NO_DATA, "period %d..%d has not started in the data", r->y1, r->y2); return; }
     set_actual(v, sum, last);
     set_target(v, c->named);
-    int ok = mb_limits_hold(&c->lo, &c->hi, sum);
+    int ok = mb_crit_holds(c, sum);
     if (last == r->y2) {
         status(v, ok ? MB_ST_MET : MB_ST_MISSED, "total %d..%d", r->y1, r->y2);
         return;
@@ -492,7 +492,7 @@ static void above_region(const mb_eval *e, const mb_rule *r, const mb_crit *c, m
         }
         note(e, v, MB_TV_VALUE, v->region, r->ind, y, a, x);
         note(e, v, MB_TV_REF, (size_t)ref, r->ind, y, b, z);
-        mb_limit lo, hi;
+        mb_bound lo, hi;
         mb_num t;
         mb_numerr err = mb_crit_bounds(c, z, &lo, &hi);
         if (!err) err = mb_crit_target(c, z, &t);
@@ -530,11 +530,11 @@ void mb_eval_verdict(const mb_eval *e, const mb_rule *r, size_t goal, size_t reg
     switch (c->kind) {
     case MB_CRIT_NONE: status(v, MB_ST_NOT_ASSESSABLE, "qualitative target"); return;
     case MB_CRIT_EACH:
-        v->trace.has_bounds = 1, v->trace.lo = c->lo, v->trace.hi = c->hi;
+        v->trace.has_bounds = 1, v->trace.lo = mb_bound_of(c->lo), v->trace.hi = mb_bound_of(c->hi);
         each_year(e, r, c, v);
         return;
     case MB_CRIT_SUM:
-        v->trace.has_bounds = 1, v->trace.lo = c->lo, v->trace.hi = c->hi;
+        v->trace.has_bounds = 1, v->trace.lo = mb_bound_of(c->lo), v->trace.hi = mb_bound_of(c->hi);
         cumulative(e, r, c, v);
         return;
     case MB_CRIT_STEPS: monotone(e, r, c, v); return;

@@ -55,7 +55,7 @@ typedef struct mb_trace {
     unsigned nvals;              /* values in val[] */
     unsigned dropped;            /* values used but not kept (more than MB_TRACE_MAX) */
     int has_bounds;              /* lo, hi: what the value was compared with (scaled) */
-    mb_limit lo, hi;
+    mb_bound lo, hi;
     int has_base;                /* base value of × base / cut / grow / annual growth */
     mb_num base;
     int base_year;

@@ -1,6 +1,9 @@
 /* ast.c — names of tree enums, shared by the checker, reports and JSON output. */
 #include "ast.h"
 
+const mb_ast_targs mb_ast_no_targs;
+const mb_ast_tclauses mb_ast_no_tclauses;
+
 int mb_cmp_holds(mb_cmp c, int sign)
 {
     switch (c) {

@@ -80,6 +80,31 @@ typedef struct mb_goal {
     mb_year by;
 } mb_goal;
 
+/* The values of the forms other than COMPARE and QUALITATIVE (a rule file of half a million
+ * `x >= 1 by 2020` targets has none: they are a node of their own, see mb_ast_target). */
+typedef struct mb_ast_targs {
+    mb_quantity a, b;          /* ABOUT a ± b / within b%; INTERVAL a..b; RANGE a stretch b;
+                                  EACH_YEAR/CUMULATIVE a; RELATIVE a = factor; CUT/GROW/ANNUAL a = % */
+    int tol_relative;          /* ABOUT: b is a percentage of a */
+    int two_sided;             /* ABOUT: 'two-sided', the band bounds both sides */
+    mb_year y1, y2;            /* EACH_YEAR/CUMULATIVE/RISES/FALLS span; RELATIVE..ANNUAL: y1 = base */
+    mb_str region;             /* ABOVE_REGION */
+} mb_ast_targs;
+
+/* The clauses after a target's body (each given at most once). */
+typedef struct mb_ast_tclauses {
+    mb_str phrase, category, source, note;
+    mb_strlist owners;
+    mb_year from;
+} mb_ast_tclauses;
+
+/* The empty ones every target without form values or clauses points to. */
+extern const mb_ast_targs mb_ast_no_targs;
+extern const mb_ast_tclauses mb_ast_no_tclauses;
+
+/* A target is small (about 200 bytes): what only some forms or some targets have is in nodes
+ * of their own, which `args` and `cl` point to — never NULL: a target without them points to
+ * the shared empty ones above, so a reader need not test. */
 typedef struct mb_ast_target {
     mb_str id, label;          /* label.text NULL when absent */
     mb_aspan span;              /* the whole statement */
@@ -89,17 +114,9 @@ typedef struct mb_ast_target {
     int subject_is_name;
     mb_goal *goals;            /* COMPARE: each (value, year); other forms: goals[0].by is "by Y" */
     size_t ngoals;
-    mb_quantity a, b;          /* ABOUT a ± b / within b%; INTERVAL a..b; RANGE a stretch b;
-                                  EACH_YEAR/CUMULATIVE a; RELATIVE a = factor; CUT/GROW/ANNUAL a = % */
-    int tol_relative;          /* ABOUT: b is a percentage of a */
-    int two_sided;             /* ABOUT: 'two-sided', the band bounds both sides */
     mb_year by;                /* deadline of every form but COMPARE (whose goals have theirs) */
-    mb_year y1, y2;            /* EACH_YEAR/CUMULATIVE/RISES/FALLS span; RELATIVE..ANNUAL: y1 = base */
-    mb_str region;             /* ABOVE_REGION */
-    /* clauses */
-    mb_str phrase, category, source, note;
-    mb_strlist owners;
-    mb_year from;
+    const mb_ast_targs *args;  /* the form's values (never NULL) */
+    const mb_ast_tclauses *cl; /* phrase, category, owner, source, note, from (never NULL) */
 } mb_ast_target;
 
 typedef struct mb_ast_indicator {

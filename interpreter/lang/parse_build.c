@@ -242,10 +242,30 @@ mb_ast_target *mb_pb_target(mb_pstate *st, mb_form form, const void *subject)
     mb_ast_target *t = mb_arena_alloc(st->arena, sizeof *t);
     if (!t) return NULL;
     t->form = form;
+    t->args = &mb_ast_no_targs;
+    t->cl = &mb_ast_no_tclauses;
     if (subject) {
         const subject_ref *r = subject;
         t->subject = r->s;
         t->subject_is_name = r->is_name;
     }
     return t;
+}
+
+/* The node is made here, once, and filled by the parser: the const in the target is for the
+ * readers, the node itself is the parse's. */
+mb_ast_targs *mb_pb_args(mb_pstate *st, mb_ast_target *t)
+{
+    if (t->args != &mb_ast_no_targs) return (mb_ast_targs *)t->args;
+    mb_ast_targs *a = mb_arena_alloc(st->arena, sizeof *a);
+    if (a) t->args = a;
+    return a;
+}
+
+mb_ast_tclauses *mb_pb_clauses(mb_pstate *st, mb_ast_target *t)
+{
+    if (t->cl != &mb_ast_no_tclauses) return (mb_ast_tclauses *)t->cl;
+    mb_ast_tclauses *k = mb_arena_alloc(st->arena, sizeof *k);
+    if (k) t->cl = k;
+    return k;
 }

@@ -24,5 +24,9 @@ mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_l
 /* A target node of the given form about `subject` (NULL: none). */
 struct mb_ref_;
 mb_ast_target *mb_pb_target(mb_pstate *st, mb_form form, const void *subject);
+/* The node of a target's form values, or of its clauses, to fill in: made on first use (NULL
+ * when out of memory). */
+mb_ast_targs *mb_pb_args(mb_pstate *st, mb_ast_target *t);
+mb_ast_tclauses *mb_pb_clauses(mb_pstate *st, mb_ast_target *t);
 
 #endif

@@ -193,12 +193,12 @@ static void items_target(stmt_items *s, const mb_ast_target *t)
     head_id_label(b, "target ", &t->id, &t->label);
     mb_pt_puts(b, ": ");
     mb_pt_target_body(b, t);
-    if (t->from.span.text) mb_pt_printf(&add(s, t->from.span.start, 2, 0, 0)->text, "from %d", t->from.year);
-    clause_str(s, "phrase ", &t->phrase, 1, 0);
-    clause_str(s, "category ", &t->category, 0, 1);
-    clause_list(s, "owner ", &t->owners, 0, 1);
-    clause_str(s, "source ", &t->source, 0, 1);
-    clause_str(s, "note ", &t->note, 1, 0);
+    if (t->cl->from.span.text) mb_pt_printf(&add(s, t->cl->from.span.start, 2, 0, 0)->text, "from %d", t->cl->from.year);
+    clause_str(s, "phrase ", &t->cl->phrase, 1, 0);
+    clause_str(s, "category ", &t->cl->category, 0, 1);
+    clause_list(s, "owner ", &t->cl->owners, 0, 1);
+    clause_str(s, "source ", &t->cl->source, 0, 1);
+    clause_str(s, "note ", &t->cl->note, 1, 0);
     s->semicolon = 1;
     s->start = t->span.start;
     s->end = t->span.end;

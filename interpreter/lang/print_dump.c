@@ -10,7 +10,9 @@
  * round-trip test cannot see it dropped: these sizes make adding one a decision. */
 #define NODE_SIZE(T, n) _Static_assert(sizeof(T) == (n), \
     #T " changed: print and dump its new field (lang/print*.c), then update this size")
-NODE_SIZE(mb_ast_target, 624);
+NODE_SIZE(mb_ast_target, 184);
+NODE_SIZE(mb_ast_targs, 288);
+NODE_SIZE(mb_ast_tclauses, 168);
 NODE_SIZE(mb_ast_indicator, 288);
 NODE_SIZE(mb_ast_plan, 232);
 NODE_SIZE(mb_ast_check, 368);
@@ -100,19 +102,19 @@ static void target(FILE *o, const mb_ast_target *t)
         qty(o, "goal", &t->goals[i].q);
         year(o, "by", t->goals[i].by);
     }
-    qty(o, "a", &t->a);
-    qty(o, "b", &t->b);
-    fprintf(o, " tol_relative=%d two_sided=%d", t->tol_relative, t->two_sided);
+    qty(o, "a", &t->args->a);
+    qty(o, "b", &t->args->b);
+    fprintf(o, " tol_relative=%d two_sided=%d", t->args->tol_relative, t->args->two_sided);
     year(o, "by", t->by);
-    year(o, "y1", t->y1);
-    year(o, "y2", t->y2);
-    str(o, "region", &t->region);
-    str(o, "phrase", &t->phrase);
-    str(o, "category", &t->category);
-    list(o, "owner", &t->owners);
-    str(o, "source", &t->source);
-    str(o, "note", &t->note);
-    year(o, "from", t->from);
+    year(o, "y1", t->args->y1);
+    year(o, "y2", t->args->y2);
+    str(o, "region", &t->args->region);
+    str(o, "phrase", &t->cl->phrase);
+    str(o, "category", &t->cl->category);
+    list(o, "owner", &t->cl->owners);
+    str(o, "source", &t->cl->source);
+    str(o, "note", &t->cl->note);
+    year(o, "from", t->cl->from);
 }
 
 static void check(FILE *o, const mb_ast_check *k)

@@ -165,8 +165,8 @@ static void cmp(mb_pt_buf *b, mb_cmp c)
 static void span_years(mb_pt_buf *b, const char *words, const mb_ast_target *t)
 {
     mb_pt_puts(b, words);
-    year(b, "", t->y1);
-    year(b, "..", t->y2);
+    year(b, "", t->args->y1);
+    year(b, "..", t->args->y2);
 }
 
 void mb_pt_target_body(mb_pt_buf *b, const mb_ast_target *t)
@@ -183,50 +183,50 @@ void mb_pt_target_body(mb_pt_buf *b, const mb_ast_target *t)
         return;
     case MB_FORM_ABOUT:
         mb_pt_puts(b, " about ");
-        mb_pt_quantity(b, &t->a);
-        mb_pt_puts(b, t->tol_relative ? " within " : " ± ");
-        mb_pt_quantity(b, &t->b);
-        if (t->two_sided) mb_pt_puts(b, " two-sided");
+        mb_pt_quantity(b, &t->args->a);
+        mb_pt_puts(b, t->args->tol_relative ? " within " : " ± ");
+        mb_pt_quantity(b, &t->args->b);
+        if (t->args->two_sided) mb_pt_puts(b, " two-sided");
         break;
     case MB_FORM_INTERVAL:
         mb_pt_puts(b, " between ");
-        mb_pt_quantity(b, &t->a);
+        mb_pt_quantity(b, &t->args->a);
         mb_pt_puts(b, " and ");
-        mb_pt_quantity(b, &t->b);
+        mb_pt_quantity(b, &t->args->b);
         break;
     case MB_FORM_RANGE:
         cmp(b, t->cmp);
-        mb_pt_quantity(b, &t->a);
+        mb_pt_quantity(b, &t->args->a);
         mb_pt_puts(b, " stretch ");
-        mb_pt_quantity(b, &t->b);
+        mb_pt_quantity(b, &t->args->b);
         break;
     case MB_FORM_EACH_YEAR:
     case MB_FORM_CUMULATIVE:
         cmp(b, t->cmp);
-        mb_pt_quantity(b, &t->a);
+        mb_pt_quantity(b, &t->args->a);
         span_years(b, t->form == MB_FORM_EACH_YEAR ? " each year " : " total ", t);
         return;
     case MB_FORM_RELATIVE:
         cmp(b, t->cmp);
-        mb_pt_number(b, t->a.span.text, t->a.span.start);
-        year(b, " × base ", t->y1);
+        mb_pt_number(b, t->args->a.span.text, t->args->a.span.start);
+        year(b, " × base ", t->args->y1);
         break;
     case MB_FORM_ABOVE_REGION:
         cmp(b, t->cmp);
         mb_pt_puts(b, "region ");
-        mb_pt_string(b, t->region.text);
+        mb_pt_string(b, t->args->region.text);
         break;
     case MB_FORM_CUT:
     case MB_FORM_GROW:
         mb_pt_puts(b, t->form == MB_FORM_CUT ? " cut " : " grow ");
-        mb_pt_quantity(b, &t->a);
-        year(b, " from ", t->y1);
+        mb_pt_quantity(b, &t->args->a);
+        year(b, " from ", t->args->y1);
         break;
     case MB_FORM_ANNUAL_GROWTH:
         mb_pt_puts(b, " annual growth");
         cmp(b, t->cmp);
-        mb_pt_quantity(b, &t->a);
-        year(b, " from ", t->y1);
+        mb_pt_quantity(b, &t->args->a);
+        year(b, " from ", t->args->y1);
         break;
     case MB_FORM_RISES:
     case MB_FORM_FALLS:

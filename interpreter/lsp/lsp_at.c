@@ -40,7 +40,7 @@ static void target_at(mb_lsp_at *at, const mb_ast_target *t, size_t off)
     if (ref_at(at, &t->subject, off, MB_AT_IND_REF)) return;
     for (size_t i = 0; i < t->ngoals; i++)
         if (qty_at(at, &t->goals[i].q, off)) return;
-    if (qty_at(at, &t->a, off) || qty_at(at, &t->b, off)) return;
+    if (qty_at(at, &t->args->a, off) || qty_at(at, &t->args->b, off)) return;
     at->kind = MB_AT_TARGET;
     at->span = t->id.span;
 }

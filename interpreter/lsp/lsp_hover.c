@@ -152,12 +152,12 @@ static void hover_target(FILE *o, const mb_lsp_an *a, const mb_ast_target *t)
         }
         fputc('\n', o);
     } else fputs("(not resolved: the rule files have errors)\n\n", o);
-    if (t->phrase.text) fprintf(o, "> %s\n\n", t->phrase.text);
+    if (t->cl->phrase.text) fprintf(o, "> %s\n\n", t->cl->phrase.text);
     if (r && r->plan) fprintf(o, "plan: %s%s%s\n\n", r->plan->id, r->plan->name ? " " : "", r->plan->name ? r->plan->name : "");
-    if (t->category.text) fprintf(o, "category: %s\n\n", t->category.text);
-    for (size_t i = 0; i < t->owners.n; i++)
-        fprintf(o, "%s%s%s", i ? "、" : "owner: ", t->owners.v[i].text, i + 1 == t->owners.n ? "\n\n" : "");
-    if (t->source.text) fprintf(o, "source: %s\n\n", t->source.text);
+    if (t->cl->category.text) fprintf(o, "category: %s\n\n", t->cl->category.text);
+    for (size_t i = 0; i < t->cl->owners.n; i++)
+        fprintf(o, "%s%s%s", i ? "、" : "owner: ", t->cl->owners.v[i].text, i + 1 == t->cl->owners.n ? "\n\n" : "");
+    if (t->cl->source.text) fprintf(o, "source: %s\n\n", t->cl->source.text);
 }
 
 /* 940亿元 = 9,400,000 万元: a number with its unit in the unit of the target's indicator. */

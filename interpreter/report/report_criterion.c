@@ -13,7 +13,7 @@ const char *mb_report_comparison(const mb_verdict *v)
     if (c->kind == MB_CRIT_NONE) return NULL;
     if (c->kind == MB_CRIT_STEPS) return c->dir > 0 ? "rising" : "falling";
     if (c->lo.on && c->hi.on)
-        return mb_num_eq(c->lo.v, c->hi.v) && !c->lo.strict && !c->hi.strict && !c->lo.big_on ? "=" : "between";
+        return mb_num_eq(c->lo.v, c->hi.v) && !c->lo.strict && !c->hi.strict ? "=" : "between";
     if (c->lo.on) return c->lo.strict ? ">" : ">=";
     return c->hi.strict ? "<" : "<=";
 }

@@ -256,27 +256,27 @@ static void rule_body(FILE *o, const mb_rule *r)
         return;
     case MB_FORM_ABOUT:
         fputs(" about ", o);
-        quantity(o, &t->a, r->a, ind);
+        quantity(o, &t->args->a, r->a, ind);
         fputs(r->tol_relative ? " within " : " ± ", o);
-        quantity(o, &t->b, r->b, ind);
+        quantity(o, &t->args->b, r->b, ind);
         if (r->two_sided) fputs(" two-sided", o);
         break;
     case MB_FORM_INTERVAL:
         fputs(" between ", o);
-        quantity(o, &t->a, r->a, ind);
+        quantity(o, &t->args->a, r->a, ind);
         fputs(" and ", o);
-        quantity(o, &t->b, r->b, ind);
+        quantity(o, &t->args->b, r->b, ind);
         break;
     case MB_FORM_RANGE:
         fprintf(o, " %s ", sym(r->cmp));
-        quantity(o, &t->a, r->a, ind);
+        quantity(o, &t->args->a, r->a, ind);
         fputs(" stretch ", o);
-        quantity(o, &t->b, r->b, ind);
+        quantity(o, &t->args->b, r->b, ind);
         break;
     case MB_FORM_EACH_YEAR:
     case MB_FORM_CUMULATIVE:
         fprintf(o, " %s ", sym(r->cmp));
-        quantity(o, &t->a, r->a, ind);
+        quantity(o, &t->args->a, r->a, ind);
         fprintf(o, " %s %d..%d", r->form == MB_FORM_EACH_YEAR ? "each year" : "total", r->y1, r->y2);
         return;
     case MB_FORM_RELATIVE:
@@ -287,12 +287,12 @@ static void rule_body(FILE *o, const mb_rule *r)
     case MB_FORM_CUT:
     case MB_FORM_GROW:
         fprintf(o, " %s ", r->form == MB_FORM_CUT ? "cut" : "grow");
-        quantity(o, &t->a, r->a, NULL);
+        quantity(o, &t->args->a, r->a, NULL);
         fprintf(o, " from %d", r->base_year);
         break;
     case MB_FORM_ANNUAL_GROWTH:
         fprintf(o, " annual growth %s ", sym(r->cmp));
-        quantity(o, &t->a, r->a, NULL);
+        quantity(o, &t->args->a, r->a, NULL);
         fprintf(o, " from %d", r->base_year);
         break;
     case MB_FORM_RISES:
@@ -445,7 +445,7 @@ static int threshold(const xp *x, const mb_verdict *v, size_t g)
     if (say(x, x->region, c->base_year, " (base)", &base) != VAL_OK) return 0;
     const mb_trace *tr = &v->trace;
     if (!tr->has_bounds) return 0; /* the verdict says why (a base that is not positive …) */
-    const mb_limit *l = tr->lo.on ? &tr->lo : &tr->hi;
+    const mb_bound *l = tr->lo.on ? &tr->lo : &tr->hi;
     fputs("    target = ", o);
     if (c->scale == MB_SCALE_BASE && r->form == MB_FORM_RELATIVE) {
         num(o, c->named);

@@ -55,7 +55,7 @@ typedef struct {
     mb_pos *pos;   /* per rule, computed once: finding a line means reading the file to it */
 } json_ctx;
 
-static void jlimit(FILE *o, const char *k, const mb_limit *l)
+static void jlimit(FILE *o, const char *k, const mb_bound *l)
 {
     key(o, k);
     if (!l->on) { fputs("null", o); return; }

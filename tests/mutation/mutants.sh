@@ -28,7 +28,7 @@ mutants=(
   "interpreter/check/crit.c~s/if (s < 0 || (s == 0 \&\& lo->strict)) return 0;/if (s < 0) return 0;/~strict lower bounds ignored when comparing"
   "interpreter/check/crit.c~s/if (s > 0 || (s == 0 \&\& hi->strict)) return 0;/if (s > 0) return 0;/~strict upper bounds ignored when comparing"
   "interpreter/check/check_conflict.c~s/if (s > 0 || (s == 0 \&\& (lo->lo_strict || hi->hi_strict))) report(c, lo, hi);/if (s > 0) report(c, lo, hi);/~contradiction check: strictness at equal bounds ignored"
-  "interpreter/check/check_conflict.c~s/.lo_strict = c->lo.strict, .hi_strict = c->hi.strict,/.lo_strict = 0, .hi_strict = 0,/~contradiction check: bounds taken as non-strict"
+  "interpreter/check/check_conflict.c~s/.lo_strict = c->lo.strict, .hi_strict = c->hi.strict}/.lo_strict = 0, .hi_strict = 0}/~contradiction check: bounds taken as non-strict"
   "interpreter/check/check_conflict.c~s/.has_lo = c->lo.on, .has_hi = c->hi.on,/.has_lo = c->lo.on, .has_hi = c->hi.on \&\& !c->tol.num,/~contradiction check: the upper edge of a band ignored"
   "interpreter/check/check_conflict.c~s/.has_lo = c->lo.on, .has_hi = c->hi.on,/.has_lo = c->lo.on \&\& !c->tol.num, .has_hi = c->hi.on,/~contradiction check: the lower edge of a band ignored"
   "interpreter/eval/eval.c~s/mb_num_sign(base) <= 0) {/mb_num_sign(base) < 0) {/~growth from a zero base judged"

@@ -233,6 +233,7 @@ typedef struct expect {
     long count_n[16];
     int ncount;
     int timeout, memory_mb;
+    int san_memory_mb;   /* RSS limit under sanitizers: -1 from memory_mb, 0 none */
     long max_err_lines;  /* -1: no limit */
     char *root_skip, *xfail, *heavy, *status_only;
     char *env[16];
@@ -337,6 +338,7 @@ static void run_case(const char *name)
     memset(&x, 0, sizeof x);
     x.timeout = 10;
     x.memory_mb = 1024;
+    x.san_memory_mb = -1;
     x.max_err_lines = -1;
     char err[1024] = ""; /* room for a 512-byte generated path and the message */
     char *save = NULL;
@@ -368,6 +370,7 @@ static void run_case(const char *name)
         else if (!strcmp(key, "timeout")) x.timeout = atoi(val);
         else if (!strcmp(key, "max-stderr-lines")) x.max_err_lines = atol(val);
         else if (!strcmp(key, "memory")) x.memory_mb = atoi(val);
+        else if (!strcmp(key, "sanitizer-memory")) x.san_memory_mb = strcmp(val, "none") ? atoi(val) : 0;
         else if (!strcmp(key, "root-skip")) x.root_skip = val;
         else if (!strcmp(key, "status-only")) x.status_only = val;
         else if (!strcmp(key, "xfail")) x.xfail = val;
@@ -468,11 +471,11 @@ static void run_case(const char *name)
         if (!asan) {
             struct rlimit as = {(rlim_t)x.memory_mb << 20, (rlim_t)x.memory_mb << 20};
             setrlimit(RLIMIT_AS, &as);
-        } else {
+        } else if (x.san_memory_mb != 0) {
             char opt[1024];
             const char *cur = getenv("ASAN_OPTIONS");
             snprintf(opt, sizeof opt, "%s%shard_rss_limit_mb=%d", cur ? cur : "", cur && *cur ? ":" : "",
-                     x.memory_mb * 2 + 512);
+                     x.san_memory_mb > 0 ? x.san_memory_mb : x.memory_mb * 2 + 512);
             setenv("ASAN_OPTIONS", opt, 1);
         }
         setenv("NO_COLOR", "1", 1);

@@ -398,9 +398,9 @@ Test(parse_ok, target_each_year)
     mb_ast_target *t = tgt("a >= 60 家 each year 2022..2024");
     cr_assert_eq(t->form, MB_FORM_EACH_YEAR);
     cr_assert_eq(t->cmp, MB_CMP_GE);
-    Q(&t->a, "60", "家", "60 家");
-    cr_assert_eq(t->y1.year, 2022);
-    cr_assert_eq(t->y2.year, 2024);
+    Q(&t->args->a, "60", "家", "60 家");
+    cr_assert_eq(t->args->y1.year, 2022);
+    cr_assert_eq(t->args->y2.year, 2024);
     done();
 }
 
@@ -408,9 +408,9 @@ Test(parse_ok, target_total)
 {
     mb_ast_target *t = tgt("a >= 150 家 total 2021..2025");
     cr_assert_eq(t->form, MB_FORM_CUMULATIVE);
-    Q(&t->a, "150", "家", "150 家");
-    cr_assert_eq(t->y1.year, 2021);
-    cr_assert_eq(t->y2.year, 2025);
+    Q(&t->args->a, "150", "家", "150 家");
+    cr_assert_eq(t->args->y1.year, 2021);
+    cr_assert_eq(t->args->y2.year, 2025);
     done();
 }
 
@@ -419,14 +419,14 @@ Test(parse_ok, target_relative_to_base_year)
     mb_ast_target *t = tgt("a >= 2 × base 2013 by 2015");
     cr_assert_eq(t->form, MB_FORM_RELATIVE);
     cr_assert_eq(t->cmp, MB_CMP_GE);
-    cr_assert_str_eq(numtext(t->a.value), "2");
-    cr_assert_str_eq(spanned(t->a.span), "2");
-    cr_assert_eq(t->y1.year, 2013);
+    cr_assert_str_eq(numtext(t->args->a.value), "2");
+    cr_assert_str_eq(spanned(t->args->a.span), "2");
+    cr_assert_eq(t->args->y1.year, 2013);
     cr_assert_eq(t->by.year, 2015);
     done();
     t = tgt("a >= 1.5 * base 2017 by 2020");
     cr_assert_eq(t->form, MB_FORM_RELATIVE);
-    cr_assert_str_eq(numtext(t->a.value), "1.5");
+    cr_assert_str_eq(numtext(t->args->a.value), "1.5");
     done();
 }
 
@@ -434,8 +434,8 @@ Test(parse_ok, target_cut)
 {
     mb_ast_target *t = tgt("a cut 20% from 2016 by 2020");
     cr_assert_eq(t->form, MB_FORM_CUT);
-    Q(&t->a, "20", "%", "20%");
-    cr_assert_eq(t->y1.year, 2016);
+    Q(&t->args->a, "20", "%", "20%");
+    cr_assert_eq(t->args->y1.year, 2016);
     cr_assert_eq(t->by.year, 2020);
     done();
 }
@@ -444,8 +444,8 @@ Test(parse_ok, target_grow)
 {
     mb_ast_target *t = tgt("a grow 30% from 2017 by 2020");
     cr_assert_eq(t->form, MB_FORM_GROW);
-    Q(&t->a, "30", "%", "30%");
-    cr_assert_eq(t->y1.year, 2017);
+    Q(&t->args->a, "30", "%", "30%");
+    cr_assert_eq(t->args->y1.year, 2017);
     cr_assert_eq(t->by.year, 2020);
     done();
 }
@@ -455,8 +455,8 @@ Test(parse_ok, target_annual_growth)
     mb_ast_target *t = tgt("a annual growth >= 15% from 2016 by 2020");
     cr_assert_eq(t->form, MB_FORM_ANNUAL_GROWTH);
     cr_assert_eq(t->cmp, MB_CMP_GE);
-    Q(&t->a, "15", "%", "15%");
-    cr_assert_eq(t->y1.year, 2016);
+    Q(&t->args->a, "15", "%", "15%");
+    cr_assert_eq(t->args->y1.year, 2016);
     cr_assert_eq(t->by.year, 2020);
     done();
 }
@@ -465,13 +465,13 @@ Test(parse_ok, target_rises_and_falls)
 {
     mb_ast_target *t = tgt("a rises every year 2021..2025");
     cr_assert_eq(t->form, MB_FORM_RISES);
-    cr_assert_eq(t->y1.year, 2021);
-    cr_assert_eq(t->y2.year, 2025);
+    cr_assert_eq(t->args->y1.year, 2021);
+    cr_assert_eq(t->args->y2.year, 2025);
     done();
     t = tgt("a falls every year 2016..2020");
     cr_assert_eq(t->form, MB_FORM_FALLS);
-    cr_assert_eq(t->y1.year, 2016);
-    cr_assert_eq(t->y2.year, 2020);
+    cr_assert_eq(t->args->y1.year, 2016);
+    cr_assert_eq(t->args->y2.year, 2020);
     done();
 }
 
@@ -480,13 +480,13 @@ Test(parse_ok, target_above_region)
     mb_ast_target *t = tgt("a > region \"江苏省\" by 2018");
     cr_assert_eq(t->form, MB_FORM_ABOVE_REGION);
     cr_assert_eq(t->cmp, MB_CMP_GT);
-    cr_assert_str_eq(t->region.text, "江苏省");
+    cr_assert_str_eq(t->args->region.text, "江苏省");
     cr_assert_eq(t->by.year, 2018);
     done();
     t = tgt("a >= region \"全国\" by 2020");
     cr_assert_eq(t->form, MB_FORM_ABOVE_REGION);
     cr_assert_eq(t->cmp, MB_CMP_GE);
-    cr_assert_str_eq(t->region.text, "全国");
+    cr_assert_str_eq(t->args->region.text, "全国");
     done();
 }
 
@@ -494,9 +494,9 @@ Test(parse_ok, target_about_within)
 {
     mb_ast_target *t = tgt("a about 1200 家 within 5% by 2018");
     cr_assert_eq(t->form, MB_FORM_ABOUT);
-    cr_assert(t->tol_relative);
-    Q(&t->a, "1200", "家", "1200 家");
-    Q(&t->b, "5", "%", "5%");
+    cr_assert(t->args->tol_relative);
+    Q(&t->args->a, "1200", "家", "1200 家");
+    Q(&t->args->b, "5", "%", "5%");
     cr_assert_eq(t->by.year, 2018);
     done();
 }
@@ -505,14 +505,14 @@ Test(parse_ok, target_about_plus_minus)
 {
     mb_ast_target *t = tgt("a about 1.2万家 ± 500 家 by 2019");
     cr_assert_eq(t->form, MB_FORM_ABOUT);
-    cr_assert(!t->tol_relative);
-    Q(&t->a, "1.2", "万家", "1.2万家");
-    Q(&t->b, "500", "家", "500 家");
+    cr_assert(!t->args->tol_relative);
+    Q(&t->args->a, "1.2", "万家", "1.2万家");
+    Q(&t->args->b, "500", "家", "500 家");
     done();
     t = tgt("a about 100 +- 5 by 2019");
     cr_assert_eq(t->form, MB_FORM_ABOUT);
-    cr_assert(!t->tol_relative);
-    Q(&t->b, "5", NULL, "5");
+    cr_assert(!t->args->tol_relative);
+    Q(&t->args->b, "5", NULL, "5");
     done();
 }
 
@@ -520,8 +520,8 @@ Test(parse_ok, target_between)
 {
     mb_ast_target *t = tgt("a between 300 and 400 家 by 2019");
     cr_assert_eq(t->form, MB_FORM_INTERVAL);
-    Q(&t->a, "300", NULL, "300");
-    Q(&t->b, "400", "家", "400 家");
+    Q(&t->args->a, "300", NULL, "300");
+    Q(&t->args->b, "400", "家", "400 家");
     cr_assert_eq(t->by.year, 2019);
     done();
 }
@@ -531,8 +531,8 @@ Test(parse_ok, target_stretch)
     mb_ast_target *t = tgt("a >= 1 家 stretch 2 家 by 2018");
     cr_assert_eq(t->form, MB_FORM_RANGE);
     cr_assert_eq(t->cmp, MB_CMP_GE);
-    Q(&t->a, "1", "家", "1 家");
-    Q(&t->b, "2", "家", "2 家");
+    Q(&t->args->a, "1", "家", "1 家");
+    Q(&t->args->b, "2", "家", "2 家");
     cr_assert_eq(t->by.year, 2018);
     done();
 }
@@ -558,7 +558,7 @@ Test(parse_ok, target_qualitative_with_subject)
     cr_assert_eq(t->form, MB_FORM_QUALITATIVE);
     cr_assert_str_eq(t->subject.text, "nt_zone_rank");
     cr_assert_str_eq(t->label.text, "排名");
-    cr_assert_str_eq(t->phrase.text, "综合排名稳中有升");
+    cr_assert_str_eq(t->cl->phrase.text, "综合排名稳中有升");
     done();
 }
 
@@ -591,18 +591,18 @@ Test(parse_ok, target_every_clause)
 {
     mb_ast_target *t = tgt("a >= 3% by 2020 phrase \"达到3%\" category \"投入\" owner \"甲\", \"乙\" "
                            "source \"统计局\" from 2016 note \"以2016年为基期\"");
-    cr_assert_str_eq(t->phrase.text, "达到3%");
-    cr_assert_str_eq(t->category.text, "投入");
-    cr_assert_eq(t->owners.n, 2);
-    cr_assert_str_eq(t->owners.v[1].text, "乙");
-    cr_assert_str_eq(t->source.text, "统计局");
-    cr_assert_eq(t->from.year, 2016);
-    cr_assert_str_eq(t->note.text, "以2016年为基期");
+    cr_assert_str_eq(t->cl->phrase.text, "达到3%");
+    cr_assert_str_eq(t->cl->category.text, "投入");
+    cr_assert_eq(t->cl->owners.n, 2);
+    cr_assert_str_eq(t->cl->owners.v[1].text, "乙");
+    cr_assert_str_eq(t->cl->source.text, "统计局");
+    cr_assert_eq(t->cl->from.year, 2016);
+    cr_assert_str_eq(t->cl->note.text, "以2016年为基期");
     done();
     /* clauses in another order */
     t = tgt("a >= 3% by 2020 note \"n\" from 2017 phrase \"p\"");
-    cr_assert_str_eq(t->phrase.text, "p");
-    cr_assert_eq(t->from.year, 2017);
+    cr_assert_str_eq(t->cl->phrase.text, "p");
+    cr_assert_eq(t->cl->from.year, 2017);
     done();
 }
 
@@ -612,7 +612,7 @@ Test(parse_ok, target_label)
        "  phrase \"全社会研发投入占地区生产总值比重超过全省平均水平、达到2.74%\";\n");
     mb_ast_target *t = target(0);
     cr_assert_str_eq(t->label.text, "研发投入占比");
-    cr_assert_str_eq(t->phrase.text, "全社会研发投入占地区生产总值比重超过全省平均水平、达到2.74%");
+    cr_assert_str_eq(t->cl->phrase.text, "全社会研发投入占地区生产总值比重超过全省平均水平、达到2.74%");
     done();
 }
 
@@ -645,7 +645,7 @@ Test(parse_ok, fullwidth_input)
     cr_assert_str_eq(t->goals[0].q.unit.key, "%");
     cr_assert_eq(t->goals[0].by.year, 2018);
     cr_assert_eq(t->goals[1].by.year, 2019);
-    cr_assert_str_eq(t->phrase.text, "达到２．７４％"); /* strings are kept as written */
+    cr_assert_str_eq(t->cl->phrase.text, "达到２．７４％"); /* strings are kept as written */
     done();
 }
 
@@ -708,7 +708,7 @@ Test(parse_ok, string_escapes)
 Test(parse_ok, curly_quotes_inside_strings)
 {
     ok("target T: qualitative phrase \"建设“创新之都”\";\n");
-    cr_assert_str_eq(target(0)->phrase.text, "建设“创新之都”");
+    cr_assert_str_eq(target(0)->cl->phrase.text, "建设“创新之都”");
     done();
 }
 
