@@ -19,6 +19,7 @@ PACKAGES=(
   clang libclang-rt-14-dev          # a second compiler that must build clean; libFuzzer, LeakSanitizer
   python3                           # generates benchmark data
   chromium                          # headless browser: the HTML report is opened and checked in tests
+  neovim                            # an editor's own LSP client drives `mubiao lsp` in a test
   libicu72                          # ICU: the SARIF Multitool (tests/package.json), a .NET program
 )
 # Node and npm run the browser tests (playwright-core) and drive `mubiao lsp` through the
