@@ -1,12 +1,14 @@
 /* cmd_check.c — mubiao check: parse and check rule files without reading any data. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ci_out.h"
 #include "cli.h"
 
 static const char USAGE[] =
-    "usage: mubiao check [--format text|json|sarif|github] [--strict] [--docs-url URL] FILE...\n"
+    "usage: mubiao check [--format text|json|sarif|github|junit] [--strict] [--docs-url URL]\n"
+    "                    FILE...\n"
     "\n"
     "Parse and check rule files: syntax, undefined indicators, units, duplicate ids,\n"
     "milestones against the indicator's direction, base years, ranges, tolerances, and\n"
@@ -20,7 +22,9 @@ static const char USAGE[] =
     "                 rule per diagnostic code (MB3002 ...), each finding with its region\n"
     "  --format github  GitHub Actions workflow commands on standard output\n"
     "                 (::error file=F,line=L,col=C,title=MB3002::message), then the summary\n"
-    "  --strict       warnings fail the run too (exit 1), for CI\n"
+    "  --format junit   JUnit XML on standard output: one test case per rule file,\n"
+    "                 failing with its errors\n"
+    "  --strict       warnings fail the run too (exit 1, and JUnit failures), for CI\n"
     "  --docs-url URL where mubiao's docs/ is published: the SARIF rules' helpUri is\n"
     "                 URL/diagnostics.md#mb3002 (default: docs/ of the source tree the\n"
     "                 command was built from, as a file: URI)\n"
@@ -46,9 +50,9 @@ static void summary(const mb_model *m, const mb_diags *d)
 }
 
 enum { O_FORMAT, O_STRICT, O_DOCS_URL };
-static const mb_opt OPTS[] = {{"format", 1, "text, json, sarif or github"}, {"strict", 0, NULL},
+static const mb_opt OPTS[] = {{"format", 1, "text, json, sarif, github or junit"}, {"strict", 0, NULL},
                               {"docs-url", 1, "a URL"}, {NULL, 0, NULL}};
-enum { F_TEXT, F_JSON, F_SARIF, F_GITHUB };
+enum { F_TEXT, F_JSON, F_SARIF, F_GITHUB, F_JUNIT };
 
 int mb_cmd_check(int argc, char **argv)
 {
@@ -61,12 +65,12 @@ int mb_cmd_check(int argc, char **argv)
         mb_args_free(&a);
         return MB_EXIT_USAGE;
     }
-    const char *names[] = {"text", "json", "sarif", "github"};
-    for (int k = 0; fmt && k < 4; k++)
+    const char *names[] = {"text", "json", "sarif", "github", "junit"};
+    for (int k = 0; fmt && k < 5; k++)
         if (!strcmp(fmt, names[k])) form = k;
     if (fmt && strcmp(fmt, names[form])) {
         mb_args_free(&a);
-        return mb_cli_usage_error("check", "unknown format '%s' (text, json, sarif or github)", fmt);
+        return mb_cli_usage_error("check", "unknown format '%s' (text, json, sarif, github or junit)", fmt);
     }
     int strict = mb_args_count(&a, O_STRICT) > 0;
     char **files = a.operands;
@@ -88,6 +92,14 @@ int mb_cmd_check(int argc, char **argv)
     } else if (form == F_SARIF) {
         mb_ci_run run = {.docs_url = docs, .exit_code = rc, .ok = rc != MB_EXIT_USAGE};
         mb_ci_print_sarif(stdout, &d, &run);
+    } else if (form == F_JUNIT) {
+        /* one test case per rule file read; none read (unreadable): only the loose case */
+        size_t n = m ? m->ntexts : 0;
+        const char **names_read = n ? malloc(n * sizeof *names_read) : NULL;
+        if (n && !names_read) n = 0;
+        for (size_t i = 0; i < n; i++) names_read[i] = m->texts[i]->name;
+        mb_ci_print_junit(stdout, &d, names_read, n, strict);
+        free(names_read);
     } else if (form == F_GITHUB) {
         mb_ci_print_github(stdout, &d);
         if (m && rc != MB_EXIT_USAGE) summary(m, &d);

@@ -1,5 +1,5 @@
 /* ci_out.h — diagnostics in the formats CI systems read (mb_ci_ prefix): SARIF 2.1.0 for
- * code scanning and GitHub Actions workflow commands.
+ * code scanning, GitHub Actions workflow commands, and JUnit XML for test reporters.
  * Each writes only to the stream it is given. */
 #ifndef MB_CI_OUT_H
 #define MB_CI_OUT_H
@@ -26,6 +26,11 @@ void mb_ci_print_sarif(FILE *out, const mb_diags *d, const mb_ci_run *run);
  * (warning for warnings, notice for notes), escaped as the runner requires: % \r \n in the
  * message, and also : and , in properties; control and bidi characters made visible. */
 void mb_ci_print_github(FILE *out, const mb_diags *d);
+
+/* JUnit XML: one test case per rule file read (files[0..n)), failing with that file's
+ * errors (and, when strict, warnings; the rest as system-out); diagnostics without a file
+ * in a test case of their own. */
+void mb_ci_print_junit(FILE *out, const mb_diags *d, const char *const *files, size_t n, int strict);
 
 /* A file name as a URI reference: unreserved bytes and '/' kept, others %XX; an absolute
  * path becomes file://... */

@@ -1,0 +1,1 @@
+check --format junit ../data/ci_findings.mb ../data/ci_findings_warning.mb
