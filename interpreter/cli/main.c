@@ -19,6 +19,7 @@ static const char USAGE[] =
     "  fmt      write rule files in their canonical layout (--check, --diff, --write)\n"
     "  draft    draft a rule file from a plan's text or saved web page, for review\n"
     "  lsp      serve the Language Server Protocol on stdin/stdout, for editors\n"
+    "  sql      compile rules into one SQL script computing the verdicts in a database\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (and 'mubiao COMMAND --help' for a command)\n"
@@ -29,7 +30,7 @@ static const char USAGE[] =
     "eval: 0 no verdict in --fail-on (default missed,error), 1 some are, 2 errors in the\n"
     "rules or the data, or usage; explain: 0, or 2 as eval; draft: 0, or 2 for an unusable\n"
     "plan or usage; lsp: 0 after shutdown and exit, 1 when the client left without them;\n"
-    "history, diff: 0, or 2 for a file that is not a history, or usage.\n"
+    "history, diff: 0, or 2 for a file that is not a history, or usage; sql: as check.\n"
     "Every command exits 2 when its output could not be written whole.\n";
 
 /* Whatever a command printed on standard output (a report, help, a summary) must have
@@ -71,6 +72,7 @@ static int run(int argc, char **argv)
     if (!strcmp(cmd, "fmt")) return mb_cmd_fmt(argc - 1, argv + 1);
     if (!strcmp(cmd, "draft")) return mb_cmd_draft(argc - 1, argv + 1);
     if (!strcmp(cmd, "lsp")) return mb_cmd_lsp(argc - 1, argv + 1);
+    if (!strcmp(cmd, "sql")) return mb_cmd_sql(argc - 1, argv + 1);
     fputs("mubiao: unknown command '", stderr);
     mb_term_puts(stderr, cmd);
     fprintf(stderr, "'\n\n%s", USAGE);

@@ -1,0 +1,238 @@
+/* sql_emit.c — the script: a header saying what each rule is in this dialect, then one
+ * statement that (re)creates the verdicts table from the observations. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "sql_w.h"
+
+/* Forms whose criterion the compiler has been checked against eval for. A form added to the
+ * language later is unsupported here until it is (its verdicts are never guessed). */
+static int form_known(mb_form f)
+{
+    switch (f) {
+    case MB_FORM_COMPARE: case MB_FORM_ABOUT: case MB_FORM_INTERVAL: case MB_FORM_RANGE:
+    case MB_FORM_EACH_YEAR: case MB_FORM_CUMULATIVE: case MB_FORM_RELATIVE: case MB_FORM_CUT:
+    case MB_FORM_GROW: case MB_FORM_ANNUAL_GROWTH: case MB_FORM_RISES: case MB_FORM_FALLS:
+    case MB_FORM_ABOVE_REGION: case MB_FORM_QUALITATIVE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Why a rule's deadline cannot be compiled (NULL: it can). */
+static const char *unsupported(const mb_rule *r, const mb_crit *c)
+{
+    if (!form_known(r->form)) return "a form the SQL compiler does not know yet";
+    if (c->kind == MB_CRIT_NONE) return NULL;
+    if (!r->ind) return "no indicator";
+    if (r->ind->derived) return "a derived indicator";
+    if (c->kind == MB_CRIT_EACH || c->kind == MB_CRIT_SUM || c->kind == MB_CRIT_STEPS) {
+        if (c->scale != MB_SCALE_NONE) return "yearly values against a base";
+        if (r->y2 < r->y1 || r->y2 - r->y1 > 60) return "a period of more than 60 years";
+    }
+    if (c->kind == MB_CRIT_REGION && !r->region_key) return "no reference region";
+    return NULL;
+}
+
+static void body(mb_sqlw *w, const mb_rule *r, size_t g)
+{
+    const mb_crit *c = &r->crit[g];
+    switch (c->kind) {
+    case MB_CRIT_NONE:
+        fprintf(w->f, "SELECT %zu AS ri, %zu AS gi, r.region, 'not-assessable' AS status, CAST(NULL AS %s) AS act, "
+                      "CAST(NULL AS INTEGER) AS ay, CAST(NULL AS %s) AS tgt", r->index, g, w->d->num, w->d->num);
+        mb_sql_from(w, r, -1);
+        return;
+    case MB_CRIT_VALUE: mb_sql_value(w, r, g); return;
+    case MB_CRIT_REGION: mb_sql_region(w, r, g); return;
+    default: mb_sql_years(w, r, g); return;
+    }
+}
+
+static void unsupported_rows(mb_sqlw *w, const mb_rule *r, size_t g)
+{
+    fprintf(w->f, "SELECT %zu AS ri, %zu AS gi, r.region, 'unsupported' AS status, CAST(NULL AS %s) AS act, "
+                  "CAST(NULL AS INTEGER) AS ay, CAST(NULL AS %s) AS tgt", r->index, g, w->d->num, w->d->num);
+    mb_sql_from(w, r, -1);
+}
+
+typedef struct unit_sql {
+    char *text;
+    size_t len;
+    mb_sql_class cls;
+    const char *why;
+} unit_sql;
+
+/* One rule and deadline, written aside: a constant that is not a decimal makes it unsupported. */
+static int compile_one(mb_sqlw *w, const mb_rule *r, size_t g, unit_sql *u)
+{
+    FILE *keep = w->f;
+    w->f = open_memstream(&u->text, &u->len);
+    if (!w->f) { w->f = keep; return -1; }
+    w->inexact = 0;
+    u->why = unsupported(r, &r->crit[g]);
+    if (!u->why) body(w, r, g);
+    if (!u->why && w->inexact) u->why = "a constant or bound that is not a decimal to the digit";
+    if (u->why) {
+        fclose(w->f);
+        free(u->text);
+        u->text = NULL;
+        w->f = open_memstream(&u->text, &u->len);
+        if (!w->f) { w->f = keep; return -1; }
+        unsupported_rows(w, r, g);
+    }
+    u->cls = u->why ? MB_SQL_UNSUPPORTED : w->d->exact ? MB_SQL_EXACT : MB_SQL_BOUNDED;
+    int bad = fclose(w->f) != 0;
+    w->f = keep;
+    return bad ? -1 : 0;
+}
+
+static void header(mb_sqlw *w, const unit_sql *u)
+{
+    FILE *f = w->f;
+    fprintf(f, "-- mubiao sql --dialect %s: the verdicts of `mubiao eval --format csv`, computed in the database.\n",
+            w->d->name);
+    fputs("-- Reads table ", f);
+    mb_sql_comment_text(f, w->o->table);
+    fputs(" (region, indicator, period, value, unit) and (re)creates table ", f);
+    mb_sql_comment_text(f, w->o->verdicts);
+    fputs(".\n", f);
+    if (w->d->exact)
+        fprintf(f, "-- Values are %s: sums, products and comparisons are exact; nothing is divided.\n", w->d->num);
+    else
+        fprintf(f, "-- Values are %s, which cannot hold every comparison exactly: verdicts are approximate;\n"
+                   "-- a 'borderline' verdict is settled by mubiao eval.\n", w->d->num);
+    fputs("-- A row whose unit is not a spelling listed in mb_units makes the verdicts reading it 'borderline'.\n"
+          "-- Per rule and deadline (exact / bounded / unsupported in this dialect):\n", f);
+    size_t k = 0;
+    for (size_t i = 0; i < w->m->nrules; i++) {
+        const mb_rule *r = w->m->rules[i];
+        for (size_t g = 0; g < r->ngoals; g++, k++) {
+            fputs("--   ", f);
+            mb_sql_comment_text(f, r->id);
+            if (r->ngoals > 1) fprintf(f, " (%d)", r->goals[g].year);
+            fprintf(f, ": %s", mb_sql_class_name(u[k].cls));
+            if (u[k].why) fprintf(f, " (%s)", u[k].why);
+            fputc('\n', f);
+        }
+    }
+}
+
+static void owners(mb_sqlw *w, const mb_rule *r)
+{
+    if (!r->nowners) { fputs("NULL", w->f); return; }
+    size_t n = 1;
+    for (size_t i = 0; i < r->nowners; i++) n += strlen(r->owners[i].text) + 2;
+    char *s = malloc(n);
+    if (!s) { fputs("NULL", w->f); return; }
+    s[0] = 0;
+    for (size_t i = 0; i < r->nowners; i++) {
+        if (i) strcat(s, "; ");
+        strcat(s, r->owners[i].text);
+    }
+    mb_sql_str(w, s);
+    free(s);
+}
+
+/* mb_rules: what every verdict of a rule and deadline repeats. */
+static void rules(mb_sqlw *w)
+{
+    fputs(",\nmb_rules(ri, gi, plan, rule, indicator, year, unit, category, owners, label, phrase) AS (VALUES ", w->f);
+    for (size_t i = 0; i < w->m->nrules; i++) {
+        const mb_rule *r = w->m->rules[i];
+        for (size_t g = 0; g < r->ngoals; g++) {
+            fprintf(w->f, "(%zu, %zu, ", r->index, g);
+            mb_sql_str(w, r->plan ? r->plan->id : "");
+            fputs(", ", w->f);
+            mb_sql_str(w, r->id);
+            fputs(", ", w->f);
+            mb_sql_str(w, r->ind ? r->ind->id : "");
+            fprintf(w->f, ", %d, ", r->goals ? r->goals[g].year : 0);
+            mb_sql_str(w, r->ind ? r->ind->unit.text : "");
+            fputs(", ", w->f);
+            mb_sql_str(w, r->category);
+            fputs(", ", w->f);
+            owners(w, r);
+            fputs(", ", w->f);
+            mb_sql_str(w, r->label);
+            fputs(", ", w->f);
+            mb_sql_str(w, r->phrase);
+            fputs("), ", w->f);
+        }
+    }
+    fputs("(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL))", w->f);
+}
+
+static void final_select(mb_sqlw *w)
+{
+    FILE *f = w->f;
+    fputs("\nSELECT m.plan, g.name AS region, m.rule, m.indicator, m.year, v.status, ", f);
+    w->d->text(f, "v.act");
+    fputs(" AS actual, v.ay AS actual_period, ", f);
+    w->d->text(f, "v.tgt");
+    fputs(" AS target, ", f);
+    w->d->text(f, "v.act - v.tgt");
+    fputs(" AS gap, m.unit, CASE v.status WHEN 'borderline' THEN 'too close to call here, or a row in a unit "
+          "not listed: settle with mubiao eval' WHEN 'unsupported' THEN 'not compiled to SQL: evaluate with mubiao eval' "
+          "END AS detail, m.category, m.owners, m.label, m.phrase\nFROM mb_v v JOIN mb_rules m ON m.ri = v.ri AND "
+          "m.gi = v.gi JOIN mb_regions g ON g.region = v.region;\n", f);
+}
+
+/* The last year any rule or plan speaks of, or the current year if later (cli/asof.c). */
+static int horizon(const mb_model *m, int this_year)
+{
+    int last = this_year;
+    for (size_t i = 0; i < m->nplans; i++)
+        if (m->plans[i]->last_deadline > last) last = m->plans[i]->last_deadline;
+    for (size_t i = 0; i < m->nrules; i++) {
+        const mb_rule *r = m->rules[i];
+        for (size_t k = 0; k < r->ngoals; k++)
+            if (r->goals[k].year > last) last = r->goals[k].year;
+        if (r->y2 > last) last = r->y2;
+    }
+    return last;
+}
+
+int mb_sql_compile(FILE *out, const mb_model *m, const mb_sql_opts *o)
+{
+    mb_data *L = mb_data_new(m);
+    size_t n = 0;
+    for (size_t i = 0; i < m->nrules; i++) n += m->rules[i]->ngoals;
+    unit_sql *u = calloc(n + 1, sizeof *u);
+    unsigned char *pivots = calloc(m->ninds + 1, 1);
+    int rc = L && u && pivots ? 0 : -1;
+    mb_sqlw w = {out, m, L, mb_sql_dialect_get(o->dialect), o, 0, L ? L->all_regions : 0};
+    size_t k = 0;
+    for (size_t i = 0; !rc && i < m->nrules; i++)
+        for (size_t g = 0; !rc && g < m->rules[i]->ngoals; g++, k++) {
+            rc = compile_one(&w, m->rules[i], g, &u[k]);
+            const mb_rule *r = m->rules[i];
+            if (!rc && !u[k].why && r->ind && r->crit[g].kind != MB_CRIT_NONE) pivots[r->ind->index] = 1;
+        }
+    if (!rc) {
+        header(&w, u);
+        fputs("DROP TABLE IF EXISTS ", out);
+        mb_sql_ident(&w, o->verdicts);
+        fputs(";\nCREATE TABLE ", out);
+        mb_sql_ident(&w, o->verdicts);
+        fputs(" AS\nWITH ", out);
+        mb_sql_prologue(&w, horizon(m, o->this_year), pivots);
+        rules(&w);
+        fputs(",\nmb_v AS (", out);
+        for (k = 0; k < n; k++) {
+            if (k) fputs("\nUNION ALL ", out);
+            fwrite(u[k].text, 1, u[k].len, out);
+        }
+        if (!n) fprintf(out, "SELECT 0 AS ri, 0 AS gi, CAST(NULL AS TEXT) AS region, 'x' AS status, CAST(NULL AS %s) "
+                             "AS act, 0 AS ay, CAST(NULL AS %s) AS tgt WHERE 1 = 0", w.d->num, w.d->num);
+        fputs(")", out);
+        final_select(&w);
+    }
+    for (k = 0; u && k < n; k++) free(u[k].text);
+    free(u);
+    free(pivots);
+    mb_data_free(L);
+    return rc || ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,250 @@
+/* sql_prologue.c — the script up to the verdicts: the names and units the data may use, the
+ * rows as eval reads them (periods, unit conversion, data checks), the as-of, the stored
+ * values per region, indicator and year with their state, and one row per region and
+ * indicator holding its years (the pivot every rule reads). */
+#include <string.h>
+
+#include "sql_w.h"
+
+/* mb_names(name, ind): an indicator is named by its id or its printed name (NFKC). */
+static void names(mb_sqlw *w)
+{
+    fputs("mb_names(name, ind) AS (VALUES ", w->f);
+    for (size_t i = 0; i < w->m->ninds; i++) {
+        const mb_indicator *ind = w->m->inds[i];
+        if (ind->derived) continue;
+        fputs("(", w->f);
+        mb_sql_str(w, ind->id);
+        fprintf(w->f, ", %zu), ", ind->index);
+        if (ind->name_key && strcmp(ind->name_key, ind->id)) {
+            fputs("(", w->f);
+            mb_sql_str(w, ind->name_key);
+            fprintf(w->f, ", %zu), ", ind->index);
+        }
+    }
+    fputs("(NULL, NULL))", w->f);
+}
+
+/* The spellings of a unit of the same kind with scale words: 万元 and 亿元 for 元. Only the
+ * first word takes a scale here; any other unit in the data is not guessed at: its rows make
+ * the verdicts that read them borderline. */
+static const struct { const char *w; int shift; } SCALES[] = {
+    {"", 0}, {"十", 1}, {"百", 2}, {"千", 3}, {"万", 4}, {"亿", 8}, {"万亿", 12},
+};
+
+static void unit_row(mb_sqlw *w, const mb_indicator *ind, const char *text, mb_num f)
+{
+    fputs("(", w->f);
+    fprintf(w->f, "%zu, ", ind->index);
+    mb_sql_str(w, text);
+    fputs(", ", w->f);
+    mb_sql_num(w, f);
+    fputs("), ", w->f);
+}
+
+static void units(mb_sqlw *w)
+{
+    fputs(",\nmb_units(ind, unit, f) AS (VALUES ", w->f);
+    for (size_t i = 0; i < w->m->ninds; i++) {
+        const mb_indicator *ind = w->m->inds[i];
+        if (ind->derived) continue;
+        unit_row(w, ind, "", mb_num_int(1));
+        const char *base = ind->unit.base;
+        if (!base[0] || strchr(base, '/')) {
+            if (ind->unit.text[0]) unit_row(w, ind, ind->unit.text, mb_num_int(1));
+            continue;
+        }
+        for (size_t k = 0; k < sizeof SCALES / sizeof *SCALES; k++) {
+            char text[160];
+            snprintf(text, sizeof text, "%s%s", SCALES[k].w, base);
+            mb_unit u;
+            mb_num f;
+            if (mb_unit_parse(text, &u) || !mb_unit_same_base(&u, &ind->unit)) continue;
+            if (mb_num_div(u.scale, ind->unit.scale, &f)) continue;
+            int inexact = w->inexact;
+            unit_row(w, ind, text, f);
+            w->inexact = inexact;
+        }
+    }
+    fputs("(NULL, NULL, NULL))", w->f);
+}
+
+/* mb_layout(ind, y1, y2): the years eval keeps of each indicator. */
+static void layout(mb_sqlw *w)
+{
+    fputs(",\nmb_layout(ind, y1, y2) AS (VALUES ", w->f);
+    for (size_t i = 0; i < w->m->ninds; i++) {
+        int first = w->L->first_year[i];
+        if (first && !w->m->inds[i]->derived) fprintf(w->f, "(%zu, %d, %d), ", i, first, first + w->L->nyears[i] - 1);
+    }
+    fputs("(NULL, NULL, NULL))", w->f);
+}
+
+/* A data check on single values fails: the row is rejected. */
+static void check_fails(mb_sqlw *w)
+{
+    fputs("CASE WHEN v IS NULL AND unk = 0 THEN 1", w->f);
+    for (size_t i = 0; i < w->m->nchecks; i++) {
+        const mb_check *k = w->m->checks[i];
+        if (k->kind == MB_DC_CMP_IND) continue;
+        fprintf(w->f, " WHEN ind = %zu AND unk = 0 AND ", k->ind->index);
+        if (k->kind == MB_DC_INTEGER) fputs("v <> FLOOR(v)", w->f);
+        else if (k->kind == MB_DC_BETWEEN) {
+            fputs("(v < ", w->f);
+            mb_sql_num(w, k->a);
+            fputs(" OR v > ", w->f);
+            mb_sql_num(w, k->b);
+            fputs(")", w->f);
+        } else {
+            fprintf(w->f, "NOT (v %s ", mb_cmp_str(k->cmp));
+            mb_sql_num(w, k->a);
+            fputs(")", w->f);
+        }
+        fputs(" THEN 1", w->f);
+    }
+    fputs(" ELSE 0 END", w->f);
+}
+
+static void rows(mb_sqlw *w)
+{
+    const mb_sql_dialect *d = w->d;
+    fputs(",\nmb_rows0 AS (SELECT TRIM(o.", w->f);
+    mb_sql_ident(w, "region");
+    fputs(") AS region, n.ind, TRIM(o.", w->f);
+    mb_sql_ident(w, "period");
+    fprintf(w->f, ") AS per, CAST(o.");
+    mb_sql_ident(w, "value");
+    fprintf(w->f, " AS %s) * u.f AS v, CASE WHEN u.f IS NULL THEN 1 ELSE 0 END AS unk FROM ", d->num);
+    mb_sql_ident(w, w->o->table);
+    fputs(" o JOIN mb_names n ON n.name = TRIM(o.", w->f);
+    mb_sql_ident(w, "indicator");
+    fputs(") LEFT JOIN mb_units u ON u.ind = n.ind AND u.unit = COALESCE(TRIM(o.", w->f);
+    mb_sql_ident(w, "unit");
+    fputs("), '') WHERE TRIM(o.", w->f);
+    mb_sql_ident(w, "region");
+    fputs(") <> '')", w->f);
+    /* the period: year and month (0 for a whole year) */
+    fputs(",\nmb_rows1 AS (SELECT region, ind, per, v, unk, CASE WHEN ", w->f);
+    d->match(w->f, "per", MB_SQL_PERIOD_YEAR);
+    fputs(" OR ", w->f);
+    d->match(w->f, "per", MB_SQL_PERIOD_QUARTER);
+    fputs(" OR ", w->f);
+    d->match(w->f, "per", MB_SQL_PERIOD_MONTH);
+    fputs(" THEN CAST(SUBSTR(per, 1, 4) AS INTEGER) END AS y, CASE WHEN ", w->f);
+    d->match(w->f, "per", MB_SQL_PERIOD_YEAR);
+    fputs(" THEN 0 WHEN ", w->f);
+    d->match(w->f, "per", MB_SQL_PERIOD_QUARTER);
+    fputs(" THEN 3 * CAST(SUBSTR(per, LENGTH(per), 1) AS INTEGER) WHEN ", w->f);
+    d->match(w->f, "per", MB_SQL_PERIOD_MONTH);
+    fputs(" THEN CAST(SUBSTR(per, 6, 2) AS INTEGER) END AS mo FROM mb_rows0)", w->f);
+    fputs(",\nmb_rows AS (SELECT region, ind, y, mo, v, unk, ", w->f);
+    check_fails(w);
+    fputs(" AS bad, y * 100 + CASE WHEN mo = 0 THEN 12 ELSE mo END AS pkey FROM mb_rows1 "
+          "WHERE y BETWEEN 1900 AND 2999)", w->f);
+}
+
+/* The last whole year taken into account: --as-of, else the latest period in the data (a
+ * month before December counts up to the year before). When a row whose unit the script does
+ * not know is later, or the latest period is past every deadline and the current year (eval
+ * warns and picks another), every verdict is borderline. */
+static void asof(mb_sqlw *w, int horizon)
+{
+    if (w->o->as_of_key) {
+        int k = w->o->as_of_key;
+        fprintf(w->f, ",\nmb_asof AS (SELECT %d AS asof, 0 AS doubt)", k % 100 == 12 ? k / 100 : k / 100 - 1);
+        return;
+    }
+    fputs(",\nmb_asof AS (SELECT COALESCE(MAX(CASE WHEN unk = 0 AND bad = 0 THEN CASE WHEN mo IN (0, 12) THEN y "
+          "ELSE y - 1 END END), 0) AS asof, CASE WHEN MAX(CASE WHEN unk = 1 THEN pkey END) > "
+          "COALESCE(MAX(CASE WHEN unk = 0 AND bad = 0 THEN pkey END), 0) THEN 1 ", w->f);
+    fprintf(w->f, "WHEN MAX(CASE WHEN unk = 0 AND bad = 0 THEN y END) > %d THEN 1 ELSE 0 END AS doubt FROM mb_rows)",
+            horizon);
+}
+
+/* Part ≤ whole and other checks between two indicators: both values are rejected. */
+static void pair_checks(mb_sqlw *w)
+{
+    fputs(",\nmb_pairbad(region, ind, y) AS (SELECT CAST(NULL AS TEXT), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)", w->f);
+    fputs(" WHERE 1 = 0", w->f);
+    for (size_t i = 0; i < w->m->nchecks; i++) {
+        const mb_check *k = w->m->checks[i];
+        if (k->kind != MB_DC_CMP_IND || !k->other || k->other->derived || k->ind->derived) continue;
+        mb_num f;
+        if (mb_num_div(k->other->unit.scale, k->ind->unit.scale, &f)) { w->inexact = 1; continue; }
+        for (int side = 0; side < 2; side++) {
+            fprintf(w->f, " UNION ALL SELECT a.region, %zu, a.y FROM mb_obs0 a JOIN mb_obs0 b ON b.region = a.region "
+                          "AND b.y = a.y AND b.ind = %zu JOIN mb_layout l ON l.ind = %zu AND a.y BETWEEN l.y1 AND l.y2 "
+                          "WHERE a.ind = %zu AND a.st = 1 AND b.st = 1 AND NOT (a.v %s b.v * ",
+                    (side ? k->other : k->ind)->index, k->other->index, k->ind->index, k->ind->index,
+                    mb_cmp_str(k->cmp));
+            mb_sql_num(w, f);
+            fputs(")", w->f);
+        }
+    }
+    fputs(")", w->f);
+}
+
+static void obs(mb_sqlw *w)
+{
+    fputs(",\nmb_obs0 AS (SELECT r.region, r.ind, r.y, MIN(r.v) AS v, CASE WHEN MAX(r.bad) = 1 OR MIN(r.v) <> MAX(r.v) "
+          "THEN 2 WHEN MAX(r.unk) = 1 THEN 3 ELSE 1 END AS st FROM mb_rows r JOIN mb_layout l ON l.ind = r.ind AND "
+          "r.y BETWEEN l.y1 AND l.y2 WHERE r.mo = 0 GROUP BY r.region, r.ind, r.y)", w->f);
+    pair_checks(w);
+    fputs(",\nmb_obs AS (SELECT o.region, o.ind, o.y, o.v, CASE WHEN o.st = 1 AND EXISTS (SELECT 1 FROM mb_pairbad b "
+          "WHERE b.region = o.region AND b.ind = o.ind AND b.y = o.y) THEN 2 ELSE o.st END AS st FROM mb_obs0 o)", w->f);
+}
+
+/* Every plan's regions, and with a plan that names none every region in the data; the
+ * regions compared with are known too (eval keeps them). */
+static void regions(mb_sqlw *w)
+{
+    fputs(",\nmb_regions0(region, name) AS (VALUES ", w->f);
+    for (size_t p = 0; p < w->m->nplans; p++)
+        for (size_t i = 0; i < w->m->plans[p]->nregions; i++) {
+            fputs("(", w->f);
+            mb_sql_str(w, w->m->plans[p]->regions[i].key);
+            fputs(", ", w->f);
+            mb_sql_str(w, w->m->plans[p]->regions[i].text);
+            fputs("), ", w->f);
+        }
+    for (size_t i = 0; !w->all_regions && i < w->m->nrules; i++) {
+        const mb_rule *r = w->m->rules[i];
+        if (!r->region) continue;
+        fputs("(", w->f);
+        mb_sql_str(w, r->region_key);
+        fputs(", ", w->f);
+        mb_sql_str(w, r->region);
+        fputs("), ", w->f);
+    }
+    fputs("(NULL, NULL))", w->f);
+    fputs(",\nmb_regions AS (SELECT region, MIN(name) AS name FROM (SELECT region, name FROM mb_regions0 "
+          "WHERE region IS NOT NULL", w->f);
+    if (w->all_regions)
+        fputs(" UNION ALL SELECT region, region FROM mb_obs WHERE region NOT IN (SELECT region FROM mb_regions0 "
+              "WHERE region IS NOT NULL)", w->f);
+    fputs(") z GROUP BY region)", w->f);
+}
+
+static void pivot(mb_sqlw *w, const mb_indicator *ind)
+{
+    int first = w->L->first_year[ind->index], n = w->L->nyears[ind->index];
+    fprintf(w->f, ",\nmb_p%zu AS (SELECT o.region", ind->index);
+    for (int y = first; first && y < first + n; y++)
+        fprintf(w->f, ", MAX(CASE WHEN o.y = %d THEN o.v END) AS v%d, MAX(CASE WHEN o.y = %d THEN o.st END) AS s%d", y,
+                y, y, y);
+    fprintf(w->f, ", MAX(CASE WHEN o.st = 3 THEN 1 ELSE 0 END) AS unk FROM mb_obs o CROSS JOIN mb_asof a "
+                  "WHERE o.ind = %zu AND o.y <= a.asof GROUP BY o.region)", ind->index);
+}
+
+void mb_sql_prologue(mb_sqlw *w, int horizon, const unsigned char *pivots)
+{
+    names(w);
+    units(w);
+    layout(w);
+    rows(w);
+    asof(w, horizon);
+    obs(w);
+    regions(w);
+    for (size_t i = 0; i < w->m->ninds; i++)
+        if (pivots[i]) pivot(w, w->m->inds[i]);
+}

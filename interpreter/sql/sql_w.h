@@ -1,0 +1,70 @@
+/* sql_w.h — what the files of the SQL compiler share: the writer and a dialect's spellings. */
+#ifndef MB_SQL_W_H
+#define MB_SQL_W_H
+
+#include <stdio.h>
+
+#include "data.h"
+#include "sql.h"
+
+/* What differs between dialects (sql_dialect.c): types, quoting, pattern matching, how a
+ * number becomes the text eval prints. */
+typedef struct mb_sql_dialect {
+    const char *name;
+    const char *num;        /* the exact type values are computed in */
+    const char *dbl;        /* binary floating point, for progress ratios only */
+    char iquote;            /* identifier quote: " or ` */
+    int backslash;          /* a backslash in a string literal escapes (Spark): double it */
+    int exact;              /* num is exact for sums and products of decimals */
+    /* SQL for "expression x matches the period form" (year, quarter, month) */
+    void (*match)(FILE *f, const char *x, int form);
+    /* SQL for "number x as eval's text" (no trailing zeros, no exponent) */
+    void (*text)(FILE *f, const char *x);
+} mb_sql_dialect;
+
+const mb_sql_dialect *mb_sql_dialect_get(mb_sql_dialect_id id);
+
+enum { MB_SQL_PERIOD_YEAR, MB_SQL_PERIOD_QUARTER, MB_SQL_PERIOD_MONTH };
+
+typedef struct mb_sqlw {
+    FILE *f;
+    const mb_model *m;
+    const mb_data *L;          /* the layout only: which years of which indicator are read */
+    const mb_sql_dialect *d;
+    const mb_sql_opts *o;
+    int inexact;               /* a constant of the rule being written is not a terminating decimal */
+    int all_regions;
+} mb_sqlw;
+
+/* sql_quote.c: every byte that goes into the script from the rules is escaped for where it goes. */
+void mb_sql_str(const mb_sqlw *w, const char *s);   /* a string literal, or NULL */
+void mb_sql_ident(const mb_sqlw *w, const char *s); /* a quoted identifier */
+void mb_sql_comment_text(FILE *f, const char *s);    /* text inside a -- comment: one line */
+void mb_sql_num(mb_sqlw *w, mb_num v);               /* an exact literal of the num type */
+
+/* sql_value.c, sql_years.c, sql_region.c: one SELECT per rule and deadline giving
+ * (ri, gi, region, status, act, ay, tgt) for each region the rule is evaluated for. */
+void mb_sql_value(mb_sqlw *w, const mb_rule *r, size_t goal);
+void mb_sql_years(mb_sqlw *w, const mb_rule *r, size_t goal);
+void mb_sql_region(mb_sqlw *w, const mb_rule *r, size_t goal);
+
+/* sql_prologue.c: the CTEs before the verdicts (pivots[i]: indicator i's years are read). */
+void mb_sql_prologue(mb_sqlw *w, int horizon, const unsigned char *pivots);
+
+/* sql_common.c: pieces the forms share. */
+/* p.v2018 / p.s2018 of the indicator's pivot, or NULL when the year is not read. */
+void mb_sql_col(mb_sqlw *w, const char *alias, const mb_indicator *ind, int year, char vs);
+int mb_sql_in_layout(const mb_sqlw *w, const mb_indicator *ind, int year);
+/* FROM mb_regions r CROSS JOIN mb_asof a LEFT JOIN mb_p<i> p (and pr, the reference region's
+ * row, for a comparison with another region: ref 1; no pivot: ref -1), and the plan's regions. */
+void mb_sql_from(mb_sqlw *w, const mb_rule *r, int ref);
+/* A bound: the limit's value, × base (scale) — `b` is the SQL of the base value. */
+void mb_sql_bound(mb_sqlw *w, const mb_crit *c, const mb_limit *l, const char *b);
+/* (x within lo and hi), b the base as for mb_sql_bound. */
+void mb_sql_holds(mb_sqlw *w, const mb_crit *c, const mb_limit *lo, const mb_limit *hi, const char *x,
+                  const char *b);
+void mb_sql_target(mb_sqlw *w, const mb_crit *c, const char *b);
+void mb_sql_dbl(mb_sqlw *w, const char *x);              /* CAST(x AS double) */
+void mb_sql_klass(mb_sqlw *w, const char *R);            /* the progress class of ratio R */
+
+#endif
