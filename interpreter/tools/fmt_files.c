@@ -90,6 +90,7 @@ int mb_fmt_list_dir(const char *dir, char ***v, size_t *n)
         else free(p);
     }
     closedir(d);
-    if (!e) qsort(*v + first, *n - first, sizeof **v, by_name);
+    /* An empty folder has no array yet (*v may be NULL): qsort must not see it. */
+    if (!e && *n > first) qsort(*v + first, *n - first, sizeof **v, by_name);
     return e;
 }
