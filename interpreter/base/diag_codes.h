@@ -136,7 +136,8 @@
     X(9012, MB_D_CSV_TOO_MANY_FIELDS, ERROR, "a CSV record with too many fields")                \
     X(9013, MB_D_JSON_TOO_DEEP, ERROR, "JSON nested too deeply")                                 \
     X(9014, MB_D_TOO_MANY_REGIONS, ERROR, "too many distinct regions in the data")               \
-    X(9015, MB_D_SCANNER_FAILURE, ERROR, "the rule file scanner failed")
+    X(9015, MB_D_SCANNER_FAILURE, ERROR, "the rule file scanner failed")                         \
+    X(9016, MB_D_TOO_MANY_OPERATORS, ERROR, "a rule file with too many formula operators")
 
 /* The identifier's value is the code's number: MB_D_UNIT_MISMATCH == 3002. */
 typedef enum {

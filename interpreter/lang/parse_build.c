@@ -226,6 +226,11 @@ mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_l
     if (r && r->depth + 1 > e->depth) e->depth = r->depth + 1;
     /* Every later pass walks formulas recursively: a formula deeper than this (a sum of
      * thousands of terms, say) ends the parse here instead of exhausting the stack there. */
+    if (++st->operators > MB_MAX_FILE_OPERATORS && !st->fatal) {
+        mb_pstate_error(st, MB_D_TOO_MANY_OPERATORS, loc, "too many formula operators in one rule file (more than %d)",
+                        MB_MAX_FILE_OPERATORS);
+        mb_pstate_stop(st, loc);
+    }
     if (e->depth > MB_MAX_EXPR_DEPTH && !st->fatal) {
         mb_pstate_error(st, MB_D_FORMULA_TOO_DEEP, loc, "formula too long or nested too deeply (more than %d operators deep)",
                         MB_MAX_EXPR_DEPTH);

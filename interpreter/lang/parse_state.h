@@ -22,6 +22,7 @@ typedef struct mb_pstate {
     size_t off;            /* scanner position in nt */
     size_t last_end;       /* end of the last real token (for errors at end of input) */
     int paren_depth;
+    size_t operators;      /* formula operators read so far (MB_MAX_FILE_OPERATORS) */
     int fatal;             /* stop: the rest of the input cannot be read sensibly */
     size_t stopped;        /* with fatal: where (offset in nt) */
     int oom;               /* an allocation failed */
@@ -34,6 +35,10 @@ typedef struct mb_pstate {
 } mb_pstate;
 
 enum { MB_MAX_PAREN_DEPTH = 64, MB_MAX_IDENT = 256, MB_MAX_STRING = 65536, MB_MAX_EXPR_DEPTH = 256 };
+/* Formula operators in one rule file. Each costs two tree nodes and two nodes of the resolved
+ * formula (about 900 bytes): the cap keeps the densest 16 MiB file of formulas near 0.25 GB
+ * instead of several GiB; real plans have a few hundred. */
+enum { MB_MAX_FILE_OPERATORS = 250000 };
 
 mb_span mb_pstate_span(const mb_pstate *st, mb_loc loc);
 /* The same, compact, for the tree. */

@@ -15,3 +15,7 @@ echo 'indicator a "研发投入占比" unit % higher;' > mb9010_34.mb
 echo 'import "mb9010_0.mb";' > mb9010.mb
 # MB9011: a CSV field of 1 MiB + 1 byte (the limit is 1 MiB)
 { echo 'region,indicator,period,value'; printf '南通市,a,2018,'; head -c 1048577 /dev/zero | tr '\0' 1; echo; } > mb9011.csv
+# MB9016: 1,257 derived indicators of 199 operators each (250,143; the limit is 250,000)
+{ echo 'indicator x "x" unit 1 higher;'
+  f=$(printf 'x+%.0s' $(seq 1 199))x
+  for i in $(seq 1 1257); do echo "indicator d$i \"d$i\" unit 1 higher = $f;"; done; } > mb9016.mb
