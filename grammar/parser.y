@@ -81,6 +81,7 @@ void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *ms
 %token KW_STRETCH "'stretch'" KW_CUT "'cut'" KW_GROW "'grow'" KW_FROM "'from'" KW_TO "'to'"
 %token KW_ANNUAL "'annual'" KW_GROWTH "'growth'" KW_RISES "'rises'" KW_FALLS "'falls'"
 %token KW_EVERY "'every'" KW_QUALITATIVE "'qualitative'" KW_CHECK "'check'"
+%token KW_BINDING "'binding'" KW_EXPECTED "'expected'" KW_ASPIRATION "'aspiration'"
 
 %type <str> ident string opt_label unit unit_words
 %type <strs> strlist
@@ -244,7 +245,20 @@ target_head
 /* The body fills a fresh target; the clauses after it add to the same node. */
 tclauses
     : body                         { $$ = $1; }
-    | tclauses KW_PHRASE string    { $$ = $1; if (ONCE(@2, @3, $$->cl->phrase.span, "phrase", "")) CL($$)->phrase = $3; }
+    | tclauses KW_PHRASE strlist   {
+          $$ = $1;
+          if (ONCE(@2, @3, $$->cl->phrase.span, "phrase", LIST_HINT("phrase"))) {
+              mb_ast_tclauses *k = CL($$); k->phrases = $3; k->phrase = $3.v[0];
+          }
+      }
+    | tclauses KW_BINDING          { $$ = $1; mb_pb_binding(st, @2, CL($$), 1); }
+    | tclauses KW_EXPECTED         { $$ = $1; mb_pb_binding(st, @2, CL($$), -1); }
+    | tclauses KW_ASPIRATION       {
+          $$ = $1;
+          if (ONCE(@2, @2, $$->cl->aspiration_span, "aspiration", "")) {
+              mb_ast_tclauses *k = CL($$); k->aspiration = 1; k->aspiration_span = mb_pstate_aspan(st, @2);
+          }
+      }
     | tclauses KW_CATEGORY string  {
           $$ = $1; if (ONCE(@2, @3, $$->cl->category.span, "category", "")) CL($$)->category = $3;
       }

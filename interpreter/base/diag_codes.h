@@ -37,6 +37,7 @@
     X(1015, MB_D_GIVEN_TWICE, ERROR, "a clause given twice in one statement")                    \
     X(1016, MB_D_TWO_DIRECTIONS, ERROR, "an indicator given both 'higher' and 'lower'")          \
     X(1017, MB_D_NUMBER_LITERAL, ERROR, "a number in a rule that cannot be held exactly")        \
+    X(1018, MB_D_BINDING_AND_EXPECTED, ERROR, "a target given both 'binding' and 'expected'")    \
     /* MB2xxx names and structure */                                                             \
     X(2001, MB_D_UNDEFINED_INDICATOR, ERROR, "a target or formula names an unknown indicator")   \
     X(2002, MB_D_DUPLICATE_PLAN, ERROR, "two plans with the same id")                            \

@@ -30,6 +30,10 @@ static void metadata(mb_rule *r, const mb_ast_target *t)
 {
     const mb_indicator *ind = r->ind;
     r->phrase = t->cl->phrase.text;
+    r->phrases = t->cl->phrases.v;
+    r->nphrases = t->cl->phrases.n;
+    r->binding = t->cl->binding;
+    r->aspiration = t->cl->aspiration;
     r->note = t->cl->note.text;
     r->category = t->cl->category.text ? t->cl->category.text : ind ? ind->category : NULL;
     r->source = t->cl->source.text ? t->cl->source.text : ind ? ind->source : NULL;

@@ -78,9 +78,14 @@ typedef struct mb_rule {
     const char *region, *region_key;/* ABOVE_REGION */
     mb_crit *crit;                  /* one per goal: what the rule asks, resolved (crit.h);
                                        evaluation and reports read this, not the form */
-    const char *phrase, *category, *source, *note;
+    const char *phrase, *category, *source, *note; /* phrase: the first of phrases */
+    const mb_str *phrases;          /* every phrase "…", "…" (a target restated elsewhere) */
+    size_t nphrases;
     const mb_str *owners;
     size_t nowners;
+    int binding;                    /* attributes, never part of a verdict: +1 binding (约束性),
+                                       -1 expected (预期性), 0 not stated */
+    int aspiration;                 /* stated as an aspiration (力争, 争取, 争创) */
     mb_span span;
     const mb_ast_target *ast;
 } mb_rule;

@@ -181,6 +181,10 @@ static void rule(FILE *o, const mb_rule *r)
     key(o, "base_year", &f);
     r->base_year ? fprintf(o, "%d", r->base_year) : fputs("null", o);
     kstr(o, "phrase", r->phrase, &f);
+    strs(o, "phrases", r->phrases, r->nphrases, &f);
+    kstr(o, "binding", mb_binding_word(r->binding), &f);
+    key(o, "aspiration", &f);
+    fputs(r->aspiration ? "true" : "false", o);
     kstr(o, "category", r->category, &f);
     strs(o, "owners", r->owners, r->nowners, &f);
     kstr(o, "source", r->source, &f);

@@ -34,6 +34,9 @@ static const char USAGE[] =
     "  --rule ID               only this rule\n"
     "  --category NAME         only targets in this category\n"
     "  --owner NAME            only targets of this responsible unit\n"
+    "  --where ATTRIBUTE       only targets with this attribute: binding (约束性),\n"
+    "                          expected (预期性), aspiration (力争, 争取) or none\n"
+    "  --binding               only binding targets (--where binding)\n"
     "                          (a repeated filter selects any of its values; different\n"
     "                          filters must all match; a value that matches nothing, or\n"
     "                          filters that leave nothing to report, are an error)\n"
@@ -86,7 +89,8 @@ static const char EXPLAIN_USAGE[] =
     "Exit status: 0 explained, 2 errors in the rules or the data, an explanation that could\n"
     "not be written whole, or a usage error.\n";
 
-enum { O_DATA, O_REGION, O_RULE, O_PLAN, O_CATEGORY, O_OWNER, O_AS_OF, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_TRACE, O_STORE };
+enum { O_DATA, O_REGION, O_RULE, O_PLAN, O_CATEGORY, O_OWNER, O_AS_OF, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_TRACE, O_STORE,
+       O_WHERE, O_BINDING };
 static const mb_opt EVAL_OPTS[] = {
     {"data", 1, "a submission file or folder"},
     {"region", 1, "a region name"},
@@ -100,6 +104,8 @@ static const mb_opt EVAL_OPTS[] = {
     {"fail-on", 1, "statuses separated by commas, or none"},
     {"trace", 0, NULL},
     {"store", 1, "an SQLite file (the history)"},
+    {"where", 1, "binding, expected, aspiration or none"},
+    {"binding", 0, NULL},
     {NULL, 0, NULL},
 };
 /* explain takes the same options in the same places (the indices match EVAL_OPTS). */
@@ -117,8 +123,8 @@ static const mb_opt EXPLAIN_OPTS[] = {
 typedef struct eval_args {
     mb_args a;
     const char **list;     /* room for every option value; lists below point into it */
-    const char **rules, **data, **regions, **rule_ids, **plans, **categories, **owners, **fail_on;
-    size_t nrules, ndata, nregions, nrule_ids, nplans, ncategories, nowners, nfail_on;
+    const char **rules, **data, **regions, **rule_ids, **plans, **categories, **owners, **fail_on, **where;
+    size_t nrules, ndata, nregions, nrule_ids, nplans, ncategories, nowners, nfail_on, nwhere;
     const char *as_of, *format, *output, *store;
 } eval_args;
 
@@ -153,6 +159,7 @@ static int parse(const char *cmd, int argc, char **argv, const mb_opt *opts, con
     LIST(O_CATEGORY, e->categories, e->ncategories);
     LIST(O_OWNER, e->owners, e->nowners);
     LIST(O_FAIL_ON, e->fail_on, e->nfail_on);
+    if (opts == EVAL_OPTS) LIST(O_WHERE, e->where, e->nwhere);
 #undef LIST
     e->rules = (const char **)e->a.operands;
     e->nrules = (size_t)e->a.noperands;
@@ -194,6 +201,18 @@ static int fail_mask(const char *cmd, const char *const *specs, size_t n, unsign
             if (!p[len]) break;
             p += len + 1;
         }
+    }
+    return 0;
+}
+
+/* The --where set (and --binding): attributes a target must have one of; 0 when none is asked. */
+static int where_mask(const char *cmd, const eval_args *a, unsigned *mask)
+{
+    *mask = mb_args_count(&a->a, O_BINDING) > 0 ? MB_ATTR_BINDING : 0u;
+    for (size_t i = 0; i < a->nwhere; i++) {
+        unsigned m = mb_attr_parse(a->where[i]);
+        if (!m) return mb_cli_usage_error(cmd, "--where: '%s' is not an attribute (%s)", a->where[i], mb_attr_names());
+        *mask |= m;
     }
     return 0;
 }
@@ -360,7 +379,11 @@ int mb_cmd_eval(int argc, char **argv)
     if (rc) { args_free(&a); return rc < 0 ? MB_EXIT_OK : rc; }
     const char *fmt = a.format ? a.format : "text";
     unsigned mask;
-    if (fail_mask("eval", a.fail_on, a.nfail_on, &mask)) { args_free(&a); return MB_EXIT_USAGE; }
+    unsigned attrs;
+    if (fail_mask("eval", a.fail_on, a.nfail_on, &mask) || where_mask("eval", &a, &attrs)) {
+        args_free(&a);
+        return MB_EXIT_USAGE;
+    }
     int trace = mb_args_count(&a.a, O_TRACE) > 0;
     if (trace && strcmp(fmt, "json")) {
         args_free(&a);
@@ -375,7 +398,7 @@ int mb_cmd_eval(int argc, char **argv)
     rc = load("eval", &a, &R, color);
     if (rc) { unload(&R); args_free(&a); return rc; }
     mb_filter f = {a.plans, a.nplans, a.regions, a.nregions, a.categories, a.ncategories,
-                   a.owners,  a.nowners, a.rule_ids, a.nrule_ids, mask, &R.asof};
+                   a.owners,  a.nowners, a.rule_ids, a.nrule_ids, mask, &R.asof, attrs};
     mb_out out;
     if (mb_cli_check_selection("eval", &R.e, &f) || mb_cli_out_open(&out, a.output, R.m, R.D)) {
         accounting(R.D);

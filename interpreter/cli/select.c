@@ -126,8 +126,32 @@ int mb_cli_name_known(const char *cmd, const mb_eval *e, const char *opt, const 
     return one_value(cmd, e, opt, want);
 }
 
+/* The attributes asked for, as given: "binding or aspiration". */
+static void attrs_words(unsigned attrs, char *buf)
+{
+    static const char *const WORDS[] = {"binding", "expected", "aspiration", "none"};
+    *buf = 0;
+    for (unsigned k = 0; k < 4; k++) {
+        if (!(attrs & 1u << k)) continue;
+        if (*buf) strcat(buf, " or ");
+        strcat(buf, WORDS[k]);
+    }
+}
+
+/* --where: some target has one of the attributes asked for. */
+static int attrs_known(const char *cmd, const mb_eval *e, unsigned attrs)
+{
+    for (size_t i = 0; i < e->m->nrules; i++)
+        if (mb_attr_mask(e->m->rules[i]->binding, e->m->rules[i]->aspiration) & attrs) return 0;
+    char asked[128];
+    attrs_words(attrs, asked);
+    mb_cli_error(cmd, "--where %s matches no target: no target of the rules states it", asked);
+    return MB_EXIT_USAGE;
+}
+
 int mb_cli_check_selection(const char *cmd, const mb_eval *e, const mb_filter *f)
 {
+    if (f->attrs && attrs_known(cmd, e, f->attrs)) return MB_EXIT_USAGE;
     struct { const char *opt; const char *const *v; size_t n; } lists[] = {
         {"--plan", f->plans, f->nplans},          {"--region", f->regions, f->nregions},
         {"--rule", f->rules, f->nrules},          {"--category", f->categories, f->ncategories},
@@ -139,7 +163,7 @@ int mb_cli_check_selection(const char *cmd, const mb_eval *e, const mb_filter *f
             any = 1;
             if (one_value(cmd, e, lists[l].opt, lists[l].v[i])) rc = MB_EXIT_USAGE;
         }
-    if (rc || !any || mb_report_units(e, f)) return rc;
+    if (rc || (!any && !f->attrs) || mb_report_units(e, f)) return rc;
     /* each name exists, but not together: say which filters were combined */
     char buf[1024] = "";
     for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
@@ -150,6 +174,13 @@ int mb_cli_check_selection(const char *cmd, const mb_eval *e, const mb_filter *f
             strcat(buf, " ");
             strcat(buf, lists[l].v[i]);
         }
+    if (f->attrs) {
+        char asked[128];
+        attrs_words(f->attrs, asked);
+        if (*buf) strcat(buf, " ");
+        strcat(buf, "--where ");
+        strcat(buf, asked);
+    }
     mb_cli_error(cmd, "no target for any region matches %s together", buf);
     return MB_EXIT_USAGE;
 }

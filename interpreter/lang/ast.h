@@ -93,7 +93,12 @@ typedef struct mb_ast_targs {
 
 /* The clauses after a target's body (each given at most once). */
 typedef struct mb_ast_tclauses {
-    mb_str phrase, category, source, note;
+    mb_str phrase, category, source, note;  /* phrase: the first of phrases */
+    mb_strlist phrases;        /* phrase "…", "…": the plan's words, each place it states the target */
+    int binding;               /* +1 'binding' (约束性), -1 'expected' (预期性), 0 not stated */
+    mb_aspan binding_span;
+    int aspiration;            /* 'aspiration' (力争, 争取, 争创): stretch wording, never a verdict */
+    mb_aspan aspiration_span;
     mb_strlist owners;
     mb_year from;
 } mb_ast_tclauses;
@@ -116,7 +121,8 @@ typedef struct mb_ast_target {
     size_t ngoals;
     mb_year by;                /* deadline of every form but COMPARE (whose goals have theirs) */
     const mb_ast_targs *args;  /* the form's values (never NULL) */
-    const mb_ast_tclauses *cl; /* phrase, category, owner, source, note, from (never NULL) */
+    const mb_ast_tclauses *cl; /* phrase(s), binding, aspiration, category, owner, source, note,
+                                  from (never NULL) */
 } mb_ast_target;
 
 typedef struct mb_ast_indicator {
@@ -198,5 +204,24 @@ int mb_cmp_holds(mb_cmp c, int sign);
 /* One operator of a derived-indicator formula on its operand values (b unused for NEG). */
 mb_numerr mb_expr_apply(mb_exkind k, mb_num a, mb_num b, mb_num *out);
 const char *mb_form_name(mb_form f, size_t ngoals); /* "at_least", "milestones", … */
+
+/* A target's attributes (never part of a verdict), as reports and --where name them. */
+typedef enum {
+    MB_ATTR_BINDING = 1,     /* 约束性 */
+    MB_ATTR_EXPECTED = 2,    /* 预期性 */
+    MB_ATTR_ASPIRATION = 4,  /* 力争, 争取, 争创 */
+    MB_ATTR_NONE = 8,        /* --where: a target with no attribute stated */
+} mb_attr;
+/* The attributes of a target with binding (+1 binding, -1 expected, 0 not stated) and
+ * aspiration: a mask of mb_attr (MB_ATTR_NONE when neither is stated). */
+unsigned mb_attr_mask(int binding, int aspiration);
+/* "binding", "expected" (NULL when not stated). */
+const char *mb_binding_word(int binding);
+/* "binding, aspiration", "expected", "" — the attributes stated, in a fixed order. */
+const char *mb_attr_text(int binding, int aspiration);
+/* The mb_attr of a name ("binding", "expected", "aspiration", "none"), or 0. */
+unsigned mb_attr_parse(const char *s);
+/* Every name mb_attr_parse knows, for messages: "binding, expected, aspiration, none". */
+const char *mb_attr_names(void);
 
 #endif

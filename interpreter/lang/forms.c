@@ -1,6 +1,8 @@
 /* forms.c — the one table of the forms of target and of the comparison operators: their
  * names in JSON and their words and symbols in reports. Every report takes names and
  * symbols from here; what a form means is resolved in check/check_crit.c. */
+#include <string.h>
+
 #include "ast.h"
 
 static const struct {
@@ -54,3 +56,46 @@ const char *mb_cmp_str(mb_cmp c) { return CMP_OK(c) ? CMPS[c].ascii : "?"; }
 const char *mb_cmp_sym(mb_cmp c) { return CMP_OK(c) ? CMPS[c].sym : "?"; }
 const char *mb_cmp_not_sym(mb_cmp c) { return CMP_OK(c) ? CMPS[c].not_sym : "?"; }
 const char *mb_cmp_words(mb_cmp c) { return CMP_OK(c) ? CMPS[c].words : "?"; }
+
+/* ---- attributes of a target ------------------------------------------------------------ */
+
+static const struct {
+    unsigned attr;
+    const char *name;
+} ATTRS[] = {
+    {MB_ATTR_BINDING, "binding"},
+    {MB_ATTR_EXPECTED, "expected"},
+    {MB_ATTR_ASPIRATION, "aspiration"},
+    {MB_ATTR_NONE, "none"},
+};
+
+unsigned mb_attr_mask(int binding, int aspiration)
+{
+    unsigned m = (binding > 0 ? MB_ATTR_BINDING : binding < 0 ? MB_ATTR_EXPECTED : 0u) |
+                 (aspiration ? MB_ATTR_ASPIRATION : 0u);
+    return m ? m : MB_ATTR_NONE;
+}
+
+const char *mb_binding_word(int binding)
+{
+    return binding > 0 ? ATTRS[0].name : binding < 0 ? ATTRS[1].name : NULL;
+}
+
+const char *mb_attr_text(int binding, int aspiration)
+{
+    static const char *const TEXT[3][2] = {
+        {"expected", "expected, aspiration"},
+        {"", "aspiration"},
+        {"binding", "binding, aspiration"},
+    };
+    return TEXT[(binding > 0) - (binding < 0) + 1][aspiration != 0];
+}
+
+unsigned mb_attr_parse(const char *s)
+{
+    for (size_t i = 0; i < sizeof ATTRS / sizeof *ATTRS; i++)
+        if (!strcmp(s, ATTRS[i].name)) return ATTRS[i].attr;
+    return 0;
+}
+
+const char *mb_attr_names(void) { return "binding, expected, aspiration, none"; }

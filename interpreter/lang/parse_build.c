@@ -192,6 +192,22 @@ void mb_pb_direction(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int dir)
     mb_diag_note(g, ind->direction_span, "first given here");
 }
 
+void mb_pb_binding(mb_pstate *st, mb_loc loc, mb_ast_tclauses *k, int b)
+{
+    const char *word = b > 0 ? "binding" : "expected";
+    if (!k->binding) {
+        k->binding = b;
+        k->binding_span = mb_pstate_aspan(st, loc);
+        return;
+    }
+    mb_diag *g = b == k->binding
+                     ? mb_pstate_error(st, MB_D_GIVEN_TWICE, loc, "'%s' given twice", word)
+                     : mb_pstate_error(st, MB_D_BINDING_AND_EXPECTED, loc,
+                                       "'%s' after '%s': a target is binding (约束性) or expected (预期性), not both",
+                                       word, k->binding > 0 ? "binding" : "expected");
+    mb_diag_note(g, k->binding_span, "first given here");
+}
+
 int mb_pb_stmt(mb_pstate *st, mb_stkind kind, void *node)
 {
     mb_ast_file *f = st->file;

@@ -19,6 +19,8 @@ int mb_pb_date(mb_pstate *st, mb_loc loc, mb_str *out);
 int mb_pb_once(mb_pstate *st, mb_loc second, mb_aspan first, const char *what, const char *hint);
 /* `higher` or `lower` (dir +1/-1): one direction per indicator, like any clause. */
 void mb_pb_direction(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int dir);
+/* 'binding' (b > 0) or 'expected' (b < 0) on a target: at most one of them, once. */
+void mb_pb_binding(mb_pstate *st, mb_loc loc, mb_ast_tclauses *k, int b);
 int mb_pb_stmt(mb_pstate *st, mb_stkind kind, void *node);
 mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_loc loc);
 /* A target node of the given form about `subject` (NULL: none). */

@@ -193,12 +193,16 @@ static void items_target(stmt_items *s, const mb_ast_target *t)
     head_id_label(b, "target ", &t->id, &t->label);
     mb_pt_puts(b, ": ");
     mb_pt_target_body(b, t);
-    if (t->cl->from.span.text) mb_pt_printf(&add(s, t->cl->from.span.start, 2, 0, 0)->text, "from %d", t->cl->from.year);
-    clause_str(s, "phrase ", &t->cl->phrase, 1, 0);
-    clause_str(s, "category ", &t->cl->category, 0, 1);
-    clause_list(s, "owner ", &t->cl->owners, 0, 1);
-    clause_str(s, "source ", &t->cl->source, 0, 1);
-    clause_str(s, "note ", &t->cl->note, 1, 0);
+    const mb_ast_tclauses *cl = t->cl;
+    if (cl->from.span.text) mb_pt_printf(&add(s, cl->from.span.start, 2, 0, 0)->text, "from %d", cl->from.year);
+    if (cl->binding)
+        mb_pt_puts(&add(s, cl->binding_span.start, 2, 0, 0)->text, cl->binding > 0 ? "binding" : "expected");
+    if (cl->aspiration) mb_pt_puts(&add(s, cl->aspiration_span.start, 2, 0, 0)->text, "aspiration");
+    clause_list(s, "phrase ", &cl->phrases, 1, 0);
+    clause_str(s, "category ", &cl->category, 0, 1);
+    clause_list(s, "owner ", &cl->owners, 0, 1);
+    clause_str(s, "source ", &cl->source, 0, 1);
+    clause_str(s, "note ", &cl->note, 1, 0);
     s->semicolon = 1;
     s->start = t->span.start;
     s->end = t->span.end;

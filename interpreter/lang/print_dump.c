@@ -12,7 +12,7 @@
     #T " changed: print and dump its new field (lang/print*.c), then update this size")
 NODE_SIZE(mb_ast_target, 184);
 NODE_SIZE(mb_ast_targs, 288);
-NODE_SIZE(mb_ast_tclauses, 168);
+NODE_SIZE(mb_ast_tclauses, 232);
 NODE_SIZE(mb_ast_indicator, 288);
 NODE_SIZE(mb_ast_plan, 232);
 NODE_SIZE(mb_ast_check, 368);
@@ -109,7 +109,9 @@ static void target(FILE *o, const mb_ast_target *t)
     year(o, "y1", t->args->y1);
     year(o, "y2", t->args->y2);
     str(o, "region", &t->args->region);
-    str(o, "phrase", &t->cl->phrase);
+    list(o, "phrase", &t->cl->phrases);
+    if (t->cl->binding) fprintf(o, " %s", t->cl->binding > 0 ? "binding" : "expected");
+    if (t->cl->aspiration) fputs(" aspiration", o);
     str(o, "category", &t->cl->category);
     list(o, "owner", &t->cl->owners);
     str(o, "source", &t->cl->source);

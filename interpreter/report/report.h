@@ -29,6 +29,8 @@ typedef struct mb_filter {
     size_t nrules;
     unsigned fail_mask;      /* statuses that fail the run (--fail-on); bit per mb_status */
     const mb_asof *as_of;    /* how the as-of was chosen (NULL: not said) */
+    unsigned attrs;          /* --where: targets with any of these attributes (mb_attr
+                                bits, ast.h); 0: all */
 } mb_filter;
 
 /* Counts of a run, for summaries and the exit status. */

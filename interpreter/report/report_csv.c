@@ -93,11 +93,26 @@ static void owners(line *l, const mb_rule *r)
     if (quote) putc_(l, '"');
 }
 
+/* Every phrase in one field, one a line (a target restated in a task table has two). */
+static void phrases(line *l, const mb_rule *r)
+{
+    if (r->nphrases < 2) { field(l, r->phrase); return; }
+    putc_(l, '"');
+    for (size_t i = 0; i < r->nphrases; i++) {
+        if (i) putc_(l, '\n');
+        for (const char *s = r->phrases[i].text; *s; s++) {
+            if (*s == '"') putc_(l, '"');
+            putc_(l, *s);
+        }
+    }
+    putc_(l, '"');
+}
+
 /* The columns of a line that depend on the rule only, built once per rule (a report of
  * 100,000 regions repeats each of them 100,000 times): `plan,`; `,rule,indicator,` after the
  * region; `,unit,` after the gap; `,category,owners,` after the detail; and, for a rule with
- * one deadline whose bounds are fixed values, the last four columns (label, comparison,
- * criterion, phrase). */
+ * one deadline whose bounds are fixed values, the last six columns (label, comparison,
+ * criterion, phrase, binding, aspiration). */
 typedef struct rule_cols {
     char *s;                 /* every part, one after the other */
     size_t end[5];           /* where each part ends in s */
@@ -112,7 +127,8 @@ typedef struct {
     line reg;                /* that region's field and the comma after it */
 } csv_ctx;
 
-/* label, comparison, criterion, phrase */
+/* label, comparison, criterion, phrase (every phrase of the rule, one a line), binding,
+ * aspiration */
 static void tail_of(line *l, const mb_verdict *v)
 {
     const mb_rule *r = v->rule;
@@ -125,7 +141,11 @@ static void tail_of(line *l, const mb_verdict *v)
     mb_report_criterion(v, crit, sizeof crit, 0);
     field(l, crit);
     putc_(l, ',');
-    field(l, r->phrase);
+    phrases(l, r);
+    putc_(l, ',');
+    const char *b = mb_binding_word(r->binding);
+    if (b) puts_(l, b);
+    puts_(l, r->aspiration ? ",true" : ",false");
 }
 
 static int fixed_tail(const mb_verdict *v)
@@ -260,7 +280,7 @@ static void *csv_run(void *arg)
 mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f)
 {
     fputs("plan,region,rule,indicator,year,status,actual,actual_period,target,gap,unit,detail,category,owners,"
-          "label,comparison,criterion,phrase\n", out);
+          "label,comparison,criterion,phrase,binding,aspiration\n", out);
     csv_job j = {.e = e, .f = f, .out = out, .units = mb_report_units(e, f), .nthreads = mb_report_threads(e)};
     pthread_mutex_init(&j.mu, NULL);
     pthread_cond_init(&j.cv, NULL);

@@ -332,7 +332,9 @@ static void header(const xp *x)
     fputs("  rule:      ", o);
     rule_body(o, r);
     fputc('\n', o);
-    if (r->phrase) { fputs("  phrase:    ", o); indented(o, r->phrase); }
+    for (size_t i = 0; i < r->nphrases; i++) { fputs("  phrase:    ", o); indented(o, r->phrases[i].text); }
+    if (r->binding || r->aspiration) /* attributes: shown, never part of the verdict */
+        fprintf(o, "  attribute: %s (the verdict does not depend on it)\n", mb_attr_text(r->binding, r->aspiration));
     if (r->note) { fputs("  note:      ", o); indented(o, r->note); }
     if (r->span.text) {
         mb_pos p = mb_span_pos(&r->span);

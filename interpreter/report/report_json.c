@@ -169,6 +169,17 @@ static void json_row(void *ctx, const mb_verdict *v)
     jstr(o, v->detail[0] ? v->detail : NULL);
     key(o, "phrase");
     jstr(o, r->phrase);
+    key(o, "phrases");
+    fputc('[', o);
+    for (size_t i = 0; i < r->nphrases; i++) {
+        if (i) fputc(',', o);
+        jstr(o, r->phrases[i].text);
+    }
+    fputc(']', o);
+    key(o, "binding");
+    jstr(o, mb_binding_word(r->binding));
+    key(o, "aspiration");
+    fputs(r->aspiration ? "true" : "false", o);
     key(o, "category");
     jstr(o, r->category);
     key(o, "owners");

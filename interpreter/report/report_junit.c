@@ -234,6 +234,7 @@ static void write_case(junit_ctx *c, int out)
         xml(o, D->region_names[c->region]);
         fputs(": ", o);
         list(o, c, mask);
+        if (r->binding || r->aspiration) fprintf(o, " [%s]", mb_attr_text(r->binding, r->aspiration));
         if (r->phrase) {
             fputs("\n", o);
             xml(o, r->phrase);
@@ -271,7 +272,8 @@ static void write_case(junit_ctx *c, int out)
         }
         fputc('\n', o);
     }
-    if (r->phrase) { fputs("phrase: ", o); xml_text(o, r->phrase); fputc('\n', o); }
+    if (r->binding || r->aspiration) { fputs("attributes: ", o); fputs(mb_attr_text(r->binding, r->aspiration), o); fputc('\n', o); }
+    for (size_t i = 0; i < r->nphrases; i++) { fputs("phrase: ", o); xml_text(o, r->phrases[i].text); fputc('\n', o); }
     fputs("</system-out>\n    </testcase>\n", o);
 }
 

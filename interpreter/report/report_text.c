@@ -9,9 +9,10 @@
 #include "text.h"
 #include "xalloc.h"
 
-enum { C_RULE, C_LABEL, C_STATUS, C_ACTUAL, C_TARGET, C_GAP, C_UNIT, C_BY, C_NOTE, NCOL };
-static const char *const HEAD[NCOL] = {"rule", "label", "status", "actual", "target", "gap", "unit", "by", "note"};
-static const int RIGHT[NCOL] = {0, 0, 0, 1, 1, 1, 0, 0, 0};
+/* C_ATTR (binding, expected, aspiration) is shown only in a group where a rule states one. */
+enum { C_RULE, C_LABEL, C_STATUS, C_ACTUAL, C_TARGET, C_GAP, C_UNIT, C_BY, C_ATTR, C_NOTE, NCOL };
+static const char *const HEAD[NCOL] = {"rule", "label", "status", "actual", "target", "gap", "unit", "by", "attribute", "note"};
+static const int RIGHT[NCOL] = {0, 0, 0, 1, 1, 1, 0, 0, 0, 0};
 #define LABEL_MAX 30 /* columns */
 
 typedef struct trow {
@@ -33,6 +34,7 @@ typedef struct text_ctx {
     char *buf;
     size_t len, cap;
     int oom;
+    size_t missed_binding; /* the more serious findings: the summary says how many */
 } text_ctx;
 
 /* ---- cells ----------------------------------------------------------------------------- */
@@ -184,6 +186,10 @@ static void add_row(text_ctx *c, const mb_verdict *v)
     end_cell(c, row, C_BY, at);
 
     at = c->len;
+    puts_(c, mb_attr_text(r->binding, r->aspiration));
+    end_cell(c, row, C_ATTR, at);
+
+    at = c->len;
     puts_(c, v->detail);
     end_cell(c, row, C_NOTE, at);
     if (c->oom) c->len = len0;
@@ -217,15 +223,17 @@ static void pad(FILE *o, size_t n)
     fwrite(spaces, 1, n, o);
 }
 
+/* w[k] == 0: the column is left out of the group. */
 static void print_line(text_ctx *c, const char *const *cells, const size_t *cws, const size_t *w, int color,
                        mb_status st)
 {
     FILE *o = c->out;
     /* the last column printed: trailing empty cells are left out, so lines end cleanly */
     int last = NCOL - 1;
-    while (last > 0 && !cells[last][0]) last--;
+    while (last > 0 && (!cells[last][0] || !w[last])) last--;
     fputs("    ", o);
     for (int k = 0; k <= last; k++) {
+        if (!w[k]) continue;
         size_t cw = cws[k];
         size_t fill = w[k] > cw ? w[k] - cw : 0;
         if (k) fputs("  ", o);
@@ -243,9 +251,13 @@ static void flush(text_ctx *c)
     size_t w[NCOL], hw[NCOL];
     const char *cells[NCOL];
     for (int k = 0; k < NCOL; k++) w[k] = hw[k] = strlen(HEAD[k]);
-    for (size_t i = 0; i < c->nrows; i++)
+    int attr = 0;
+    for (size_t i = 0; i < c->nrows; i++) {
+        attr |= c->rows[i].width[C_ATTR] > 0;
         for (int k = 0; k < NCOL; k++)
             if (c->rows[i].width[k] > w[k]) w[k] = c->rows[i].width[k];
+    }
+    if (!attr) w[C_ATTR] = 0;
     if (!c->headed) {
         fputs("\n  ", c->out);
         name_out(c->out, c->e->D->region_names[c->region]);
@@ -276,6 +288,7 @@ static void text_row(void *ctx, const mb_verdict *v)
 {
     text_ctx *c = ctx;
     const mb_plan *p = v->rule->plan;
+    c->missed_binding += v->status == MB_ST_MISSED && v->rule->binding > 0;
     if (!c->started || p != c->plan || v->region != c->region) {
         flush(c);
         if (!c->started || p != c->plan) plan_heading(c, p);
@@ -332,6 +345,7 @@ mb_tally mb_report_text(FILE *out, const mb_eval *e, const mb_filter *f, int col
         fprintf(out, "%s %zu ", first ? "" : ",", t.by_status[s]);
         if (color) fprintf(out, "%s%s\033[0m", status_color((mb_status)s), mb_status_name((mb_status)s));
         else fputs(mb_status_name((mb_status)s), out);
+        if (s == MB_ST_MISSED && c.missed_binding) fprintf(out, " (%zu binding)", c.missed_binding);
         first = 0;
     }
     fputc('\n', out);

@@ -25,6 +25,7 @@ int mb_filter_rule(const mb_filter *f, const mb_rule *r)
     if (f->nplans && !(r->plan && any_of(f->plans, f->nplans, r->plan->id))) return 0;
     if (!any_of(f->categories, f->ncategories, r->category)) return 0;
     if (!any_of(f->rules, f->nrules, r->id)) return 0;
+    if (f->attrs && !(mb_attr_mask(r->binding, r->aspiration) & f->attrs)) return 0;
     if (f->nowners) {
         int any = 0;
         for (size_t i = 0; i < r->nowners && !any; i++) any = any_of(f->owners, f->nowners, r->owners[i].text);

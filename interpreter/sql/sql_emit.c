@@ -136,6 +136,24 @@ static void owners(mb_sqlw *w, const mb_rule *r)
     free(s);
 }
 
+/* Every phrase of the target, one a line, as eval's CSV report gives them (a target restated
+ * in a task table has two). */
+static void phrases(mb_sqlw *w, const mb_rule *r)
+{
+    if (r->nphrases < 2) { mb_sql_str(w, r->phrase); return; }
+    size_t n = 1;
+    for (size_t i = 0; i < r->nphrases; i++) n += strlen(r->phrases[i].text) + 1;
+    char *s = malloc(n);
+    if (!s) { fputs("NULL", w->f); return; }
+    s[0] = 0;
+    for (size_t i = 0; i < r->nphrases; i++) {
+        if (i) strcat(s, "\n");
+        strcat(s, r->phrases[i].text);
+    }
+    mb_sql_str(w, s);
+    free(s);
+}
+
 /* mb_rules: what every verdict of a rule and deadline repeats. */
 static void rules(mb_sqlw *w)
 {
@@ -158,7 +176,7 @@ static void rules(mb_sqlw *w)
             fputs(", ", w->f);
             mb_sql_str(w, r->label);
             fputs(", ", w->f);
-            mb_sql_str(w, r->phrase);
+            phrases(w, r);
             fputs("), ", w->f);
         }
     }

@@ -946,7 +946,17 @@ Test(check_ok, every_construct_file)
     cr_assert_eq(C.m->ntexts, 2);
     cr_assert_eq(C.m->nplans, 1);
     cr_assert_eq(C.m->ninds, 22);
-    cr_assert_eq(C.m->nrules, 32);
+    cr_assert_eq(C.m->nrules, 34);
+    /* T33, T34: attributes and a second phrase, kept in the model as written */
+    cr_assert_eq(rule("T33")->binding, 1);
+    cr_assert_eq(rule("T33")->aspiration, 1);
+    cr_assert_eq(rule("T33")->nphrases, 2);
+    cr_assert_str_eq(rule("T33")->phrases[1].text, "研发投入占比 3%");
+    cr_assert_str_eq(rule("T33")->phrase, "力争研发投入占比达到3%");
+    cr_assert_eq(rule("T34")->binding, -1);
+    cr_assert_eq(rule("T34")->aspiration, 0);
+    cr_assert_eq(rule("T01")->binding, 0);
+    cr_assert_eq(rule("T01")->nphrases, 1);
     /* T05: 28亿元 on an indicator in 万元 */
     cr_assert_str_eq(numtext(rule("T05")->goals[0].value), "280000");
     /* T28: fullwidth ２．７４％ by ２０１８ */

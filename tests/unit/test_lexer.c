@@ -113,7 +113,8 @@ Test(lexer, every_keyword)
         {"stretch", KW_STRETCH}, {"cut", KW_CUT}, {"grow", KW_GROW}, {"from", KW_FROM},
         {"to", KW_TO}, {"annual", KW_ANNUAL}, {"growth", KW_GROWTH}, {"rises", KW_RISES},
         {"falls", KW_FALLS}, {"every", KW_EVERY}, {"qualitative", KW_QUALITATIVE},
-        {"check", KW_CHECK},
+        {"check", KW_CHECK}, {"binding", KW_BINDING}, {"expected", KW_EXPECTED},
+        {"aspiration", KW_ASPIRATION},
     };
     char src[1024] = "";
     for (size_t i = 0; i < sizeof kw / sizeof *kw; i++) {

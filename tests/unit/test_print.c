@@ -152,6 +152,8 @@ Test(print, every_form)
            "target M: \"名\" falls every year 2022..2024;\n"
            "target N: qualitative;\n"
            "target O \"o\": x qualitative;\n"
+           "target S: x >= 5 by 2020 phrase \"力争达到5\", \"5\" aspiration from 2018 expected;\n"
+           "target U: x >= 5 by 2020 binding;\n"
            "check P: x <= y;\n"
            "check Q \"q\": x between 0% and 100%;\n"
            "check R: x integer;\n",
@@ -171,6 +173,9 @@ Test(print, every_form)
            "target M: \"名\" falls every year 2022..2024;\n"
            "target N: qualitative;\n"
            "target O \"o\": x qualitative;\n"
+           "target S: x >= 5 by 2020 from 2018 expected aspiration\n"
+           "  phrase \"力争达到5\", \"5\";\n"
+           "target U: x >= 5 by 2020 binding;\n"
            "check P: x <= y;\n"
            "check Q \"q\": x between 0% and 100%;\n"
            "check R: x integer;\n");

@@ -1,0 +1,1 @@
+explain ../data/attributes.mb --data ../data/attributes.csv --rule A1 --region 甲市
