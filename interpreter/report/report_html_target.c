@@ -115,6 +115,11 @@ static void meta(const mb_html *h, const mb_rule *r)
         fputs(i ? ", " : " · ", o);
         mb_html_text(o, r->owners[i].text);
     }
+    if (r->binding || r->aspiration) { /* attributes: shown, never part of a verdict */
+        fputs(" · <span class=\"attr\">", o);
+        mb_html_text(o, mb_attr_text(r->binding, r->aspiration));
+        fputs("</span>", o);
+    }
     if (r->span.text) {
         mb_pos p = mb_report_rule_pos(r, h->pos);
         fputs(" · <span class=\"loc\">", o);
@@ -226,9 +231,9 @@ void mb_html_target(const mb_html *h, const mb_rule *r)
     fputs("</h3>\n", o);
     meta(h, r);
     fputs("</header>\n", o);
-    if (r->phrase) {
+    for (size_t i = 0; i < r->nphrases; i++) { /* a restated target has several */
         fputs("<blockquote class=\"phrase\">", o);
-        mb_html_text(o, r->phrase);
+        mb_html_text(o, r->phrases[i].text);
         fputs("</blockquote>\n", o);
     }
     fputs("<ul class=\"meaning\">\n", o);

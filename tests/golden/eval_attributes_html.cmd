@@ -1,0 +1,1 @@
+eval ../data/attributes.mb --data ../data/attributes.csv --format html --fail-on none
