@@ -37,9 +37,9 @@ void mb_model_free(mb_model *m)
     free(m);
 }
 
-/* A file whose size says 0 may still have content (/proc, /sys): read it to its end, up to
- * the limit. */
-static char *slurp_unsized(int fd, size_t *len, const char **why)
+/* A file whose size says 0 may still have content (/proc, /sys), and standard input has no
+ * size: read to the end, up to the limit. */
+char *mb_rule_fd_read(int fd, size_t *len, const char **why)
 {
     size_t cap = 4096, n = 0;
     char *buf = mb_malloc(cap + 1);
@@ -52,7 +52,9 @@ static char *slurp_unsized(int fd, size_t *len, const char **why)
             cap *= 2;
         }
         ssize_t k = read(fd, buf + n, cap - n);
-        if (k <= 0) break;
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) { *why = strerror(errno); free(buf); return NULL; }
+        if (k == 0) break;
         n += (size_t)k;
         if (n > MB_MAX_RULE_FILE) { free(buf); *why = "file too large for a rule file (limit 16 MiB)"; return NULL; }
     }
@@ -62,7 +64,7 @@ static char *slurp_unsized(int fd, size_t *len, const char **why)
 }
 
 /* Read a whole file, refusing what cannot be a rule file. Returns NULL with *why set. */
-static char *slurp(const char *path, size_t *len, const char **why)
+char *mb_rule_file_read(const char *path, size_t *len, const char **why)
 {
     /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below anyway */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -73,7 +75,7 @@ static char *slurp(const char *path, size_t *len, const char **why)
     else if (S_ISDIR(sb.st_mode)) *why = "is a directory";
     else if (!S_ISREG(sb.st_mode)) *why = "not a regular file";
     else if (sb.st_size > MB_MAX_RULE_FILE) *why = "file too large for a rule file (limit 16 MiB)";
-    else if (sb.st_size == 0) buf = slurp_unsized(fd, len, why);
+    else if (sb.st_size == 0) buf = mb_rule_fd_read(fd, len, why);
     else if (!(buf = mb_malloc((size_t)sb.st_size + 1))) *why = "out of memory";
     else {
         size_t got = 0;
@@ -159,7 +161,7 @@ static int load(mb_model *m, const char *path, const char *shown, mb_span from, 
     }
     const char *why = NULL;
     size_t len = 0;
-    char *data = slurp(path, &len, &why);
+    char *data = mb_rule_file_read(path, &len, &why);
     if (!data) {
         free(rp);
         mb_diag_add(d, MB_D_RULE_FILE_UNREADABLE, from, "cannot read '%s': %s", shown, why);

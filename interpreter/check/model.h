@@ -135,6 +135,11 @@ typedef struct mb_model {
 
 mb_model *mb_model_new(void);
 void mb_model_free(mb_model *m);
+/* A rule file read whole, refusing what cannot be one (a folder, a FIFO, over 16 MiB, a file
+ * that changes while read); NULL with *why set. mb_rule_fd_read reads a descriptor of unknown
+ * size (standard input, /proc) to its end, up to the same limit. Free with free(). */
+char *mb_rule_file_read(const char *path, size_t *len, const char **why);
+char *mb_rule_fd_read(int fd, size_t *len, const char **why);
 /* Read and parse a rule file and, recursively, its imports. Returns 0 when no error. */
 int mb_model_load(mb_model *m, const char *path, mb_diags *d);
 /* Parse rule text already in memory (name is for messages). Its imports go to import_fn,

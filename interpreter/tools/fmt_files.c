@@ -11,46 +11,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "parse.h"
+#include "model.h"
 
-static char *read_fd(int fd, size_t *len, const char **why)
-{
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap + 1);
-    for (;;) {
-        if (!buf) { *why = "out of memory"; return NULL; }
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2 + 1);
-            if (!nb) { free(buf); buf = NULL; continue; }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t k = read(fd, buf + n, cap - n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k < 0) { *why = strerror(errno); free(buf); return NULL; }
-        if (k == 0) break;
-        n += (size_t)k;
-        if (n > MB_MAX_RULE_FILE) { free(buf); *why = "file too large for a rule file (limit 16 MiB)"; return NULL; }
-    }
-    buf[n] = 0;
-    *len = n;
-    return buf;
-}
-
+/* The checker's reader: the same refusals (folders, FIFOs, over 16 MiB, a file that changes
+ * while read) for a file fmt formats as for one check reads. */
 char *mb_fmt_read(const char *path, size_t *len, const char **why)
 {
-    if (!strcmp(path, "-")) return read_fd(0, len, why);
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) { *why = strerror(errno); return NULL; }
-    struct stat sb;
-    char *buf = NULL;
-    if (fstat(fd, &sb) != 0) *why = strerror(errno);
-    else if (S_ISDIR(sb.st_mode)) *why = "is a directory";
-    else if (!S_ISREG(sb.st_mode)) *why = "not a regular file";
-    else if (sb.st_size > MB_MAX_RULE_FILE) *why = "file too large for a rule file (limit 16 MiB)";
-    else buf = read_fd(fd, len, why);
-    close(fd);
-    return buf;
+    if (!strcmp(path, "-")) return mb_rule_fd_read(0, len, why);
+    return mb_rule_file_read(path, len, why);
 }
 
 static int push(char ***v, size_t *n, char *s)
