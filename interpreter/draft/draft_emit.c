@@ -131,24 +131,30 @@ static void body(FILE *f, const md_target *t, const md_ind *x, const char *pid)
     }
 }
 
+/* The plan's own words for a target's standing are attributes of the language, so the draft
+ * states them as such (a reviewer checks them like any clause) rather than in a note. */
+static void attributes(FILE *f, const md_target *t)
+{
+    if (t->binding == 1) fputs(" binding", f);
+    else if (t->binding == 2) fputs(" expected", f);
+    if (t->aspiration) fputs(" aspiration", f);
+}
+
 static size_t target(FILE *f, md_doc *d, const md_target *t, size_t k, const char *pid)
 {
     const md_ind *x = &d->inds[t->ind];
     fprintf(f, "# line %d\n", t->src);
     fprintf(f, "target %s_%03zu: ", pid, k);
     body(f, t, x, pid);
+    attributes(f, t);
     fputs("\n  phrase ", f);
     str(f, t->phrase);
     if (x->reused && t->category) { fputs(" category ", f); str(f, t->category); }
     if (x->reused && t->owner) owners(f, t->owner);
     if (x->reused && t->source) { fputs(" source ", f); str(f, t->source); }
-    size_t review = t->nnotes > 0 || t->aspiration;
-    if (review) {
+    if (t->nnotes > 0) {
         char buf[2048];
         size_t n = (size_t)snprintf(buf, sizeof buf, "draft:");
-        if (t->aspiration && n < sizeof buf) n += (size_t)snprintf(buf + n, sizeof buf - n, " aspiration (力争/争取);");
-        if (t->binding && n < sizeof buf)
-            n += (size_t)snprintf(buf + n, sizeof buf - n, " %s;", t->binding == 1 ? "binding (约束性)" : "expected (预期性)");
         for (int i = 0; i < t->nnotes && n < sizeof buf; i++)
             n += (size_t)snprintf(buf + n, sizeof buf - n, " %s;", t->notes[i]);
         if (n >= sizeof buf) n = sizeof buf - 1;

@@ -60,6 +60,11 @@ if LC_ALL=C grep -q $'\xe2\x80[\xaa-\xae]' "$tmp/escapes.mb"; then fail "escapes
 expect_clean html "$src/tests/draft/html/jiangyin_2018.html"
 "$bin" draft "$src/tests/draft/seeds/001_06eec96fd9fb3ad5.txt" --catalogue "$src/rules/catalogue.mb" \
   --output "$tmp/text.mb" 2>/dev/null
+# 力争/争取 are the aspiration attribute, not a note
+"$bin" draft "$src/tests/draft/seeds/000_dc8c199a41f539ca.txt" --output "$tmp/nt.mb" 2>/dev/null
+grep -B1 'phrase "争取形成1~2个' "$tmp/nt.mb" | grep -q '^target.* aspiration$' || fail "text: 争取 is not the aspiration attribute"
+if grep -q 'note ".*aspiration' "$tmp/nt.mb"; then fail "text: aspiration left in a note"; fi
+
 strip() { grep -E '^target|^  (phrase|note)|^  [^ ]' "$1" | grep -v '^  (name|number|issuer|date|region|base|deadline) ' | sed 's/^target [^:]*:/target:/'; }
 n_html=$(grep -c '^target' "$tmp/html.mb")
 n_text=$(grep -c '^target' "$tmp/text.mb")
@@ -69,8 +74,9 @@ diff <(grep -A1 '^target' "$tmp/text.mb" | grep phrase) <(grep -A1 '^target' "$t
 
 # a five-year plan's indicator table: base-year column, 约束性/预期性, [ ] totals, …降低(%) rows
 expect_clean fyp "$src/tests/draft/five_year_table.txt"
-grep -q '_i02 cut 14% from 2020 by 2025' "$tmp/fyp.mb" || fail "fyp: the 降低 row is not a cut"
-grep -q 'binding (约束性)' "$tmp/fyp.mb" || fail "fyp: 约束性 not noted"
+grep -q '_i02 cut 14% from 2020 by 2025 binding$' "$tmp/fyp.mb" || fail "fyp: the 降低 row is not a binding cut"
+grep -q '_i03 >= 75% by 2025 expected$' "$tmp/fyp.mb" || fail "fyp: 预期性 is not the expected attribute"
+if grep -q 'note ".*约束性\|note ".*预期性' "$tmp/fyp.mb"; then fail "fyp: an attribute left in a note"; fi
 grep -q 'base-year value (70.1)' "$tmp/fyp.mb" || fail "fyp: the base-year value is not noted"
 grep -q '>= 12 件/万人 by 2025' "$tmp/fyp.mb" || fail "fyp: the per-10k rate lost its unit"
 if grep -q '^# line .*: 1 — ' "$tmp/fyp.mb"; then fail "fyp: 表1 listed as a number"; fi
