@@ -81,6 +81,23 @@ mb_lsp_pos mb_lsp_pos_of(const char *s, size_t n, size_t off);
 /* The byte offset of a position: past the end of its line means the line's end, past the
  * last line the text's end, inside a surrogate pair the character's start. */
 size_t mb_lsp_off_of(const char *s, size_t n, mb_lsp_pos p);
+/* The same answers in time independent of the text's size: marks every `step` bytes (0:
+ * MB_LSP_MARK_STEP) made in one pass, a conversion walks from the nearest one. The map reads
+ * s (not copied) and is void once s changes. init: 0, or -1 out of memory (the map then
+ * answers by counting from the start). */
+enum { MB_LSP_MARK_STEP = 256 };
+typedef struct mb_lsp_lines {
+    const char *s;
+    size_t len;
+    struct mb_lsp_mark { size_t off; mb_lsp_pos pos; } *v;
+    size_t n;
+} mb_lsp_lines;
+int mb_lsp_lines_init(mb_lsp_lines *m, const char *s, size_t n, size_t step);
+void mb_lsp_lines_free(mb_lsp_lines *m);
+mb_lsp_pos mb_lsp_lines_pos(const mb_lsp_lines *m, size_t off);
+size_t mb_lsp_lines_off(const mb_lsp_lines *m, mb_lsp_pos p);
+/* Bytes walked by all conversions so far: what the tests count instead of time. */
+extern unsigned long long mb_lsp_pos_work;
 
 /* ---- documents (lsp_doc.c) ---- */
 typedef struct mb_lsp_doc {

@@ -36,7 +36,7 @@ static int add_file(mb_lsp_an *a, const mb_text *t, char *path, const char *name
     a->files = v;
     char *nm = dupstr(name);
     if (!nm) return -1;
-    v[a->nfiles++] = (mb_lsp_file){t, path, nm, NULL};
+    v[a->nfiles++] = (mb_lsp_file){t, path, nm, NULL, {0}};
     return 0;
 }
 
@@ -139,6 +139,8 @@ mb_lsp_an *mb_lsp_analyze(mb_lsp_docs *ds, const mb_lsp_doc *doc)
     a->root = a->m->ntexts ? a->m->texts[0] : NULL;
     a->files[0].text = a->root;
     a->files[0].uri = dupstr(doc->uri);
+    for (size_t i = 0; i < a->nfiles; i++) /* out of memory: positions counted from the start */
+        if (a->files[i].text) mb_lsp_lines_init(&a->files[i].lines, a->files[i].text->data, a->files[i].text->len, 0);
     if (a->root && !a->d.errors && !a->d.oom && !a->m->io_error) {
         mb_model_check(a->m, &a->d);
         a->checked = 1;
@@ -154,6 +156,7 @@ void mb_lsp_an_free(mb_lsp_an *a)
         free(a->files[i].path);
         free(a->files[i].name);
         free(a->files[i].uri);
+        mb_lsp_lines_free(&a->files[i].lines);
     }
     free(a->files);
     mb_diags_free(&a->d);
@@ -168,9 +171,21 @@ const mb_lsp_file *mb_lsp_an_file(const mb_lsp_an *a, const mb_text *t)
     return NULL;
 }
 
-void mb_lsp_put_range(FILE *out, const mb_text *t, size_t start, size_t end)
+mb_lsp_pos mb_lsp_an_pos(const mb_lsp_an *a, const mb_text *t, size_t off)
 {
-    mb_lsp_pos s = mb_lsp_pos_of(t->data, t->len, start), e = mb_lsp_pos_of(t->data, t->len, end);
+    const mb_lsp_file *f = a ? mb_lsp_an_file(a, t) : NULL;
+    return f && f->lines.s == t->data ? mb_lsp_lines_pos(&f->lines, off) : mb_lsp_pos_of(t->data, t->len, off);
+}
+
+size_t mb_lsp_an_off(const mb_lsp_an *a, const mb_text *t, mb_lsp_pos p)
+{
+    const mb_lsp_file *f = a ? mb_lsp_an_file(a, t) : NULL;
+    return f && f->lines.s == t->data ? mb_lsp_lines_off(&f->lines, p) : mb_lsp_off_of(t->data, t->len, p);
+}
+
+void mb_lsp_put_range(FILE *out, const mb_lsp_an *a, const mb_text *t, size_t start, size_t end)
+{
+    mb_lsp_pos s = mb_lsp_an_pos(a, t, start), e = mb_lsp_an_pos(a, t, end);
     fprintf(out, "{\"start\":{\"line\":%u,\"character\":%u},\"end\":{\"line\":%u,\"character\":%u}}",
             s.line, s.character, e.line, e.character);
 }
@@ -184,7 +199,7 @@ int mb_lsp_put_location(FILE *out, const mb_lsp_an *a, mb_span s)
     fputs("{\"uri\":", out);
     mb_lj_put_cstr(out, uri);
     fputs(",\"range\":", out);
-    mb_lsp_put_range(out, s.text, s.start, s.end > s.start ? s.end : s.start);
+    mb_lsp_put_range(out, a, s.text, s.start, s.end > s.start ? s.end : s.start);
     fputc('}', out);
     free(uri);
     return 1;

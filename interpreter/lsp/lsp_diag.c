@@ -42,7 +42,7 @@ static void put_one(FILE *out, const mb_lsp_an *a, const mb_diag *g)
     mb_span at = shown_at(a, g->span);
     const mb_lsp_file *f = mb_lsp_an_file(a, g->span.text);
     fputs("{\"range\":", out);
-    if (at.text) mb_lsp_put_range(out, at.text, at.start, at.end > at.start ? at.end : at.start);
+    if (at.text) mb_lsp_put_range(out, a, at.text, at.start, at.end > at.start ? at.end : at.start);
     else fputs("{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":0,\"character\":0}}", out);
     fprintf(out, ",\"severity\":%d,\"code\":\"%s\",\"source\":\"mubiao\",\"message\":",
             severity(g->sev), mb_code_str(g->code, code));

@@ -12,6 +12,7 @@ typedef struct mb_lsp_file {
     char *path;              /* absolute, as far as it could be resolved */
     char *name;              /* the name the model gave the text (an import as written) */
     char *uri;               /* the root's: the document's own URI; NULL: made from path */
+    mb_lsp_lines lines;      /* positions in text, made once per analysis */
 } mb_lsp_file;
 
 typedef struct mb_lsp_an {
@@ -33,8 +34,12 @@ void mb_lsp_an_free(mb_lsp_an *a);
 const mb_lsp_file *mb_lsp_an_file(const mb_lsp_an *a, const mb_text *t);
 /* {"uri":…,"range":…} of a span in any text of the analysis; 0 when it has none. */
 int mb_lsp_put_location(FILE *out, const mb_lsp_an *a, mb_span s);
-/* {"start":…,"end":…} of byte offsets in a text. */
-void mb_lsp_put_range(FILE *out, const mb_text *t, size_t start, size_t end);
+/* {"start":…,"end":…} of byte offsets in a text (of the analysis a: through its position
+ * map; another text, or a NULL: counted from its start). */
+void mb_lsp_put_range(FILE *out, const mb_lsp_an *a, const mb_text *t, size_t start, size_t end);
+/* The position of an offset in a text, and back (as mb_lsp_put_range finds them). */
+mb_lsp_pos mb_lsp_an_pos(const mb_lsp_an *a, const mb_text *t, size_t off);
+size_t mb_lsp_an_off(const mb_lsp_an *a, const mb_text *t, mb_lsp_pos p);
 
 /* What is at a byte offset of a file's tree (lsp_at.c). */
 typedef enum {

@@ -15,7 +15,7 @@ static mb_lsp_doc *at_position(mb_lsp_srv *s, const mb_lj *params, size_t *off)
     int64_t l = mb_lj_int(p, "line", -1), c = mb_lj_int(p, "character", -1);
     if (!d || !d->an->root || l < 0 || c < 0 || l > UINT32_MAX || c > UINT32_MAX) return NULL;
     const mb_text *t = d->an->root;
-    *off = mb_lsp_off_of(t->data, t->len, (mb_lsp_pos){(uint32_t)l, (uint32_t)c});
+    *off = mb_lsp_an_off(d->an, t, (mb_lsp_pos){(uint32_t)l, (uint32_t)c});
     return d;
 }
 

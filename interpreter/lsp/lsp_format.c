@@ -28,7 +28,7 @@ int mb_lsp_format(FILE *out, const mb_lsp_doc *doc, const char **why)
     if (len == doc->len && !memcmp(text, doc->text, len)) fputs("[]", out);
     else {
         fputs("[{\"range\":", out);
-        mb_lsp_put_range(out, &t, 0, t.len);
+        mb_lsp_put_range(out, NULL, &t, 0, t.len);
         fputs(",\"newText\":", out);
         mb_lj_put_str(out, text, len);
         fputs("}]", out);

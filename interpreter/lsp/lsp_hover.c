@@ -232,7 +232,7 @@ void mb_lsp_hover(FILE *out, const mb_lsp_an *a, size_t off)
         mb_lj_put_str(out, md, n);
         fputs("},\"range\":", out);
         mb_span s = MB_SPAN(at.span);
-        mb_lsp_put_range(out, a->root, s.start, s.end);
+        mb_lsp_put_range(out, a, a->root, s.start, s.end);
         fputc('}', out);
     }
     free(md);

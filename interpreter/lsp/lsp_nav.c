@@ -31,14 +31,21 @@ void mb_lsp_definition(FILE *out, const mb_lsp_an *a, size_t off)
 
 /* ---- references ---- */
 
+/* A reference found: the same place can be found twice (a catalogue imported by two open
+ * plans), so all are collected, sorted by file and offset, and each written once. */
+typedef struct ref_at {
+    const char *path;
+    const mb_lsp_an *a;
+    mb_aspan span;
+} ref_at;
+
 typedef struct refs {
-    FILE *out;
     const mb_lsp_an *a;
     const char *def_path;    /* the indicator: the file that defines it, and its id */
     const char *id;
     int with_decl;
-    char **seen;             /* "uri offset" of every location written, to write each once */
-    size_t nseen;
+    ref_at *v;
+    size_t n, cap;
 } refs;
 
 static int same_ind(refs *r, const mb_indicator *ind)
@@ -54,15 +61,21 @@ static void one_ref(void *ctx, const mb_str *ref, int is_def)
     if (!same_ind(r, mb_lsp_resolve(r->a, ref))) return;
     const mb_lsp_file *f = mb_lsp_an_file(r->a, ref->span.text);
     if (!f) return;
-    char key[4096];
-    snprintf(key, sizeof key, "%s %u", f->path, ref->span.start);
-    for (size_t i = 0; i < r->nseen; i++)
-        if (!strcmp(r->seen[i], key)) return;
-    char **v = realloc(r->seen, (r->nseen + 1) * sizeof *v);
-    if (!v || !(v[r->nseen] = strdup(key))) { r->seen = v ? v : r->seen; return; }
-    r->seen = v;
-    fputs(r->nseen++ ? "," : "", r->out);
-    mb_lsp_put_location(r->out, r->a, MB_SPAN(ref->span));
+    if (r->n == r->cap) {
+        size_t nc = r->cap ? 2 * r->cap : 64;
+        ref_at *v = realloc(r->v, nc * sizeof *v);
+        if (!v) return; /* out of memory: fewer references, never a crash */
+        r->v = v;
+        r->cap = nc;
+    }
+    r->v[r->n++] = (ref_at){f->path, r->a, ref->span};
+}
+
+static int ref_cmp(const void *x, const void *y)
+{
+    const ref_at *a = x, *b = y;
+    int c = strcmp(a->path, b->path);
+    return c ? c : a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
 }
 
 void mb_lsp_references(FILE *out, const mb_lsp_an *a, size_t off, int with_decl,
@@ -72,53 +85,31 @@ void mb_lsp_references(FILE *out, const mb_lsp_an *a, size_t off, int with_decl,
     const mb_indicator *ind = (at.kind == MB_AT_IND_REF || at.kind == MB_AT_IND_DEF) ? mb_lsp_resolve(a, at.ref) : NULL;
     const mb_lsp_file *f = ind ? mb_lsp_an_file(a, ind->span.text) : NULL;
     if (!f) { fputs("null", out); return; }
-    refs r = {out, a, f->path, ind->id, with_decl, NULL, 0};
-    fputc('[', out);
+    refs r = {a, f->path, ind->id, with_decl, NULL, 0, 0};
     for (size_t k = 0; k <= nothers; k++) {
         r.a = k ? others[k - 1] : a;
         if (!r.a || !r.a->checked) continue;
         for (size_t i = 0; i < r.a->m->nfiles; i++) mb_lsp_each_ref(&r.a->m->files[i], one_ref, &r);
     }
+    if (r.n) qsort(r.v, r.n, sizeof *r.v, ref_cmp);
+    fputc('[', out);
+    for (size_t i = 0, k = 0; i < r.n; i++) {
+        if (i && !ref_cmp(&r.v[i - 1], &r.v[i])) continue;
+        fputs(k++ ? "," : "", out);
+        mb_lsp_put_location(out, r.v[i].a, MB_SPAN(r.v[i].span));
+    }
     fputc(']', out);
-    for (size_t i = 0; i < r.nseen; i++) free(r.seen[i]);
-    free(r.seen);
+    free(r.v);
 }
 
 /* ---- document symbols ---- */
 
-/* Positions of increasing offsets, each found from the last (a 16 MiB file has 700,000
- * statements: counting from the start for each would be quadratic). */
-typedef struct cursor {
-    const mb_text *t;
-    size_t off;
-    mb_lsp_pos pos;
-} cursor;
-
-static mb_lsp_pos cur_pos(cursor *c, size_t off)
+static void put_range(FILE *o, const mb_lsp_an *a, mb_aspan s)
 {
-    if (off < c->off) { c->off = 0; c->pos = (mb_lsp_pos){0, 0}; }
-    size_t ls = c->off;
-    mb_lsp_pos p = c->pos;
-    /* whole lines are skipped by their newline; the last line counted in units */
-    for (size_t i = c->off; i < off; i++)
-        if (c->t->data[i] == '\n') { p.line++; p.character = 0; ls = i + 1; }
-    if (ls == c->off) {
-        mb_lsp_pos d = mb_lsp_pos_of(c->t->data + ls, c->t->len - ls, off - ls);
-        p.character += d.character;
-    } else p.character = mb_lsp_pos_of(c->t->data + ls, c->t->len - ls, off - ls).character;
-    c->off = off;
-    c->pos = p;
-    return p;
+    mb_lsp_put_range(o, a, s.text, s.start, s.end);
 }
 
-static void put_range(FILE *o, cursor *c, mb_aspan s)
-{
-    mb_lsp_pos a = cur_pos(c, s.start), b = cur_pos(c, s.end);
-    fprintf(o, "{\"start\":{\"line\":%u,\"character\":%u},\"end\":{\"line\":%u,\"character\":%u}}",
-            a.line, a.character, b.line, b.character);
-}
-
-static void symbol(FILE *o, cursor *c, int *n, const char *name, const char *detail, int kind,
+static void symbol(FILE *o, const mb_lsp_an *c, int *n, const char *name, const char *detail, int kind,
                    mb_aspan whole, mb_aspan sel)
 {
     if (!name || !whole.text) return;
@@ -139,28 +130,27 @@ enum { SK_NAMESPACE = 3, SK_VARIABLE = 13, SK_EVENT = 24, SK_BOOLEAN = 17, SK_MO
 void mb_lsp_symbols(FILE *out, const mb_lsp_an *a)
 {
     const mb_ast_file *f = a->m->nfiles ? &a->m->files[0] : NULL;
-    cursor c = {a->root, 0, {0, 0}};
     int n = 0;
     fputc('[', out);
     for (size_t i = 0; f && a->root && i < f->n; i++) {
         const mb_ast_stmt *s = &f->stmts[i];
         switch (s->kind) {
         case MB_ST_IMPORT:
-            symbol(out, &c, &n, s->u.import.text, "import", SK_MODULE, s->u.import.span, s->u.import.span);
+            symbol(out, a, &n, s->u.import.text, "import", SK_MODULE, s->u.import.span, s->u.import.span);
             break;
         case MB_ST_PLAN:
-            symbol(out, &c, &n, s->u.plan->id.text, s->u.plan->name.text, SK_NAMESPACE, s->u.plan->span, s->u.plan->id.span);
+            symbol(out, a, &n, s->u.plan->id.text, s->u.plan->name.text, SK_NAMESPACE, s->u.plan->span, s->u.plan->id.span);
             break;
         case MB_ST_INDICATOR:
-            symbol(out, &c, &n, s->u.indicator->id.text, s->u.indicator->name.text, SK_VARIABLE,
+            symbol(out, a, &n, s->u.indicator->id.text, s->u.indicator->name.text, SK_VARIABLE,
                    s->u.indicator->span, s->u.indicator->id.span);
             break;
         case MB_ST_TARGET:
-            symbol(out, &c, &n, s->u.target->id.text, s->u.target->label.text, SK_EVENT, s->u.target->span,
+            symbol(out, a, &n, s->u.target->id.text, s->u.target->label.text, SK_EVENT, s->u.target->span,
                    s->u.target->id.span);
             break;
         case MB_ST_CHECK:
-            symbol(out, &c, &n, s->u.check->id.text, s->u.check->label.text, SK_BOOLEAN, s->u.check->span,
+            symbol(out, a, &n, s->u.check->id.text, s->u.check->label.text, SK_BOOLEAN, s->u.check->span,
                    s->u.check->id.span);
             break;
         }

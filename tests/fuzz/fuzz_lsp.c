@@ -68,6 +68,18 @@ static void positions(const char *b, size_t n)
         FZ_ASSERT(back <= off);
         FZ_ASSERT(mb_lsp_off_of(b, n, (mb_lsp_pos){p.line, p.character + 100000}) >= back);
     }
+    /* the position map answers as counting from the start does, marks every 3 bytes */
+    mb_lsp_lines m;
+    if (mb_lsp_lines_init(&m, b, n, 3)) return;
+    for (size_t off = 0; off <= n; off++) {
+        mb_lsp_pos p = mb_lsp_pos_of(b, n, off), q = mb_lsp_lines_pos(&m, off);
+        FZ_ASSERT(p.line == q.line && p.character == q.character);
+        for (uint32_t dc = 0; dc < 3; dc++) {
+            mb_lsp_pos r = {p.line + (dc == 2), p.character + dc};
+            FZ_ASSERT(mb_lsp_off_of(b, n, r) == mb_lsp_lines_off(&m, r));
+        }
+    }
+    mb_lsp_lines_free(&m);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -219,3 +219,48 @@ Test(lsp_doc, incremental_edits_and_uris)
     cr_assert_null(mb_lsp_uri_path("untitled:1"));
     cr_assert_null(mb_lsp_uri_path("file:///a%00b"));
 }
+
+/* The position map gives the answers counting from the start gives, with marks close
+ * together (every 1 to 7 bytes) so that every kind of place is a mark or near one. */
+Test(lsp_pos, the_map_answers_as_counting_does)
+{
+    static const char S[] = "a\xE6\x8C\x87\xF0\xA0\x80\x80" "b\r\nx\n\n\xFFz\r\xF0\xA0\x80\x80\xF0\xA0\x80\x80\r\n";
+    size_t n = sizeof S - 1;
+    for (size_t step = 1; step < 8; step++) {
+        mb_lsp_lines m;
+        cr_assert_eq(mb_lsp_lines_init(&m, S, n, step), 0);
+        for (size_t off = 0; off <= n + 1; off++) {
+            mb_lsp_pos p = mb_lsp_pos_of(S, n, off), q = mb_lsp_lines_pos(&m, off);
+            cr_assert(p.line == q.line && p.character == q.character, "step %zu offset %zu", step, off);
+        }
+        for (uint32_t l = 0; l < 8; l++)
+            for (uint32_t c = 0; c < 8; c++) {
+                mb_lsp_pos p = {l, c};
+                cr_assert_eq(mb_lsp_lines_off(&m, p), mb_lsp_off_of(S, n, p), "step %zu %u:%u", step, l, c);
+            }
+        mb_lsp_lines_free(&m);
+    }
+}
+
+/* 100,000 conversions on a 4 MiB text, half of it one line: each walks from its nearest
+ * mark, not from the start (counting from the start would walk 2e11 bytes). */
+Test(lsp_pos, conversions_on_a_large_text_walk_from_the_nearest_mark)
+{
+    size_t n = 4u << 20;
+    char *s = malloc(n);
+    cr_assert_not_null(s);
+    for (size_t i = 0; i < n; i += 4) memcpy(s + i, i < n / 2 ? "\xF0\xA0\x80\x80" : "ab\r\n", 4);
+    mb_lsp_lines m;
+    cr_assert_eq(mb_lsp_lines_init(&m, s, n, 0), 0);
+    mb_lsp_pos_work = 0;
+    size_t sum = 0;
+    for (size_t k = 0; k < 100000; k++) {
+        size_t off = (k * 2654435761u) % n;
+        mb_lsp_pos p = mb_lsp_lines_pos(&m, off);
+        sum += mb_lsp_lines_off(&m, p) <= off;
+    }
+    cr_assert_eq(sum, 100000);
+    cr_assert_leq(mb_lsp_pos_work, 100000ull * 2 * (MB_LSP_MARK_STEP + 8), "walked %llu bytes", mb_lsp_pos_work);
+    mb_lsp_lines_free(&m);
+    free(s);
+}
