@@ -58,6 +58,14 @@ static void key_text(int key, char *buf, size_t n)
     else snprintf(buf, n, "%d-%02d", key / 100, key % 100);
 }
 
+int mb_cli_as_of_key(const char *given, int given_key, const mb_model *m, const mb_data *D)
+{
+    int last, year;
+    if (given) return given_key;
+    if (!D->max_period || !D->max_period_at.text || D->max_period / 100 <= horizon(m, &last, &year)) return D->max_period;
+    return -1;
+}
+
 int mb_cli_as_of(mb_asof *a, const char *given, int given_key, const mb_model *m, mb_data *D, int color)
 {
     memset(a, 0, sizeof *a);

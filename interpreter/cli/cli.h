@@ -53,6 +53,8 @@ int mb_cli_color(FILE *f);
 /* Threads for reading and reports: 1 when MB_THREADS=1 (for comparisons), else 0 (the
  * library's default). The command reads the environment; the library never does. */
 size_t mb_cli_threads(void);
+/* Streaming evaluation allowed: not when MB_STREAM=0 (for comparisons and measurements). */
+int mb_cli_stream(void);
 /* Load and check the rule files; diagnostics go into d. Returns 0, 1 (rule errors) or 2
  * (a file could not be read). *out is set whenever a model was built. */
 int mb_cli_load_rules(char **paths, int n, mb_diags *d, mb_model **out);
@@ -76,6 +78,9 @@ void mb_cli_out_abort(mb_out *o);
  * latest period in the data; a data period past every deadline of the rules and the current
  * year is warned about on stderr (naming its row) and not taken. Returns 1 when it warned. */
 int mb_cli_as_of(mb_asof *a, const char *given, int given_key, const mb_model *m, mb_data *D, int color);
+/* The key mb_cli_as_of settles on when it can tell from the latest period alone (streamed
+ * verdicts are checked against it); -1 when it would look at the stored values. */
+int mb_cli_as_of_key(const char *given, int given_key, const mb_model *m, const mb_data *D);
 
 /* A stream that writes to `under` what it is given, cleaned for a terminal (mb_term_clean),
  * line breaks kept; fclose flushes it and leaves `under` open. NULL when out of memory. */

@@ -66,7 +66,9 @@ static const char USAGE[] =
     "usage error.\n"
     "\n"
     "Environment: NO_COLOR turns colour off; MB_THREADS=1 reads and reports on one thread\n"
-    "(the default uses two cores for large inputs; the output is the same).\n";
+    "(the default uses two cores for large inputs; the output is the same); MB_STREAM=0\n"
+    "holds every region in memory even for --format summary, which otherwise counts\n"
+    "each region as its rows end when the data is sorted by region (docs/limits.md).\n";
 
 static const char EXPLAIN_USAGE[] =
     "usage: mubiao explain RULES... --rule ID --region NAME --data FILE|DIR [options]\n"
@@ -234,10 +236,61 @@ typedef struct run {
     mb_eval e;
     mb_asof asof;
     int rc;
+    /* Streaming (report_stream.c): the summary's verdicts counted while the data was read */
+    int streamed;
+    mb_stream st;
+    size_t (*counts)[MB_ST_COUNT];
 } run;
 
-/* Rules, then data: the shared first half of eval and explain. */
-static int load(const char *cmd, eval_args *a, run *R, int color)
+/* Can this run count its verdicts while reading? The summary only (its counts do not depend
+ * on order), without --store (it stores every verdict afterwards), from inputs that can be
+ * read a second time (not standard input) should the data turn out not to be grouped by
+ * region, and for a model whose every rule is evaluated for every region. */
+static int streamable(const eval_args *a, const mb_model *m, const char *fmt)
+{
+    if (!fmt || strcmp(fmt, "summary") || a->store || !mb_cli_stream() || !mb_stream_possible(m, 0)) return 0;
+    for (size_t i = 0; i < a->ndata; i++)
+        if (!strcmp(a->data[i], "-")) return 0;
+    return 1;
+}
+
+static void read_data(const eval_args *a, mb_data *D)
+{
+    for (size_t i = 0; i < a->ndata && !D->unsorted; i++) mb_data_load(D, a->data[i]);
+    if (!D->unsorted) mb_data_finish(D);
+}
+
+static mb_data *fresh_data(const mb_model *m)
+{
+    mb_data *D = mb_data_new(m);
+    if (D) D->threads = mb_cli_threads();
+    return D;
+}
+
+/* Read with verdicts counted region by region; 1 when that held (the counts are in R), 0 when
+ * the data must be read again holding every region: rows of a region came after another
+ * region's, or the as-of the verdicts used is not the run's. */
+static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int key)
+{
+    R->counts = calloc(R->m->nrules + 1, sizeof *R->counts);
+    if (!R->counts || !mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_summary_count, R->counts)) return 0;
+    read_data(a, R->D);
+    if (!R->D->unsorted) mb_stream_finish(&R->st);
+    int used = R->st.used_key;
+    int ok = !R->D->unsorted && !R->st.changed && !R->st.t.error &&
+             (used < 0 || used == mb_cli_as_of_key(a->as_of, key, R->m, R->D));
+    mb_stream_free(&R->st);
+    if (ok) return 1;
+    free(R->counts);
+    R->counts = NULL;
+    mb_data_free(R->D);
+    R->D = fresh_data(R->m);
+    return 0;
+}
+
+/* Rules, then data: the shared first half of eval and explain. With fmt and f (eval), the
+ * summary may be counted while the data is read. */
+static int load(const char *cmd, eval_args *a, run *R, int color, const char *fmt, const mb_filter *f)
 {
     int key;
     memset(R, 0, sizeof *R);
@@ -249,11 +302,10 @@ static int load(const char *cmd, eval_args *a, run *R, int color)
     mb_diags_sort(&R->rd);
     mb_diags_print(stderr, &R->rd, color);
     if (R->rc) return R->rc == MB_EXIT_FAIL ? MB_EXIT_USAGE : R->rc;
-    R->D = mb_data_new(R->m);
+    R->D = fresh_data(R->m);
+    if (R->D && f && streamable(a, R->m, fmt)) R->streamed = read_streaming(a, R, f, key);
     if (!R->D) { fputs("mubiao: out of memory\n", stderr); return MB_EXIT_USAGE; }
-    R->D->threads = mb_cli_threads();
-    for (size_t i = 0; i < a->ndata; i++) mb_data_load(R->D, a->data[i]);
-    mb_data_finish(R->D);
+    if (!R->streamed) read_data(a, R->D);
     mb_diags_print(stderr, &R->D->diags, color);
     mb_cli_as_of(&R->asof, a->as_of, key, R->m, R->D, color);
     mb_eval_init(&R->e, R->m, R->D, R->asof.key);
@@ -263,6 +315,7 @@ static int load(const char *cmd, eval_args *a, run *R, int color)
 
 static void unload(run *R)
 {
+    free(R->counts);
     mb_data_free(R->D);
     mb_model_free(R->m);
     mb_diags_free(&R->rd);
@@ -395,10 +448,10 @@ int mb_cmd_eval(int argc, char **argv)
     }
     int color = mb_cli_color(stderr);
     run R;
-    rc = load("eval", &a, &R, color);
-    if (rc) { unload(&R); args_free(&a); return rc; }
     mb_filter f = {a.plans, a.nplans, a.regions, a.nregions, a.categories, a.ncategories,
                    a.owners,  a.nowners, a.rule_ids, a.nrule_ids, mask, &R.asof, attrs};
+    rc = load("eval", &a, &R, color, fmt, &f);
+    if (rc) { unload(&R); args_free(&a); return rc; }
     mb_out out;
     if (mb_cli_check_selection("eval", &R.e, &f) || mb_cli_out_open(&out, a.output, R.m, R.D)) {
         accounting(R.D);
@@ -413,7 +466,10 @@ int mb_cmd_eval(int argc, char **argv)
     if (!strcmp(fmt, "csv")) t = mb_report_csv(rep, &R.e, &f);
     else if (!strcmp(fmt, "json")) t = mb_report_json(rep, &R.e, &f, trace);
     else if (!strcmp(fmt, "junit")) t = mb_report_junit(rep, &R.e, &f);
-    else if (!strcmp(fmt, "summary")) t = mb_report_summary(rep, &R.e, &f);
+    else if (!strcmp(fmt, "summary") && R.streamed) {
+        t = R.st.t;
+        mb_report_summary_print(rep, R.m, &f, R.counts);
+    } else if (!strcmp(fmt, "summary")) t = mb_report_summary(rep, &R.e, &f);
     else if (!strcmp(fmt, "html")) t = mb_report_html(rep, &R.e, &f);
     else t = mb_report_text(out.f, &R.e, &f, !out.path && mb_cli_color(stdout));
     if (term) fclose(term); /* a failed write shows as an error on out.f */
@@ -447,7 +503,7 @@ int mb_cmd_explain(int argc, char **argv)
         return mb_cli_usage_error("explain", "name one rule with --rule ID and one region with --region NAME");
     }
     run R;
-    rc = load("explain", &a, &R, mb_cli_color(stderr));
+    rc = load("explain", &a, &R, mb_cli_color(stderr), NULL, NULL);
     const mb_rule *rule = NULL;
     for (size_t i = 0; !rc && i < R.m->nrules; i++)
         if (mb_name_eq(R.m->rules[i]->id, strlen(R.m->rules[i]->id), a.rule_ids[0], strlen(a.rule_ids[0])))

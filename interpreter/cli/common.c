@@ -54,6 +54,12 @@ size_t mb_cli_threads(void)
     return env && atoi(env) == 1 ? 1 : 0;
 }
 
+int mb_cli_stream(void)
+{
+    const char *env = getenv("MB_STREAM");
+    return !(env && !strcmp(env, "0"));
+}
+
 int mb_cli_load_rules(char **paths, int n, mb_diags *d, mb_model **out)
 {
     mb_model *m = mb_model_new();

@@ -88,6 +88,7 @@ mb_data *mb_data_new(const mb_model *m)
     if (!D) return NULL;
     D->model = m;
     D->max_regions = MB_MAX_REGIONS;
+    D->cur = -1;
     mb_arena_init(&D->arena);
     mb_diags_init(&D->diags, 50);
     if (!layout(D)) { mb_data_free(D); return NULL; }
@@ -117,6 +118,8 @@ void mb_data_free(mb_data *D)
     if (!D) return;
     mb_ingest_unmap(D);
     free(D->obs);
+    free(D->held);
+    free(D->held_region);
     free(D->region_names);
     mb_map_free(&D->regions);
     mb_map_free(&D->unknown);
@@ -124,6 +127,35 @@ void mb_data_free(mb_data *D)
     mb_diags_free(&D->diags);
     mb_arena_free(&D->arena);
     free(D);
+}
+
+/* Keep a released region's row: few regions are compared with, so a list does. */
+static int hold(mb_data *D, size_t region, const mb_obs *row)
+{
+    mb_obs *h = mb_realloc(D->held, (D->nheld + 1) * D->nslots * sizeof *h + 1);
+    if (!h) return 0;
+    D->held = h;
+    size_t *hr = mb_realloc(D->held_region, (D->nheld + 1) * sizeof *hr);
+    if (!hr) return 0;
+    D->held_region = hr;
+    memcpy(D->held + D->nheld * D->nslots, row, D->nslots * sizeof *row);
+    D->held_region[D->nheld++] = region;
+    return 1;
+}
+
+int mb_data_release(mb_data *D, size_t upto, const size_t *keep, size_t nkeep)
+{
+    if (upto <= D->live) return 1;
+    if (upto > D->nregions) upto = D->nregions;
+    int ok = 1;
+    for (size_t k = 0; k < nkeep; k++)
+        if (keep[k] >= D->live && keep[k] < upto)
+            ok &= hold(D, keep[k], D->obs + (keep[k] - D->live) * D->nslots);
+    /* The rows still live move to the front: usually one region's, the one being read. */
+    size_t rest = D->nregions - upto;
+    if (rest) memmove(D->obs, D->obs + (upto - D->live) * D->nslots, rest * D->nslots * sizeof *D->obs);
+    D->live = upto;
+    return ok;
 }
 
 typedef struct named { const char *s; size_t n, count; } named;
@@ -170,7 +202,11 @@ const mb_obs *mb_data_obs(const mb_data *D, size_t region, const mb_indicator *i
     size_t i = ind->index;
     int off = year - D->first_year[i];
     if (off < 0 || off >= D->nyears[i] || region >= D->nregions) return NULL;
-    return &D->obs[region * D->nslots + D->slot0[i] + (size_t)off];
+    size_t at = D->slot0[i] + (size_t)off;
+    if (region >= D->live) return &D->obs[(region - D->live) * D->nslots + at];
+    for (size_t k = 0; k < D->nheld; k++)
+        if (D->held_region[k] == region) return &D->held[k * D->nslots + at];
+    return NULL;
 }
 
 mb_num mb_obs_value(const mb_obs *o) { return mb_num_dec(o->m, -o->exp); }

@@ -54,7 +54,7 @@ typedef struct mb_data {
     mb_map regions;          /* NFKC name -> index + 1 */
     const char **region_names;
     size_t nregions, region_cap;
-    mb_obs *obs;             /* nregions × nslots */
+    mb_obs *obs;             /* (nregions - live) × nslots: live is 0 unless streaming */
     /* data files (mapped) */
     mb_text **files;
     unsigned char *mapped;   /* per file: 1 mapped (munmap), 0 copied (free) */
@@ -73,6 +73,23 @@ typedef struct mb_data {
     size_t threads;          /* threads a large CSV file may be read on: 0 the cores (at most
                                 2), 1 one. Set by the caller; the library reads no environment */
     int refused_region;      /* a row's region was refused (too many, or out of memory) */
+    /* Streaming (set by the caller before reading; eval's region-at-a-time driver,
+     * report_stream.c): every region's rows must come together, as in input sorted by region.
+     * When the first stored row of a new region arrives, the regions before it are complete
+     * and `region_done` is told so; the caller evaluates them and gives their slots back
+     * (mb_data_release), so the store holds a window of regions instead of all of them. A row
+     * for a region already complete stops reading and sets `unsorted`: the caller then reads
+     * again without streaming. Region names stay interned (reports name regions by index). */
+    int stream;
+    void (*region_done)(void *ctx, struct mb_data *D, size_t upto);
+    void *stream_ctx;
+    long cur;                /* region of the latest row that named one (-1: none yet) */
+    size_t live;             /* regions below this were released: obs holds rows from it on */
+    size_t obs_cap;          /* rows obs has room for */
+    int unsorted;            /* streaming stopped: the input is not grouped by region */
+    mb_obs *held;            /* released regions whose slots were kept (reference regions) */
+    size_t *held_region;
+    size_t nheld;
 } mb_data;
 
 mb_data *mb_data_new(const mb_model *m);
@@ -92,9 +109,15 @@ void mb_data_finish(mb_data *D);
  * `map` (D->unknown or D->unread) into names/counts. Returns how many there are in all. */
 size_t mb_data_top_names(const mb_map *map, size_t max, const char **names, size_t *lens, size_t *counts);
 
+/* Streaming: regions below `upto` are done; their slots are reused, except those of the
+ * regions in keep[] (compared with by other regions), which are held until the end.
+ * Returns 0 when out of memory for a held region. */
+int mb_data_release(mb_data *D, size_t upto, const size_t *keep, size_t nkeep);
+
 /* Index of a region by name (NFKC), or -1. */
 long mb_data_region(const mb_data *D, const char *name);
-/* The stored observation of indicator `ind` in `year`, or NULL when not in the layout. */
+/* The stored observation of indicator `ind` in `year`, or NULL when not in the layout (or,
+ * streaming, when the region was released and not held). */
 const mb_obs *mb_data_obs(const mb_data *D, size_t region, const mb_indicator *ind, int year);
 mb_num mb_obs_value(const mb_obs *o);
 const char *mb_data_file_name(const mb_data *D, uint16_t file);

@@ -24,18 +24,26 @@ static const char *const COLS[NCOLS] = {"region", "indicator", "period", "value"
 
 /* ---- regions ------------------------------------------------------------------------- */
 
-static int grow_regions(mb_data *D)
+static int grow_names(mb_data *D)
 {
     size_t nc = D->region_cap ? D->region_cap * 2 : 1024;
     const char **nn = mb_realloc(D->region_names, nc * sizeof *nn);
     if (!nn) return 0;
     D->region_names = nn;
+    D->region_cap = nc;
+    return 1;
+}
+
+/* Rows of slots: one per region, or, streaming, one per region not yet released. */
+static int grow_obs(mb_data *D)
+{
+    size_t nc = D->obs_cap ? D->obs_cap * 2 : 1024;
     /* Not zeroed here: each region's row is cleared when the region is made, so capacity
      * that is never used is never touched (and never resident). */
     mb_obs *no = mb_realloc(D->obs, nc * D->nslots * sizeof *no + 1);
     if (!no) return 0;
     D->obs = no;
-    D->region_cap = nc;
+    D->obs_cap = nc;
     return 1;
 }
 
@@ -52,12 +60,29 @@ long mb_data_intern(mb_data *D, const char *name, size_t n)
     char *shown = mb_arena_strndup(&D->arena, name, n);
     free(k);
     if (!key || !shown || D->nregions >= D->max_regions) return -1;
-    if (D->nregions == D->region_cap && !grow_regions(D)) return -1;
+    if (D->nregions == D->region_cap && !grow_names(D)) return -1;
+    if (D->nregions - D->live == D->obs_cap && !grow_obs(D)) return -1;
     D->region_names[D->nregions] = shown;
-    memset(D->obs + D->nregions * D->nslots, 0, D->nslots * sizeof *D->obs);
+    memset(D->obs + (D->nregions - D->live) * D->nslots, 0, D->nslots * sizeof *D->obs);
     if (!mb_map_put(&D->regions, key, kn, (void *)(uintptr_t)(D->nregions + 1))) return -1;
     return (long)D->nregions++;
 }
+
+/* Streaming: a row names region r. A region after the current one means the regions before
+ * it are complete (the caller may evaluate and release them); one before it (a region whose
+ * rows were interrupted) means the input is not grouped by region. 0: stop reading. */
+static int stream_at(mb_data *D, long r)
+{
+    if (D->unsorted) return 0;
+    if (r == D->cur) return 1;
+    if (r < D->cur) { D->unsorted = 1; return 0; }
+    D->cur = r;
+    if (D->region_done) D->region_done(D->stream_ctx, D, (size_t)r);
+    return 1;
+}
+
+/* A region's row of slots (the region is not released). */
+static inline mb_obs *slots(mb_data *D, long r) { return D->obs + ((size_t)r - D->live) * D->nslots; }
 
 /* ---- one file ------------------------------------------------------------------------ */
 
@@ -187,6 +212,7 @@ static inline __attribute__((always_inline)) long lookup_region(ingest *g, const
      * that looks like a real one. */
     if (memmem(s, n, "\xEF\xBB\xBF", 3)) return -2;
     long r = g->D->all_regions ? mb_data_intern(g->D, s, n) : find_region(g->D, s, n);
+    if (r >= 0 && g->D->stream && !stream_at(g->D, r)) return -4;
     if (r != -1 && in_map(g, s)) { g->reg_s = s; g->reg_n = n; g->reg_r = r; }
     return r;
 }
@@ -331,7 +357,7 @@ static void spoil(ingest *g, const mb_csv_field *reg, const mb_indicator *ind, c
     if (r < 0 || !p || p->month) return;
     int off = p->year - D->first_year[ind->index];
     if (off < 0 || off >= D->nyears[ind->index]) return;
-    mb_obs *o = &D->obs[(size_t)r * D->nslots + D->slot0[ind->index] + (size_t)off];
+    mb_obs *o = slots(D, r) + D->slot0[ind->index] + (size_t)off;
     if (o->state == MB_OBS_ABSENT) *o = (mb_obs){MB_OBS_REJECTED_M, at->line, 0, MB_OBS_CONFLICT, g->file};
 }
 
@@ -438,6 +464,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         note_name(g, &g->unread, &D->unread, c[COL_REGION].s, c[COL_REGION].n);
         return 0;
     }
+    if (r == -4) return 1; /* streaming: not grouped by region; read again, holding all */
     if (r == -2) {
         reject(g, MB_D_REGION_BOM, &c[COL_REGION], "%sbyte order mark (U+FEFF) inside the region name", "");
         return 0;
@@ -447,7 +474,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
         reject(g, MB_D_TOO_MANY_REGIONS, &c[COL_REGION], "%stoo many distinct regions, or out of memory", "");
         return 1;
     }
-    mb_obs *o = &D->obs[(size_t)r * D->nslots + D->slot0[ind->index] + (size_t)off];
+    mb_obs *o = slots(D, r) + D->slot0[ind->index] + (size_t)off;
     store(g, &c[COL_VALUE], o, m, exp, D->region_names[r], ind, &p);
     return 0;
 }

@@ -291,7 +291,8 @@ static int read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
     ingest g = {.D = D, .t = t, .file = file, .release_end = fd >= 0 ? t->len : 0, .errors0 = D->diags.errors};
     size_t hdr_end, mid;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    int one = ncpu < 2 || D->threads == 1; /* one thread: set by the caller (MB_THREADS=1) */
+    /* one thread: set by the caller (MB_THREADS=1), or streaming (regions in file order) */
+    int one = ncpu < 2 || D->threads == 1 || D->stream;
     if (t->len < PARALLEL_MIN || one || fd < 0 || !split_point(t, &hdr_end, &mid)) {
         mb_csv_opts o = {.start = 0, .end = t->len, .first_line = 1};
         read_range(&g, &o);

@@ -59,6 +59,43 @@ size_t mb_report_threads(const mb_eval *e);
 int mb_filter_rule(const mb_filter *f, const mb_rule *r);
 int mb_filter_region(const mb_filter *f, const mb_data *D, size_t region);
 
+/* Streaming (report_stream.c): verdicts computed region by region as the data is read, for
+ * input grouped by region, so the store holds a window of regions instead of all of them.
+ * mb_stream_possible: the model allows it (no plan names its regions, no check between two
+ * indicators; with `ordered`, all rules in one plan, so the verdicts come in report order).
+ * mb_stream_start before reading sets D up and hands fn every verdict the filter selects;
+ * mb_stream_finish after mb_data_finish evaluates the rest. The caller must read again
+ * without streaming when D->unsorted, `changed`, or when the as-of it settles on is not
+ * used_key (the as-of the verdicts used; -1 when none was computed). */
+typedef struct mb_stream {
+    const mb_model *m;
+    mb_data *D;
+    const mb_filter *f;
+    mb_eval e;
+    int given_key;           /* --as-of (0: the latest period read so far) */
+    int used_key;
+    int changed;             /* the as-of moved between regions: verdicts were left out */
+    int ready, at_end;       /* regions compared with are complete; the data has ended */
+    const mb_rule **rules;   /* selected rules in report order */
+    size_t nrules;
+    const char **ref_keys;   /* regions compared with (NFKC keys) and, when ready, their index */
+    size_t *ref_idx, nrefs, nready;
+    mb_verdict_fn fn;
+    void *ctx;
+    mb_tally t;
+} mb_stream;
+
+int mb_stream_possible(const mb_model *m, int ordered);
+int mb_stream_start(mb_stream *s, const mb_model *m, mb_data *D, const mb_filter *f, int given_key,
+                    mb_verdict_fn fn, void *ctx);
+void mb_stream_finish(mb_stream *s);
+void mb_stream_free(mb_stream *s);
+
+/* The per-rule summary in two steps, for streaming: count each verdict (ctx: a table of
+ * nrules + 1 rows of MB_ST_COUNT counts), then print the table. */
+void mb_report_summary_count(void *ctx, const mb_verdict *v);
+void mb_report_summary_print(FILE *out, const mb_model *m, const mb_filter *f, size_t (*counts)[MB_ST_COUNT]);
+
 /* Formats. Each returns the tally of what it reported. */
 mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f);
 mb_tally mb_report_summary(FILE *out, const mb_eval *e, const mb_filter *f);

@@ -315,6 +315,12 @@ static void sum_row(void *ctx, const mb_verdict *v)
     c->counts[v->rule->index][v->status]++;
 }
 
+void mb_report_summary_count(void *ctx, const mb_verdict *v)
+{
+    size_t (*counts)[MB_ST_COUNT] = ctx;
+    counts[v->rule->index][v->status]++;
+}
+
 static void *sum_run(void *arg)
 {
     sum_part *c = arg;
@@ -327,6 +333,20 @@ static void tally_add(mb_tally *a, const mb_tally *b)
     for (int s = 0; s < MB_ST_COUNT; s++) a->by_status[s] += b->by_status[s];
     a->verdicts += b->verdicts;
     a->failing += b->failing;
+}
+
+void mb_report_summary_print(FILE *out, const mb_model *m, const mb_filter *f, size_t (*counts)[MB_ST_COUNT])
+{
+    fputs("rule,met,missed,on-track,needs-acceleration,limited-progress,regressing,no-data,not-assessable,error\n", out);
+    for (size_t i = 0; i < m->nrules; i++) {
+        if (!mb_filter_rule(f, m->rules[i])) continue;
+        line l = {0};
+        field(&l, m->rules[i]->id);
+        if (!l.oom) fwrite(l.p, 1, l.n, out);
+        free(l.p);
+        for (int s = 0; s < MB_ST_COUNT; s++) fprintf(out, ",%zu", counts[i][s]);
+        fputc('\n', out);
+    }
 }
 
 mb_tally mb_report_summary(FILE *out, const mb_eval *e, const mb_filter *f)
@@ -346,17 +366,9 @@ mb_tally mb_report_summary(FILE *out, const mb_eval *e, const mb_filter *f)
     if (threaded) pthread_join(th, NULL);
     else if (nt == 2) sum_run(&parts[1]);
     for (size_t i = 0; i < nt; i++) tally_add(&t, &parts[i].t);
-    fputs("rule,met,missed,on-track,needs-acceleration,limited-progress,regressing,no-data,not-assessable,error\n", out);
-    for (size_t i = 0; i < n; i++) {
-        if (!mb_filter_rule(f, e->m->rules[i])) continue;
-        line l = {0};
-        field(&l, e->m->rules[i]->id);
-        if (!l.oom) fwrite(l.p, 1, l.n, out);
-        free(l.p);
-        for (int s = 0; s < MB_ST_COUNT; s++)
-            fprintf(out, ",%zu", parts[0].counts[i][s] + (nt == 2 ? parts[1].counts[i][s] : 0));
-        fputc('\n', out);
-    }
+    for (size_t i = 0; nt == 2 && i < n; i++)
+        for (int s = 0; s < MB_ST_COUNT; s++) parts[0].counts[i][s] += parts[1].counts[i][s];
+    mb_report_summary_print(out, e->m, f, parts[0].counts);
     for (size_t i = 0; i < nt; i++) free(parts[i].counts);
     return t;
 }

@@ -2,7 +2,9 @@
 # Speed work must never change an answer. On the 10,000-region reference file (50 MB: large
 # enough to be read on two threads) and on a shuffled copy of it (rows in random order, so
 # regions interleave and nothing can rely on sorted input):
-#  - per-rule counts, one thread and two, sorted and shuffled, equal the pinned counts
+#  - per-rule counts, one thread and two, sorted and shuffled, counted while reading
+#    (streaming: the sorted file is evaluated region by region, the shuffled one is noticed
+#    and read again) and after reading everything (MB_STREAM=0), equal the pinned counts
 #    (tests/bench/counts_10k.expected), and those equal an independent exact-fraction
 #    evaluation (bench/reference.py);
 #  - the CSV report of every verdict is byte-identical with one thread and with two, for the
@@ -47,6 +49,8 @@ for kind in sorted shuffled; do
     env "${env[@]}" "$bin" eval "$rules" --data "$f" --format csv --output "$tmp/csv_${kind}_$t.csv" 2>/dev/null || true
     [ -s "$tmp/csv_${kind}_$t.csv" ] || { echo "FAIL: no CSV report ($kind, $t thread(s))"; fails=$((fails + 1)); }
     diff -u "$expected" "$tmp/sum_${kind}_$t.csv" || { echo "FAIL: counts differ ($kind, $t thread(s))"; fails=$((fails + 1)); }
+    env "${env[@]}" MB_STREAM=0 "$bin" eval "$rules" --data "$f" --format summary >"$tmp/held_${kind}_$t.csv" 2>/dev/null || true
+    diff -u "$expected" "$tmp/held_${kind}_$t.csv" || { echo "FAIL: counts differ without streaming ($kind, $t thread(s))"; fails=$((fails + 1)); }
   done
   cmp "$tmp/csv_${kind}_1.csv" "$tmp/csv_${kind}_2.csv" || { echo "FAIL: CSV reports differ between one and two threads ($kind)"; fails=$((fails + 1)); }
 done
