@@ -78,9 +78,37 @@ int mb_crit_holds(const mb_crit *c, mb_num x)
     return mb_limits_hold(&lo, &hi, x);
 }
 
+int mb_crit_step_holds(const mb_crit *c, mb_num prev, mb_num x)
+{
+    return mb_num_cmp(x, prev) * (c->dir < 0 ? -1 : 1) > 0;
+}
+
 int mb_crit_marked(const mb_crit *c, mb_num x)
 {
     if (c->mark_kind == MB_MARK_NONE) return 0;
     int s = mb_num_cmp(x, c->mark.v) * (c->dir < 0 ? -1 : 1);
     return s > 0 || (s == 0 && !c->mark.strict);
+}
+
+mb_crit_shape mb_crit_shape_of(const mb_crit *c)
+{
+    if (c->two_sided || c->mark_kind == MB_MARK_EXCEEDED) return MB_SHAPE_BAND;
+    if (c->mark_kind == MB_MARK_STRETCH) return MB_SHAPE_STRETCH;
+    if (c->lo.on && c->hi.on && mb_crit_cmp(c) != MB_CMP_EQ) return MB_SHAPE_BETWEEN;
+    return MB_SHAPE_BOUND;
+}
+
+mb_cmp mb_crit_cmp(const mb_crit *c)
+{
+    if (c->lo.on && c->hi.on)
+        return !c->lo.strict && !c->hi.strict && !mb_num_cmp(c->lo.v, c->hi.v) ? MB_CMP_EQ : MB_CMP_GE;
+    if (c->lo.on) return c->lo.strict ? MB_CMP_GT : MB_CMP_GE;
+    if (c->hi.on) return c->hi.strict ? MB_CMP_LT : MB_CMP_LE;
+    return c->dir < 0 ? MB_CMP_LT : MB_CMP_GT;
+}
+
+mb_numerr mb_crit_percent(mb_num factor, mb_num *out)
+{
+    mb_numerr err = mb_num_sub(factor, mb_num_int(1), out);
+    return err ? err : mb_num_mul(*out, mb_num_int(100), out);
 }

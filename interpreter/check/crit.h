@@ -6,6 +6,7 @@
 #ifndef MB_CRIT_H
 #define MB_CRIT_H
 
+#include "ast.h"
 #include "num.h"
 #include "num_pow.h"
 
@@ -83,7 +84,24 @@ mb_numerr mb_crit_target(const mb_crit *c, mb_num base, mb_num *out);
 int mb_limits_hold(const mb_bound *lo, const mb_bound *hi, mb_num x);
 /* Is x within the criterion's own limits? (unscaled criteria: each year, total) */
 int mb_crit_holds(const mb_crit *c, mb_num x);
+/* STEPS: does x, after prev, keep rising (falling when dir < 0)? Strictly: equal is not. */
+int mb_crit_step_holds(const mb_crit *c, mb_num prev, mb_num x);
 /* Is x on the good side of the mark? (0 without a mark) */
 int mb_crit_marked(const mb_crit *c, mb_num x);
+
+/* How a criterion bounds its value, for the words of explain and the reports: they word a
+ * verdict from these, never from the form the rule was written in. */
+typedef enum {
+    MB_SHAPE_BOUND,    /* one bound (x ≥ v, x < v), or both at one value (x = v) */
+    MB_SHAPE_BAND,     /* about: a centre and a tolerance (one-sided, or two-sided) */
+    MB_SHAPE_BETWEEN,  /* both ends of an interval */
+    MB_SHAPE_STRETCH,  /* a lower bound and a stretch value */
+} mb_crit_shape;
+mb_crit_shape mb_crit_shape_of(const mb_crit *c);
+/* The comparison a one-bound criterion states: ≥ for a lower bound, > when strict, ≤ and <
+ * for an upper one, = for both at one value; STEPS: > rising, < falling. */
+mb_cmp mb_crit_cmp(const mb_crit *c);
+/* A factor of the base as the change in percent it stands for: 0.8 is −20, 1.15 is +15. */
+mb_numerr mb_crit_percent(mb_num factor, mb_num *out);
 
 #endif

@@ -109,40 +109,21 @@ static void indicator(FILE *o, const mb_indicator *ind)
     fputc('}', o);
 }
 
+/* The form's own numbers, under the names the form table gives them (lang/forms.c). */
 static void form_fields(FILE *o, const mb_rule *r, int *f)
 {
-    switch (r->form) {
-    case MB_FORM_ABOUT:
-        key(o, "about", f); num(o, r->a);
-        key(o, "tolerance", f); num(o, r->b);
+    const mb_form_info *fi = mb_form_info_of(r->form);
+    if (fi->a) { key(o, fi->a, f); num(o, r->a); }
+    if (fi->b) { key(o, fi->b, f); num(o, r->b); }
+    if (fi->band) {
         kstr(o, "tolerance_kind", r->tol_relative ? "relative_percent" : "absolute", f);
         key(o, "two_sided", f); fputs(r->two_sided ? "true" : "false", o);
-        break;
-    case MB_FORM_INTERVAL:
-    case MB_FORM_RANGE:
-        key(o, "low", f); num(o, r->a);
-        key(o, r->form == MB_FORM_RANGE ? "stretch" : "high", f); num(o, r->b);
-        break;
-    case MB_FORM_EACH_YEAR:
-    case MB_FORM_CUMULATIVE:
-    case MB_FORM_RISES:
-    case MB_FORM_FALLS:
+    }
+    if (fi->period) {
         key(o, "period", f);
         fprintf(o, "{\"from\":%d,\"to\":%d}", r->y1, r->y2);
-        break;
-    case MB_FORM_RELATIVE:
-        key(o, "factor", f); num(o, r->a);
-        break;
-    case MB_FORM_CUT:
-    case MB_FORM_GROW:
-    case MB_FORM_ANNUAL_GROWTH:
-        key(o, "percent", f); num(o, r->a);
-        break;
-    case MB_FORM_ABOVE_REGION:
-        kstr(o, "region", r->region, f);
-        break;
-    default: break;
     }
+    if (fi->region) kstr(o, "region", r->region, f);
 }
 
 static void rule(FILE *o, const mb_rule *r)
@@ -154,18 +135,15 @@ static void rule(FILE *o, const mb_rule *r)
     kstr(o, "plan", r->plan ? r->plan->id : NULL, &f);
     kstr(o, "indicator", r->ind ? r->ind->id : NULL, &f);
     kstr(o, "form", mb_form_name(r->form, r->ngoals), &f);
-    int has_cmp = r->form == MB_FORM_COMPARE || r->form == MB_FORM_RANGE ||
-                  r->form == MB_FORM_EACH_YEAR || r->form == MB_FORM_CUMULATIVE ||
-                  r->form == MB_FORM_RELATIVE || r->form == MB_FORM_ANNUAL_GROWTH ||
-                  r->form == MB_FORM_ABOVE_REGION;
-    kstr(o, "comparison", has_cmp ? mb_cmp_str(r->cmp) : NULL, &f);
+    const mb_form_info *fi = mb_form_info_of(r->form);
+    kstr(o, "comparison", fi->cmp ? mb_cmp_str(r->cmp) : NULL, &f);
     /* targets: what each deadline asks, in the unit it is stated in. Forms judged against
      * another value (rises, falls, another region) have a year but no value of their own. */
     key(o, "targets", &f);
     fputc('[', o);
-    int no_value = r->form == MB_FORM_RISES || r->form == MB_FORM_FALLS || r->form == MB_FORM_ABOVE_REGION;
-    const char *unit = r->form == MB_FORM_CUT || r->form == MB_FORM_GROW || r->form == MB_FORM_ANNUAL_GROWTH ? "%"
-                     : r->form == MB_FORM_RELATIVE ? NULL : r->ind ? r->ind->unit.text : NULL;
+    int no_value = fi->stated == MB_STATED_NONE;
+    const char *unit = fi->stated == MB_STATED_PERCENT ? "%" : fi->stated == MB_STATED_FACTOR ? NULL
+                     : r->ind ? r->ind->unit.text : NULL;
     for (size_t i = 0; r->form != MB_FORM_QUALITATIVE && i < r->ngoals; i++) {
         fprintf(o, "%s{\"year\":%d,\"value\":", i ? "," : "", r->goals[i].year);
         if (no_value) fputs("null", o);

@@ -447,7 +447,7 @@ static void monotone(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
         vstate s = get(e, v, MB_TV_YEAR, v->region, r->ind, y, &x, why, sizeof why);
         if (s == V_BAD) { status(v, MB_ST_ERROR, "%s", why); return; }
         if (s == V_MISSING) { add_year(missing, sizeof missing, y); continue; }
-        if (prev_y && mb_num_cmp(x, prev) * (up ? 1 : -1) <= 0) {
+        if (prev_y && !mb_crit_step_holds(c, prev, x)) {
             set_actual(v, x, y);
             set_target(v, prev);
             status(v, MB_ST_MISSED, "%d is not %s %d", y, up ? "above" : "below", prev_y);

@@ -205,6 +205,30 @@ int mb_cmp_holds(mb_cmp c, int sign);
 mb_numerr mb_expr_apply(mb_exkind k, mb_num a, mb_num b, mb_num *out);
 const char *mb_form_name(mb_form f, size_t ngoals); /* "at_least", "milestones", … */
 
+/* What the numbers a form writes are: how the model JSON gives their unit, and how a report
+ * states a target it could not compute (no base value). */
+typedef enum {
+    MB_STATED_UNIT,     /* in the indicator's unit */
+    MB_STATED_PERCENT,  /* a change of the base in percent (cut, grow, annual growth) */
+    MB_STATED_FACTOR,   /* a factor of the base (× base) */
+    MB_STATED_NONE,     /* no value of its own (rises, falls, another region) */
+} mb_stated;
+
+/* A form's entry in the table (forms.c): everything about a form that is words, not
+ * meaning. What a form means is its criterion (check/crit.h). */
+typedef struct mb_form_info {
+    mb_form form;
+    const char *name;    /* JSON "form" (milestones: a compare with several goals) */
+    const char *word;    /* how reports write it, after the subject */
+    int cmp;             /* the rule writes a comparison (>=, >, …): JSON "comparison" */
+    mb_stated stated;
+    const char *a, *b;   /* JSON keys of the rule's first and second number (NULL: none) */
+    int band;            /* b is a tolerance: JSON tolerance_kind and two_sided follow */
+    int period;          /* written over the years y1..y2: JSON "period" */
+    int region;          /* against another region: JSON "region" */
+} mb_form_info;
+const mb_form_info *mb_form_info_of(mb_form f);
+
 /* A target's attributes (never part of a verdict), as reports and --where name them. */
 typedef enum {
     MB_ATTR_BINDING = 1,     /* 约束性 */

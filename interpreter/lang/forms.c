@@ -1,29 +1,28 @@
 /* forms.c — the one table of the forms of target and of the comparison operators: their
- * names in JSON and their words and symbols in reports. Every report takes names and
- * symbols from here; what a form means is resolved in check/check_crit.c. */
+ * names in JSON, their words and symbols in reports, and what their numbers are. Every
+ * report takes names and symbols from here; what a form means is resolved in
+ * check/check_crit.c, and reports word a verdict from that criterion (check/crit.h). */
 #include <string.h>
 
 #include "ast.h"
 
-static const struct {
-    mb_form form;
-    const char *name;   /* JSON "form" (milestones: a compare with several goals) */
-    const char *word;   /* how reports and explain write it, after the subject */
-} FORMS[] = {
-    {MB_FORM_COMPARE, "compare", ""},
-    {MB_FORM_ABOUT, "about", "about"},
-    {MB_FORM_INTERVAL, "interval", "between"},
-    {MB_FORM_RANGE, "range", "stretch"},
-    {MB_FORM_EACH_YEAR, "each_year", "each year"},
-    {MB_FORM_CUMULATIVE, "cumulative", "total"},
-    {MB_FORM_RELATIVE, "relative", "× base"},
-    {MB_FORM_CUT, "cut", "cut"},
-    {MB_FORM_GROW, "growth", "grow"},
-    {MB_FORM_ANNUAL_GROWTH, "annual_growth", "annual growth"},
-    {MB_FORM_RISES, "rises", "rises every year"},
-    {MB_FORM_FALLS, "falls", "falls every year"},
-    {MB_FORM_ABOVE_REGION, "above_region", "region"},
-    {MB_FORM_QUALITATIVE, "qualitative", "qualitative"},
+/* name, word, comparison written, numbers stated as, JSON keys of a and b, band, period,
+ * region. A new form adds one line here. */
+static const mb_form_info FORMS[] = {
+    {MB_FORM_COMPARE, "compare", "", 1, MB_STATED_UNIT, NULL, NULL, 0, 0, 0},
+    {MB_FORM_ABOUT, "about", "about", 0, MB_STATED_UNIT, "about", "tolerance", 1, 0, 0},
+    {MB_FORM_INTERVAL, "interval", "between", 0, MB_STATED_UNIT, "low", "high", 0, 0, 0},
+    {MB_FORM_RANGE, "range", "stretch", 1, MB_STATED_UNIT, "low", "stretch", 0, 0, 0},
+    {MB_FORM_EACH_YEAR, "each_year", "each year", 1, MB_STATED_UNIT, NULL, NULL, 0, 1, 0},
+    {MB_FORM_CUMULATIVE, "cumulative", "total", 1, MB_STATED_UNIT, NULL, NULL, 0, 1, 0},
+    {MB_FORM_RELATIVE, "relative", "× base", 1, MB_STATED_FACTOR, "factor", NULL, 0, 0, 0},
+    {MB_FORM_CUT, "cut", "cut", 0, MB_STATED_PERCENT, "percent", NULL, 0, 0, 0},
+    {MB_FORM_GROW, "growth", "grow", 0, MB_STATED_PERCENT, "percent", NULL, 0, 0, 0},
+    {MB_FORM_ANNUAL_GROWTH, "annual_growth", "annual growth", 1, MB_STATED_PERCENT, "percent", NULL, 0, 0, 0},
+    {MB_FORM_RISES, "rises", "rises every year", 0, MB_STATED_NONE, NULL, NULL, 0, 1, 0},
+    {MB_FORM_FALLS, "falls", "falls every year", 0, MB_STATED_NONE, NULL, NULL, 0, 1, 0},
+    {MB_FORM_ABOVE_REGION, "above_region", "region", 1, MB_STATED_NONE, NULL, NULL, 0, 0, 1},
+    {MB_FORM_QUALITATIVE, "qualitative", "qualitative", 0, MB_STATED_NONE, NULL, NULL, 0, 0, 0},
 };
 
 static const struct {
@@ -36,20 +35,21 @@ static const struct {
     [MB_CMP_EQ] = {"=", "=", "≠", "exactly"},
 };
 
+const mb_form_info *mb_form_info_of(mb_form f)
+{
+    static const mb_form_info unknown = {MB_FORM_QUALITATIVE, "?", "?", 0, MB_STATED_NONE, NULL, NULL, 0, 0, 0};
+    for (size_t i = 0; i < sizeof FORMS / sizeof *FORMS; i++)
+        if (FORMS[i].form == f) return &FORMS[i];
+    return &unknown;
+}
+
 const char *mb_form_name(mb_form f, size_t ngoals)
 {
     if (f == MB_FORM_COMPARE && ngoals > 1) return "milestones";
-    for (size_t i = 0; i < sizeof FORMS / sizeof *FORMS; i++)
-        if (FORMS[i].form == f) return FORMS[i].name;
-    return "?";
+    return mb_form_info_of(f)->name;
 }
 
-const char *mb_form_word(mb_form f)
-{
-    for (size_t i = 0; i < sizeof FORMS / sizeof *FORMS; i++)
-        if (FORMS[i].form == f) return FORMS[i].word;
-    return "?";
-}
+const char *mb_form_word(mb_form f) { return mb_form_info_of(f)->word; }
 
 #define CMP_OK(c) ((unsigned)(c) < sizeof CMPS / sizeof *CMPS)
 const char *mb_cmp_str(mb_cmp c) { return CMP_OK(c) ? CMPS[c].ascii : "?"; }

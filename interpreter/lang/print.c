@@ -386,3 +386,11 @@ char *mb_print_file(const mb_ast_file *f, size_t *len)
     *len = p.out.n;
     return p.out.p;
 }
+
+void mb_print_target_body(FILE *out, const mb_ast_target *t)
+{
+    mb_pt_buf b = {.symbols = 1};
+    mb_pt_target_body(&b, t);
+    if (b.p && !b.oom) fputs(b.p, out);
+    mb_pt_free(&b);
+}

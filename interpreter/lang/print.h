@@ -33,4 +33,8 @@ char *mb_print_file(const mb_ast_file *f, size_t *len);
  * the same meaning and the same comments give the same dump. */
 void mb_print_dump(FILE *out, const mb_ast_file *f);
 
+/* A target's body as the canonical printer writes it after "ID: ", with the comparisons as
+ * reports write them (≥, ≤): how explain and the reports quote a rule. Written to out. */
+void mb_print_target_body(FILE *out, const mb_ast_target *t);
+
 #endif

@@ -159,7 +159,7 @@ void mb_pt_expr(mb_pt_buf *b, const mb_expr *e) { expr(b, e, 0); }
 
 static void cmp(mb_pt_buf *b, mb_cmp c)
 {
-    mb_pt_printf(b, " %s ", mb_cmp_str(c));
+    mb_pt_printf(b, " %s ", b->symbols ? mb_cmp_sym(c) : mb_cmp_str(c));
 }
 
 static void span_years(mb_pt_buf *b, const char *words, const mb_ast_target *t)

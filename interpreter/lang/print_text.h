@@ -12,6 +12,7 @@ typedef struct mb_pt_buf {
     char *p;       /* NUL-terminated while not oom */
     size_t n, cap;
     int oom;
+    int symbols;   /* comparisons as reports write them (≥), not as rule text (>=) */
 } mb_pt_buf;
 
 void mb_pt_putn(mb_pt_buf *b, const char *s, size_t n);

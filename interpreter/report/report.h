@@ -119,6 +119,8 @@ mb_pos mb_report_rule_pos(const mb_rule *r, mb_pos *cache);
  * before a number that is rounded. Returns the length written. */
 const char *mb_report_comparison(const mb_verdict *v);
 size_t mb_report_criterion(const mb_verdict *v, char *buf, size_t cap, int mark);
+/* The same with the indicator's unit after each value in it ("≥ 12000 家", "1..2 家"). */
+size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int mark, const char *unit);
 
 /* Number in a report: exact decimal, or rounded to 4 places (marked "≈" in text). */
 void mb_report_num(FILE *out, mb_num v, int approx_mark);

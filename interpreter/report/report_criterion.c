@@ -45,67 +45,86 @@ static void addint(sb *b, int v)
     add(b, buf);
 }
 
-size_t mb_report_criterion(const mb_verdict *v, char *buf, size_t cap, int mark)
+/* A quantity in the indicator's unit: its unit after it when the caller wants units ("2.74%",
+ * "12000 家"). */
+static void addqty(sb *b, mb_num v, int mark, const char *unit)
+{
+    addnum(b, v, mark);
+    if (!unit || !unit[0]) return;
+    if (strcmp(unit, "%")) add(b, " ");
+    add(b, unit);
+}
+
+/* A target that could not be computed (no base value): what the rule asks of the base,
+ * "0.8 × 2015", "2015 −20%", "2016 +15%/yr". */
+static void unscaled(sb *b, const mb_rule *r, const mb_crit *c, int mark)
+{
+    mb_num p;
+    if (mb_form_info_of(r->form)->stated == MB_STATED_FACTOR || mb_crit_percent(c->named, &p)) {
+        addnum(b, c->named, mark);
+        add(b, " × ");
+        addint(b, c->base_year);
+        return;
+    }
+    addint(b, c->base_year);
+    add(b, mb_num_sign(p) < 0 ? " −" : " +");
+    addnum(b, mb_num_abs(p), mark);
+    add(b, c->scale == MB_SCALE_COMPOUND ? "%/yr" : "%");
+}
+
+size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int mark, const char *unit)
 {
     sb b = {buf, 0, cap};
     if (cap) buf[0] = 0;
     const mb_rule *r = v->rule;
     const mb_crit *c = &r->crit[v->goal];
-    switch (r->form) {
-    case MB_FORM_QUALITATIVE: add(&b, "—"); return b.n;
-    case MB_FORM_ABOUT:
+    const mb_trace *t = &v->trace;
+    const mb_limit *lo = &c->lo, *hi = &c->hi;
+    if (c->kind == MB_CRIT_NONE) { add(&b, "—"); return b.n; }
+    if (c->kind == MB_CRIT_STEPS && !v->has_target) { add(&b, c->dir > 0 ? "rising" : "falling"); return b.n; }
+    switch (c->kind == MB_CRIT_STEPS ? MB_SHAPE_BOUND : mb_crit_shape_of(c)) {
+    case MB_SHAPE_BAND:
         if (!c->two_sided) {
-            add(&b, c->lo.on ? "≥ " : "≤ ");
-            addnum(&b, c->lo.on ? c->lo.v : c->hi.v, mark);
+            add(&b, lo->on ? "≥ " : "≤ ");
+            addqty(&b, lo->on ? lo->v : hi->v, mark, unit);
             add(&b, " (");
         }
-        addnum(&b, r->a, mark);
+        addnum(&b, c->named, mark);
         add(&b, " ±");
-        addnum(&b, r->b, mark);
+        addnum(&b, r->b, mark); /* the tolerance as written: 5 or 5% */
         if (r->tol_relative) add(&b, "%");
         if (!c->two_sided) add(&b, ")");
+        else if (unit && unit[0]) { add(&b, " "); add(&b, unit); }
         return b.n;
-    case MB_FORM_INTERVAL:
-        addnum(&b, r->a, mark);
+    case MB_SHAPE_BETWEEN:
+        addnum(&b, t->has_bounds ? t->lo.v : lo->v, mark);
         add(&b, "..");
-        addnum(&b, r->b, mark);
+        addqty(&b, t->has_bounds ? t->hi.v : hi->v, mark, unit);
         return b.n;
-    case MB_FORM_RANGE:
+    case MB_SHAPE_STRETCH:
         add(&b, "≥ ");
-        addnum(&b, r->a, mark);
+        addqty(&b, t->has_bounds ? t->lo.v : lo->v, mark, unit);
         add(&b, " (stretch ");
-        addnum(&b, r->b, mark);
+        addqty(&b, c->mark.v, mark, unit);
         add(&b, ")");
         return b.n;
-    case MB_FORM_CUT: add(&b, "≤ "); break;
-    case MB_FORM_GROW: add(&b, "≥ "); break;
-    case MB_FORM_RISES:
-    case MB_FORM_FALLS:
-        if (!v->has_target) { add(&b, r->form == MB_FORM_RISES ? "rising" : "falling"); return b.n; }
-        add(&b, r->form == MB_FORM_RISES ? "> " : "< ");
-        break;
-    default:
-        add(&b, mb_cmp_sym(r->cmp));
-        add(&b, " ");
+    case MB_SHAPE_BOUND: break;
     }
-    if (v->has_target) addnum(&b, v->target, mark);
-    else if (r->form == MB_FORM_COMPARE) addnum(&b, r->goals[v->goal].value, mark);
-    else if (r->form == MB_FORM_EACH_YEAR || r->form == MB_FORM_CUMULATIVE) addnum(&b, r->a, mark);
-    else if (r->form == MB_FORM_RELATIVE) {
-        addnum(&b, r->a, mark);
-        add(&b, " × ");
-        addint(&b, r->base_year);
-    } else if (r->form == MB_FORM_CUT || r->form == MB_FORM_GROW || r->form == MB_FORM_ANNUAL_GROWTH) {
-        addint(&b, r->base_year);
-        add(&b, r->form == MB_FORM_CUT ? " −" : " +");
-        addnum(&b, r->a, mark);
-        add(&b, r->form == MB_FORM_ANNUAL_GROWTH ? "%/yr" : "%");
-    } else if (r->form != MB_FORM_ABOVE_REGION) add(&b, "?");
-    if (r->form == MB_FORM_EACH_YEAR) add(&b, " each year");
-    else if (r->form == MB_FORM_CUMULATIVE) add(&b, " total");
-    else if (r->form == MB_FORM_ABOVE_REGION) {
+    add(&b, mb_cmp_sym(mb_crit_cmp(c)));
+    add(&b, " ");
+    if (v->has_target) addqty(&b, v->target, mark, unit);
+    else if (c->scale == MB_SCALE_NONE) addqty(&b, c->named, mark, unit);
+    else if (c->kind != MB_CRIT_REGION) unscaled(&b, r, c, mark);
+    if (c->kind == MB_CRIT_EACH) add(&b, " each year");
+    else if (c->kind == MB_CRIT_SUM) add(&b, " total");
+    else if (c->kind == MB_CRIT_REGION) {
         if (v->has_target) add(&b, " ");
-        add(&b, r->region);
+        add(&b, c->region);
     }
     return b.n;
+}
+
+size_t mb_report_criterion(const mb_verdict *v, char *buf, size_t cap, int mark)
+{
+    return mb_report_criterion_in(v, buf, cap, mark, NULL);
 }

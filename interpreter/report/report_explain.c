@@ -2,13 +2,14 @@
  * the values read, with the file and line each came from, the arithmetic that turns the rule
  * into a threshold, and the comparison, in words a policy analyst can check by hand.
  *
- * The verdict itself always comes from mb_eval_verdict; this file only shows the working.
- * It reads the values again through the store (mb_data_obs), following derived indicators
- * the way the evaluator does, so that each number can be traced to its row. */
+ * The verdict always comes from mb_eval_verdict, and everything shown is its trace (the
+ * values, the base, the bounds, the pace) and the rule's criterion (check/crit.h): this file
+ * reads no value from the store and decides nothing about what a form means. */
 #include <math.h>
 #include <string.h>
 
 #include "formula.h"
+#include "print.h"
 #include "report.h"
 
 typedef struct xp {
@@ -73,13 +74,12 @@ static void gap(FILE *o, const mb_verdict *v)
 static const char *sym(mb_cmp c) { return mb_cmp_sym(c); }
 static const char *not_sym(mb_cmp c) { return mb_cmp_not_sym(c); }
 
-static int holds(mb_cmp c, mb_num a, mb_num b) { return mb_cmp_holds(c, mb_num_cmp(a, b)); }
-
-/* "a ≥ b" when it holds, "a < b" when it does not. */
-static void relation(FILE *o, mb_cmp c, mb_num a, mb_num b)
+/* "a ≥ b" when it held, "a < b" when it did not: whether it held is the verdict's (or the
+ * criterion's, crit.c), never decided here. */
+static void relation(FILE *o, mb_cmp c, mb_num a, mb_num b, int held)
 {
     num(o, a);
-    fprintf(o, " %s ", holds(c, a, b) ? sym(c) : not_sym(c));
+    fprintf(o, " %s ", held ? sym(c) : not_sym(c));
     num(o, b);
 }
 
@@ -221,90 +221,11 @@ static void conclude(const xp *x, const mb_verdict *v)
 
 /* ---- the rule as written ------------------------------------------------------------- */
 
-static void subject(FILE *o, const mb_rule *r)
+/* The rule as the canonical printer writes it, with ≥ for >= (lang/print.c). */
+static void rule_text(FILE *o, const mb_rule *r)
 {
-    const mb_ast_target *t = r->ast;
-    if (t && t->subject.text) src(o, t->subject.span);
+    if (r->ast) mb_print_target_body(o, r->ast);
     else if (r->ind) fputs(r->ind->id, o);
-}
-
-static void quantity(FILE *o, const mb_quantity *q, mb_num fallback, const mb_indicator *ind)
-{
-    if (q->span.text && q->span.end > q->span.start) src(o, q->span);
-    else qty(o, fallback, ind);
-}
-
-static void rule_body(FILE *o, const mb_rule *r)
-{
-    const mb_ast_target *t = r->ast;
-    const mb_indicator *ind = r->ind;
-    int by = r->goals ? r->goals[0].year : 0;
-    if (r->form == MB_FORM_QUALITATIVE) {
-        if (r->ind) { subject(o, r); fputc(' ', o); }
-        fputs("qualitative", o);
-        return;
-    }
-    subject(o, r);
-    switch (r->form) {
-    case MB_FORM_COMPARE:
-        fprintf(o, " %s ", sym(r->cmp));
-        for (size_t g = 0; g < r->ngoals; g++) {
-            if (g) fputs(", ", o);
-            fputs(r->goals[g].text, o);
-            fprintf(o, " by %d", r->goals[g].year);
-        }
-        return;
-    case MB_FORM_ABOUT:
-        fputs(" about ", o);
-        quantity(o, &t->args->a, r->a, ind);
-        fputs(r->tol_relative ? " within " : " ± ", o);
-        quantity(o, &t->args->b, r->b, ind);
-        if (r->two_sided) fputs(" two-sided", o);
-        break;
-    case MB_FORM_INTERVAL:
-        fputs(" between ", o);
-        quantity(o, &t->args->a, r->a, ind);
-        fputs(" and ", o);
-        quantity(o, &t->args->b, r->b, ind);
-        break;
-    case MB_FORM_RANGE:
-        fprintf(o, " %s ", sym(r->cmp));
-        quantity(o, &t->args->a, r->a, ind);
-        fputs(" stretch ", o);
-        quantity(o, &t->args->b, r->b, ind);
-        break;
-    case MB_FORM_EACH_YEAR:
-    case MB_FORM_CUMULATIVE:
-        fprintf(o, " %s ", sym(r->cmp));
-        quantity(o, &t->args->a, r->a, ind);
-        fprintf(o, " %s %d..%d", r->form == MB_FORM_EACH_YEAR ? "each year" : "total", r->y1, r->y2);
-        return;
-    case MB_FORM_RELATIVE:
-        fprintf(o, " %s ", sym(r->cmp));
-        num(o, r->a);
-        fprintf(o, " × base %d", r->base_year);
-        break;
-    case MB_FORM_CUT:
-    case MB_FORM_GROW:
-        fprintf(o, " %s ", r->form == MB_FORM_CUT ? "cut" : "grow");
-        quantity(o, &t->args->a, r->a, NULL);
-        fprintf(o, " from %d", r->base_year);
-        break;
-    case MB_FORM_ANNUAL_GROWTH:
-        fprintf(o, " annual growth %s ", sym(r->cmp));
-        quantity(o, &t->args->a, r->a, NULL);
-        fprintf(o, " from %d", r->base_year);
-        break;
-    case MB_FORM_RISES:
-    case MB_FORM_FALLS:
-        fprintf(o, " %s every year %d..%d", r->form == MB_FORM_RISES ? "rises" : "falls", r->y1, r->y2);
-        return;
-    case MB_FORM_ABOVE_REGION:
-        fprintf(o, " %s region \"%s\"", sym(r->cmp), r->region);
-        break;
-    default: break;
-    }
-    fprintf(o, " by %d", by);
 }
 
 /* Text that may hold line breaks, its later lines lined up under the first. */
@@ -330,7 +251,7 @@ static void header(const xp *x)
     }
     fputc('\n', o);
     fputs("  rule:      ", o);
-    rule_body(o, r);
+    rule_text(o, r);
     fputc('\n', o);
     for (size_t i = 0; i < r->nphrases; i++) { fputs("  phrase:    ", o); indented(o, r->phrases[i].text); }
     if (r->binding || r->aspiration) /* attributes: shown, never part of the verdict */
@@ -363,125 +284,142 @@ static void header(const xp *x)
     else fputs("  data:      no whole year in the data\n", o);
 }
 
-/* ---- the threshold of the single-value forms ----------------------------------------- */
+/* ---- the threshold of the single-value criteria --------------------------------------- */
 
 /* A threshold beyond 128 bits: the evaluator compared with it exactly (num_pow.h), and its
  * verdict holds it to 36 significant digits, marked approximate. */
 
-/* Explains how the threshold follows from the rule (and the base value). Returns 0 when the
- * base value is missing, so that there is no threshold to compare with. */
+/* "    target: ≥ 12000 家 (written 1.2万家)": a bound on the value itself. */
+static void bound_target(const xp *x, const mb_crit *c, size_t g)
+{
+    FILE *o = x->o;
+    const mb_indicator *ind = x->r->ind;
+    const char *written = x->r->goals[g].text;
+    fprintf(o, "    target: %s ", sym(mb_crit_cmp(c)));
+    qty(o, c->named, ind);
+    /* as written, when that reads differently ("1.2万家" for 12000 家) */
+    char buf[MB_NUM_BUF + 64];
+    FILE *m = written ? fmemopen(buf, sizeof buf, "w") : NULL;
+    if (m) {
+        qty(m, c->named, ind);
+        fputc(0, m);
+        fclose(m);
+        buf[sizeof buf - 1] = 0;
+        char bare[MB_NUM_BUF];
+        mb_num_format(c->named, 4, bare, NULL);
+        if (strcmp(buf, written) && strcmp(bare, written)) fprintf(o, " (written %s)", written);
+    }
+    fputc('\n', o);
+}
+
+/* "    target: about 1200 家 ± 60 家, so at least 1140 家 (higher is better: above 1260 家 …)" */
+static void band_target(const xp *x, const mb_crit *c)
+{
+    FILE *o = x->o;
+    const mb_rule *r = x->r;
+    const mb_indicator *ind = r->ind;
+    fputs("    target: about ", o);
+    qty(o, c->named, ind);
+    if (r->tol_relative) {
+        fputs(", within ", o);
+        num(o, r->b); /* the tolerance as written */
+        fputs("% of it: ± ", o);
+    } else fputs(" ± ", o);
+    qty(o, c->tol, ind);
+    if (c->two_sided) {
+        fputs(", so from ", o);
+        num(o, c->lo.v);
+        fputs(" to ", o);
+        qty(o, c->hi.v, ind);
+        fputs(" (both included)", o);
+    } else {
+        fprintf(o, ", so %s ", c->lo.on ? "at least" : "at most");
+        qty(o, c->lo.on ? c->lo.v : c->hi.v, ind);
+        fprintf(o, " (%s is better: %s ", c->dir < 0 ? "lower" : "higher", c->lo.on ? "above" : "below");
+        qty(o, c->mark.v, ind);
+        fputs(" the target is exceeded)", o);
+    }
+    fputc('\n', o);
+}
+
+/* "    target = (1 − 20%) × 600 = 480 家", "0.8 × 600", "(1 + 15%)^4 × 100": each bound of a
+ * criterion scaled by the base, from the factor the checker resolved it to. */
+static void scaled_target(const xp *x, const mb_crit *c, const mb_trace *tr, mb_num base)
+{
+    FILE *o = x->o;
+    const mb_limit *cl[2] = {&c->lo, &c->hi};
+    const mb_bound *tl[2] = {&tr->lo, &tr->hi};
+    int both = c->lo.on && c->hi.on;
+    for (int k = 0; k < 2; k++) {
+        if (!cl[k]->on) continue;
+        fputs(both ? (k ? "    upper bound = " : "    lower bound = ") : "    target = ", o);
+        mb_num p;
+        if (mb_form_info_of(x->r->form)->stated == MB_STATED_FACTOR || mb_crit_percent(cl[k]->v, &p)) {
+            num(o, cl[k]->v);
+        } else {
+            fprintf(o, "(1 %s ", mb_num_sign(p) < 0 ? "−" : "+");
+            num(o, mb_num_abs(p));
+            fputs("%)", o);
+            if (c->scale == MB_SCALE_COMPOUND) fprintf(o, "^%u", c->years);
+        }
+        fputs(" × ", o);
+        pnum(o, base);
+        fputs(" = ", o);
+        qty(o, tl[k]->v, x->r->ind);
+        fputc('\n', o);
+    }
+}
+
+/* Explains how the threshold follows from the criterion (and the base value). Returns 0
+ * when the base value is missing, so that there is no threshold to compare with. */
 static int threshold(const xp *x, const mb_verdict *v, size_t g)
 {
     FILE *o = x->o;
-    const mb_rule *r = x->r;
-    const mb_indicator *ind = r->ind;
+    const mb_crit *c = &x->r->crit[g];
     mb_num base;
-    switch (r->form) {
-    case MB_FORM_COMPARE: {
-        fprintf(o, "    target: %s ", sym(r->cmp));
-        qty(o, r->goals[g].value, ind);
-        /* as written, when that reads differently ("1.2万家" for 12000 家) */
-        char buf[MB_NUM_BUF + 64];
-        FILE *m = fmemopen(buf, sizeof buf, "w");
-        if (m) {
-            qty(m, r->goals[g].value, ind);
-            fputc(0, m);
-            fclose(m);
-            buf[sizeof buf - 1] = 0;
-            char bare[MB_NUM_BUF];
-            mb_num_format(r->goals[g].value, 4, bare, NULL);
-            if (strcmp(buf, r->goals[g].text) && strcmp(bare, r->goals[g].text))
-                fprintf(o, " (written %s)", r->goals[g].text);
-        }
-        fputc('\n', o);
-        return 1;
-    }
-    case MB_FORM_ABOUT: {
-        const mb_crit *c = &r->crit[g];
-        fputs("    target: about ", o);
-        qty(o, c->named, ind);
-        if (r->tol_relative) {
-            fputs(", within ", o);
-            num(o, r->b);
-            fputs("% of it: ± ", o);
-        } else fputs(" ± ", o);
-        qty(o, c->tol, ind);
-        if (c->two_sided) {
-            fputs(", so from ", o);
+    if (c->scale == MB_SCALE_NONE) {
+        switch (mb_crit_shape_of(c)) {
+        case MB_SHAPE_BOUND: bound_target(x, c, g); break;
+        case MB_SHAPE_BAND: band_target(x, c); break;
+        case MB_SHAPE_BETWEEN:
+            fputs("    target: between ", o);
             num(o, c->lo.v);
-            fputs(" to ", o);
-            qty(o, c->hi.v, ind);
-            fputs(" (both included)", o);
-        } else {
-            fprintf(o, ", so %s ", c->lo.on ? "at least" : "at most");
-            qty(o, c->lo.on ? c->lo.v : c->hi.v, ind);
-            fprintf(o, " (%s is better: %s ", ind->direction < 0 ? "lower" : "higher", c->lo.on ? "above" : "below");
-            qty(o, c->mark.v, ind);
-            fputs(" the target is exceeded)", o);
+            fputs(" and ", o);
+            qty(o, c->hi.v, x->r->ind);
+            fputs(" (both included)\n", o);
+            break;
+        case MB_SHAPE_STRETCH:
+            fputs("    target: at least ", o);
+            qty(o, c->lo.v, x->r->ind);
+            fputs(" required, ", o);
+            qty(o, c->mark.v, x->r->ind);
+            fputs(" the stretch\n", o);
+            break;
         }
-        fputc('\n', o);
         return 1;
     }
-    case MB_FORM_INTERVAL:
-        fputs("    target: between ", o);
-        num(o, r->a);
-        fputs(" and ", o);
-        qty(o, r->b, ind);
-        fputs(" (both included)\n", o);
-        return 1;
-    case MB_FORM_RANGE:
-        fputs("    target: at least ", o);
-        qty(o, r->a, ind);
-        fputs(" required, ", o);
-        qty(o, r->b, ind);
-        fputs(" the stretch\n", o);
-        return 1;
-    case MB_FORM_RELATIVE:
-    case MB_FORM_CUT:
-    case MB_FORM_GROW:
-    case MB_FORM_ANNUAL_GROWTH:
-        break;
-    default: return 1;
-    }
-    const mb_crit *c = &r->crit[g];
     if (say(x, x->region, c->base_year, " (base)", &base) != VAL_OK) return 0;
-    const mb_trace *tr = &v->trace;
-    if (!tr->has_bounds) return 0; /* the verdict says why (a base that is not positive …) */
-    const mb_bound *l = tr->lo.on ? &tr->lo : &tr->hi;
-    fputs("    target = ", o);
-    if (c->scale == MB_SCALE_BASE && r->form == MB_FORM_RELATIVE) {
-        num(o, c->named);
-    } else {
-        int cut = r->form == MB_FORM_CUT;
-        fprintf(o, "(1 %s ", cut || mb_num_sign(r->a) < 0 ? "−" : "+");
-        num(o, mb_num_abs(r->a));
-        fputs("%)", o);
-        if (c->scale == MB_SCALE_COMPOUND) fprintf(o, "^%u", c->years);
-    }
-    fputs(" × ", o);
-    pnum(o, base);
-    fputs(" = ", o);
-    qty(o, l->v, ind);
-    fputc('\n', o);
+    if (!v->trace.has_bounds) return 0; /* the verdict says why (a base that is not positive …) */
+    scaled_target(x, c, &v->trace, base);
     return 1;
 }
 
-/* The comparison at the deadline, for the single-value forms. */
+/* The comparison at the deadline, for the single-value criteria. */
 static void judge(const xp *x, const mb_verdict *v)
 {
     FILE *o = x->o;
-    const mb_rule *r = x->r;
-    const mb_indicator *ind = r->ind;
+    const mb_crit *c = &x->r->crit[v->goal];
+    const mb_trace *tr = &v->trace;
     mb_num a = v->actual;
+    int met = v->status == MB_ST_MET;
     fputs("    ", o);
-    switch (r->form) {
-    case MB_FORM_ABOUT: {
-        const mb_crit *c = &r->crit[v->goal];
+    switch (mb_crit_shape_of(c)) {
+    case MB_SHAPE_BAND: {
         mb_num d;
         num(o, a);
         fputs(mb_num_cmp(a, c->named) == 0 ? " is the target itself"
               : v->stretch ? " is beyond the band on the better side"
-              : v->status == MB_ST_MET ? " is within the band" : " is outside the band", o);
+              : met ? " is within the band" : " is outside the band", o);
         if (!mb_num_sub(a, c->named, &d) && mb_num_sign(d)) {
             fputs(" (", o);
             snum(o, d);
@@ -494,37 +432,34 @@ static void judge(const xp *x, const mb_verdict *v)
         fprintf(o, ": %s%s\n", mb_status_name(v->status), v->stretch ? ", exceeded" : "");
         return;
     }
-    case MB_FORM_INTERVAL:
-        if (mb_num_cmp(a, r->a) < 0) relation(o, MB_CMP_GE, a, r->a);
-        else if (mb_num_cmp(a, r->b) > 0) relation(o, MB_CMP_LE, a, r->b);
+    case MB_SHAPE_BETWEEN:
+        if (mb_num_cmp(a, tr->lo.v) < 0) relation(o, MB_CMP_GE, a, tr->lo.v, 0);
+        else if (mb_num_cmp(a, tr->hi.v) > 0) relation(o, MB_CMP_LE, a, tr->hi.v, 0);
         else {
-            num(o, r->a);
+            num(o, tr->lo.v);
             fputs(" ≤ ", o);
             num(o, a);
             fputs(" ≤ ", o);
-            num(o, r->b);
+            num(o, tr->hi.v);
         }
         fprintf(o, ": %s\n", mb_status_name(v->status));
         return;
-    case MB_FORM_RANGE:
-        relation(o, MB_CMP_GE, a, r->a);
+    case MB_SHAPE_STRETCH:
+        relation(o, MB_CMP_GE, a, tr->lo.v, met);
         fprintf(o, ": %s", mb_status_name(v->status));
         gap(o, v);
-        if (mb_num_cmp(a, r->a) >= 0) {
+        if (met) {
             fputs("; ", o);
-            relation(o, MB_CMP_GE, a, r->b);
+            relation(o, MB_CMP_GE, a, c->mark.v, v->stretch);
             fputs(v->stretch ? ": the stretch value is reached too" : ": the stretch value is not reached", o);
         }
         fputc('\n', o);
         return;
-    case MB_FORM_CUT: relation(o, MB_CMP_LE, a, v->target); break;
-    case MB_FORM_GROW: relation(o, MB_CMP_GE, a, v->target); break;
-    default: relation(o, r->cmp, a, v->target); break;
+    case MB_SHAPE_BOUND: relation(o, mb_crit_cmp(c), a, v->target, met); break;
     }
     fprintf(o, ": %s", mb_status_name(v->status));
     gap(o, v);
     fputc('\n', o);
-    (void)ind;
 }
 
 /* ---- before the deadline: progress ------------------------------------------------------ */
@@ -544,8 +479,8 @@ static void progress(const xp *x, const mb_verdict *v)
         return;
     }
     mb_num x0;
-    int base_said = r->form == MB_FORM_RELATIVE || r->form == MB_FORM_CUT || r->form == MB_FORM_GROW
-                 || r->form == MB_FORM_ANNUAL_GROWTH; /* the threshold's working showed it */
+    const mb_crit *c = &r->crit[v->goal];
+    int base_said = c->scale != MB_SCALE_NONE; /* the threshold's working showed it */
     int s0 = base_said ? value(x, x->region, r->ind, t0, &x0, 0)
                        : say(x, x->region, t0, " (base, where progress is measured from)", &x0);
     if (base_said && s0 == VAL_OK) fprintf(o, "    progress is measured from the base year %d\n", t0);
@@ -563,12 +498,11 @@ static void progress(const xp *x, const mb_verdict *v)
     fputc('\n', o);
     if (v->already) {
         fputs("    ", o);
-        if (r->form == MB_FORM_ABOUT || r->form == MB_FORM_INTERVAL || r->form == MB_FORM_RANGE) {
+        if (mb_crit_shape_of(c) != MB_SHAPE_BOUND) {
             num(o, v->actual);
             fputs(" already meets the target", o);
         } else {
-            relation(o, r->form == MB_FORM_CUT ? MB_CMP_LE : r->form == MB_FORM_GROW ? MB_CMP_GE : r->cmp,
-                     v->actual, v->target);
+            relation(o, mb_crit_cmp(c), v->actual, v->target, 1);
             fputs(": the target is already reached", o);
         }
         fprintf(o, ": %s\n", mb_status_name(v->status));
@@ -632,16 +566,19 @@ static void each_year(const xp *x, const mb_verdict *v)
 {
     FILE *o = x->o;
     const mb_rule *r = x->r;
-    fprintf(o, "    target: %s ", sym(r->cmp));
-    qty(o, r->a, r->ind);
-    fprintf(o, " in every year %d..%d\n", r->y1, r->y2);
-    for (int y = r->y1; y <= r->y2; y++) {
+    const mb_crit *c = &r->crit[v->goal];
+    mb_cmp cmp = mb_crit_cmp(c);
+    fprintf(o, "    target: %s ", sym(cmp));
+    qty(o, c->named, r->ind);
+    fprintf(o, " in every year %d..%d\n", c->y1, c->y2);
+    for (int y = c->y1; y <= c->y2; y++) {
         mb_num a;
         int s = value(x, x->region, r->ind, y, &a, 0);
         fprintf(o, "    %d: ", y);
         if (s == VAL_OK) {
-            relation(o, r->cmp, a, r->a);
-            fputs(holds(r->cmp, a, r->a) ? " ✓" : " ✗", o);
+            int ok = mb_crit_holds(c, a);
+            relation(o, cmp, a, c->named, ok);
+            fputs(ok ? " ✓" : " ✗", o);
             origin(x, x->region, r->ind, y);
         } else year_without_value(o, s);
         fputc('\n', o);
@@ -654,31 +591,27 @@ static void cumulative(const xp *x, const mb_verdict *v)
     FILE *o = x->o;
     const mb_rule *r = x->r;
     const mb_indicator *ind = r->ind;
-    int last = x->e->as_of < r->y2 ? x->e->as_of : r->y2, n = 0, complete = 1;
-    fprintf(o, "    target: total over %d..%d %s ", r->y1, r->y2, sym(r->cmp));
-    qty(o, r->a, ind);
+    const mb_crit *c = &r->crit[v->goal];
+    int last = x->e->as_of < c->y2 ? x->e->as_of : c->y2, n = 0;
+    fprintf(o, "    target: total over %d..%d %s ", c->y1, c->y2, sym(mb_crit_cmp(c)));
+    qty(o, c->named, ind);
     fputc('\n', o);
-    mb_num sum = mb_num_int(0);
-    for (int y = r->y1; y <= r->y2; y++) {
+    for (int y = c->y1; y <= c->y2; y++) {
         mb_num a;
         int s = value(x, x->region, ind, y, &a, 0);
         fprintf(o, "    %d: ", y);
         if (s == VAL_OK) {
             qty(o, a, ind);
             origin(x, x->region, ind, y);
-            if (mb_num_add(sum, a, &sum)) complete = 0;
             n++;
         } else if (s == VAL_LATE) fputs("after the data taken into account", o);
-        else {
-            fputs(s == VAL_BAD ? "rejected or not computable" : "none submitted", o);
-            complete = 0;
-        }
+        else fputs(s == VAL_BAD ? "rejected or not computable" : "none submitted", o);
         fputc('\n', o);
     }
-    if (complete && n && last >= r->y1) {
-        fprintf(o, "    sum %d..%d = ", r->y1, last);
+    if (v->has_actual) { /* the sum the evaluator judged, with the values it added */
+        fprintf(o, "    sum %d..%d = ", c->y1, last);
         int first = 1;
-        for (int y = r->y1; y <= last && n <= 12; y++) {
+        for (int y = c->y1; y <= last && n <= 12; y++) {
             mb_num a;
             if (value(x, x->region, ind, y, &a, 0) != VAL_OK) continue;
             if (!first) fputs(" + ", o);
@@ -686,22 +619,22 @@ static void cumulative(const xp *x, const mb_verdict *v)
             first = 0;
         }
         if (n <= 12) fputs(" = ", o);
-        qty(o, sum, ind);
+        qty(o, v->actual, ind);
         fputc('\n', o);
-        if (last == r->y2) {
+        if (last == c->y2) {
             fputs("    ", o);
-            relation(o, r->cmp, sum, r->a);
+            relation(o, mb_crit_cmp(c), v->actual, c->named, v->status == MB_ST_MET);
             fprintf(o, ": %s", mb_status_name(v->status));
             gap(o, v);
             fputc('\n', o);
             return;
         }
         if (v->has_ratio) {
-            int done = last - r->y1 + 1, all = r->y2 - r->y1 + 1;
+            int done = last - c->y1 + 1, all = c->y2 - c->y1 + 1;
             fprintf(o, "    the share due by %d: ", last);
-            num(o, r->a);
-            fprintf(o, " × %d/%d = %.4g", done, all, mb_num_to_double(r->a) * done / all);
-            fprintf(o, "; the total is %.0f%% of it", mb_num_to_double(sum) / (mb_num_to_double(r->a) * done / all) * 100);
+            num(o, c->named);
+            fprintf(o, " × %d/%d = %.4g", done, all, mb_num_to_double(c->named) * done / all);
+            fprintf(o, "; the total is %.0f%% of it", v->ratio * 100);
             fputc('\n', o);
         }
     }
@@ -712,21 +645,22 @@ static void monotone(const xp *x, const mb_verdict *v)
 {
     FILE *o = x->o;
     const mb_rule *r = x->r;
-    int up = r->form == MB_FORM_RISES, prev_y = 0;
+    const mb_crit *c = &r->crit[v->goal];
+    int prev_y = 0;
     mb_num prev = {0, 1};
-    fprintf(o, "    target: each value %s the one of the year before, %d..%d\n", up ? "above" : "below", r->y1, r->y2);
-    for (int y = r->y1; y <= r->y2; y++) {
+    fprintf(o, "    target: each value %s the one of the year before, %d..%d\n", c->dir > 0 ? "above" : "below",
+            c->y1, c->y2);
+    for (int y = c->y1; y <= c->y2; y++) {
         mb_num a;
         int s = value(x, x->region, r->ind, y, &a, 0);
         fprintf(o, "    %d: ", y);
         if (s == VAL_OK) {
             qty(o, a, r->ind);
             if (prev_y) {
-                int c = mb_num_cmp(a, prev);
-                int ok = up ? c > 0 : c < 0;
-                fprintf(o, " %s ", c > 0 ? ">" : c < 0 ? "<" : "=");
+                int d = mb_num_cmp(a, prev);
+                fprintf(o, " %s ", d > 0 ? ">" : d < 0 ? "<" : "=");
                 qty(o, prev, r->ind);
-                fprintf(o, " (%d) %s", prev_y, ok ? "✓" : "✗");
+                fprintf(o, " (%d) %s", prev_y, mb_crit_step_holds(c, prev, a) ? "✓" : "✗");
             }
             origin(x, x->region, r->ind, y);
             prev = a;
@@ -741,12 +675,14 @@ static void above_region(const xp *x, const mb_verdict *v)
 {
     FILE *o = x->o;
     const mb_rule *r = x->r;
+    const mb_crit *c = &r->crit[v->goal];
     const mb_data *D = x->e->D;
-    long ref = mb_data_region(D, r->region_key);
+    long ref = mb_data_region(D, c->region_key);
     const char *here = D->region_names[x->region];
-    fprintf(o, "    target: the value for %s %s the value for %s in %d\n", here, sym(r->cmp), r->region, v->year);
+    fprintf(o, "    target: the value for %s %s the value for %s in %d\n", here, sym(mb_crit_cmp(c)), c->region,
+            v->year);
     if (ref < 0) {
-        fprintf(o, "    %s is not in the data\n", r->region);
+        fprintf(o, "    %s is not in the data\n", c->region);
         conclude(x, v);
         return;
     }
@@ -761,7 +697,7 @@ static void above_region(const xp *x, const mb_verdict *v)
     say(x, (size_t)ref, y, role, NULL);
     if (v->has_actual && v->has_target) {
         fputs("    ", o);
-        relation(o, r->cmp, v->actual, v->target);
+        relation(o, mb_crit_cmp(c), v->actual, v->target, v->status == MB_ST_MET || v->status == MB_ST_ON_TRACK);
         fprintf(o, ": %s", mb_status_name(v->status));
         gap(o, v);
         fputc('\n', o);

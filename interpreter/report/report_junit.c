@@ -124,39 +124,13 @@ static void xml_qty(FILE *o, mb_num v, const char *unit)
     xml(o, unit);
 }
 
-/* The threshold as a reader states it: "≥ 2.74%", "25 ±5% 件", "1..2 家", "> 22% (2018)". */
+/* The threshold as every report states it (report_criterion.c), with the unit after the
+ * values in it: "≥ 2.74%", "25 ±5% 件", "1..2 家". */
 static void xml_target(FILE *o, const mb_verdict *v, const char *unit)
 {
-    const mb_rule *r = v->rule;
-    switch (r->form) {
-    case MB_FORM_ABOUT:
-        xml_num(o, r->a);
-        fputs(" ±", o);
-        xml_num(o, r->b);
-        fputs(r->tol_relative ? "%" : "", o);
-        if (unit[0]) { fputc(' ', o); xml(o, unit); }
-        return;
-    case MB_FORM_INTERVAL:
-        xml_num(o, r->a);
-        fputs("..", o);
-        xml_qty(o, r->b, unit);
-        return;
-    case MB_FORM_RANGE:
-        fputs("≥ ", o);
-        xml_qty(o, r->a, unit);
-        fputs(" (stretch ", o);
-        xml_qty(o, r->b, unit);
-        fputc(')', o);
-        return;
-    case MB_FORM_RISES:
-    case MB_FORM_FALLS: xml(o, r->form == MB_FORM_RISES ? "> " : "< "); break;
-    case MB_FORM_CUT: fputs("≤ ", o); break;
-    case MB_FORM_GROW: fputs("≥ ", o); break;
-    default: xml(o, mb_cmp_sym(r->cmp)); fputc(' ', o);
-    }
-    xml_qty(o, v->target, unit);
-    if (r->form == MB_FORM_EACH_YEAR) fputs(" each year", o);
-    else if (r->form == MB_FORM_CUMULATIVE) fputs(" in total", o);
+    char buf[512];
+    mb_report_criterion_in(v, buf, sizeof buf, 1, unit);
+    xml(o, buf);
 }
 
 /* "2018 missed: actual 2.5%, target ≥ 2.74%, gap -0.24" */

@@ -167,7 +167,8 @@ static void add_row(text_ctx *c, const mb_verdict *v)
     if (v->has_gap) {
         put_num(c, v->gap, 1);
         /* relative to the target: not for a band or a step, whose "target" is one end */
-        if (v->has_rel_gap && mb_num_sign(v->gap) && r->form != MB_FORM_INTERVAL && r->form != MB_FORM_RISES && r->form != MB_FORM_FALLS) {
+        const mb_crit *k = &r->crit[v->goal];
+        if (v->has_rel_gap && mb_num_sign(v->gap) && k->kind != MB_CRIT_STEPS && mb_crit_shape_of(k) != MB_SHAPE_BETWEEN) {
             snprintf(buf, sizeof buf, " (%+.1f%%)", mb_num_to_double(v->rel_gap) * 100);
             puts_(c, buf);
         }
