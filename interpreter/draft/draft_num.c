@@ -1,6 +1,7 @@
 /* draft_num.c — numbers as plans print them: 2.74%, 1.2万家, 940亿元, 1~2家, 3个百分点,
- * 0.5吨煤/万元, 25.5件, and years (2018年). Only Arabic digits make a number here; Chinese
- * numerals in prose (翻一番, 前三) are words the sentence reader knows. */
+ * 0.5吨煤/万元, 25.5件, small counts in Chinese numerals (超百项, 两个, 三十家), and years
+ * (2018年). Chinese numerals that are words (翻一番, 前三, 一批, 第十五次) are left to the
+ * sentence reader. */
 #include <stdio.h>
 #include <string.h>
 
@@ -84,10 +85,90 @@ static size_t unit_at(const char *s, size_t i, size_t end, md_qty *q)
     return j - i;
 }
 
+/* Chinese numerals: digits 一…九 (两 for 2) and the multipliers 十 百 千, read as a whole number
+ * below 10 000 (万 and 亿 after it are scales, read with the unit). */
+static int cn_digit(const char *s, size_t i, size_t end)
+{
+    static const char *const D[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", NULL};
+    for (int k = 0; D[k]; k++) if (md_at(s + i, s + end, D[k])) return k;
+    return md_at(s + i, s + end, "两") ? 2 : -1;
+}
+
+static int cn_mult(const char *s, size_t i, size_t end)
+{
+    return md_at(s + i, s + end, "十") ? 10 : md_at(s + i, s + end, "百") ? 100 : md_at(s + i, s + end, "千") ? 1000 : 0;
+}
+
+/* The bytes of the numeral at i and its value, or 0 when none is there or it is not well formed
+ * (一二, 十百): every CJK numeral is 3 bytes of UTF-8. */
+static size_t cn_numeral(const char *s, size_t i, size_t end, long *value)
+{
+    long total = 0, cur = -1;
+    int last_mult = 10000;
+    size_t j = i;
+    for (; j + 3 <= end; j += 3) {
+        int d = cn_digit(s, j, end), m = d < 0 ? cn_mult(s, j, end) : 0;
+        if (d >= 0) {
+            if (cur >= 0) return 0;
+            cur = d;
+        } else if (m) {
+            if (m >= last_mult) return 0;
+            total += (cur < 0 ? 1 : cur) * m, cur = -1, last_mult = m;
+        } else break;
+    }
+    if (j == i) return 0;
+    *value = total + (cur < 0 ? 0 : cur);
+    return j - i;
+}
+
+/* Where a Chinese numeral counts things, the unit words that follow it. 人, 次, 位, 部, 批, 支 and
+ * 种 are left out: after a numeral they mostly make words (千人计划, 二次开发, 三位一体, 两部门,
+ * 一批, 一支队伍, 多种). */
+static const char *const CN_UNITS[] = {
+    "个百分点", "个", "项", "家", "所", "座", "名", "件", "场", "台", "套", "款", "篇", "只", "辆", "株", NULL
+};
+
+/* A count in Chinese numerals starting at i: "百" in 超百项, "三十" in 达到三十家. Not one standing alone
+ * (一个, 一项 mostly mean "a"), not after a word that makes it an ordinal or a rank (第, 前, 首,
+ * 翻, 每, 逐), and not in 千家万户 or 百家争鸣. */
+static size_t cn_count(const char *s, size_t i, size_t end, char *out)
+{
+    static const char *const NOT_BEFORE[] = {"第", "前", "首", "翻", "每", "逐", "之", "这", "那", "其", "唯", "统", NULL};
+    long v;
+    size_t n = cn_numeral(s, i, end, &v);
+    if (!n || v <= 1) return 0;
+    if (i >= 3 && (cn_digit(s, i - 3, end) >= 0 || cn_mult(s, i - 3, end) || word_at(s, i - 3, end, NOT_BEFORE) == 3))
+        return 0;
+    size_t u = word_at(s, i + n, end, CN_UNITS);
+    if (!u) return 0;
+    /* Plans enumerate tasks with numerals (支持两个…, 抓好四个…); a count is a target only where
+     * a comparator stands right before it (超百项, 达到三十家) or 以上 right after. */
+    static const char *const CMP_BEFORE[] = {"超过", "达到", "突破", "不少于", "不低于", "超", "达", NULL};
+    int cmp = 0;
+    for (size_t k = 0; CMP_BEFORE[k] && !cmp; k++) {
+        size_t w = strlen(CMP_BEFORE[k]);
+        cmp = i >= w && md_at(s + i - w, s + end, CMP_BEFORE[k]);
+    }
+    if (!cmp && !md_at(s + i + n + u, s + end, "以上")) return 0;
+    if (md_at(s + i + n, s + end, "家") && (md_at(s + i + n + 3, s + end, "万") || md_at(s + i + n + 3, s + end, "争")))
+        return 0;
+    snprintf(out, MD_NUM_MAX, "%ld", v);
+    return n;
+}
+
 int md_scan_qty(const char *s, size_t i, size_t end, md_qty *q)
 {
     memset(q, 0, sizeof *q);
-    if (i >= end || !digit(s[i])) return 0;
+    if (i < end && !digit(s[i])) {
+        size_t n = cn_count(s, i, end, q->num);
+        if (!n) return 0;
+        size_t j = i + n;
+        j += unit_at(s, j, end, q);
+        q->suffix = suffix_at(s, &j, end);
+        q->start = i, q->end = j;
+        return 1;
+    }
+    if (i >= end) return 0;
     if (i > 0 && (digit(s[i - 1]) || s[i - 1] == '.' || ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z')))
         return 0;
     size_t n = read_num(s, i, end, q->num);

@@ -60,6 +60,17 @@ if LC_ALL=C grep -q $'\xe2\x80[\xaa-\xae]' "$tmp/escapes.mb"; then fail "escapes
 expect_clean html "$src/tests/draft/html/jiangyin_2018.html"
 "$bin" draft "$src/tests/draft/seeds/001_06eec96fd9fb3ad5.txt" --catalogue "$src/rules/catalogue.mb" \
   --output "$tmp/text.mb" 2>/dev/null
+# Chinese numerals: a count after a comparator is a target; enumerations and words are not
+cat >"$tmp/cn.txt" <<'TXT'
+某市2018年科技工作要点
+到2018年,引进国外先进技术超百项,新建研发机构达到三十家。
+支持两个国家级高新区争先进位,抓好四个重点,培育一批骨干企业,高新技术企业数翻一番。
+TXT
+expect_clean cn "$tmp/cn.txt"
+grep -q '> 100 项 by 2018$' "$tmp/cn.mb" || fail "cn: 超百项 is not > 100 项"
+grep -q '>= 30 家 by 2018$' "$tmp/cn.mb" || fail "cn: 达到三十家 is not >= 30 家"
+if grep -q '>= 2 个\|>= 4 个\|批' "$tmp/cn.mb"; then fail "cn: an enumeration (两个, 四个, 一批) drafted as a target"; fi
+
 # 力争/争取 are the aspiration attribute, not a note
 "$bin" draft "$src/tests/draft/seeds/000_dc8c199a41f539ca.txt" --output "$tmp/nt.mb" 2>/dev/null
 grep -B1 'phrase "争取形成1~2个' "$tmp/nt.mb" | grep -q '^target.* aspiration$' || fail "text: 争取 is not the aspiration attribute"
