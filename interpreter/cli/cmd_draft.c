@@ -162,10 +162,13 @@ static int draft(const char *plan, const char *catalogue, const char *output, in
             fwrite(r.text, 1, r.len, out.f);
             if (mb_cli_out_commit(&out) != 0) rc = MB_EXIT_USAGE;
         }
+        char restated[32];
+        snprintf(restated, sizeof restated, "%zu", r.restated);
         if (rc == MB_EXIT_OK)
-            fprintf(stderr, "mubiao draft: %zu target%s (%zu marked for review), %zu indicator%s proposed, "
+            fprintf(stderr, "mubiao draft: %zu target%s (%zu marked for review%s%s), %zu indicator%s proposed, "
                     "%zu reused from the catalogue, %zu number%s not placed\n",
-                    r.targets, r.targets == 1 ? "" : "s", r.review, r.indicators_new,
+                    r.targets, r.targets == 1 ? "" : "s", r.review, r.restated ? "; restated goals merged: " : "",
+                    r.restated ? restated : "", r.indicators_new,
                     r.indicators_new == 1 ? "" : "s", r.indicators_reused, r.unplaced, r.unplaced == 1 ? "" : "s");
     }
     mb_draft_result_free(&r);

@@ -1,4 +1,5 @@
-/* draft.c — the drafter's driver: input, header, tables, sentences, then the rule text. */
+/* draft.c — the drafter's driver: input, header, tables, sentences, restatements merged, then
+ * the rule text. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,7 @@ int mb_draft_run(const char *data, size_t n, const mb_draft_opts *o, mb_draft_re
         md_header(&d);
         md_tables(&d);
         md_sentences(&d);
+        md_merge_restatements(&d);
         rc = md_emit(&d, r);
     }
     mb_normtext_free(&d.nt);

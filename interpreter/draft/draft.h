@@ -41,6 +41,7 @@ typedef struct mb_draft_result {
     char message[256];
     /* counts for the summary */
     size_t targets, review, unplaced, indicators_new, indicators_reused, tables;
+    size_t restated;       /* drafted targets that restate another: merged into it as a phrase */
 } mb_draft_result;
 
 /* Drafts rules from data[0..n). Returns 0, or -1 with r->err set. */

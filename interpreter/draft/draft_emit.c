@@ -140,15 +140,45 @@ static void attributes(FILE *f, const md_target *t)
     if (t->aspiration) fputs(" aspiration", f);
 }
 
+/* A target's phrase and its restatements, in the order the plan prints them. */
+typedef struct phrase_list {
+    const char *text[MD_MAX_ALSO + 1];
+    int src[MD_MAX_ALSO + 1];
+    int n;
+} phrase_list;
+
+static void phrases_by_line(const md_target *t, phrase_list *p)
+{
+    p->n = 0;
+    p->text[p->n] = t->phrase, p->src[p->n++] = t->src;
+    for (int i = 0; i < t->nalso; i++) p->text[p->n] = t->also[i], p->src[p->n++] = t->also_src[i];
+    for (int i = 1; i < p->n; i++) /* insertion sort: at most five */
+        for (int j = i; j > 0 && p->src[j] < p->src[j - 1]; j--) {
+            const char *tt = p->text[j];
+            int ts = p->src[j];
+            p->text[j] = p->text[j - 1], p->src[j] = p->src[j - 1];
+            p->text[j - 1] = tt, p->src[j - 1] = ts;
+        }
+}
+
 static size_t target(FILE *f, md_doc *d, const md_target *t, size_t k, const char *pid)
 {
     const md_ind *x = &d->inds[t->ind];
-    fprintf(f, "# line %d\n", t->src);
-    fprintf(f, "target %s_%03zu: ", pid, k);
+    phrase_list ph;
+    phrases_by_line(t, &ph);
+    fputs("# line", f);
+    for (int i = 0; i < ph.n; i++) fprintf(f, "%s %d", i ? "," : "", ph.src[i]);
+    fprintf(f, "\ntarget %s_%03zu: ", pid, k);
     body(f, t, x, pid);
     attributes(f, t);
     fputs("\n  phrase ", f);
-    str(f, t->phrase);
+    for (int i = 0; i < ph.n; i++) {
+        int seen = 0; /* the same words restated: one phrase, every line in the comment above */
+        for (int j = 0; j < i && !seen; j++) seen = !strcmp(ph.text[j], ph.text[i]);
+        if (seen) continue;
+        if (i) fputs(", ", f);
+        str(f, ph.text[i]);
+    }
     if (x->reused && t->category) { fputs(" category ", f); str(f, t->category); }
     if (x->reused && t->owner) owners(f, t->owner);
     if (x->reused && t->source) { fputs(" source ", f); str(f, t->source); }
@@ -182,8 +212,9 @@ static void write_all(FILE *f, md_doc *d, mb_draft_result *r)
     }
     if (r->indicators_new) fputc('\n', f);
     for (size_t i = 0; i < d->nts; i++) {
-        r->review += target(f, d, &d->ts[i], i + 1, pid);
+        if (d->ts[i].merged) { r->restated++; continue; }
         r->targets++;
+        r->review += target(f, d, &d->ts[i], r->targets, pid);
     }
     if (d->nun) fputs("# Numbers not placed in a target:\n", f);
     for (size_t i = 0; i < d->nun; i++) {

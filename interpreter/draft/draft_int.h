@@ -49,6 +49,10 @@ typedef struct md_ind {
     const char *why;        /* a review note on the indicator itself, or NULL */
 } md_ind;
 
+/* A target restated more often than this keeps its first restatements only (the rest are still
+ * merged: nothing is drafted twice). */
+#define MD_MAX_ALSO 4
+
 typedef struct md_target {
     md_form form;
     const char *cmp;            /* ">=", ">", "<=", "<" */
@@ -60,6 +64,10 @@ typedef struct md_target {
     int from, to;               /* period (each, total, rises) or base year (cut, growth) */
     const char *phrase;         /* from the original text */
     int src;                    /* line in the input */
+    const char *also[MD_MAX_ALSO];  /* the same target restated elsewhere: its phrases … */
+    int also_src[MD_MAX_ALSO];      /* … and their lines */
+    int nalso;
+    int merged;                 /* restates an earlier target: written there, not alone */
     int aspiration, binding;    /* binding: 1 约束性, 2 预期性 */
     const char *category, *owner, *source;  /* on a catalogue indicator: the plan's own */
     const char *notes[4];       /* "draft: …" notes */
@@ -95,6 +103,10 @@ typedef struct md_doc {
     int *in_table;                  /* per line: 1 when a table claimed it */
     int ctx_year;                   /* the year a paragraph's heading sentence set (到2020年,) */
 } md_doc;
+
+/* draft_merge.c: a goal restated (a headline sentence and a task table) becomes one target
+ * with several phrases. */
+void md_merge_restatements(md_doc *d);
 
 /* draft_util.c */
 int md_at(const char *p, const char *end, const char *w);             /* p starts with w */

@@ -71,6 +71,19 @@ grep -q '> 100 项 by 2018$' "$tmp/cn.mb" || fail "cn: 超百项 is not > 100 �
 grep -q '>= 30 家 by 2018$' "$tmp/cn.mb" || fail "cn: 达到三十家 is not >= 30 家"
 if grep -q '>= 2 个\|>= 4 个\|批' "$tmp/cn.mb"; then fail "cn: an enumeration (两个, 四个, 一批) drafted as a target"; fi
 
+# a goal stated twice in the same terms is one target with both phrases
+cat >"$tmp/twice.txt" <<'TXT'
+某市2018年科技工作要点
+到2018年,新增省级众创空间5家,引进研发机构3家。
+附件:任务分解。新增省级众创空间5家(市科技局负责)。引进研发机构4家。
+TXT
+expect_clean twice "$tmp/twice.txt"
+[ "$(grep -c '^target' "$tmp/twice.mb")" -eq 3 ] || fail "twice: $(grep -c '^target' "$tmp/twice.mb") targets, expected 3 (one merged, 3家 and 4家 kept apart)"
+grep -q '^# line 2, 3$' "$tmp/twice.mb" || fail "twice: the merged target does not name both lines"
+grep -q 'phrase "新增省级众创空间5家", "新增省级众创空间5家"' "$tmp/twice.mb" && fail "twice: the same phrase written twice"
+"$bin" draft "$tmp/twice.txt" --output "$tmp/twice2.mb" 2>"$tmp/err"
+grep -q 'restated goals merged: 1' "$tmp/err" || fail "twice: the summary does not count the merge: $(cat "$tmp/err")"
+
 # 力争/争取 are the aspiration attribute, not a note
 "$bin" draft "$src/tests/draft/seeds/000_dc8c199a41f539ca.txt" --output "$tmp/nt.mb" 2>/dev/null
 grep -B1 'phrase "争取形成1~2个' "$tmp/nt.mb" | grep -q '^target.* aspiration$' || fail "text: 争取 is not the aspiration attribute"

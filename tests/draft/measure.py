@@ -20,8 +20,8 @@ indicator: the same catalogue indicator, or, for indicators the plan defines its
 ids and names an analyst chooses), the same place in the text: the number with the
 characters before it in the drafted phrase (up to four) occurs in the rule's phrase, or the
 two phrases share eight characters when the form has no number.
-Recall: rule atoms matched. Precision: drafted atoms that match a rule atom (a restated goal
-drafted twice matches the same rule twice and counts as right both times).
+Recall: rule atoms matched. Precision: drafted atoms that match a rule atom. A target with
+several phrases (a restated goal, merged into one) is in the same place when any phrase is.
 """
 import json
 import os
@@ -106,7 +106,7 @@ def atoms(m, catalogue_ids):
                 key = (form, cmp, r.get("region"), "", (y,))
             else:
                 key = (form, cmp, val, unit, (y,))
-            out.append({"key": key, "cat": cat, "phrase": ph, "written": t.get("as_written") or "",
+            out.append({"key": key, "cat": cat, "phrase": ph, "phrases": r.get("phrases") or [ph], "written": t.get("as_written") or "",
                         "form": "milestones" if form == "milestones" else form, "id": r["id"]})
     return out
 
@@ -124,8 +124,12 @@ def number_text(written):
 def anchored(d, r):
     if d["cat"] and r["cat"]:
         return d["cat"] == r["cat"]
+    # a restated goal carries several phrases: one pair in the same place is enough
+    return any(same_place(d, dp, rp) for dp in d["phrases"] for rp in r["phrases"])
+
+
+def same_place(d, dp, rp):
     n = number_text(d["written"])
-    dp, rp = d["phrase"], r["phrase"]
     if n and n in dp:
         i = dp.find(n)
         while i >= 0:
