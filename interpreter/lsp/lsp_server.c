@@ -1,12 +1,15 @@
 /* lsp_server.c — the server's loop: read a message, answer it, and when no further message
- * is waiting, publish the diagnostics of the documents that changed (so a burst of edits is
- * checked once, after its last change). Lifecycle as the protocol says: nothing but
+ * has come for a while (diagnosticsDelayMs after the last change, 200 by default; a document
+ * just opened at once), publish the diagnostics of the documents that changed, so that a
+ * burst of edits — typing — is checked once, after its last change. A request about a
+ * changed document checks it at once (its answer needs the analysis). Lifecycle as the protocol says: nothing but
  * `initialize` before it, nothing but `exit` after `shutdown`; an unknown request gets
  * MethodNotFound, a malformed message a JSON-RPC error, a lost client a clean exit. */
 #include <errno.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lsp_feat.h"
@@ -27,12 +30,30 @@ static long fd_read(void *ctx, char *buf, size_t cap)
     }
 }
 
-/* Is another message (or the end of the input) already waiting? */
-static int input_waiting(mb_lsp_srv *s)
+enum { DEFAULT_DELAY_MS = 200, MAX_DELAY_MS = 3600 * 1000 };
+
+static int64_t now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Does another message (or the end of the input) arrive within ms milliseconds? */
+static int input_waiting(mb_lsp_srv *s, int ms)
 {
     if (mb_lsp_pending(&s->rd)) return 1;
     struct pollfd p = {s->in_fd, POLLIN, 0};
-    return poll(&p, 1, 0) > 0;
+    int r;
+    while ((r = poll(&p, 1, ms)) < 0 && errno == EINTR) {}
+    return r != 0;
+}
+
+/* A document changed: its diagnostics are due after the delay (now for one just opened). */
+static void changed(mb_lsp_srv *s, mb_lsp_doc *d, int opened)
+{
+    d->dirty = 1;
+    s->due_ms = now_ms() + (opened ? 0 : s->delay_ms);
 }
 
 void mb_lsp_send(mb_lsp_srv *s, char *buf, size_t n)
@@ -129,7 +150,7 @@ static void did_open(mb_lsp_srv *s, const mb_lj *params)
     mb_lsp_doc *old = mb_lsp_doc_find(&s->docs, uri);
     if (old) { mb_lsp_an_free(old->an); old->an = NULL; }
     mb_lsp_doc *d = mb_lsp_doc_open(&s->docs, uri, text->s, text->n, mb_lj_int(td, "version", 0));
-    if (d) d->dirty = 1;
+    if (d) changed(s, d, 1);
     else fprintf(s->err, "mubiao lsp: out of memory opening a document\n");
 }
 
@@ -148,7 +169,7 @@ static void did_change(mb_lsp_srv *s, const mb_lj *params)
             fprintf(s->err, "mubiao lsp: a change to %s could not be applied (out of memory or too large)\n", d->uri);
     }
     d->version = mb_lj_int(td, "version", d->version);
-    d->dirty = 1;
+    changed(s, d, 0);
 }
 
 static void did_close(mb_lsp_srv *s, const mb_lj *params)
@@ -175,7 +196,9 @@ static void did_close(mb_lsp_srv *s, const mb_lj *params)
 
 static void initialize(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
 {
-    (void)params;
+    const mb_lj *opt = mb_lj_get(params, "initializationOptions");
+    int64_t delay = mb_lj_int(opt, "diagnosticsDelayMs", DEFAULT_DELAY_MS);
+    s->delay_ms = delay < 0 ? 0 : delay > MAX_DELAY_MS ? MAX_DELAY_MS : (int)delay;
     s->initialized = 1;
     FILE *f = mb_lsp_reply_begin(s, id);
     if (!f) return;
@@ -266,7 +289,13 @@ int mb_lsp_serve(int in_fd, FILE *out, FILE *err)
     s->err = err;
     mb_lsp_reader_init(&s->rd, fd_read, &s->in_fd);
     while (!s->exit && !s->gone) {
-        if (!input_waiting(s)) publish_dirty(s);
+        if (s->due_ms) {
+            int64_t left = s->due_ms - now_ms();
+            if (!input_waiting(s, left < 0 ? 0 : (int)left)) {
+                s->due_ms = 0;
+                publish_dirty(s);
+            }
+        }
         char *body;
         size_t n;
         const char *why = NULL;

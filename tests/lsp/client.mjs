@@ -12,8 +12,9 @@ export const binary = process.env.MB_BINARY ?? resolve(source, 'build/mubiao');
 export const uriOf = (p) => pathToFileURL(p).href;
 export const rules = (name) => resolve(source, 'rules', name);
 
-// t: the test, so a failing test does not leave the server running.
-export async function start(t) {
+// t: the test, so a failing test does not leave the server running; options: the
+// server's initializationOptions.
+export async function start(t, options = undefined) {
   const child = spawn(binary, ['lsp'], { stdio: ['pipe', 'pipe', 'pipe'] });
   t.after(() => { if (child.exitCode === null && child.signalCode === null) child.kill(); });
   let stderr = '';
@@ -31,7 +32,7 @@ export async function start(t) {
   conn.listen();
   const exited = new Promise((res) => child.on('exit', (code) => res(code)));
   const init = await conn.sendRequest(lsp.InitializeRequest.type, {
-    processId: process.pid, rootUri: uriOf(source), capabilities: {},
+    processId: process.pid, rootUri: uriOf(source), capabilities: {}, initializationOptions: options,
   });
   conn.sendNotification(lsp.InitializedNotification.type, {});
   return {

@@ -66,6 +66,38 @@ test('robustness: malformed JSON, unknown methods and unopened files get errors,
   assert.equal(await s.stop(), 0);
 });
 
+test('debounce: twenty quick changes are checked once, after the last (counted in publications)', async (t) => {
+  // a delay longer than the test: nothing is published until a request needs the analysis,
+  // so the count does not depend on how fast the machine is
+  const s = await start(t, { diagnosticsDelayMs: 3600000 });
+  const path = rules('haizhou_2015.mb');
+  const text = readFileSync(path, 'utf8');
+  const uri = s.open(path, text);
+  assert.deepEqual(await s.diagnostics(uri, 1), []); // a document just opened: at once
+  const end = { line: text.split('\n').length - 1, character: 0 };
+  const typed = '# 二十个字符的注释，一个一个地输入进来了。';
+  for (let i = 0; i < 20; i++) {
+    const at = { line: end.line, character: i };
+    s.change(uri, 2 + i, [{ range: { start: at, end: at }, text: typed[i] }]);
+    // a pause between keystrokes: a round trip the server answers without analysing, after
+    // which no message is waiting (without the delay, each change would be checked here)
+    assert.equal(await s.conn.sendRequest(lsp.HoverRequest.type, {
+      textDocument: { uri: 'file:///not/open.mb' }, position: { line: 0, character: 0 } }), null);
+  }
+  const syms = await s.conn.sendRequest(lsp.DocumentSymbolRequest.type, { textDocument: { uri } });
+  assert.ok(syms.length > 0);
+  assert.deepEqual(await s.diagnostics(uri, 21), []);
+  assert.deepEqual(s.published.get(uri).map((p) => p.version), [1, 21]);
+  // without a delay a change is published as soon as no further message is waiting
+  assert.equal(await s.stop(), 0);
+  const q = await start(t, { diagnosticsDelayMs: 0 });
+  const uri2 = q.open(path, text);
+  await q.diagnostics(uri2, 1);
+  q.change(uri2, 2, [{ range: { start: end, end }, text: 'target ;' }]);
+  assert.equal((await q.diagnostics(uri2, 2))[0].code, 'MB1001');
+  assert.equal(await q.stop(), 0);
+});
+
 // The position of the first occurrence of needle on the line holding `on`, in UTF-16 units.
 const posOf = (text, on, needle = on) => {
   const l = line(text, on);
