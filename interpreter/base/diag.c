@@ -21,6 +21,7 @@ void mb_diags_free(mb_diags *d)
     for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].msg);
         free(d->v[i].note);
+        free(d->v[i].fix);
     }
     free(d->v);
     memset(d, 0, sizeof *d);
@@ -125,6 +126,14 @@ void (mb_diag_note)(mb_diag *g, mb_span span, const char *fmt, ...)
     g->note_span = span;
 }
 
+void mb_diag_fix(mb_diag *g, mb_span span, const char *text)
+{
+    if (!g) return;
+    free(g->fix);
+    g->fix = strdup(text); /* out of memory: no fix, the diagnostic stays */
+    g->fix_span = span;
+}
+
 /* src's records come after dst's (the second part of a file read on two threads): keep
  * what one pass would have kept, errors and warnings each up to dst's cap counting every one
  * recorded before them, so the messages shown do not depend on the number of threads. */
@@ -143,7 +152,7 @@ void mb_diags_take(mb_diags *dst, mb_diags *src)
         }
         if (!keep) continue; /* freed with src */
         dst->v[dst->n++] = *g;
-        g->msg = g->note = NULL;
+        g->msg = g->note = g->fix = NULL;
         kept_e += g->sev == MB_SEV_ERROR;
         kept_w += g->sev == MB_SEV_WARNING;
     }

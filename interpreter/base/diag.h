@@ -43,6 +43,9 @@ typedef struct mb_diag {
     char *msg;
     mb_span note_span;   /* optional secondary location ("first defined here") */
     char *note;          /* NULL when there is none */
+    mb_span fix_span;    /* optional: replacing this span by `fix` mends the problem (an editor
+                            offers it as a quick fix; an empty span inserts) */
+    char *fix;           /* NULL when the fix is not known */
 } mb_diag;
 
 typedef struct mb_diags {
@@ -77,6 +80,9 @@ const char *mb_code_str(mb_code code, char *buf);
 
 void mb_diag_note(mb_diag *g, mb_span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Records the text that mends g's problem when it replaces span (g NULL: nothing). Only the
+ * pass that found the problem knows its fix; tools read it, never guess it from a message. */
+void mb_diag_fix(mb_diag *g, mb_span span, const char *text);
 /* Move src's records to the end of dst, as if recorded there in order: past dst's cap they
  * are counted as dropped. src is freed. */
 void mb_diags_take(mb_diags *dst, mb_diags *src);

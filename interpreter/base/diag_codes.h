@@ -82,6 +82,7 @@
     X(4011, MB_D_NEGATIVE_GROWTH, ERROR, "a growth target with a negative rate")                 \
     X(4012, MB_D_ANNUAL_GROWTH_RANGE, ERROR, "an annual growth rate at or below -100%")          \
     X(4013, MB_D_CONTRADICTORY_TARGETS, ERROR, "two targets that cannot both hold")              \
+    X(4014, MB_D_WORDING_STRICTNESS, WARNING, "'>' where the phrase says 达到, '>=' where it says 超过") \
     /* MB5xxx imports and reading rule files */                                                  \
     X(5001, MB_D_IMPORT_CYCLE, ERROR, "a rule file that imports itself through its imports")     \
     X(5002, MB_D_RULE_FILE_UNREADABLE, ERROR, "a rule file or import that cannot be read")       \

@@ -14,9 +14,24 @@ const char *mb_chk_text_of(mb_chk *c, mb_aspan s)
     return p ? p : "";
 }
 
+/* The characters of s into cp (at most 64); their number, or 99 when more or not UTF-8. */
+static size_t code_points(const char *s, int32_t cp[64])
+{
+    size_t n = 0, len = strlen(s);
+    for (size_t i = 0; i < len; n++) {
+        size_t k = n < 64 ? mb_utf8_decode((const unsigned char *)s + i, len - i, &cp[n]) : 0;
+        if (!k) return 99;
+        i += k;
+    }
+    return n;
+}
+
+/* Edit distance in characters (a Chinese name's one wrong character is one edit, not three
+ * bytes); 99 for words over 64 characters or not UTF-8. */
 static size_t edit_distance(const char *a, const char *b)
 {
-    size_t la = strlen(a), lb = strlen(b);
+    int32_t ca[64], cb[64];
+    size_t la = code_points(a, ca), lb = code_points(b, cb);
     if (la > 64 || lb > 64) return 99;
     size_t row[65];
     for (size_t j = 0; j <= lb; j++) row[j] = j;
@@ -25,7 +40,7 @@ static size_t edit_distance(const char *a, const char *b)
         row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
             size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
+            size_t best = diag + (ca[i - 1] != cb[j - 1]);
             if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
             if (up + 1 < best) best = up + 1;
             row[j] = best;
@@ -35,25 +50,53 @@ static size_t edit_distance(const char *a, const char *b)
     return row[lb];
 }
 
-static const char *suggest(mb_chk *c, const char *key)
+/* The indicator whose id (or, for a printed name, whose NFKC name) is nearest to key: at
+ * most two edits away; for a name also fewer than half of its characters (so that "全社会"
+ * does not suggest another three-character name). */
+static const mb_indicator *suggest(mb_chk *c, const char *key, int is_name)
 {
-    const char *best = NULL;
-    size_t bd = 3;
+    const mb_indicator *best = NULL;
+    size_t bd = 3, chars = mb_text_chars(key, strlen(key));
     for (size_t i = 0; i < c->m->ninds; i++) {
-        size_t dd = edit_distance(key, c->m->inds[i]->id);
-        if (dd < bd) { bd = dd; best = c->m->inds[i]->id; }
+        const char *cand = is_name ? c->m->inds[i]->name_key : c->m->inds[i]->id;
+        if (!cand) continue;
+        size_t dd = edit_distance(key, cand);
+        if (dd < bd && (!is_name || 2 * dd < chars)) { bd = dd; best = c->m->inds[i]; }
     }
     return best;
+}
+
+/* A printed name as a string literal of the language (for a fix that replaces one). */
+static char *quoted(const char *s)
+{
+    size_t n = strlen(s);
+    char *q = malloc(2 * n + 3), *p = q;
+    if (!q) return NULL;
+    *p++ = '"';
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\') *p++ = '\\';
+        *p++ = *s;
+    }
+    *p++ = '"';
+    *p = 0;
+    return q;
 }
 
 mb_indicator *mb_chk_ref(mb_chk *c, const mb_str *ref, int is_name)
 {
     mb_indicator *ind = mb_map_get(&c->m->ind_keys, ref->key, strlen(ref->key));
     if (ind) return ind;
-    const char *s = is_name ? NULL : suggest(c, ref->key);
-    mb_diag_add(c->d, MB_D_UNDEFINED_INDICATOR, ref->span, "undefined indicator %s%s%s%s%s%s",
-                is_name ? "\"" : "'", ref->text, is_name ? "\"" : "'",
-                s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
+    const mb_indicator *s = suggest(c, ref->key, is_name);
+    const char *q = is_name ? "\"" : "'", *said = s ? (is_name ? s->name : s->id) : NULL;
+    mb_diag *g = mb_diag_add(c->d, MB_D_UNDEFINED_INDICATOR, ref->span, "undefined indicator %s%s%s%s%s%s%s",
+                             q, ref->text, q, s ? "; did you mean " : "", s ? q : "", s ? said : "",
+                             s ? (is_name ? "\"?" : "'?") : "");
+    if (s && !is_name) mb_diag_fix(g, MB_SPAN(ref->span), s->id);
+    if (s && is_name) {
+        char *lit = quoted(s->name);
+        if (lit) mb_diag_fix(g, MB_SPAN(ref->span), lit);
+        free(lit);
+    }
     return NULL;
 }
 

@@ -25,6 +25,8 @@ void mb_chk_indicators(mb_chk *c);
 /* Resolve a derived indicator's formula into ind->formula, checking its units (check_units.c). */
 void mb_chk_formula(mb_chk *c, mb_indicator *ind);
 void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan);
+/* A '>' where the phrase says 达到, a '>=' where it says 超过 (check_wording.c). */
+void mb_chk_wording(mb_chk *c, const mb_ast_target *t);
 void mb_chk_check(mb_chk *c, const mb_ast_check *k);
 void mb_chk_targets(mb_chk *c);
 void mb_chk_checks(mb_chk *c);

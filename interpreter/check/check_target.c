@@ -211,6 +211,7 @@ void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
                     "target '%s' has no phrase: quote the plan's words with phrase \"…\"", t->id.text);
     if (t->form == MB_FORM_COMPARE) {
         compare_goals(c, r, t, plan);
+        mb_chk_wording(c, t);
     } else {
         r->goals = mb_arena_alloc(&c->m->arena, sizeof *r->goals);
         if (!r->goals) { c->oom = 1; return; }

@@ -55,7 +55,9 @@ void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *ms
         return;
     }
     const char *p = strncmp(msg, "syntax error, ", 14) == 0 ? msg + 14 : msg;
-    mb_pstate_error(st, MB_D_SYNTAX, *loc, "syntax error: %s%s", p, missing_semicolon_hint(p));
+    const char *hint = missing_semicolon_hint(p);
+    mb_diag *g = mb_pstate_error(st, MB_D_SYNTAX, *loc, "syntax error: %s%s", p, hint);
+    if (*hint) mb_diag_fix(g, mb_pstate_span(st, (mb_loc){st->prev_end, st->prev_end}), ";");
 }
 
 /* Scanner and parser over the normalised text. A fatal scanner error (mb_lex_fatal in

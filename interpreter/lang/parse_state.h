@@ -21,6 +21,7 @@ typedef struct mb_pstate {
     mb_normtext nt;        /* what the scanner reads */
     size_t off;            /* scanner position in nt */
     size_t last_end;       /* end of the last real token (for errors at end of input) */
+    size_t prev_end;       /* end of the token before it (where a missing ';' goes) */
     int paren_depth;
     size_t operators;      /* formula operators read so far (MB_MAX_FILE_OPERATORS) */
     int fatal;             /* stop: the rest of the input cannot be read sensibly */

@@ -13,7 +13,7 @@ static int severity(mb_severity s)
 }
 
 /* The span in the root text a diagnostic is shown at: its own, or the first import. */
-static mb_span shown_at(const mb_lsp_an *a, mb_span s)
+mb_span mb_lsp_shown_at(const mb_lsp_an *a, mb_span s)
 {
     if (s.text == a->root) return s;
     if (a->m && a->m->nfiles && a->root) {
@@ -36,10 +36,10 @@ static void put_related(FILE *out, const mb_lsp_an *a, mb_span s, const char *ms
     *first = 0;
 }
 
-static void put_one(FILE *out, const mb_lsp_an *a, const mb_diag *g)
+void mb_lsp_put_diagnostic(FILE *out, const mb_lsp_an *a, const mb_diag *g)
 {
     char code[16];
-    mb_span at = shown_at(a, g->span);
+    mb_span at = mb_lsp_shown_at(a, g->span);
     const mb_lsp_file *f = mb_lsp_an_file(a, g->span.text);
     fputs("{\"range\":", out);
     if (at.text) mb_lsp_put_range(out, a, at.text, at.start, at.end > at.start ? at.end : at.start);
@@ -74,7 +74,7 @@ void mb_lsp_put_diagnostics(FILE *out, const mb_lsp_an *a, const mb_lsp_doc *doc
     fprintf(out, ",\"version\":%lld,\"diagnostics\":[", (long long)doc->version);
     for (size_t i = 0; a && i < a->d.n; i++) {
         if (i) fputc(',', out);
-        put_one(out, a, &a->d.v[i]);
+        mb_lsp_put_diagnostic(out, a, &a->d.v[i]);
     }
     fputs("]}", out);
 }

@@ -83,7 +83,13 @@ void mb_lsp_symbols(FILE *out, const mb_lsp_an *a);
 /* 0 with the edits written; -1 when the text cannot be formatted (*why says why). */
 int mb_lsp_format(FILE *out, const mb_lsp_doc *doc, const char **why);
 
-/* The parameters of publishDiagnostics for the document (lsp_diag.c). */
+/* The parameters of publishDiagnostics for the document (lsp_diag.c); one diagnostic; the
+ * span in the document a diagnostic is shown at (its own, or the import leading to it). */
 void mb_lsp_put_diagnostics(FILE *out, const mb_lsp_an *a, const mb_lsp_doc *doc);
+void mb_lsp_put_diagnostic(FILE *out, const mb_lsp_an *a, const mb_diag *g);
+mb_span mb_lsp_shown_at(const mb_lsp_an *a, mb_span s);
+/* Quick fixes (lsp_action.c): a CodeAction for each diagnostic shown in [start, end] of the
+ * document that carries its fix (mb_diag.fix: recorded by the pass that found the problem). */
+void mb_lsp_code_actions(FILE *out, const mb_lsp_an *a, size_t start, size_t end);
 
 #endif

@@ -106,6 +106,19 @@ static void formatting(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
     mb_lsp_error(s, id, -32803, why); /* RequestFailed */
 }
 
+static void code_action(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
+{
+    mb_lsp_doc *d = mb_lsp_request_doc(s, params);
+    mb_lsp_pos r[2];
+    if (!d || !d->an->root || mb_lsp_get_range(mb_lj_get(params, "range"), r)) { null_reply(s, id); return; }
+    const mb_text *t = d->an->root;
+    size_t a = mb_lsp_an_off(d->an, t, r[0]), b = mb_lsp_an_off(d->an, t, r[1]);
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (!f) return;
+    mb_lsp_code_actions(f, d->an, a < b ? a : b, a < b ? b : a);
+    mb_lsp_reply_end(s, f);
+}
+
 static const struct {
     const char *method;
     handler fn;
@@ -117,6 +130,7 @@ static const struct {
     {"textDocument/references", references, "\"referencesProvider\":true"},
     {"textDocument/documentSymbol", symbols, "\"documentSymbolProvider\":true"},
     {"textDocument/formatting", formatting, "\"documentFormattingProvider\":true"},
+    {"textDocument/codeAction", code_action, "\"codeActionProvider\":{\"codeActionKinds\":[\"quickfix\"]}"},
     {NULL, NULL, NULL},
 };
 

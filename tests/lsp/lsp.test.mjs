@@ -98,6 +98,59 @@ test('debounce: twenty quick changes are checked once, after the last (counted i
   assert.equal(await q.stop(), 0);
 });
 
+// Applies LSP text edits (UTF-16 positions, as JavaScript strings count) to text.
+const applyEdits = (text, edits) => {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const off = (p) => Math.min(starts[p.line] + p.character, text.length);
+  for (const e of [...edits].sort((a, b) => off(b.range.start) - off(a.range.start)))
+    text = text.slice(0, off(e.range.start)) + e.newText + text.slice(off(e.range.end));
+  return text;
+};
+
+test('quick fixes: did you mean, a missing ;, the strictness the phrase asks for — each applied leaves no diagnostic', async (t) => {
+  const s = await start(t, { diagnosticsDelayMs: 0 });
+  const path = rules('nantong_2018.mb');
+  const orig = readFileSync(path, 'utf8');
+  const uri = s.open(path, orig);
+  assert.deepEqual(await s.diagnostics(uri, 1), []);
+  let version = 1;
+  const cases = [
+    // NT01's subject misspelt (an id: the nearest id of the catalogue)
+    [orig.replace('rd_gdp > region', 'rd_gdpp > region'), 'MB2001', "Replace 'rd_gdpp' with 'rd_gdp'"],
+    // a printed name one character off (the nearest NFKC printed name, quoted)
+    [orig.replace('rd_gdp > region', '"全社会研发经费支出占地区生产总值比例" > region'), 'MB2001',
+      "Replace '\"全社会研发经费支出占地区生产总值比例\"' with '\"全社会研发经费支出占地区生产总值比重\"'",
+      orig.replace('rd_gdp > region', '"全社会研发经费支出占地区生产总值比重" > region')],
+    // NT01 without its ';' (the error is on NT02's line; the fix goes after NT01's source)
+    [orig.replace('source "市统计局";\n\ntarget NT02', 'source "市统计局"\n\ntarget NT02'), 'MB1001', "Insert ';'"],
+    // NT02 says 达到2.74%: '>' is one strictness too many
+    [orig.replace('rd_gdp >= 2.74%', 'rd_gdp > 2.74%'), 'MB4014', "Replace '>' with '>='"],
+  ];
+  for (const [broken, code, title, want = orig] of cases) {
+    assert.notEqual(broken, orig);
+    s.change(uri, ++version, [{ text: broken }]);
+    const d = (await s.diagnostics(uri, version)).filter((x) => x.code === code);
+    assert.equal(d.length, 1, `${code}: ${JSON.stringify(d)}`);
+    const actions = await s.conn.sendRequest(lsp.CodeActionRequest.type, {
+      textDocument: { uri }, range: d[0].range, context: { diagnostics: d } });
+    assert.equal(actions.length, 1, JSON.stringify(actions));
+    const [a] = actions;
+    assert.equal(a.kind, lsp.CodeActionKind.QuickFix);
+    assert.equal(a.title, title);
+    assert.equal(a.diagnostics[0].code, code);
+    const fixed = applyEdits(broken, a.edit.changes[uri]);
+    assert.equal(fixed, want, `${code}: the fix mends the plan`);
+    s.change(uri, ++version, [{ text: fixed }]);
+    assert.deepEqual(await s.diagnostics(uri, version), []);
+  }
+  // no fix where none is known, and none outside the range asked about
+  const none = await s.conn.sendRequest(lsp.CodeActionRequest.type, {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+  assert.deepEqual(none, []);
+  assert.equal(await s.stop(), 0);
+});
+
 // The position of the first occurrence of needle on the line holding `on`, in UTF-16 units.
 const posOf = (text, on, needle = on) => {
   const l = line(text, on);
