@@ -80,8 +80,15 @@ void mb_lsp_definition(FILE *out, const mb_lsp_an *a, size_t off);
 void mb_lsp_references(FILE *out, const mb_lsp_an *a, size_t off, int with_decl,
                        const mb_lsp_an *const *others, size_t nothers);
 void mb_lsp_symbols(FILE *out, const mb_lsp_an *a);
+/* Plans, indicators, targets and checks of every file of the analyses (each file once) whose
+ * id, name or label holds query (ASCII letters in either case); at most this many. */
+enum { MB_LSP_MAX_WORKSPACE_SYMBOLS = 5000 };
+void mb_lsp_workspace_symbols(FILE *out, const mb_lsp_an *const *ans, size_t nans, const char *query);
 /* 0 with the edits written; -1 when the text cannot be formatted (*why says why). */
 int mb_lsp_format(FILE *out, const mb_lsp_doc *doc, const char **why);
+/* The same for the statements that [start, end] of the document (analysed as a) touches. */
+int mb_lsp_format_range(FILE *out, const mb_lsp_doc *doc, const mb_lsp_an *a, size_t start, size_t end,
+                        const char **why);
 
 /* The parameters of publishDiagnostics for the document (lsp_diag.c); one diagnostic; the
  * span in the document a diagnostic is shown at (its own, or the import leading to it). */

@@ -106,6 +106,44 @@ static void formatting(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
     mb_lsp_error(s, id, -32803, why); /* RequestFailed */
 }
 
+static void range_formatting(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
+{
+    mb_lsp_doc *d = mb_lsp_request_doc(s, params);
+    mb_lsp_pos r[2];
+    if (!d) { mb_lsp_error(s, id, -32602, "the document is not open"); return; }
+    if (mb_lsp_get_range(mb_lj_get(params, "range"), r)) { mb_lsp_error(s, id, -32602, "a range is needed"); return; }
+    const mb_text *t = d->an->root;
+    size_t a = t ? mb_lsp_an_off(d->an, t, r[0]) : 0, b = t ? mb_lsp_an_off(d->an, t, r[1]) : 0;
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (!f) return;
+    const char *why = NULL;
+    if (mb_lsp_format_range(f, d, d->an, a < b ? a : b, a < b ? b : a, &why) == 0) { mb_lsp_reply_end(s, f); return; }
+    fclose(f);
+    free(s->msg);
+    mb_lsp_error(s, id, -32803, why);
+}
+
+/* Every open document, analysed (with its imports). */
+static void workspace_symbols(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
+{
+    const char *q = mb_lj_str(params, "query");
+    size_t n = 0;
+    for (mb_lsp_doc *o = s->docs.head; o; o = o->next) n++;
+    const mb_lsp_an **ans = calloc(n ? n : 1, sizeof *ans);
+    if (!ans) { mb_lsp_error(s, id, -32803, "out of memory"); return; }
+    size_t k = 0;
+    for (mb_lsp_doc *o = s->docs.head; o; o = o->next) {
+        if (o->dirty || !o->an) mb_lsp_analyze_doc(s, o);
+        if (o->an) ans[k++] = o->an;
+    }
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (f) {
+        mb_lsp_workspace_symbols(f, ans, k, q ? q : "");
+        mb_lsp_reply_end(s, f);
+    }
+    free(ans);
+}
+
 static void code_action(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
 {
     mb_lsp_doc *d = mb_lsp_request_doc(s, params);
@@ -130,6 +168,8 @@ static const struct {
     {"textDocument/references", references, "\"referencesProvider\":true"},
     {"textDocument/documentSymbol", symbols, "\"documentSymbolProvider\":true"},
     {"textDocument/formatting", formatting, "\"documentFormattingProvider\":true"},
+    {"textDocument/rangeFormatting", range_formatting, "\"documentRangeFormattingProvider\":true"},
+    {"workspace/symbol", workspace_symbols, "\"workspaceSymbolProvider\":true"},
     {"textDocument/codeAction", code_action, "\"codeActionProvider\":{\"codeActionKinds\":[\"quickfix\"]}"},
     {NULL, NULL, NULL},
 };

@@ -157,3 +157,74 @@ void mb_lsp_symbols(FILE *out, const mb_lsp_an *a)
     }
     fputc(']', out);
 }
+
+/* ---- workspace symbols ---- */
+
+/* Does s hold q, ASCII letters in either case (an empty query holds everything)? */
+static int holds(const char *s, const char *q)
+{
+    if (!*q) return 1;
+    if (!s) return 0;
+    for (; *s; s++) {
+        size_t i = 0;
+        while (q[i] && s[i] && (s[i] == q[i] || ((s[i] | 32) == (q[i] | 32) && ((q[i] | 32) >= 'a' && (q[i] | 32) <= 'z'))))
+            i++;
+        if (!q[i]) return 1;
+    }
+    return 0;
+}
+
+static void wsym(FILE *o, const mb_lsp_an *a, int *n, const char *query, const char *name, const char *detail,
+                 int kind, mb_aspan sel)
+{
+    if (!name || !sel.text || *n >= MB_LSP_MAX_WORKSPACE_SYMBOLS || !(holds(name, query) || holds(detail, query)))
+        return;
+    fputs((*n)++ ? "," : "", o);
+    fputs("{\"name\":", o);
+    mb_lj_put_cstr(o, name);
+    fprintf(o, ",\"kind\":%d,\"location\":", kind);
+    mb_lsp_put_location(o, a, MB_SPAN(sel));
+    if (detail) { fputs(",\"containerName\":", o); mb_lj_put_cstr(o, detail); }
+    fputc('}', o);
+}
+
+static void file_symbols(FILE *o, const mb_lsp_an *a, const mb_ast_file *f, const char *q, int *n)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        const mb_ast_stmt *s = &f->stmts[i];
+        switch (s->kind) {
+        case MB_ST_IMPORT: break; /* an import is a place in a file, not something to look for */
+        case MB_ST_PLAN: wsym(o, a, n, q, s->u.plan->id.text, s->u.plan->name.text, SK_NAMESPACE, s->u.plan->id.span); break;
+        case MB_ST_INDICATOR:
+            wsym(o, a, n, q, s->u.indicator->id.text, s->u.indicator->name.text, SK_VARIABLE, s->u.indicator->id.span);
+            break;
+        case MB_ST_TARGET: wsym(o, a, n, q, s->u.target->id.text, s->u.target->label.text, SK_EVENT, s->u.target->id.span); break;
+        case MB_ST_CHECK: wsym(o, a, n, q, s->u.check->id.text, s->u.check->label.text, SK_BOOLEAN, s->u.check->id.span); break;
+        }
+    }
+}
+
+void mb_lsp_workspace_symbols(FILE *out, const mb_lsp_an *const *ans, size_t nans, const char *query)
+{
+    const char **seen = NULL;
+    size_t nseen = 0;
+    int n = 0;
+    fputc('[', out);
+    for (size_t k = 0; k < nans; k++) {
+        const mb_lsp_an *a = ans[k];
+        for (size_t i = 0; a && i < a->m->nfiles; i++) {
+            const mb_lsp_file *f = mb_lsp_an_file(a, a->m->files[i].text);
+            if (!f) continue;
+            int dup = 0; /* a catalogue imported by several open plans is listed once */
+            for (size_t j = 0; j < nseen && !dup; j++) dup = !strcmp(seen[j], f->path);
+            if (dup) continue;
+            const char **v = realloc(seen, (nseen + 1) * sizeof *v);
+            if (!v) break;
+            seen = v;
+            seen[nseen++] = f->path;
+            file_symbols(out, a, &a->m->files[i], query, &n);
+        }
+    }
+    fputc(']', out);
+    free(seen);
+}

@@ -120,6 +120,11 @@ static void publish(mb_lsp_srv *s, mb_lsp_doc *d)
     mb_lsp_reply_end(s, f);
 }
 
+void mb_lsp_analyze_doc(mb_lsp_srv *s, mb_lsp_doc *d)
+{
+    publish(s, d);
+}
+
 static void publish_dirty(mb_lsp_srv *s)
 {
     for (mb_lsp_doc *d = s->docs.head; d && !s->gone; d = d->next)

@@ -25,6 +25,8 @@ void mb_lsp_notify_begin(mb_lsp_srv *s, FILE **f, const char *method);
 void mb_lsp_send(mb_lsp_srv *s, char *buf, size_t n);
 /* The open document params.textDocument.uri names, analysed; NULL when not open. */
 mb_lsp_doc *mb_lsp_request_doc(mb_lsp_srv *s, const mb_lj *params);
+/* Analyses a changed document now (publishing its diagnostics). */
+void mb_lsp_analyze_doc(mb_lsp_srv *s, mb_lsp_doc *d);
 int mb_lsp_get_range(const mb_lj *r, mb_lsp_pos out[2]);
 
 /* The features (lsp_features.c): the capabilities they add to initialize's answer (each

@@ -281,6 +281,59 @@ test('formatting: the canonical layout of mubiao fmt, nothing for a formatted fi
   assert.equal(await s.stop(), 0);
 });
 
+test('range formatting: only the statements the range touches, in the layout of mubiao fmt', async (t) => {
+  const s = await start(t, { diagnosticsDelayMs: 0 });
+  const path = rules('haizhou_2015.mb');
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  const uri = s.open(path, text);
+  await s.diagnostics(uri, 1);
+  // two targets spread out; a range on the second touches only it
+  const l1 = line(text, 'target HZ12 '), l2 = lines.findIndex((x, i) => i > l1 && x.startsWith('target '));
+  assert.ok(l2 > l1);
+  const spread = lines.map((x, i) => (i === l1 || i === l2 ? x.replace(/ /g, '   ') : x)).join('\n');
+  s.change(uri, 2, [{ text: spread }]);
+  const fmt = (l) => s.conn.sendRequest(lsp.DocumentRangeFormattingRequest.type, {
+    textDocument: { uri }, range: { start: { line: l, character: 2 }, end: { line: l, character: 5 } },
+    options: { tabSize: 2, insertSpaces: true } });
+  const edits = await fmt(l2);
+  assert.equal(edits.length, 1);
+  assert.equal(edits[0].range.start.line, l2);
+  const once = applyEdits(spread, edits);
+  assert.equal(once.split('\n')[l2], lines[l2], 'the second target is formatted');
+  assert.equal(once.split('\n')[l1], spread.split('\n')[l1], 'the first is left as it was');
+  s.change(uri, 3, [{ text: once }]);
+  const twice = applyEdits(once, await fmt(l1));
+  assert.equal(twice, text);
+  s.change(uri, 4, [{ text: twice }]);
+  assert.deepEqual(await fmt(l1), [], 'nothing to do on a formatted statement');
+  assert.equal(await s.stop(), 0);
+});
+
+test('workspace symbols: plans, indicators and targets of the open plans and their imports, each file once', async (t) => {
+  const s = await start(t);
+  const nt = s.open(rules('nantong_2018.mb'));
+  const cz = s.open(rules('changzhou_2018.mb'));
+  await s.diagnostics(nt, 1);
+  await s.diagnostics(cz, 1);
+  const q = (query) => s.conn.sendRequest(lsp.WorkspaceSymbolRequest.type, { query });
+  const rd = await q('rd_gdp');
+  const cat = rd.filter((x) => x.name === 'rd_gdp');
+  assert.equal(cat.length, 1, 'the catalogue both plans import is listed once');
+  assert.equal(cat[0].location.uri, uriOf(rules('catalogue.mb')));
+  assert.equal(cat[0].kind, lsp.SymbolKind.Variable);
+  assert.equal(cat[0].containerName, '全社会研发经费支出占地区生产总值比重');
+  const nt02 = (await q('NT02')).find((x) => x.name === 'NT02');
+  assert.equal(nt02.location.uri, nt);
+  assert.equal(nt02.containerName, '研发投入占比');
+  const byName = await q('研发投入占比');
+  assert.ok(byName.some((x) => x.name === 'NT02'), 'a label finds its target');
+  const all = await q('');
+  const plans = all.filter((x) => x.kind === lsp.SymbolKind.Namespace).map((x) => x.name).sort();
+  assert.deepEqual(plans, ['changzhou_2018', 'nantong_2018']);
+  assert.equal(await s.stop(), 0);
+});
+
 test('docs/editors.md shows what the server answers (tests/lsp/transcript.mjs)', async (t) => {
   const { transcript } = await import('./transcript.mjs');
   const want = await transcript(t);
