@@ -29,14 +29,14 @@ static char *absolute(const char *p)
     return r ? r : dupstr(p);
 }
 
-static int add_file(mb_lsp_an *a, const mb_text *t, char *path, const char *name)
+static int add_file(mb_lsp_an *a, const mb_text *t, char *path, const char *name, size_t parent)
 {
     mb_lsp_file *v = mb_realloc(a->files, (a->nfiles + 1) * sizeof *v);
     if (!v) return -1;
     a->files = v;
     char *nm = dupstr(name);
     if (!nm) return -1;
-    v[a->nfiles++] = (mb_lsp_file){t, path, nm, NULL, {0}};
+    v[a->nfiles++] = (mb_lsp_file){t, path, nm, NULL, {0}, parent};
     return 0;
 }
 
@@ -72,8 +72,9 @@ static int import_fn(void *ctx, const char *from, const char *name, char **data,
         return -1;
     }
     const char *from_path = a->files[0].path;
+    size_t parent = 0;
     for (size_t i = 1; i < a->nfiles; i++)
-        if (!strcmp(a->files[i].name, from)) from_path = a->files[i].path;
+        if (!strcmp(a->files[i].name, from)) { from_path = a->files[i].path; parent = i; }
     char *dc = dupstr(from_path);
     if (!dc) { *why = "out of memory"; return -1; }
     const char *dir = dirname(dc);
@@ -103,7 +104,7 @@ static int import_fn(void *ctx, const char *from, const char *name, char **data,
     mb_text *probe = mb_malloc(sizeof *probe);
     if (!probe) { free(*data); free(path); *why = "out of memory"; return -1; }
     *probe = (mb_text){name, *data, *len};
-    if (add_file(a, probe, path, name)) { free(probe); free(*data); free(path); *why = "out of memory"; return -1; }
+    if (add_file(a, probe, path, name, parent)) { free(probe); free(*data); free(path); *why = "out of memory"; return -1; }
     return 0;
 }
 
@@ -127,7 +128,7 @@ mb_lsp_an *mb_lsp_analyze(mb_lsp_docs *ds, const mb_lsp_doc *doc)
     a->docs = ds;
     mb_diags_init(&a->d, 100);
     char *root = absolute(doc->path);
-    if (!root || !(a->m = mb_model_new()) || add_file(a, NULL, root, doc->path)) {
+    if (!root || !(a->m = mb_model_new()) || add_file(a, NULL, root, doc->path, 0)) {
         if (a->nfiles == 0) free(root);
         mb_lsp_an_free(a);
         return NULL;

@@ -12,16 +12,27 @@ static int severity(mb_severity s)
     return s == MB_SEV_ERROR ? 1 : s == MB_SEV_WARNING ? 2 : 3;
 }
 
-/* The span in the root text a diagnostic is shown at: its own, or the first import. */
+/* The span in the root text a diagnostic is shown at: its own, or the document's import
+ * that leads to its file (through the files that import it), else the first import. */
 mb_span mb_lsp_shown_at(const mb_lsp_an *a, mb_span s)
 {
     if (s.text == a->root) return s;
-    if (a->m && a->m->nfiles && a->root) {
-        const mb_ast_file *f = &a->m->files[0];
-        for (size_t i = 0; i < f->n; i++)
-            if (f->stmts[i].kind == MB_ST_IMPORT) return MB_SPAN(f->stmts[i].u.import.span);
+    const char *via = NULL;
+    const mb_lsp_file *f = mb_lsp_an_file(a, s.text);
+    for (size_t hops = 0; f && f != &a->files[0] && hops < a->nfiles; hops++) {
+        via = f->name;
+        f = f->parent < a->nfiles ? &a->files[f->parent] : NULL;
     }
-    return mb_span_at(a->root, 0, 0);
+    mb_span first = mb_span_at(a->root, 0, 0);
+    if (a->m && a->m->nfiles && a->root) {
+        const mb_ast_file *rf = &a->m->files[0];
+        for (size_t i = rf->n; i-- > 0;) {
+            if (rf->stmts[i].kind != MB_ST_IMPORT) continue;
+            first = MB_SPAN(rf->stmts[i].u.import.span);
+            if (via && !strcmp(rf->stmts[i].u.import.text, via)) return first;
+        }
+    }
+    return first;
 }
 
 static void put_related(FILE *out, const mb_lsp_an *a, mb_span s, const char *msg, int *first)

@@ -13,6 +13,7 @@ typedef struct mb_lsp_file {
     char *name;              /* the name the model gave the text (an import as written) */
     char *uri;               /* the root's: the document's own URI; NULL: made from path */
     mb_lsp_lines lines;      /* positions in text, made once per analysis */
+    size_t parent;           /* the file that imports it (index in mb_lsp_an.files) */
 } mb_lsp_file;
 
 typedef struct mb_lsp_an {

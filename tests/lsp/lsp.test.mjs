@@ -1,7 +1,9 @@
 // lsp.test.mjs — `mubiao lsp` driven by a real LSP client (node --test tests/lsp/).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { start, rules, lsp, source, uriOf } from './client.mjs';
 
 const line = (text, needle) => text.split('\n').findIndex((l) => l.includes(needle));
@@ -34,6 +36,28 @@ test('diagnostics: a seed plan with its import is clean; an edit into an error a
   assert.match(d[0].message, /did you mean 'rd_gdp'/);
   s.change(uri, 3, [{ range: { start: { line: l, character: at }, end: { line: l, character: at + 7 } }, text: 'rd_gdp' }]);
   assert.deepEqual(await s.diagnostics(uri, 3), []);
+  assert.equal(await s.stop(), 0);
+});
+
+test('a problem in an imported file: on the import that leads to it, with its place as related information', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'mubiao-lsp-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'a.mb'), 'indicator a "甲" unit 家 higher;\n');
+  writeFileSync(join(dir, 'b.mb'), 'import "c.mb";\n');
+  // c.mb: a derived indicator over one that does not exist, on its second line
+  writeFileSync(join(dir, 'c.mb'), '# 丙\nindicator c "丙" unit 家 higher = a + 𠀀nope;\n');
+  const plan = 'import "a.mb";\nimport "b.mb";\ntarget T "t": a >= 1 by 2020 phrase "达到1家";\n';
+  const s = await start(t);
+  const uri = s.open(join(dir, 'plan.mb'), plan);
+  const d = await s.diagnostics(uri, 1);
+  const undef = d.filter((x) => x.code === 'MB2001');
+  assert.equal(undef.length, 1, JSON.stringify(d));
+  assert.equal(undef[0].range.start.line, 1, 'shown on import "b.mb", which leads to c.mb');
+  assert.match(undef[0].message, /^in c\.mb:2:\d+: undefined indicator/);
+  const [rel] = undef[0].relatedInformation;
+  assert.equal(rel.location.uri, uriOf(join(dir, 'c.mb')));
+  // '𠀀nope' starts after 'indicator c "丙" unit 家 higher = a + ' (36 UTF-16 units)
+  assert.deepEqual(rel.location.range, { start: { line: 1, character: 36 }, end: { line: 1, character: 42 } });
   assert.equal(await s.stop(), 0);
 });
 
