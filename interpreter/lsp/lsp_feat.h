@@ -91,6 +91,12 @@ int mb_lsp_format(FILE *out, const mb_lsp_doc *doc, const char **why);
 int mb_lsp_format_range(FILE *out, const mb_lsp_doc *doc, const mb_lsp_an *a, size_t start, size_t end,
                         const char **why);
 
+/* Code lenses and inlay hints (lsp_lens.c): the verdicts of the document's targets on the
+ * submission (NULL: no lenses), and the growth a target relative to its base implies. */
+char *mb_lsp_submission_for(const char *configured, const char *doc_path);
+void mb_lsp_code_lenses(FILE *out, const mb_lsp_an *a, const char *submission);
+void mb_lsp_inlay_hints(FILE *out, const mb_lsp_an *a, size_t start, size_t end);
+
 /* The parameters of publishDiagnostics for the document (lsp_diag.c); one diagnostic; the
  * span in the document a diagnostic is shown at (its own, or the import leading to it). */
 void mb_lsp_put_diagnostics(FILE *out, const mb_lsp_an *a, const mb_lsp_doc *doc);

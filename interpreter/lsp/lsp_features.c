@@ -144,6 +144,35 @@ static void workspace_symbols(mb_lsp_srv *s, const mb_lj *id, const mb_lj *param
     free(ans);
 }
 
+static void code_lens(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
+{
+    mb_lsp_doc *d = mb_lsp_request_doc(s, params);
+    if (!d) { null_reply(s, id); return; }
+    char *sub = mb_lsp_submission_for(s->submission, d->path);
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (f) {
+        mb_lsp_code_lenses(f, d->an, sub);
+        mb_lsp_reply_end(s, f);
+    }
+    free(sub);
+}
+
+static void inlay_hint(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
+{
+    mb_lsp_doc *d = mb_lsp_request_doc(s, params);
+    mb_lsp_pos r[2];
+    if (!d || !d->an->root) { null_reply(s, id); return; }
+    size_t a = 0, b = d->an->root->len;
+    if (!mb_lsp_get_range(mb_lj_get(params, "range"), r)) {
+        a = mb_lsp_an_off(d->an, d->an->root, r[0]);
+        b = mb_lsp_an_off(d->an, d->an->root, r[1]);
+    }
+    FILE *f = mb_lsp_reply_begin(s, id);
+    if (!f) return;
+    mb_lsp_inlay_hints(f, d->an, a < b ? a : b, a < b ? b : a);
+    mb_lsp_reply_end(s, f);
+}
+
 static void code_action(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
 {
     mb_lsp_doc *d = mb_lsp_request_doc(s, params);
@@ -170,6 +199,8 @@ static const struct {
     {"textDocument/formatting", formatting, "\"documentFormattingProvider\":true"},
     {"textDocument/rangeFormatting", range_formatting, "\"documentRangeFormattingProvider\":true"},
     {"workspace/symbol", workspace_symbols, "\"workspaceSymbolProvider\":true"},
+    {"textDocument/codeLens", code_lens, "\"codeLensProvider\":{\"resolveProvider\":false}"},
+    {"textDocument/inlayHint", inlay_hint, "\"inlayHintProvider\":true"},
     {"textDocument/codeAction", code_action, "\"codeActionProvider\":{\"codeActionKinds\":[\"quickfix\"]}"},
     {NULL, NULL, NULL},
 };

@@ -197,6 +197,22 @@ static void did_close(mb_lsp_srv *s, const mb_lj *params)
     mb_lsp_doc_close(&s->docs, uri);
 }
 
+/* ---- settings ---- */
+
+/* `submission` of initializationOptions, or of the `mubiao` section of a configuration. */
+static void set_submission(mb_lsp_srv *s, const mb_lj *opt)
+{
+    const mb_lj *v = mb_lj_get(opt, "submission");
+    if (!v) return;
+    free(s->submission);
+    s->submission = v->kind == MB_LJ_STR && v->n && !memchr(v->s, 0, v->n) ? strdup(v->s) : NULL;
+}
+
+static void did_change_configuration(mb_lsp_srv *s, const mb_lj *params)
+{
+    set_submission(s, mb_lj_get(mb_lj_get(params, "settings"), "mubiao"));
+}
+
 /* ---- lifecycle ---- */
 
 static void initialize(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
@@ -204,6 +220,7 @@ static void initialize(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
     const mb_lj *opt = mb_lj_get(params, "initializationOptions");
     int64_t delay = mb_lj_int(opt, "diagnosticsDelayMs", DEFAULT_DELAY_MS);
     s->delay_ms = delay < 0 ? 0 : delay > MAX_DELAY_MS ? MAX_DELAY_MS : (int)delay;
+    set_submission(s, opt);
     s->initialized = 1;
     FILE *f = mb_lsp_reply_begin(s, id);
     if (!f) return;
@@ -253,6 +270,7 @@ static void notification(mb_lsp_srv *s, const char *method, const mb_lj *params)
     if (!strcmp(method, "textDocument/didOpen")) did_open(s, params);
     else if (!strcmp(method, "textDocument/didChange")) did_change(s, params);
     else if (!strcmp(method, "textDocument/didClose")) did_close(s, params);
+    else if (!strcmp(method, "workspace/didChangeConfiguration")) did_change_configuration(s, params);
     /* initialized, didSave, $/cancelRequest, $/setTrace and the rest need nothing */
 }
 
@@ -318,6 +336,7 @@ int mb_lsp_serve(int in_fd, FILE *out, FILE *err)
     int rc = s->exit && s->shutdown ? 0 : 1;
     for (mb_lsp_doc *d = s->docs.head; d; d = d->next) { mb_lsp_an_free(d->an); d->an = NULL; }
     mb_lsp_docs_free(&s->docs);
+    free(s->submission);
     free(s);
     return rc;
 }

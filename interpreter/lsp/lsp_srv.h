@@ -11,6 +11,7 @@ typedef struct mb_lsp_srv {
     mb_lsp_docs docs;
     int initialized, shutdown, exit;
     int gone;                /* the client stopped reading: nothing more is written */
+    char *submission;        /* the `submission` setting: a CSV or JSON file or a folder */
     int delay_ms;            /* diagnostics wait for this long without a change (debounce) */
     int64_t due_ms;          /* when the changed documents' diagnostics are due (monotonic) */
     char *msg;               /* the message being written (open_memstream) */

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, rules, lsp, source, uriOf } from './client.mjs';
+import { execFileSync } from 'node:child_process';
+import { start, rules, lsp, source, uriOf, binary } from './client.mjs';
 
 const line = (text, needle) => text.split('\n').findIndex((l) => l.includes(needle));
 
@@ -355,6 +356,67 @@ test('workspace symbols: plans, indicators and targets of the open plans and the
   const all = await q('');
   const plans = all.filter((x) => x.kind === lsp.SymbolKind.Namespace).map((x) => x.name).sort();
   assert.deepEqual(plans, ['changzhou_2018', 'nantong_2018']);
+  assert.equal(await s.stop(), 0);
+});
+
+test('code lens: the verdict of each target per region on the configured submission, as mubiao eval gives it', async (t) => {
+  const path = rules('haizhou_2015.mb');
+  const data = `${source}/examples/haizhou_2015/submission.csv`;
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  const s = await start(t, { submission: data });
+  const uri = s.open(path, text);
+  await s.diagnostics(uri, 1);
+  const lenses = await s.conn.sendRequest(lsp.CodeLensRequest.type, { textDocument: { uri } });
+  const ev = JSON.parse(execFileSync(binary, ['eval', path, '--data', data, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' }));
+  assert.ok(ev.verdicts.length > 0);
+  // one lens per target and deadline, on the target's id; its title names each verdict
+  const byRule = new Map();
+  for (const l of lenses) {
+    const id = lines[l.range.start.line].match(/^target (\S+)/)[1];
+    assert.equal(lines[l.range.start.line].slice(l.range.start.character, l.range.end.character), id);
+    if (!byRule.has(id)) byRule.set(id, []);
+    byRule.get(id).push(l.command.title);
+  }
+  for (const v of ev.verdicts) {
+    const titles = byRule.get(v.rule) ?? [];
+    const title = titles.find((x) => x.startsWith(`${v.year}:`));
+    assert.ok(title, `${v.rule} ${v.year}: ${JSON.stringify(titles)}`);
+    assert.ok(title.includes(` ${v.region} ${v.status}`), `${v.rule} ${v.year} ${v.region} ${v.status}: ${title}`);
+  }
+  assert.equal(lenses.length, new Set(ev.verdicts.map((v) => `${v.rule} ${v.year}`)).size);
+  assert.equal(await s.stop(), 0);
+  // without a submission (none configured, no submission.csv beside the plan): no lenses
+  const q = await start(t);
+  const uri2 = q.open(path, text);
+  await q.diagnostics(uri2, 1);
+  assert.deepEqual(await q.conn.sendRequest(lsp.CodeLensRequest.type, { textDocument: { uri: uri2 } }), []);
+  // a setting sent later applies to the next request
+  q.conn.sendNotification(lsp.DidChangeConfigurationNotification.type, { settings: { mubiao: { submission: data } } });
+  assert.equal((await q.conn.sendRequest(lsp.CodeLensRequest.type, { textDocument: { uri: uri2 } })).length, lenses.length);
+  assert.equal(await q.stop(), 0);
+});
+
+test('inlay hints: the yearly growth a multiple of the base needs, the factor an annual growth comes to', async (t) => {
+  const s = await start(t);
+  const text = [
+    'indicator firms "高新技术企业数" unit 家 higher;',
+    'plan p { name "p" region "海州区" base 2013 deadline 2015 }',
+    'target T1 "翻一番": firms >= 2 × base 2013 by 2015 phrase "在2013年基础上实现翻一番";',
+    'target T2 "年均增长": firms annual growth >= 15% from 2013 by 2018 phrase "年均增长15%";',
+    'target T3 "达到": firms >= 1140 by 2015 phrase "达到1140家";',
+    '',
+  ].join('\n');
+  const uri = s.open('/nonexistent/hints.mb', text);
+  const d = await s.diagnostics('file:///nonexistent/hints.mb', 1);
+  assert.deepEqual(d.filter((x) => x.severity === 1), []);
+  const hints = await s.conn.sendRequest(lsp.InlayHintRequest.type, {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } } });
+  const at = (l) => hints.filter((h) => h.position.line === l).map((h) => h.label);
+  // ×2 in two years: √2 − 1 = 41.4 % a year; 1.15^5 = 2.011
+  assert.deepEqual(at(2), [`+${((Math.SQRT2 - 1) * 100).toFixed(1)}%/year over 2013–2015`]);
+  assert.deepEqual(at(3), [`×${(1.15 ** 5).toFixed(3)} of 2013 by 2018`]);
+  assert.deepEqual(at(4), []);
   assert.equal(await s.stop(), 0);
 });
 
