@@ -5,7 +5,9 @@
 #include "sql_w.h"
 
 /* The period forms eval reads (ingest_value.c): 2018, 2018Q3 / 2018-Q3 / 2018q3, 2018-09. */
-static const char *const RE[] = {"[0-9]{4}", "[0-9]{4}-?[Qq][1-4]", "[0-9]{4}-(0[1-9]|1[0-2])"};
+static const char *const RE[] = {"[0-9]{4}", "[0-9]{4}-?[Qq][1-4]", "[0-9]{4}-(0[1-9]|1[0-2])",
+                                 /* a number DECIMAL(38,12) holds to the digit (trailing zeros aside) */
+                                 "[+-]?[0-9]*([.][0-9]{0,12}0*)?"};
 
 static void match_pg(FILE *f, const char *x, int form) { fprintf(f, "%s ~ '^%s$'", x, RE[form]); }
 static void match_duck(FILE *f, const char *x, int form) { fprintf(f, "regexp_full_match(%s, '%s')", x, RE[form]); }
@@ -34,10 +36,10 @@ static void text_spark(FILE *f, const char *x) { text_trim(f, x, "STRING", "inst
 static void text_sqlite(FILE *f, const char *x) { text_trim(f, x, "TEXT", "instr"); }
 
 static const mb_sql_dialect DIALECTS[MB_SQL_NDIALECTS] = {
-    [MB_SQL_POSTGRESQL] = {"postgresql", "NUMERIC", "DOUBLE PRECISION", '"', 0, 1, match_pg, text_pg},
-    [MB_SQL_DUCKDB] = {"duckdb", "DECIMAL(38,12)", "DOUBLE", '"', 0, 0, match_duck, text_duck},
-    [MB_SQL_SPARK] = {"spark", "DECIMAL(38,12)", "DOUBLE", '`', 1, 0, match_spark, text_spark},
-    [MB_SQL_SQLITE] = {"sqlite", "REAL", "REAL", '"', 0, 0, match_sqlite, text_sqlite},
+    [MB_SQL_POSTGRESQL] = {"postgresql", "NUMERIC", "DOUBLE PRECISION", "TEXT", '"', 0, 1, 0, match_pg, text_pg},
+    [MB_SQL_DUCKDB] = {"duckdb", "DECIMAL(38,12)", "DOUBLE", "VARCHAR", '"', 0, 1, 1, match_duck, text_duck},
+    [MB_SQL_SPARK] = {"spark", "DECIMAL(38,12)", "DOUBLE", "STRING", '`', 1, 0, 1, match_spark, text_spark},
+    [MB_SQL_SQLITE] = {"sqlite", "REAL", "REAL", "TEXT", '"', 0, 0, 0, match_sqlite, text_sqlite},
 };
 
 const mb_sql_dialect *mb_sql_dialect_get(mb_sql_dialect_id id) { return &DIALECTS[id]; }

@@ -51,10 +51,40 @@ static void body(mb_sqlw *w, const mb_rule *r, size_t g)
     }
 }
 
+/* The numbers become eval's text inside each rule's SELECT: a union of decimals of several
+ * scales would round them to one (DuckDB), and act - tgt keeps every digit here. Past the range
+ * of a fixed scale the gap is left out (the verdict is borderline then). */
+static void texts(mb_sqlw *w, const mb_rule *r, size_t g)
+{
+    char *t = NULL;
+    size_t n = 0;
+    FILE *keep = w->f, *ms = open_memstream(&t, &n);
+    if (!ms) { w->inexact = 1; return; }
+    w->f = ms;
+    body(w, r, g);
+    w->f = keep;
+    if (fclose(ms)) w->inexact = 1;
+    fputs("SELECT u.ri, u.gi, u.region, u.status, ", w->f);
+    w->d->text(w->f, "u.act");
+    fputs(" AS actual, u.ay, ", w->f);
+    w->d->text(w->f, "u.tgt");
+    fputs(" AS target, ", w->f);
+    if (w->kscale) { /* act - tgt has the scale 12 + kscale: act must stay below 10^(26 - kscale) */
+        char gap[128];
+        snprintf(gap, sizeof gap, "CASE WHEN ABS(u.act) < 1%0*d THEN u.act - u.tgt END", 26 - w->kscale, 0);
+        w->d->text(w->f, gap);
+    } else w->d->text(w->f, "u.act - u.tgt");
+    fputs(" AS gap FROM (", w->f);
+    fwrite(t, 1, n, w->f);
+    fputs(") u", w->f);
+    free(t);
+}
+
 static void unsupported_rows(mb_sqlw *w, const mb_rule *r, size_t g)
 {
-    fprintf(w->f, "SELECT %zu AS ri, %zu AS gi, r.region, 'unsupported' AS status, CAST(NULL AS %s) AS act, "
-                  "CAST(NULL AS INTEGER) AS ay, CAST(NULL AS %s) AS tgt", r->index, g, w->d->num, w->d->num);
+    fprintf(w->f, "SELECT %zu AS ri, %zu AS gi, r.region, 'unsupported' AS status, CAST(NULL AS %s) AS actual, "
+                  "CAST(NULL AS INTEGER) AS ay, CAST(NULL AS %s) AS target, CAST(NULL AS %s) AS gap",
+            r->index, g, w->d->str, w->d->str, w->d->str);
     mb_sql_from(w, r, -1);
 }
 
@@ -71,9 +101,10 @@ static int compile_one(mb_sqlw *w, const mb_rule *r, size_t g, unit_sql *u)
     FILE *keep = w->f;
     w->f = open_memstream(&u->text, &u->len);
     if (!w->f) { w->f = keep; return -1; }
-    w->inexact = 0;
+    w->inexact = w->bounded = w->kscale = 0;
+    w->rule = r;
     u->why = unsupported(r, &r->crit[g]);
-    if (!u->why) body(w, r, g);
+    if (!u->why) texts(w, r, g);
     if (!u->why && w->inexact) u->why = "a constant or bound that is not a decimal to the digit";
     if (u->why) {
         fclose(w->f);
@@ -83,7 +114,7 @@ static int compile_one(mb_sqlw *w, const mb_rule *r, size_t g, unit_sql *u)
         if (!w->f) { w->f = keep; return -1; }
         unsupported_rows(w, r, g);
     }
-    u->cls = u->why ? MB_SQL_UNSUPPORTED : w->d->exact ? MB_SQL_EXACT : MB_SQL_BOUNDED;
+    u->cls = u->why ? MB_SQL_UNSUPPORTED : w->d->exact && !w->bounded ? MB_SQL_EXACT : MB_SQL_BOUNDED;
     int bad = fclose(w->f) != 0;
     w->f = keep;
     return bad ? -1 : 0;
@@ -101,11 +132,15 @@ static void header(mb_sqlw *w, const unit_sql *u)
     fputs(".\n", f);
     if (w->d->exact)
         fprintf(f, "-- Values are %s: sums, products and comparisons are exact; nothing is divided.\n", w->d->num);
-    else
+    if (w->d->exact && w->d->fixed)
+        fputs("-- A value with more than 12 decimals (after unit conversion), or one too large for a product\n"
+              "-- with a rule's factor to keep 38 digits, makes the verdicts reading it 'borderline'. A factor\n"
+              "-- with more than 10 decimals is bounded: between its two ends the verdict is 'borderline'.\n", f);
+    else if (!w->d->exact)
         fprintf(f, "-- Values are %s, which cannot hold every comparison exactly: verdicts are approximate;\n"
                    "-- a 'borderline' verdict is settled by mubiao eval.\n", w->d->num);
     fputs("-- A row whose unit is not a spelling listed in mb_units makes the verdicts reading it 'borderline'.\n"
-          "-- Per rule and deadline (exact / bounded / unsupported in this dialect):\n", f);
+          "-- Per rule and deadline (exact / bounded / approximate / unsupported in this dialect):\n", f);
     size_t k = 0;
     for (size_t i = 0; i < w->m->nrules; i++) {
         const mb_rule *r = w->m->rules[i];
@@ -113,7 +148,8 @@ static void header(mb_sqlw *w, const unit_sql *u)
             fputs("--   ", f);
             mb_sql_comment_text(f, r->id);
             if (r->ngoals > 1) fprintf(f, " (%d)", r->goals[g].year);
-            fprintf(f, ": %s", mb_sql_class_name(u[k].cls));
+            /* a dialect that is approximate throughout says so rule by rule */
+            fprintf(f, ": %s", u[k].cls == MB_SQL_BOUNDED && !w->d->exact ? "approximate" : mb_sql_class_name(u[k].cls));
             if (u[k].why) fprintf(f, " (%s)", u[k].why);
             fputc('\n', f);
         }
@@ -155,13 +191,14 @@ static void phrases(mb_sqlw *w, const mb_rule *r)
 }
 
 /* mb_rules: what every verdict of a rule and deadline repeats. */
-static void rules(mb_sqlw *w)
+static void rules(mb_sqlw *w, const unit_sql *u)
 {
-    fputs(",\nmb_rules(ri, gi, plan, rule, indicator, year, unit, category, owners, label, phrase) AS (VALUES ", w->f);
+    fputs(",\nmb_rules(ri, gi, bnd, plan, rule, indicator, year, unit, category, owners, label, phrase) AS (VALUES ", w->f);
+    size_t k = 0;
     for (size_t i = 0; i < w->m->nrules; i++) {
         const mb_rule *r = w->m->rules[i];
-        for (size_t g = 0; g < r->ngoals; g++) {
-            fprintf(w->f, "(%zu, %zu, ", r->index, g);
+        for (size_t g = 0; g < r->ngoals; g++, k++) {
+            fprintf(w->f, "(%zu, %zu, %d, ", r->index, g, u[k].cls == MB_SQL_BOUNDED && w->d->exact);
             mb_sql_str(w, r->plan ? r->plan->id : "");
             fputs(", ", w->f);
             mb_sql_str(w, r->id);
@@ -180,21 +217,17 @@ static void rules(mb_sqlw *w)
             fputs("), ", w->f);
         }
     }
-    fputs("(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL))", w->f);
+    fputs("(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL))", w->f);
 }
 
 static void final_select(mb_sqlw *w)
 {
     FILE *f = w->f;
-    fputs("\nSELECT m.plan, g.name AS region, m.rule, m.indicator, m.year, v.status, ", f);
-    w->d->text(f, "v.act");
-    fputs(" AS actual, v.ay AS actual_period, ", f);
-    w->d->text(f, "v.tgt");
-    fputs(" AS target, ", f);
-    w->d->text(f, "v.act - v.tgt");
-    fputs(" AS gap, m.unit, CASE v.status WHEN 'borderline' THEN 'too close to call here, or a row in a unit "
-          "not listed: settle with mubiao eval' WHEN 'unsupported' THEN 'not compiled to SQL: evaluate with mubiao eval' "
-          "END AS detail, m.category, m.owners, m.label, m.phrase\nFROM mb_v v JOIN mb_rules m ON m.ri = v.ri AND "
+    fputs("\nSELECT m.plan, g.name AS region, m.rule, m.indicator, m.year, v.status, v.actual, v.ay AS actual_period, "
+          "v.target, v.gap, m.unit, CASE WHEN v.status = 'borderline' THEN 'too close to call here, or a value in a unit "
+          "not listed or past the precision of the dialect: settle with mubiao eval' WHEN v.status = 'unsupported' THEN "
+          "'not compiled to SQL: evaluate with mubiao eval' WHEN m.bnd = 1 THEN 'bounded: the target shown is rounded "
+          "(the status is exact)' END AS detail, m.category, m.owners, m.label, m.phrase\nFROM mb_v v JOIN mb_rules m ON m.ri = v.ri AND "
           "m.gi = v.gi JOIN mb_regions g ON g.region = v.region;\n", f);
 }
 
@@ -221,7 +254,7 @@ int mb_sql_compile(FILE *out, const mb_model *m, const mb_sql_opts *o)
     unit_sql *u = calloc(n + 1, sizeof *u);
     unsigned char *pivots = calloc(m->ninds + 1, 1);
     int rc = L && u && pivots ? 0 : -1;
-    mb_sqlw w = {out, m, L, mb_sql_dialect_get(o->dialect), o, 0, L ? L->all_regions : 0};
+    mb_sqlw w = {.f = out, .m = m, .L = L, .d = mb_sql_dialect_get(o->dialect), .o = o, .all_regions = L ? L->all_regions : 0};
     size_t k = 0;
     for (size_t i = 0; !rc && i < m->nrules; i++)
         for (size_t g = 0; !rc && g < m->rules[i]->ngoals; g++, k++) {
@@ -237,14 +270,15 @@ int mb_sql_compile(FILE *out, const mb_model *m, const mb_sql_opts *o)
         mb_sql_ident(&w, o->verdicts);
         fputs(" AS\nWITH ", out);
         mb_sql_prologue(&w, horizon(m, o->this_year), pivots);
-        rules(&w);
+        rules(&w, u);
         fputs(",\nmb_v AS (", out);
         for (k = 0; k < n; k++) {
             if (k) fputs("\nUNION ALL ", out);
             fwrite(u[k].text, 1, u[k].len, out);
         }
         if (!n) fprintf(out, "SELECT 0 AS ri, 0 AS gi, CAST(NULL AS TEXT) AS region, 'x' AS status, CAST(NULL AS %s) "
-                             "AS act, 0 AS ay, CAST(NULL AS %s) AS tgt WHERE 1 = 0", w.d->num, w.d->num);
+                             "AS actual, 0 AS ay, CAST(NULL AS %s) AS target, CAST(NULL AS %s) AS gap WHERE 1 = 0",
+                        w.d->str, w.d->str, w.d->str);
         fputs(")", out);
         final_select(&w);
     }

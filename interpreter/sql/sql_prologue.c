@@ -32,26 +32,35 @@ static const struct { const char *w; int shift; } SCALES[] = {
     {"", 0}, {"十", 1}, {"百", 2}, {"千", 3}, {"万", 4}, {"亿", 8}, {"万亿", 12},
 };
 
-static void unit_row(mb_sqlw *w, const mb_indicator *ind, const char *text, mb_num f)
+/* k: the value × 10^k is in the indicator's unit (eval converts by powers of ten only). */
+static void unit_row(mb_sqlw *w, const mb_indicator *ind, const char *text, int k)
 {
-    fputs("(", w->f);
-    fprintf(w->f, "%zu, ", ind->index);
+    fprintf(w->f, "(%zu, ", ind->index);
     mb_sql_str(w, text);
-    fputs(", ", w->f);
-    mb_sql_num(w, f);
-    fputs("), ", w->f);
+    fprintf(w->f, ", %d), ", k);
+    w->shift_seen[k + 12] = 1;
+}
+
+/* f as a power of ten, or -99 when it is none within 10^±12. */
+static int power_of_ten(mb_num f)
+{
+    f = mb_num_reduce(f);
+    int k = 0;
+    while (f.den == 1 && f.num % 10 == 0 && k < 12) { f.num /= 10; k++; }
+    while (f.num == 1 && f.den % 10 == 0 && k > -12) { f.den /= 10; k--; }
+    return f.num == 1 && f.den == 1 ? k : -99;
 }
 
 static void units(mb_sqlw *w)
 {
-    fputs(",\nmb_units(ind, unit, f) AS (VALUES ", w->f);
+    fputs(",\nmb_units(ind, unit, k) AS (VALUES ", w->f);
     for (size_t i = 0; i < w->m->ninds; i++) {
         const mb_indicator *ind = w->m->inds[i];
         if (ind->derived) continue;
-        unit_row(w, ind, "", mb_num_int(1));
+        unit_row(w, ind, "", 0);
         const char *base = ind->unit.base;
         if (!base[0] || strchr(base, '/')) {
-            if (ind->unit.text[0]) unit_row(w, ind, ind->unit.text, mb_num_int(1));
+            if (ind->unit.text[0]) unit_row(w, ind, ind->unit.text, 0);
             continue;
         }
         for (size_t k = 0; k < sizeof SCALES / sizeof *SCALES; k++) {
@@ -60,10 +69,8 @@ static void units(mb_sqlw *w)
             mb_unit u;
             mb_num f;
             if (mb_unit_parse(text, &u) || !mb_unit_same_base(&u, &ind->unit)) continue;
-            if (mb_num_div(u.scale, ind->unit.scale, &f)) continue;
-            int inexact = w->inexact;
-            unit_row(w, ind, text, f);
-            w->inexact = inexact;
+            if (mb_num_div(u.scale, ind->unit.scale, &f) || power_of_ten(f) == -99) continue;
+            unit_row(w, ind, text, power_of_ten(f));
         }
     }
     fputs("(NULL, NULL, NULL))", w->f);
@@ -105,24 +112,54 @@ static void check_fails(mb_sqlw *w)
     fputs(" ELSE 0 END", w->f);
 }
 
+/* The value in the indicator's unit: × 10^k, by a literal (an exact decimal in every engine). */
+static void converted(mb_sqlw *w)
+{
+    fprintf(w->f, "CASE u.k");
+    for (int k = -12; k <= 12; k++) {
+        if (!w->shift_seen[k + 12]) continue;
+        fprintf(w->f, " WHEN %d THEN x.x", k);
+        if (k) fputs(k > 0 ? " * 1" : " * 0.", w->f);
+        for (int i = 1; i < (k > 0 ? k + 1 : -k); i++) fputc('0', w->f);
+        if (k < 0) fputc('1', w->f);
+    }
+    fputs(" END", w->f);
+}
+
 static void rows(mb_sqlw *w)
 {
     const mb_sql_dialect *d = w->d;
-    fputs(",\nmb_rows0 AS (SELECT TRIM(o.", w->f);
+    fprintf(w->f, ",\nmb_rows0 AS (SELECT x.region, x.ind, x.per, CAST(");
+    converted(w);
+    fprintf(w->f, " AS %s) AS v, CASE WHEN u.k IS NULL THEN 1 ", d->num);
+    if (d->fixed) {
+        /* a converted value with more decimals than the type keeps: not guessed at */
+        fprintf(w->f, "WHEN CAST(");
+        converted(w);
+        fprintf(w->f, " AS %s) <> ", d->num);
+        converted(w);
+        fputs(" THEN 1 WHEN x.x IS NOT NULL AND NOT ", w->f);
+        /* the value's own text: a column of text or of a wider decimal may hold more digits */
+        d->match(w->f, "x.xt", MB_SQL_NUM12);
+        fputs(" THEN 1 ", w->f);
+    }
+    fputs("ELSE 0 END AS unk FROM (SELECT TRIM(o.", w->f);
     mb_sql_ident(w, "region");
     fputs(") AS region, n.ind, TRIM(o.", w->f);
     mb_sql_ident(w, "period");
     fprintf(w->f, ") AS per, CAST(o.");
     mb_sql_ident(w, "value");
-    fprintf(w->f, " AS %s) * u.f AS v, CASE WHEN u.f IS NULL THEN 1 ELSE 0 END AS unk FROM ", d->num);
+    fprintf(w->f, " AS %s) AS x, TRIM(CAST(o.", d->num);
+    mb_sql_ident(w, "value");
+    fprintf(w->f, " AS %s)) AS xt, COALESCE(TRIM(o.", d->str);
+    mb_sql_ident(w, "unit");
+    fputs("), '') AS unit FROM ", w->f);
     mb_sql_ident(w, w->o->table);
     fputs(" o JOIN mb_names n ON n.name = TRIM(o.", w->f);
     mb_sql_ident(w, "indicator");
-    fputs(") LEFT JOIN mb_units u ON u.ind = n.ind AND u.unit = COALESCE(TRIM(o.", w->f);
-    mb_sql_ident(w, "unit");
-    fputs("), '') WHERE TRIM(o.", w->f);
+    fputs(") WHERE TRIM(o.", w->f);
     mb_sql_ident(w, "region");
-    fputs(") <> '')", w->f);
+    fputs(") <> '') x LEFT JOIN mb_units u ON u.ind = x.ind AND u.unit = x.unit)", w->f);
     /* the period: year and month (0 for a whole year) */
     fputs(",\nmb_rows1 AS (SELECT region, ind, per, v, unk, CASE WHEN ", w->f);
     d->match(w->f, "per", MB_SQL_PERIOD_YEAR);

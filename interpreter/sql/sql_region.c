@@ -42,16 +42,25 @@ static void level_q(mb_sqlw *w, const mb_rule *r)
     mb_sql_from(w, r, 1);
 }
 
-void mb_sql_region(mb_sqlw *w, const mb_rule *r, size_t goal)
+static void status(mb_sqlw *w, const mb_crit *c)
 {
-    const mb_crit *c = &r->crit[goal];
-    fprintf(w->f, "SELECT %zu AS ri, %zu AS gi, q.region, CASE WHEN q.region = ", r->index, goal);
+    const mb_rule *r = w->rule;
+    fputs("CASE WHEN q.region = ", w->f);
     mb_sql_str(w, r->region_key);
     fputs(" THEN 'not-assessable' WHEN q.unk = 1 OR q.doubt = 1 THEN 'borderline' WHEN q.ev IS NULL THEN 'no-data' "
           "WHEN q.xs = 2 OR q.zs = 2 THEN 'error' WHEN ", w->f);
     mb_sql_holds(w, c, &c->lo, &c->hi, "q.xv", "q.zv");
     fprintf(w->f, " THEN CASE WHEN q.asof >= %d THEN 'met' ELSE 'on-track' END ELSE CASE WHEN q.asof >= %d THEN "
-                  "'missed' ELSE 'needs-acceleration' END END AS status, ", c->year, c->year);
+                  "'missed' ELSE 'needs-acceleration' END END", c->year, c->year);
+}
+
+void mb_sql_region(mb_sqlw *w, const mb_rule *r, size_t goal)
+{
+    const mb_crit *c = &r->crit[goal];
+    fprintf(w->f, "SELECT %zu AS ri, %zu AS gi, q.region, ", r->index, goal);
+    w->rule = r;
+    mb_sql_doubtful(w, c, status);
+    fputs(" AS status, ", w->f);
     fputs("CASE WHEN q.region <> ", w->f);
     mb_sql_str(w, r->region_key);
     fputs(" AND q.xs = 1 AND q.zs = 1 THEN q.xv END AS act, CASE WHEN q.region <> ", w->f);

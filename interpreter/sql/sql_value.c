@@ -172,7 +172,7 @@ void mb_sql_value(mb_sqlw *w, const mb_rule *r, size_t goal)
 {
     const mb_crit *c = &r->crit[goal];
     fprintf(w->f, "SELECT %zu AS ri, %zu AS gi, g.region, ", r->index, goal);
-    status(w, c);
+    mb_sql_doubtful(w, c, status);
     fputs(" AS status, CASE WHEN ", w->f);
     unresolved(w, c);
     fprintf(w->f, " THEN NULL WHEN g.asof >= %d THEN CASE WHEN g.xs = 1 THEN g.xv END ELSE g.xt END AS act, "

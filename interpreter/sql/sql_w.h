@@ -13,9 +13,12 @@ typedef struct mb_sql_dialect {
     const char *name;
     const char *num;        /* the exact type values are computed in */
     const char *dbl;        /* binary floating point, for progress ratios only */
+    const char *str;        /* the text type */
     char iquote;            /* identifier quote: " or ` */
     int backslash;          /* a backslash in a string literal escapes (Spark): double it */
     int exact;              /* num is exact for sums and products of decimals */
+    int fixed;              /* num has a fixed scale: a converted value that does not fit is
+                               detected and its verdicts made borderline */
     /* SQL for "expression x matches the period form" (year, quarter, month) */
     void (*match)(FILE *f, const char *x, int form);
     /* SQL for "number x as eval's text" (no trailing zeros, no exponent) */
@@ -24,7 +27,7 @@ typedef struct mb_sql_dialect {
 
 const mb_sql_dialect *mb_sql_dialect_get(mb_sql_dialect_id id);
 
-enum { MB_SQL_PERIOD_YEAR, MB_SQL_PERIOD_QUARTER, MB_SQL_PERIOD_MONTH };
+enum { MB_SQL_PERIOD_YEAR, MB_SQL_PERIOD_QUARTER, MB_SQL_PERIOD_MONTH, MB_SQL_NUM12 };
 
 typedef struct mb_sqlw {
     FILE *f;
@@ -34,6 +37,11 @@ typedef struct mb_sqlw {
     const mb_sql_opts *o;
     int inexact;               /* a constant of the rule being written is not a terminating decimal */
     int all_regions;
+    int shift_seen[25];        /* unit conversions by 10^(k - 12) the units table uses */
+    int bounded;               /* a factor of the rule being written is bounded, not exact */
+    int kscale;                /* the most decimals of a factor of that rule (fixed scale) */
+    const mb_rule *rule;       /* the rule being written */
+    FILE *doubt;               /* where scaled comparisons add their doubts (mb_sql_doubtful) */
 } mb_sqlw;
 
 /* sql_quote.c: every byte that goes into the script from the rules is escaped for where it goes. */
@@ -64,6 +72,9 @@ void mb_sql_bound(mb_sqlw *w, const mb_crit *c, const mb_limit *l, const char *b
 void mb_sql_holds(mb_sqlw *w, const mb_crit *c, const mb_limit *lo, const mb_limit *hi, const char *x,
                   const char *b);
 void mb_sql_target(mb_sqlw *w, const mb_crit *c, const char *b);
+/* status(w, c) written so that a scaled comparison its bounds or range cannot decide makes
+ * the verdict 'borderline' (a bounded factor, or a value past what a fixed-scale decimal holds). */
+void mb_sql_doubtful(mb_sqlw *w, const mb_crit *c, void (*status)(mb_sqlw *, const mb_crit *));
 void mb_sql_dbl(mb_sqlw *w, const char *x);              /* CAST(x AS double) */
 void mb_sql_klass(mb_sqlw *w, const char *R);            /* the progress class of ratio R */
 

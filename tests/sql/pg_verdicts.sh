@@ -65,19 +65,5 @@ compare() {
 }
 
 cd "$src"
-for plan in nantong_2018 jiangyin_2018_2020 changzhou_2018 nanjing_2022_2024 haizhou_2015; do
-  compare "$plan" "examples/$plan/submission.csv" "" "rules/$plan.mb"
-done
-compare "jiangyin_2018_2020 as of 2019" examples/jiangyin_2018_2020/submission.csv "" rules/jiangyin_2018_2020.mb --as-of 2019
-compare "nanjing_2022_2024 as of 2023" examples/nanjing_2022_2024/submission.csv "" rules/nanjing_2022_2024.mb --as-of 2023
-compare "walkthrough" examples/walkthrough/submission.csv "" examples/walkthrough/credit.mb
-compare "every rule file" examples/nanjing_2022_2024/submission.csv "" rules/*.mb
-compare "workload, traps" "$here/traps.csv" --all bench/workload.mb
-for t in "$here"/cases/*.mb; do
-  [ -e "$t" ] || continue
-  compare "$(basename "$t")" "${t%.mb}.csv" "" "$t"
-done
-if [ -n "$bench" ]; then
-  compare "workload, $(basename "$bench")" "$bench" --all bench/workload.mb
-fi
+. "$here/cases.sh"
 exit $fail

@@ -1,0 +1,1 @@
+sql ../sql/cases/precision.mb --dialect duckdb --as-of 2020

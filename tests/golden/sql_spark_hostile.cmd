@@ -1,0 +1,1 @@
+sql ../sql/cases/hostile.mb --dialect spark --as-of 2020
