@@ -9,7 +9,7 @@
 
 #include "report.h"
 
-enum { MB_STORE_SCHEMA = 1 }; /* PRAGMA user_version of the databases this version writes */
+enum { MB_STORE_SCHEMA = 2 }; /* PRAGMA user_version of the databases this version writes */
 
 /* Append the run: its time (ISO 8601, UTC), as-of, the rule files and submissions with their
  * SHA-256, the row accounting, and every verdict the filter selects with its trace values.

@@ -11,6 +11,10 @@
 sqlite3 *mb_store_open(const char *path, int create, char *err, size_t errn);
 /* Create the tables of a new database (inside the caller's transaction). */
 int mb_store_schema(sqlite3 *db, char *err, size_t errn);
+/* Move a database of version `from` to the current one (inside the caller's transaction). */
+int mb_store_migrate(sqlite3 *db, int from, char *err, size_t errn);
+/* PRAGMA user_version, or -1. */
+int mb_store_version(sqlite3 *db);
 /* err := "what: sqlite's message" */
 int mb_store_fail(sqlite3 *db, const char *what, char *err, size_t errn);
 

@@ -6,6 +6,7 @@
 #include "jsonw.h"
 #include "store.h"
 #include "store_db.h"
+#include "text.h"
 
 static const char *col(sqlite3_stmt *st, int i)
 {
@@ -30,19 +31,21 @@ static void ttext(FILE *o, const char *s)
 
 /* ---- runs ------------------------------------------------------------------------------ */
 
-static const char RUNS[] =
-    "SELECT r.id, r.time, r.as_of, r.verdicts,"
-    " (SELECT group_concat(name || ' ' || substr(sha256, 1, 12), ', ') FROM rule_files WHERE run = r.id),"
-    " (SELECT group_concat(name || ' ' || substr(sha256, 1, 12), ', ') FROM submissions WHERE run = r.id),"
-    " (SELECT count(*) FROM verdicts WHERE run = r.id AND status = 'met'),"
-    " (SELECT count(*) FROM verdicts WHERE run = r.id AND status = 'missed'),"
-    " (SELECT count(*) FROM verdicts WHERE run = r.id AND status NOT IN ('met', 'missed'))"
-    " FROM runs r ORDER BY r.id";
+/* Counted on the table the verdicts are in (version 2: verdict_rows, without the names). */
+#define RUNS(T)                                                                                        \
+    "SELECT r.id, r.time, r.as_of, r.verdicts,"                                                        \
+    " (SELECT group_concat(name || ' ' || substr(sha256, 1, 12), ', ') FROM rule_files WHERE run = r.id)," \
+    " (SELECT group_concat(name || ' ' || substr(sha256, 1, 12), ', ') FROM submissions WHERE run = r.id)," \
+    " (SELECT count(*) FROM " T " WHERE run = r.id AND status = 'met'),"                               \
+    " (SELECT count(*) FROM " T " WHERE run = r.id AND status = 'missed'),"                            \
+    " (SELECT count(*) FROM " T " WHERE run = r.id AND status NOT IN ('met', 'missed'))"               \
+    " FROM runs r ORDER BY r.id"
 
 static int runs(FILE *o, sqlite3 *db, int json, char *err, size_t errn)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, RUNS, -1, &st, NULL) != SQLITE_OK) return mb_store_fail(db, "reading the runs", err, errn);
+    const char *sql = mb_store_version(db) >= 2 ? RUNS("verdict_rows") : RUNS("verdicts");
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return mb_store_fail(db, "reading the runs", err, errn);
     if (json) fputs("{\"runs\":[", o);
     else fputs("run  time                  as of  verdicts  met  missed  other  rule files; submissions\n", o);
     int n = 0, rc;
@@ -83,18 +86,34 @@ static int runs(FILE *o, sqlite3 *db, int json, char *err, size_t errn)
 
 /* ---- one target over the runs ---------------------------------------------------------- */
 
+/* --rule and --region match NFKC-normalised, as names do everywhere else: through the keys of
+ * version 2 (indexed), or normalising every stored name of a version 1 history. */
 static const char TARGET[] =
     "SELECT v.run, r.time, v.rule, v.region, v.milestone, v.year, v.status, v.actual, v.actual_period, v.target"
     " FROM verdicts v JOIN runs r ON r.id = v.run"
-    " WHERE (?1 IS NULL OR v.rule = ?1) AND (?2 IS NULL OR v.region = ?2)"
+    " WHERE (?1 IS NULL OR v.rule_key = ?1) AND (?2 IS NULL OR v.region_key = ?2)"
     " ORDER BY v.rule, v.region, v.milestone, v.run";
+static const char TARGET_V1[] =
+    "SELECT v.run, r.time, v.rule, v.region, v.milestone, v.year, v.status, v.actual, v.actual_period, v.target"
+    " FROM verdicts v JOIN runs r ON r.id = v.run"
+    " WHERE (?1 IS NULL OR mb_nfkc(v.rule) = ?1) AND (?2 IS NULL OR mb_nfkc(v.region) = ?2)"
+    " ORDER BY v.rule, v.region, v.milestone, v.run";
+
+static void bind_key(sqlite3_stmt *st, int i, const char *s)
+{
+    size_t n = 0;
+    char *k = s ? mb_nfkc(s, strlen(s), &n) : NULL;
+    if (k) sqlite3_bind_text(st, i, k, (int)n, free);
+    else if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
 
 static int target(FILE *o, sqlite3 *db, const char *rule, const char *region, int json, char *err, size_t errn)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, TARGET, -1, &st, NULL) != SQLITE_OK) return mb_store_fail(db, "reading verdicts", err, errn);
-    if (rule) sqlite3_bind_text(st, 1, rule, -1, SQLITE_STATIC);
-    if (region) sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
+    const char *sql = mb_store_version(db) >= 2 ? TARGET : TARGET_V1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return mb_store_fail(db, "reading verdicts", err, errn);
+    bind_key(st, 1, rule);
+    bind_key(st, 2, region);
     if (json) fputs("{\"verdicts\":[", o);
     else fputs("run  time                  rule  region  year  status  actual (period)  target\n", o);
     int n = 0, rc;

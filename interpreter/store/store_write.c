@@ -1,17 +1,23 @@
 /* store_write.c — appending a run to the history: one transaction holding the run, its
  * files with their SHA-256, and every verdict with its trace values. Statements are prepared
- * once and bound per verdict; numbers are stored as exact decimal text, as the JSON report
- * writes them (a value without a finite decimal form to 6 places). */
+ * once and bound per verdict; rules and regions are numbered once (ids cached per run), so
+ * rows are keyed by integers in the order they are written; numbers are stored as exact
+ * decimal text, as the JSON report writes them (a value without a finite decimal form to 6
+ * places). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sha256.h"
 #include "store.h"
 #include "store_db.h"
+#include "text.h"
 
 typedef struct writer {
     sqlite3 *db;
     sqlite3_stmt *verdict, *value;
+    sqlite3_stmt *name_add[2], *name_get[2]; /* rules, regions */
+    long long *ids[2];                       /* per rule index, per region index; 0: not yet */
     long long run;
     const mb_eval *e;
     int failed;
@@ -43,15 +49,36 @@ static int done(writer *w, sqlite3_stmt *st)
     return rc == SQLITE_DONE;
 }
 
-static void trace_values(writer *w, const mb_verdict *v, const char *region)
+/* The number of a rule (kind 0) or region (1), added with its NFKC key the first time. */
+static long long name_id(writer *w, int kind, size_t index, const char *name)
+{
+    long long *slot = &w->ids[kind][index];
+    if (*slot || w->failed) return *slot;
+    size_t klen = 0;
+    char *key = mb_nfkc(name, strlen(name), &klen);
+    if (!key) { w->failed = 1; return 0; }
+    sqlite3_bind_text(w->name_add[kind], 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(w->name_add[kind], 2, key, (int)klen, SQLITE_STATIC);
+    int ok = done(w, w->name_add[kind]);
+    free(key);
+    sqlite3_stmt *g = w->name_get[kind];
+    sqlite3_bind_text(g, 1, name, -1, SQLITE_STATIC);
+    if (ok && sqlite3_step(g) == SQLITE_ROW) *slot = sqlite3_column_int64(g, 0);
+    else w->failed = 1;
+    sqlite3_reset(g);
+    sqlite3_clear_bindings(g);
+    return *slot;
+}
+
+static void trace_values(writer *w, const mb_verdict *v, long long rule, long long region)
 {
     const mb_data *D = w->e->D;
     for (unsigned i = 0; i < v->trace.nvals && !w->failed; i++) {
         const mb_tval *t = &v->trace.val[i];
         sqlite3_stmt *st = w->value;
         sqlite3_bind_int64(st, 1, w->run);
-        bind_text(st, 2, v->rule->id);
-        bind_text(st, 3, region);
+        sqlite3_bind_int64(st, 2, region);
+        sqlite3_bind_int64(st, 3, rule);
         sqlite3_bind_int64(st, 4, (long long)v->goal);
         sqlite3_bind_int(st, 5, (int)i);
         bind_text(st, 6, ROLE[t->role < 6 ? t->role : 0]);
@@ -72,11 +99,13 @@ static void one(void *ctx, const mb_verdict *v)
     writer *w = ctx;
     if (w->failed) return;
     const mb_rule *r = v->rule;
-    const char *region = w->e->D->region_names[v->region];
+    long long region = name_id(w, 1, v->region, w->e->D->region_names[v->region]);
+    long long rule = name_id(w, 0, r->index, r->id);
+    if (w->failed) return;
     sqlite3_stmt *st = w->verdict;
     sqlite3_bind_int64(st, 1, w->run);
-    bind_text(st, 2, r->id);
-    bind_text(st, 3, region);
+    sqlite3_bind_int64(st, 2, region);
+    sqlite3_bind_int64(st, 3, rule);
     sqlite3_bind_int64(st, 4, (long long)v->goal);
     bind_text(st, 5, r->plan ? r->plan->id : NULL);
     if (v->year) sqlite3_bind_int(st, 6, v->year);
@@ -87,7 +116,7 @@ static void one(void *ctx, const mb_verdict *v)
     bind_num(st, 11, v->has_gap, v->gap);
     if (v->has_ratio && v->status >= MB_ST_ON_TRACK && v->status <= MB_ST_REGRESSING) sqlite3_bind_double(st, 12, v->ratio);
     bind_text(st, 13, v->detail[0] ? v->detail : NULL);
-    if (done(w, st)) trace_values(w, v, region);
+    if (done(w, st)) trace_values(w, v, rule, region);
 }
 
 static void hash(const mb_text *t, char out[65])
@@ -158,12 +187,22 @@ static int fresh(sqlite3 *db)
 
 static int verdicts(writer *w, const mb_filter *f, char *err, size_t errn)
 {
+    static const char *const ADD[2] = {"INSERT OR IGNORE INTO rules(name, key) VALUES(?, ?)",
+                                       "INSERT OR IGNORE INTO regions(name, key) VALUES(?, ?)"};
+    static const char *const GET[2] = {"SELECT id FROM rules WHERE name = ?", "SELECT id FROM regions WHERE name = ?"};
+    w->ids[0] = calloc(w->e->m->nrules + 1, sizeof **w->ids);
+    w->ids[1] = calloc(w->e->D->nregions + 1, sizeof **w->ids);
+    if (!w->ids[0] || !w->ids[1]) return mb_store_fail(NULL, "verdicts", err, errn);
+    for (int k = 0; k < 2; k++)
+        if (sqlite3_prepare_v2(w->db, ADD[k], -1, &w->name_add[k], NULL) != SQLITE_OK ||
+            sqlite3_prepare_v2(w->db, GET[k], -1, &w->name_get[k], NULL) != SQLITE_OK)
+            return mb_store_fail(w->db, "names", err, errn);
     if (sqlite3_prepare_v2(w->db,
-                           "INSERT INTO verdicts(run, rule, region, milestone, plan, year, status, actual, "
+                           "INSERT INTO verdict_rows(run, region, rule, milestone, plan, year, status, actual, "
                            "actual_period, target, gap, progress_ratio, detail) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &w->verdict, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(w->db,
-                           "INSERT INTO trace_values(run, rule, region, milestone, seq, role, indicator, "
+                           "INSERT INTO trace_rows(run, region, rule, milestone, seq, role, indicator, "
                            "value_region, period, state, value, file, line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &w->value, NULL) != SQLITE_OK)
         return mb_store_fail(w->db, "verdicts", err, errn);
@@ -175,8 +214,17 @@ static int verdicts(writer *w, const mb_filter *f, char *err, size_t errn)
     return 0;
 }
 
+/* The journal is a rollback journal (DELETE), not a write-ahead log: a history is one file that
+ * is copied and mailed, without -wal and -shm files beside it, and one transaction per run
+ * gains nothing from a WAL. synchronous = FULL: a run is committed with a few fsyncs (one
+ * transaction), and a power cut never leaves half a run. The page cache (64 MiB) holds the
+ * index of the new run's verdicts while it is written, so pages are not spilled and reread. */
+static const char PRAGMAS[] = "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;";
+
 static int write_all(writer *w, const mb_filter *f, const char *when, char *err, size_t errn)
 {
+    if (sqlite3_exec(w->db, PRAGMAS, NULL, NULL, NULL) != SQLITE_OK)
+        return mb_store_fail(w->db, "cannot set up the history", err, errn);
     if (sqlite3_exec(w->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return mb_store_fail(w->db, "cannot start writing", err, errn);
     int v = 0;
@@ -189,6 +237,7 @@ static int write_all(writer *w, const mb_filter *f, const char *when, char *err,
         return -1;
     }
     if (v == 0 && mb_store_schema(w->db, err, errn)) return -1;
+    if (v > 0 && v < MB_STORE_SCHEMA && mb_store_migrate(w->db, v, err, errn)) return -1;
     const mb_model *m = w->e->m;
     const mb_data *D = w->e->D;
     if (add_run(w, f, when, err, errn) || files(w, "rule_files", m->texts, m->ntexts, err, errn) ||
@@ -207,6 +256,11 @@ int mb_store_append(const char *path, const mb_eval *e, const mb_filter *f, cons
     int rc = write_all(&w, f, when, err, errn);
     sqlite3_finalize(w.verdict);
     sqlite3_finalize(w.value);
+    for (int k = 0; k < 2; k++) {
+        sqlite3_finalize(w.name_add[k]);
+        sqlite3_finalize(w.name_get[k]);
+        free(w.ids[k]);
+    }
     if (rc) sqlite3_exec(w.db, "ROLLBACK", NULL, NULL, NULL); /* the history stays as it was */
     if (sqlite3_close(w.db) != SQLITE_OK && !rc) rc = mb_store_fail(w.db, "closing the history", err, errn);
     if (!rc) *run = w.run;

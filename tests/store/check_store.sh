@@ -38,6 +38,11 @@ golden diff "$bin" diff "$db"
 golden diff_json "$bin" diff "$db" 1 2 --format json
 golden diff_no_run "$bin" diff "$db" 1 7
 
+# --rule and --region match NFKC-normalised, as names do elsewhere: fullwidth ＪＹ０２ is JY02.
+"$bin" history "$db" --rule JY02 >"$tmp/h_ascii.out" 2>&1
+"$bin" history "$db" --rule ＪＹ０２ >"$tmp/h_wide.out" 2>&1 || bad "history --rule ＪＹ０２: exit $?"
+cmp -s "$tmp/h_ascii.out" "$tmp/h_wide.out" || bad "history --rule ＪＹ０２ differs from --rule JY02"
+
 # Every verdict and trace value of the second run, as the JSON report has them.
 python3 - "$db" "$tmp/run2.json" <<'PY' || fail=1
 import json, sqlite3, sys
@@ -58,8 +63,8 @@ PY
 python3 -c "
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-db.execute('''CREATE TRIGGER stop BEFORE INSERT ON trace_values WHEN NEW.run = 3 AND
-  (SELECT count(*) FROM trace_values WHERE run = 3) >= 10 BEGIN SELECT RAISE(ABORT, 'stopped by the test'); END''')
+db.execute('''CREATE TRIGGER stop BEFORE INSERT ON trace_rows WHEN NEW.run = 3 AND
+  (SELECT count(*) FROM trace_rows WHERE run = 3) >= 10 BEGIN SELECT RAISE(ABORT, 'stopped by the test'); END''')
 db.commit()" "$db"
 "$bin" eval $rules --data $data --fail-on none --format summary --store "$db" >/dev/null 2>"$tmp/err3"
 code=$?
@@ -72,6 +77,48 @@ counts = [db.execute(f'SELECT count(*) FROM {t} WHERE run = 3').fetchone()[0] fo
 runs = db.execute('SELECT count(*) FROM runs').fetchone()[0]
 if runs != 2 or any(counts): sys.exit(f'FAIL: after a failed run: {runs} runs, run 3 rows {counts}')
 " "$db" || fail=1
+
+# A history of schema version 1 (names in every row) is moved to version 2 when a run is
+# appended: its verdicts and trace values keep their names, and history reads both runs.
+v1=$tmp/v1.db
+python3 - "$v1" <<'PY' || fail=1
+import sqlite3, sys
+d = sqlite3.connect(sys.argv[1])
+d.executescript("""
+CREATE TABLE runs(id INTEGER PRIMARY KEY, time TEXT NOT NULL, as_of INTEGER, as_of_period TEXT, as_of_reason TEXT,
+  version TEXT NOT NULL, verdicts INTEGER NOT NULL, rows_read INTEGER NOT NULL, rows_used INTEGER NOT NULL,
+  rows_unused_indicator INTEGER NOT NULL, rows_unused_period INTEGER NOT NULL, rows_unused_region INTEGER NOT NULL,
+  rows_duplicate INTEGER NOT NULL, rows_rejected INTEGER NOT NULL, submission_errors INTEGER NOT NULL,
+  submission_warnings INTEGER NOT NULL);
+CREATE TABLE rule_files(run INTEGER NOT NULL REFERENCES runs(id), name TEXT NOT NULL, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL);
+CREATE TABLE submissions(run INTEGER NOT NULL REFERENCES runs(id), name TEXT NOT NULL, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL);
+CREATE TABLE verdicts(run INTEGER NOT NULL REFERENCES runs(id), rule TEXT NOT NULL, region TEXT NOT NULL,
+  milestone INTEGER NOT NULL, plan TEXT, year INTEGER, status TEXT NOT NULL, actual TEXT, actual_period INTEGER,
+  target TEXT, gap TEXT, progress_ratio REAL, detail TEXT, PRIMARY KEY(run, rule, region, milestone)) WITHOUT ROWID;
+CREATE TABLE trace_values(run INTEGER NOT NULL, rule TEXT NOT NULL, region TEXT NOT NULL, milestone INTEGER NOT NULL,
+  seq INTEGER NOT NULL, role TEXT NOT NULL, indicator TEXT, value_region TEXT, period INTEGER, state TEXT NOT NULL,
+  value TEXT, file TEXT, line INTEGER, PRIMARY KEY(run, rule, region, milestone, seq)) WITHOUT ROWID;
+CREATE INDEX verdicts_target ON verdicts(rule, region, milestone);
+INSERT INTO runs VALUES(1, '2023-11-14T22:13:20Z', 2018, '2018', 'given', '0.1', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0);
+INSERT INTO verdicts VALUES(1, 'JY02', '江阴高新区', 0, 'jiangyin_2018_2020', 2018, 'missed', '4.9', 2018, '5.1', '-0.2', NULL, NULL);
+INSERT INTO trace_values VALUES(1, 'JY02', '江阴高新区', 0, 0, 'value', 'rd_gdp', '江阴高新区', 2018, 'ok', '4.9', 'old.csv', 2);
+PRAGMA user_version = 1;
+""")
+PY
+"$bin" eval $rules --data $data --fail-on none --format summary --store "$v1" >/dev/null 2>"$tmp/err6" || { cat "$tmp/err6"; bad "appending to a version 1 history failed"; }
+python3 - "$v1" <<'PY' || fail=1
+import sqlite3, sys
+d = sqlite3.connect(sys.argv[1])
+v = d.execute("PRAGMA user_version").fetchone()[0]
+old = d.execute("SELECT status, actual FROM verdicts WHERE run = 1 AND rule = 'JY02' AND region = '江阴高新区'").fetchall()
+tv = d.execute("SELECT value, file FROM trace_values WHERE run = 1").fetchall()
+new = d.execute("SELECT count(*) FROM verdicts WHERE run = 2").fetchone()[0]
+if v != 2 or old != [("missed", "4.9")] or tv != [("4.9", "old.csv")] or new == 0:
+    sys.exit(f"FAIL: version 1 moved to {v}: run 1 {old} {tv}, run 2 has {new} verdicts")
+PY
+"$bin" history "$v1" --rule JY02 --region 江阴高新区 >"$tmp/h_v1.out" 2>&1
+grep -q "^1 .* JY02  江阴高新区  2018  missed  4.9 (2018)  5.1$" "$tmp/h_v1.out" && grep -q "^2 .* JY02 " "$tmp/h_v1.out" \
+  || { cat "$tmp/h_v1.out"; bad "history of a moved version 1 database: not both runs of JY02"; }
 
 # Somebody else's database, and a file that is not a database, are not written into.
 python3 -c "import sqlite3, sys; d = sqlite3.connect(sys.argv[1]); d.execute('CREATE TABLE mine(x)'); d.commit()" "$tmp/other.db"
