@@ -1,6 +1,7 @@
-/* report_html_summary.c — the counts a reader looks at first: verdicts per status for each
- * plan, each category and each responsible unit (a target with two units counts for both).
- * Only statuses that occur get a column, so the tables stay narrow. */
+/* report_html_summary.c — the counts a reader looks at first: verdicts per status for binding
+ * targets (约束性) first, then expected ones (预期性), then each plan, each category and each
+ * responsible unit (a target with two units counts for both). Only statuses that occur get a
+ * column, so the tables stay narrow. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,13 +81,35 @@ static void free_groups(groups *G)
     mb_map_free(&G->index);
 }
 
+/* A missed binding target is the more serious finding: binding, expected, then the rest, in
+ * that order whatever order the rules come in; no table when no target states either. */
+static void by_binding(const mb_html *h, groups *G)
+{
+    static const char *const NAME[3] = {"约束性 binding", "预期性 expected", "— not stated"};
+    size_t n[3][MB_ST_COUNT] = {{0}};
+    int any = 0;
+    for (size_t c = 0; c < h->ncols; c++) {
+        const mb_rule *r = h->colrule[c];
+        int k = r->binding > 0 ? 0 : r->binding < 0 ? 1 : 2;
+        any |= k < 2;
+        for (int s = 0; s < MB_ST_COUNT; s++) n[k][s] += h->count[c * MB_ST_COUNT + s];
+    }
+    for (int k = 0; any && k < 3; k++) {
+        size_t total = 0;
+        for (int s = 0; s < MB_ST_COUNT; s++) total += n[k][s];
+        if (total) add(G, NAME[k], n[k]);
+    }
+}
+
 void mb_html_summary(const mb_html *h)
 {
     FILE *o = h->o;
-    groups plans = {0}, cats = {0}, owners = {0};
+    groups plans = {0}, cats = {0}, owners = {0}, kinds = {0};
     mb_map_init(&plans.index);
     mb_map_init(&cats.index);
     mb_map_init(&owners.index);
+    mb_map_init(&kinds.index);
+    by_binding(h, &kinds);
     for (size_t c = 0; c < h->ncols; c++) {
         const mb_rule *r = h->colrule[c];
         const size_t *n = &h->count[c * MB_ST_COUNT];
@@ -107,12 +130,14 @@ void mb_html_summary(const mb_html *h)
                     h->t.by_status[s]);
         }
     fputs("</p>\n", o);
+    table(h, "Binding or expected", "约束性 / 预期性", &kinds, shown);
     table(h, "Plan", "规划", &plans, shown);
     table(h, "Category", "类别", &cats, shown);
     table(h, "Responsible unit", "责任单位", &owners, shown);
-    if (plans.oom || cats.oom || owners.oom) fputs("<p>(out of memory: some groups are missing)</p>\n", o);
+    if (plans.oom || cats.oom || owners.oom || kinds.oom) fputs("<p>(out of memory: some groups are missing)</p>\n", o);
     fputs("</section>\n", o);
     free_groups(&plans);
     free_groups(&cats);
     free_groups(&owners);
+    free_groups(&kinds);
 }
