@@ -56,7 +56,9 @@ static const char USAGE[] =
     "                          missing): time, as-of, rule files and submissions with their\n"
     "                          SHA-256, row counts, every verdict with its trace values; all\n"
     "                          in one transaction (docs/store.md). SOURCE_DATE_EPOCH, when\n"
-    "                          set, is the time recorded. See 'mubiao history', 'mubiao diff'\n"
+    "                          set, is the time recorded. With --format html the page shows\n"
+    "                          beside each charted verdict its status in the latest run\n"
+    "                          stored before. See 'mubiao history', 'mubiao diff'\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit status: 0 no verdict in the --fail-on set; 1 some are, or none could be assessed\n"
@@ -398,6 +400,17 @@ static int checked_something(const mb_tally *t, unsigned fail_mask)
     return MB_EXIT_OK;
 }
 
+/* With --store, the page shows each charted verdict's status in the history's latest run
+ * beside the current one (read before this run is appended). */
+static mb_tally html(FILE *out, const mb_eval *e, const mb_filter *f, const char *store)
+{
+    mb_store_prev *p = store ? mb_store_prev_open(store) : NULL;
+    mb_prev prev = {mb_store_prev_status, p, p ? mb_store_prev_run(p) : 0, p ? mb_store_prev_time(p) : NULL};
+    mb_tally t = mb_report_html_prev(out, e, f, p ? &prev : NULL);
+    mb_store_prev_close(p);
+    return t;
+}
+
 /* The time a run is stored with: now, or SOURCE_DATE_EPOCH (reproducible runs and tests). */
 static void run_time(char *buf, size_t n)
 {
@@ -470,7 +483,7 @@ int mb_cmd_eval(int argc, char **argv)
         t = R.st.t;
         mb_report_summary_print(rep, R.m, &f, R.counts);
     } else if (!strcmp(fmt, "summary")) t = mb_report_summary(rep, &R.e, &f);
-    else if (!strcmp(fmt, "html")) t = mb_report_html(rep, &R.e, &f);
+    else if (!strcmp(fmt, "html")) t = html(rep, &R.e, &f, a.store);
     else t = mb_report_text(out.f, &R.e, &f, !out.path && mb_cli_color(stdout));
     if (term) fclose(term); /* a failed write shows as an error on out.f */
     if (t.error && !ferror(out.f)) { /* a failed write is said by the commit, with its cause */

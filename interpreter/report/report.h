@@ -106,6 +106,15 @@ mb_tally mb_report_junit(FILE *out, const mb_eval *e, const mb_filter *f);
 /* One self-contained HTML page (inline CSS and SVG, no script): summary, a chart per target
  * and region, a regions × targets matrix, submission errors (report_html*.c). */
 mb_tally mb_report_html(FILE *out, const mb_eval *e, const mb_filter *f);
+/* The statuses of a previous run (eval --store: the history's latest run), shown beside each
+ * charted verdict: status(ctx, rule id, region name, milestone) is NULL when it had none. */
+typedef struct mb_prev {
+    const char *(*status)(void *ctx, const char *rule, const char *region, size_t goal);
+    void *ctx;
+    long long run;
+    const char *time;
+} mb_prev;
+mb_tally mb_report_html_prev(FILE *out, const mb_eval *e, const mb_filter *f, const mb_prev *prev);
 /* How one verdict was reached, in words (mubiao explain). */
 void mb_report_explain(FILE *out, const mb_eval *e, const mb_rule *r, size_t region);
 

@@ -84,7 +84,9 @@ static void release(mb_html *h)
     free(h->pos);
 }
 
-mb_tally mb_report_html(FILE *out, const mb_eval *e, const mb_filter *f)
+mb_tally mb_report_html(FILE *out, const mb_eval *e, const mb_filter *f) { return mb_report_html_prev(out, e, f, NULL); }
+
+mb_tally mb_report_html_prev(FILE *out, const mb_eval *e, const mb_filter *f, const mb_prev *prev)
 {
     mb_html h;
     mb_tally t;
@@ -94,6 +96,7 @@ mb_tally mb_report_html(FILE *out, const mb_eval *e, const mb_filter *f)
         t.error = 1;
         return t;
     }
+    h.prev = prev && prev->status ? prev : NULL;
     h.t = t = mb_report_walk(e, f, collect, &h);
     mb_html_page_start(&h);
     mb_html_summary(&h);

@@ -34,6 +34,7 @@ typedef struct mb_html {
     mb_pos *pos;             /* per model rule: its line, computed once */
     mb_tally t;
     int oom;
+    const mb_prev *prev;     /* a previous run's statuses, or NULL */
 } mb_html;
 
 /* Text from the rules or the data, for element content and attribute values: & < > " '

@@ -21,6 +21,7 @@ static const char CSS[] =
     "table{border-collapse:collapse;margin:6px 0}th,td{border:1px solid #ccc;padding:2px 6px;text-align:left}"
     "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
     ".badge{display:inline-block;border-radius:3px;padding:0 5px;font-size:12px;white-space:nowrap;border:1px solid}\n"
+    ".before{font-size:11px;color:#555}\n"
     ".s-met{background:#e3f4e6;color:#11602a;border-color:#11602a}"
     ".s-missed{background:#fbe3e3;color:#9b1111;border-color:#9b1111}"
     ".s-on-track{background:#e3eefb;color:#114b8f;border-color:#114b8f}"

@@ -130,6 +130,14 @@ void mb_html_summary(const mb_html *h)
                     h->t.by_status[s]);
         }
     fputs("</p>\n", o);
+    if (h->prev) { /* the statuses marked "before" */
+        fputs("<p id=\"previous\">", o);
+        mb_html_label(h, "Each chart shows beside its status the one of the previous run in the history:",
+                      "各图在状态旁注明历史中上次运行的状态:");
+        fprintf(o, " #%lld (", h->prev->run);
+        mb_html_text(o, h->prev->time ? h->prev->time : "");
+        fputs(")</p>\n", o);
+    }
     table(h, "Binding or expected", "约束性 / 预期性", &kinds, shown);
     table(h, "Plan", "规划", &plans, shown);
     table(h, "Category", "类别", &cats, shown);

@@ -186,6 +186,20 @@ static void counts(const mb_html *h, const mb_rule *r)
     }
 }
 
+/* The status the previous run gave this verdict, when there was one: what changed since the
+ * last submission is seen beside what is. */
+static void before(const mb_html *h, const mb_rule *r, size_t region, size_t goal)
+{
+    const char *s = h->prev->status(h->prev->ctx, r->id, h->e->D->region_names[region], goal);
+    int st = s ? mb_status_parse(s, strlen(s)) : -1;
+    if (st < 0) return;
+    fputs(" <span class=\"before\">", h->o);
+    mb_html_label(h, "before:", "上次:");
+    fputc(' ', h->o);
+    mb_html_badge(h, (mb_status)st);
+    fputs("</span>", h->o);
+}
+
 static void region_figure(const mb_html *h, const mb_rule *r, size_t region, mb_verdict *v)
 {
     FILE *o = h->o;
@@ -197,6 +211,7 @@ static void region_figure(const mb_html *h, const mb_rule *r, size_t region, mb_
         fputc(' ', o);
         if (r->ngoals > 1) fprintf(o, "%d ", v[g].year);
         mb_html_badge(h, v[g].status);
+        if (h->prev) before(h, r, region, g);
     }
     fputs("<br>", o);
     for (size_t g = 0; g < r->ngoals; g++) {

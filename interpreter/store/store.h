@@ -28,4 +28,14 @@ int mb_store_history(FILE *out, const char *path, const char *rule, const char *
  * with err set. */
 int mb_store_diff(FILE *out, const char *path, long long a, long long b, int json, char *err, size_t errn);
 
+/* The history's latest run, to look up each verdict's status in it (mb_prev.status of the
+ * HTML report). NULL when there is no history at path or no run in it. */
+typedef struct mb_store_prev mb_store_prev;
+mb_store_prev *mb_store_prev_open(const char *path);
+/* ctx is the mb_store_prev; NULL when the run had no such verdict. */
+const char *mb_store_prev_status(void *ctx, const char *rule, const char *region, size_t goal);
+long long mb_store_prev_run(const mb_store_prev *p);
+const char *mb_store_prev_time(const mb_store_prev *p);
+void mb_store_prev_close(mb_store_prev *p);
+
 #endif

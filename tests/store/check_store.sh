@@ -59,6 +59,24 @@ if n != m or m == 0:
     sys.exit(f"FAIL: {n} trace values stored, the JSON report has {m}")
 PY
 
+# The HTML report of a run stored into the history shows, beside each charted verdict, its
+# status in the latest run before it (run 2): one "before" badge per verdict badge here.
+cp "$db" "$tmp/copy.db"
+"$bin" eval $rules --data $data --as-of 2019 --fail-on none --format html --output "$tmp/prev.html" \
+  --store "$tmp/copy.db" 2>/dev/null || bad "an HTML run with --store: exit $?"
+python3 - "$tmp/prev.html" <<'PY' || fail=1
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+if not re.search(r'<p id="previous">[^<]*#2 \(2023-11-15T22:13:20Z\)</p>', page):
+    sys.exit("FAIL: the HTML page does not name run 2 as the one compared with")
+caps = re.findall(r"<figcaption>(.*?)<br>", page)
+now = sum(len(re.findall(r'<span class="badge', re.sub(r'<span class="before">.*?</span></span>', "", c))) for c in caps)
+before = sum(c.count('class="before"') for c in caps)
+changed = sum(1 for c in caps for a, b in re.findall(r'data-status="([a-z-]+)">[^<]*</span> <span class="before">[^<]*<span class="badge [^"]*" data-status="([a-z-]+)"', c) if a != b)
+if not caps or before != now or changed == 0:
+    sys.exit(f"FAIL: {len(caps)} charts, {now} verdict badges, {before} before-badges, {changed} changed")
+PY
+
 # A run that fails half-way leaves the history as it was.
 python3 -c "
 import sqlite3, sys
