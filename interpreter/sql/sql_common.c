@@ -75,6 +75,11 @@ static factor get_factor(mb_sqlw *w, const mb_crit *c, mb_num v)
     int k = w->d->fixed ? MB_SQL_KSCALE : MB_SQL_PSCALE, exact = 1;
     mb_num_format(f, k + 1, F.k, &exact);
     if (strchr(F.k, 'e')) { F.ok = 0; return F; }
+    if (!w->d->exact) { /* approximate dialects: the factor as it is, a fraction left to eval */
+        F.ok = exact;
+        F.rb = F.rx = 26; /* and no range guards */
+        return F;
+    }
     if (!exact || (w->d->fixed && decimals(F.k) > k)) {
         char *p = strchr(F.k, '.');
         if (p && (int)strlen(p + 1) > k) p[1 + k] = 0;
