@@ -98,8 +98,14 @@ MB_API mb_status mb_evaluate(const mb_rules *rules, mb_submission *sub, const ch
     if (!res) return MB_ERR_NOMEM;
     res->rules = rules;
     mb_arena_init(&res->arena);
+    /* as the command chooses it: a stray period past every deadline is warned about, not
+     * taken as the date of the data */
+    mb_asof a;
+    mb_report_as_of(&a, as_of, key, rules->m, sub->D);
+    mb_api_emit(rules->ctx, &sub->D->diags, sub->sent);
+    sub->sent = sub->D->diags.n;
     mb_eval e;
-    mb_eval_init(&e, rules->m, sub->D, key);
+    mb_eval_init(&e, rules->m, sub->D, a.key);
     e.threads = 1;
     mb_filter f;
     memset(&f, 0, sizeof f);

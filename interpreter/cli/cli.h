@@ -74,14 +74,6 @@ int mb_cli_out_open(mb_out *o, const char *path, const mb_model *m, const mb_dat
 int mb_cli_out_commit(mb_out *o);                   /* 0, or -1 with a message printed */
 void mb_cli_out_abort(mb_out *o);
 
-/* The as-of of a run (asof.c): the period given with --as-of (given_key its key), else the
- * latest period in the data; a data period past every deadline of the rules and the current
- * year is warned about on stderr (naming its row) and not taken. Returns 1 when it warned. */
-int mb_cli_as_of(mb_asof *a, const char *given, int given_key, const mb_model *m, mb_data *D, int color);
-/* The key mb_cli_as_of settles on when it can tell from the latest period alone (streamed
- * verdicts are checked against it); -1 when it would look at the stored values. */
-int mb_cli_as_of_key(const char *given, int given_key, const mb_model *m, const mb_data *D);
-
 /* A stream that writes to `under` what it is given, cleaned for a terminal (mb_term_clean),
  * line breaks kept; fclose flushes it and leaves `under` open. NULL when out of memory. */
 FILE *mb_cli_term_stream(FILE *under);

@@ -280,7 +280,7 @@ static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int ke
     if (!R->D->unsorted) mb_stream_finish(&R->st);
     int used = R->st.used_key;
     int ok = !R->D->unsorted && !R->st.changed && !R->st.t.error &&
-             (used < 0 || used == mb_cli_as_of_key(a->as_of, key, R->m, R->D));
+             (used < 0 || used == mb_report_as_of_key(a->as_of, key, R->m, R->D));
     mb_stream_free(&R->st);
     if (ok) return 1;
     free(R->counts);
@@ -309,7 +309,9 @@ static int load(const char *cmd, eval_args *a, run *R, int color, const char *fm
     if (!R->D) { fputs("mubiao: out of memory\n", stderr); return MB_EXIT_USAGE; }
     if (!R->streamed) read_data(a, R->D);
     mb_diags_print(stderr, &R->D->diags, color);
-    mb_cli_as_of(&R->asof, a->as_of, key, R->m, R->D, color);
+    /* the warning about a period past every deadline is shown now (the others already are) */
+    const mb_diag *w = mb_report_as_of(&R->asof, a->as_of, key, R->m, R->D);
+    if (w) mb_diag_print(stderr, w, color);
     mb_eval_init(&R->e, R->m, R->D, R->asof.key);
     R->e.threads = R->D->threads;
     return 0;

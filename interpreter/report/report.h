@@ -13,6 +13,15 @@ typedef struct mb_asof {
     char why[400];           /* "given with --as-of", "the latest year in the data", ... */
 } mb_asof;
 
+/* The as-of of a run (report_asof.c): `given` (its key given_key) when not NULL, else the
+ * latest period in the data, unless that lies past every deadline of the rules and the
+ * current year: then the latest year in the data before that horizon, and a warning added
+ * to D's diagnostics, which is returned (NULL: no warning) for the caller to show. */
+const mb_diag *mb_report_as_of(mb_asof *a, const char *given, int given_key, const mb_model *m, mb_data *D);
+/* The key mb_report_as_of settles on when it can tell from the latest period alone (streamed
+ * verdicts are checked against it); -1 when it would look at the stored values. */
+int mb_report_as_of_key(const char *given, int given_key, const mb_model *m, const mb_data *D);
+
 /* What to report. Each list selects what matches any of its names (an empty list: all);
  * the lists together select what matches every one of them: --plan a --plan b --owner x is
  * (plan a or plan b) and owner x. Names compare after NFKC. */

@@ -231,7 +231,7 @@ static void final_select(mb_sqlw *w)
           "m.gi = v.gi JOIN mb_regions g ON g.region = v.region;\n", f);
 }
 
-/* The last year any rule or plan speaks of, or the current year if later (cli/asof.c). */
+/* The last year any rule or plan speaks of, or the current year if later (report/report_asof.c). */
 static int horizon(const mb_model *m, int this_year)
 {
     int last = this_year;
