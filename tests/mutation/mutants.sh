@@ -8,9 +8,10 @@
 set -u
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-tests='test_eval|test_eval_regress|test_checker|golden_eval|golden_examples|bench_counts'
+tests=${MB_MUTANT_TESTS:-'test_eval|test_eval_regress|test_checker|test_trace|test_crit|golden_eval|golden_explain|golden_check|golden_examples|bench_counts'}
 survived=0
 # file ~ sed expression ~ what the mistake is
+only=${MB_MUTANTS:-} # a pattern: only the mutants whose description matches it
 mutants=(
   "interpreter/check/check_crit.c~s/mb_num_div(tol, mb_num_int(100), \&tol)/mb_num_div(tol, mb_num_int(10), \&tol)/~relative tolerance divided by 10 instead of 100"
   "interpreter/check/check_crit.c~s/err = mb_num_sub(r->a, tol, \&lo)/err = mb_num_add(r->a, tol, \&lo)/~about: lower edge at centre + tolerance"
@@ -34,9 +35,30 @@ mutants=(
   "interpreter/eval/eval.c~s/mb_num_sign(base) <= 0) {/mb_num_sign(base) < 0) {/~growth from a zero base judged"
   "interpreter/eval/eval.c~s/if (c->scale != MB_SCALE_NONE \&\& mb_num_sign(base) <= 0) {/if (0) {/~growth, cut or multiple of a negative base judged"
   "interpreter/data/ingest.c~s/0, MB_OBS_CONFLICT, g->file};/0, MB_OBS_ABSENT, g->file};/~a value that failed a data check left as no data"
+  "interpreter/check/crit.c~s/int s = mb_num_cmp(x, c->mark.v) \* (c->dir < 0 ? -1 : 1);/int s = mb_num_cmp(x, c->mark.v);/~about on a lower indicator: exceeded looked for on the worse side"
+  "interpreter/check/crit.c~s/return s > 0 || (s == 0 \&\& !c->mark.strict);/return s > 0 || (s == 0 \&\& c->mark.strict);/~a mark's strictness inverted (stretch value reached only beyond it)"
+  "interpreter/check/crit.c~s/unsigned n = c->scale == MB_SCALE_COMPOUND ? c->years : 1;/unsigned n = c->scale == MB_SCALE_COMPOUND ? 1 : 1;/~annual growth compounded once"
+  "interpreter/check/crit.c~s/(c->dir < 0 ? -1 : 1) > 0;/(c->dir < 0 ? -1 : 1) >= 0;/~rises every year: a flat year counted as rising"
+  "interpreter/check/crit.c~s/return c->lo.strict ? MB_CMP_GT : MB_CMP_GE;/return MB_CMP_GE;/~reports: > worded as ≥"
+  "interpreter/check/crit.c~s/return c->hi.strict ? MB_CMP_LT : MB_CMP_LE;/return MB_CMP_LE;/~reports: < worded as ≤"
+  "interpreter/check/crit.c~s/mb_num_mul(\*out, mb_num_int(100), out)/mb_num_mul(*out, mb_num_int(10), out)/~reports: a factor of the base as a percentage, ×10 instead of ×100"
+  "interpreter/check/crit.c~s/if (c->two_sided || c->mark_kind == MB_MARK_EXCEEDED) return MB_SHAPE_BAND;/if (c->mark_kind == MB_MARK_EXCEEDED) return MB_SHAPE_BAND;/~reports: a two-sided band worded as an interval"
+  "interpreter/eval/eval.c~s/: R >= 0 ? MB_ST_LIMITED_PROGRESS/: R > 0 ? MB_ST_LIMITED_PROGRESS/~progress: no change at all counted as regressing"
+  "interpreter/eval/eval.c~s/double p = floor(R \* 100);/double p = round(R * 100);/~progress: the percentage rounded up to the next class"
+  "interpreter/eval/eval.c~s|got = pow(at / a0, 1.0 / (t - t0)) - 1;|got = pow(at / a0, 1.0 / (T - t0)) - 1;|~progress: growth achieved over the years to the deadline"
+  "interpreter/eval/eval.c~s/if (e->as_of < v->year) { progress(/if (e->as_of <= v->year) { progress(/~the deadline's own year judged as progress"
+  "interpreter/eval/eval.c~s/\* (last - r->y1 + 1) \/ (r->y2 - r->y1 + 1)/* (last - r->y1) \/ (r->y2 - r->y1 + 1)/~total: the share due by now one year short"
+  "interpreter/eval/eval.c~s/vstate s = y <= last ? get(/vstate s = y < last ? get(/~each year: the last year not checked"
+  "interpreter/eval/eval.c~s/mb_num_eq(b.target, b.lo.v) ? b.hi.v : b.target);/mb_num_eq(b.target, b.lo.v) ? b.lo.v : b.target);/~a band missed from above measured from its lower end"
+  "interpreter/eval/eval.c~s/if (band) target = above_t ? b->hi.v : b->lo.v;/if (band) target = above_t ? b->lo.v : b->hi.v;/~progress in a band: the pace towards the far end"
+  "interpreter/eval/eval.c~s/if (within(b, x0)) {/if (0) {/~progress: met at the base and not now read as progress"
+  "interpreter/check/check_conflict.c~s/(mb_num_eq(LO(\&v\[i\]), LO(lo)) \&\& v\[i\].lo_strict)/0/~contradiction check: of two equal lower bounds the strict one not preferred"
+  "interpreter/check/check_conflict.c~s/(mb_num_eq(HI(\&v\[i\]), HI(hi)) \&\& v\[i\].hi_strict)/0/~contradiction check: of two equal upper bounds the strict one not preferred"
+  "interpreter/check/check_conflict.c~s/v\[j\].plan == v\[i\].plan \&\& //~contradiction check: targets of different plans compared"
 )
 for m in "${mutants[@]}"; do
   IFS='~' read -r file expr what <<<"$m"
+  if [ -n "$only" ] && ! grep -qE -- "$only" <<<"$what"; then continue; fi
   cp "$file" "$file.orig"
   sed -i "$expr" "$file"
   if cmp -s "$file" "$file.orig"; then

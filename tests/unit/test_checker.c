@@ -664,6 +664,41 @@ Test(check_conflict, each_strictness_at_the_edge)
     cr_assert(contradict("higher", ">= 10 stretch 20", "< 10"));
 }
 
+/* Three targets: of two equal bounds on one side, the strict one is the one that decides,
+ * whichever comes first. */
+static int contradict3(const char *t1, const char *t2, const char *t3)
+{
+    char src[512];
+    snprintf(src, sizeof src, "indicator h \"H\" unit 家 higher;\ntarget T1: h %s by 2019 phrase \"x\";\n"
+             "target T2: h %s by 2019 phrase \"x\";\ntarget T3: h %s by 2019 phrase \"x\";\n", t1, t2, t3);
+    load(src);
+    char *txt = diag_text();
+    int hit = strstr(txt, "cannot both hold") != NULL;
+    free(txt);
+    done();
+    return hit;
+}
+
+Test(check_conflict, the_strict_of_two_equal_bounds_decides)
+{
+    cr_assert(contradict3(">= 10", "> 10", "<= 10"));
+    cr_assert(contradict3("> 10", ">= 10", "<= 10"));
+    cr_assert(contradict3("<= 10", "< 10", ">= 10"));
+    cr_assert(contradict3("< 10", "<= 10", ">= 10"));
+    cr_assert(!contradict3(">= 10", ">= 10", "<= 10"));
+}
+
+Test(check_ok, targets_of_different_plans_are_not_compared)
+{
+    /* two plans may ask different things of one indicator (different regions, or policies) */
+    clean("indicator h \"H\" unit 家 higher;\n"
+          "plan a { name \"A\" }\n"
+          "target T1: h >= 10 by 2019 phrase \"x\";\n"
+          "plan b { name \"B\" }\n"
+          "target T2: h <= 5 by 2019 phrase \"x\";\n");
+    done();
+}
+
 Test(check_err, contradictory_after_conversion_and_strictness)
 {
     /* 1.2万家 = 12000; "> 12000" and "= 12000" cannot both hold */
