@@ -87,3 +87,43 @@ Test(trace, band_passed_over_but_closer_is_not_further)
     cr_assert_neq(v.status, MB_ST_REGRESSING, "detail: %s", v.detail);
     mbt_close(&r);
 }
+
+/* What a derived value's verdict keeps: the value and the direct inputs of its formula, each
+ * once, and nothing else — not the inputs of an input that is itself derived, not the rows
+ * of other indicators or years. */
+Test(trace, a_derived_value_keeps_its_direct_inputs_only)
+{
+    static const char R[] = PLAN
+        "indicator rd \"rd\" unit 亿元 higher;\nindicator gdp \"gdp\" unit 亿元 higher;\n"
+        "indicator ratio \"ratio\" unit % higher = rd / gdp * 100;\n"
+        "indicator twice \"twice\" unit % higher = ratio * 2;\n"
+        "indicator sq \"sq\" unit 亿元 higher = rd + rd;\n"
+        "target I: ratio >= 2% by 2020 phrase \"p\";\n"
+        "target W: twice >= 2% by 2020 phrase \"p\";\n"
+        "target S: sq >= 1 by 2020 phrase \"p\";\n";
+    static const char D[] = "region,indicator,period,value\n"
+        "甲,rd,2019,20\n甲,gdp,2019,900\n甲,rd,2020,30\n甲,gdp,2020,1000\n";
+    mbt_run r;
+    mbt_open(&r, R, D, 0, 202012);
+    static const struct { const char *rule; unsigned n; const char *ind[3]; unsigned char role[3]; } WANT[] = {
+        {"I", 3, {"ratio", "rd", "gdp"}, {MB_TV_VALUE, MB_TV_INPUT, MB_TV_INPUT}},
+        {"W", 2, {"twice", "ratio"}, {MB_TV_VALUE, MB_TV_INPUT}},
+        {"S", 2, {"sq", "rd"}, {MB_TV_VALUE, MB_TV_INPUT}},
+    };
+    for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++) {
+        mb_verdict v = mbt_verdict(&r, WANT[i].rule, 0, "甲");
+        cr_assert_eq(v.status, MB_ST_MET, "%s: %s", WANT[i].rule, v.detail);
+        cr_assert_eq(v.trace.nvals, WANT[i].n, "%s keeps %u values", WANT[i].rule, v.trace.nvals);
+        cr_assert_eq(v.trace.dropped, 0);
+        for (unsigned k = 0; k < WANT[i].n; k++) {
+            const mb_tval *tv = &v.trace.val[k];
+            cr_assert_str_eq(tv->ind->id, WANT[i].ind[k], "%s value %u", WANT[i].rule, k);
+            cr_assert_eq(tv->role, WANT[i].role[k], "%s value %u", WANT[i].rule, k);
+            cr_assert_eq(tv->year, 2020);
+            cr_assert_eq(tv->state, MB_TV_OK);
+            /* a stored value names its row; a computed one has none */
+            cr_assert_eq(tv->obs != NULL, !tv->ind->derived, "%s value %u", WANT[i].rule, k);
+        }
+    }
+    mbt_close(&r);
+}
