@@ -95,7 +95,7 @@ int mb_lsp_format_range(FILE *out, const mb_lsp_doc *doc, const mb_lsp_an *a, si
  * submission (NULL: no lenses), and the growth a target relative to its base implies. */
 char *mb_lsp_submission_for(const char *configured, const char *doc_path);
 void mb_lsp_code_lenses(FILE *out, const mb_lsp_an *a, const char *submission);
-void mb_lsp_inlay_hints(FILE *out, const mb_lsp_an *a, size_t start, size_t end);
+void mb_lsp_inlay_hints(FILE *out, const mb_lsp_an *a, size_t start, size_t end, const char *submission);
 
 /* The parameters of publishDiagnostics for the document (lsp_diag.c); one diagnostic; the
  * span in the document a diagnostic is shown at (its own, or the import leading to it). */

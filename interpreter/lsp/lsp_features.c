@@ -167,10 +167,13 @@ static void inlay_hint(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)
         a = mb_lsp_an_off(d->an, d->an->root, r[0]);
         b = mb_lsp_an_off(d->an, d->an->root, r[1]);
     }
+    char *sub = mb_lsp_submission_for(s->submission, d->path);
     FILE *f = mb_lsp_reply_begin(s, id);
-    if (!f) return;
-    mb_lsp_inlay_hints(f, d->an, a < b ? a : b, a < b ? b : a);
-    mb_lsp_reply_end(s, f);
+    if (f) {
+        mb_lsp_inlay_hints(f, d->an, a < b ? a : b, a < b ? b : a, sub);
+        mb_lsp_reply_end(s, f);
+    }
+    free(sub);
 }
 
 static void code_action(mb_lsp_srv *s, const mb_lj *id, const mb_lj *params)

@@ -130,10 +130,46 @@ static void crit_hint(const mb_crit *c, char *buf, size_t cap)
     }
 }
 
-void mb_lsp_inlay_hints(FILE *out, const mb_lsp_an *a, size_t start, size_t end)
+/* With a submission: the value the target comes to for each region (the first few), base ×
+ * factor as the evaluator computed it: "海州区 ≥ 1140 家 (base 570 in 2013)". */
+static void region_hints(FILE *out, const mb_lsp_an *a, int *n, size_t at, const mb_eval *e, const mb_rule *r)
+{
+    const mb_crit *c = &r->crit[0];
+    if (c->scale == MB_SCALE_NONE || c->kind != MB_CRIT_VALUE) return;
+    size_t regions[LENS_REGIONS];
+    size_t k = mb_eval_regions(e, r, regions, LENS_REGIONS);
+    mb_verdict *v = malloc(sizeof *v);
+    for (size_t i = 0; v && i < k && i < LENS_REGIONS; i++) {
+        mb_eval_verdict(e, r, 0, regions[i], v);
+        if (!v->has_target || !v->trace.has_base) continue;
+        char *label = NULL;
+        size_t ln = 0;
+        FILE *o = open_memstream(&label, &ln);
+        if (!o) break;
+        fprintf(o, "%s %s ", e->D->region_names[regions[i]], c->lo.on ? (c->lo.strict ? ">" : "≥") : (c->hi.strict ? "<" : "≤"));
+        mb_report_num(o, v->target, 1);
+        if (r->ind && r->ind->unit.text && r->ind->unit.text[0]) fprintf(o, " %s", r->ind->unit.text);
+        fputs(" (base ", o);
+        mb_report_num(o, v->trace.base, 1);
+        fprintf(o, " in %d)", v->trace.base_year);
+        if (fclose(o)) { free(label); break; }
+        hint(out, a, n, at, label);
+        free(label);
+    }
+    free(v);
+}
+
+void mb_lsp_inlay_hints(FILE *out, const mb_lsp_an *a, size_t start, size_t end, const char *submission)
 {
     fputc('[', out);
     const mb_ast_file *f = a->root && a->m->nfiles ? &a->m->files[0] : NULL;
+    mb_data *D = NULL;
+    if (submission && f && a->checked && !a->d.errors && (D = mb_data_new(a->m))) {
+        mb_data_load(D, submission);
+        mb_data_finish(D);
+    }
+    mb_eval e;
+    if (D) mb_eval_init(&e, a->m, D, 0);
     int n = 0;
     for (size_t i = 0; f && i < f->n; i++) {
         if (f->stmts[i].kind != MB_ST_TARGET) continue;
@@ -144,6 +180,8 @@ void mb_lsp_inlay_hints(FILE *out, const mb_lsp_an *a, size_t start, size_t end)
         char label[128];
         crit_hint(&r->crit[0], label, sizeof label);
         if (label[0]) hint(out, a, &n, t->args->a.span.end, label);
+        if (D) region_hints(out, a, &n, t->args->a.span.end, &e, r);
     }
     fputc(']', out);
+    mb_data_free(D);
 }

@@ -385,6 +385,18 @@ test('code lens: the verdict of each target per region on the configured submiss
     assert.ok(title.includes(` ${v.region} ${v.status}`), `${v.rule} ${v.year} ${v.region} ${v.status}: ${title}`);
   }
   assert.equal(lenses.length, new Set(ev.verdicts.map((v) => `${v.rule} ${v.year}`)).size);
+  // inlay hints with the submission: the value a multiple of the base comes to, per region,
+  // as eval's target for that region
+  const hints = await s.conn.sendRequest(lsp.InlayHintRequest.type, {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } });
+  const regional = hints.filter((h) => / \(base .* in \d{4}\)$/.test(h.label));
+  assert.ok(regional.length > 0, JSON.stringify(hints));
+  for (const h of regional) {
+    const id = lines[h.position.line].match(/^target (\S+)/)[1];
+    const v = ev.verdicts.find((x) => x.rule === id && h.label.startsWith(`${x.region} `));
+    assert.ok(v, h.label);
+    assert.match(h.label, new RegExp(`^${v.region} [≥>≤<] ${v.target}( |$)`));
+  }
   assert.equal(await s.stop(), 0);
   // without a submission (none configured, no submission.csv beside the plan): no lenses
   const q = await start(t);
