@@ -224,7 +224,7 @@ expr
     | expr '+' expr                { CHECKED($$ = mb_pb_binop(st, MB_EX_ADD, $1, $3, @$)); }
     | expr '-' expr                { CHECKED($$ = mb_pb_binop(st, MB_EX_SUB, $1, $3, @$)); }
     | expr '*' expr                { CHECKED($$ = mb_pb_binop(st, MB_EX_MUL, $1, $3, @$)); }
-    | expr '/' expr                { CHECKED($$ = mb_pb_binop(st, MB_EX_DIV, $1, $3, @$)); }
+    | expr '/' expr                { mb_pb_divisor(st, $3, @3); CHECKED($$ = mb_pb_binop(st, MB_EX_DIV, $1, $3, @$)); }
     | '-' expr %prec NEG           { CHECKED($$ = mb_pb_binop(st, MB_EX_NEG, $2, NULL, @$)); }
     ;
 
@@ -296,6 +296,11 @@ body
     | subject cmpop KW_REGION string by_opt {
           $$ = mb_pb_target(st, MB_FORM_ABOVE_REGION, &$1); CHECKED($$);
           $$->cmp = $2; ARGS($$)->region = $4; $$->by = $5;
+      }
+    | subject cmpop number '*' KW_REGION string by_opt {
+          $$ = mb_pb_target(st, MB_FORM_SHARE_REGION, &$1); CHECKED($$);
+          $$->cmp = $2; ARGS($$)->a.value = $3; ARGS($$)->a.span = mb_pstate_aspan(st, @3);
+          ARGS($$)->region = $6; $$->by = $7;
       }
     | subject KW_ABOUT quantity KW_WITHIN quantity sides_opt by_opt {
           $$ = mb_pb_target(st, MB_FORM_ABOUT, &$1); CHECKED($$);

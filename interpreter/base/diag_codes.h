@@ -68,6 +68,8 @@
     X(3011, MB_D_FORMULA_UNIT, ERROR, "a formula's unit differs from the declared unit")         \
     X(3012, MB_D_FORMULA_PERCENT, ERROR, "a formula × 100 for an indicator not in percent")      \
     X(3013, MB_D_TARGET_ARITHMETIC, ERROR, "a target whose value cannot be computed exactly")    \
+    X(3014, MB_D_ZERO_DENOMINATOR, ERROR, "a fraction with a zero denominator (1/0)")             \
+    X(3015, MB_D_FRACTION_DIVISOR, ERROR, "a fraction right after '/' in a formula (x / 2/3)")     \
     /* MB4xxx target meaning and contradictions */                                               \
     X(4001, MB_D_TWO_MILESTONES, ERROR, "two milestones for the same year")                      \
     X(4002, MB_D_MILESTONE_DIRECTION, ERROR, "milestones that go against the direction")         \

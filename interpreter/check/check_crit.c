@@ -105,6 +105,13 @@ static void resolve(mb_chk *k, const mb_rule *r, size_t g, mb_crit *c)
         c->region = r->region;
         c->region_key = r->region_key;
         break;
+    case MB_FORM_SHARE_REGION: /* F × the reference region's value, compared exactly (1/3 stays 1/3) */
+        c->kind = MB_CRIT_REGION;
+        c->scale = MB_SCALE_BASE;
+        by_cmp(c, r->cmp, r->a);
+        c->region = r->region;
+        c->region_key = r->region_key;
+        break;
     case MB_FORM_QUALITATIVE: c->kind = MB_CRIT_NONE; break;
     }
 }

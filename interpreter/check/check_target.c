@@ -180,6 +180,10 @@ static void form(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *p
                 mb_diag_add(c->d, MB_D_ANNUAL_GROWTH_RANGE, t->args->a.span, "an annual growth rate must be above -100%%");
         }
         break;
+    case MB_FORM_SHARE_REGION:
+        r->a = t->args->a.value;
+        if (mb_num_sign(r->a) <= 0) mb_diag_add(c->d, MB_D_FACTOR_NOT_POSITIVE, t->args->a.span, "the share must be positive");
+        __attribute__((fallthrough)); /* the rest is a comparison with another region */
     case MB_FORM_ABOVE_REGION:
         g0->year = deadline(c, t, plan, t->by);
         r->region = t->args->region.text;

@@ -72,6 +72,7 @@ typedef enum {
     MB_FORM_RISES,
     MB_FORM_FALLS,
     MB_FORM_ABOVE_REGION,
+    MB_FORM_SHARE_REGION,  /* cmp F × region "R": a share of another region's value (1/3) */
     MB_FORM_QUALITATIVE,
 } mb_form;
 
@@ -84,11 +85,12 @@ typedef struct mb_goal {
  * `x >= 1 by 2020` targets has none: they are a node of their own, see mb_ast_target). */
 typedef struct mb_ast_targs {
     mb_quantity a, b;          /* ABOUT a ± b / within b%; INTERVAL a..b; RANGE a stretch b;
-                                  EACH_YEAR/CUMULATIVE a; RELATIVE a = factor; CUT/GROW/ANNUAL a = % */
+                                  EACH_YEAR/CUMULATIVE a; RELATIVE/SHARE_REGION a = factor;
+                                  CUT/GROW/ANNUAL a = % */
     int tol_relative;          /* ABOUT: b is a percentage of a */
     int two_sided;             /* ABOUT: 'two-sided', the band bounds both sides */
     mb_year y1, y2;            /* EACH_YEAR/CUMULATIVE/RISES/FALLS span; RELATIVE..ANNUAL: y1 = base */
-    mb_str region;             /* ABOVE_REGION */
+    mb_str region;             /* ABOVE_REGION, SHARE_REGION */
 } mb_ast_targs;
 
 /* The clauses after a target's body (each given at most once). */

@@ -22,6 +22,7 @@ static const mb_form_info FORMS[] = {
     {MB_FORM_RISES, "rises", "rises every year", 0, MB_STATED_NONE, NULL, NULL, 0, 1, 0},
     {MB_FORM_FALLS, "falls", "falls every year", 0, MB_STATED_NONE, NULL, NULL, 0, 1, 0},
     {MB_FORM_ABOVE_REGION, "above_region", "region", 1, MB_STATED_NONE, NULL, NULL, 0, 0, 1},
+    {MB_FORM_SHARE_REGION, "share_of_region", "× region", 1, MB_STATED_FACTOR, "factor", NULL, 0, 0, 1},
     {MB_FORM_QUALITATIVE, "qualitative", "qualitative", 0, MB_STATED_NONE, NULL, NULL, 0, 0, 0},
 };
 

@@ -120,9 +120,28 @@ int mb_pb_unit_join(mb_pstate *st, const mb_str *left, mb_loc right, mb_str *out
     return 1;
 }
 
+/* "n/d" (the scanner's fraction: two runs of digits): the exact fraction, or the error. A zero
+ * denominator is reported at the denominator. */
+static mb_numerr fraction(mb_pstate *st, mb_loc loc, const char *s, size_t n, mb_num *out)
+{
+    const char *slash = memchr(s, '/', n);
+    mb_num a, b;
+    mb_numerr e = mb_num_parse(s, (size_t)(slash - s), 0, &a);
+    if (!e) e = mb_num_parse(slash + 1, n - (size_t)(slash - s) - 1, 0, &b);
+    if (!e && !mb_num_sign(b)) {
+        mb_loc den = {loc.start + (size_t)(slash + 1 - s), loc.end};
+        mb_pstate_error(st, MB_D_ZERO_DENOMINATOR, den, "a fraction with a zero denominator");
+        *out = mb_num_int(0);
+        return MB_NUM_OK;
+    }
+    return e ? e : mb_num_div(a, b, out);
+}
+
 int mb_pb_number(mb_pstate *st, mb_loc loc, int negate, mb_num *out)
 {
-    mb_numerr e = mb_num_parse(st->nt.data + loc.start, loc.end - loc.start, 0, out);
+    const char *s = st->nt.data + loc.start;
+    size_t n = loc.end - loc.start;
+    mb_numerr e = memchr(s, '/', n) ? fraction(st, loc, s, n, out) : mb_num_parse(s, n, 0, out);
     if (e) {
         mb_pstate_error(st, MB_D_NUMBER_LITERAL, loc, "%s", mb_numerr_str(e));
         *out = mb_num_int(0);
@@ -228,6 +247,14 @@ int mb_pb_stmt(mb_pstate *st, mb_stkind kind, void *node)
     case MB_ST_CHECK: s->u.check = node; break;
     }
     return 1;
+}
+
+void mb_pb_divisor(mb_pstate *st, const mb_expr *r, mb_loc loc)
+{
+    const char *s = st->nt.data + loc.start;
+    if (r->kind == MB_EX_NUM && s[0] != '(' && memchr(s, '/', loc.end - loc.start))
+        mb_pstate_error(st, MB_D_FRACTION_DIVISOR, loc,
+                        "a fraction right after '/': write it in parentheses, or with spaces to divide twice");
 }
 
 mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_loc loc)

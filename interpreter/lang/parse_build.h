@@ -22,6 +22,9 @@ void mb_pb_direction(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int dir);
 /* 'binding' (b > 0) or 'expected' (b < 0) on a target: at most one of them, once. */
 void mb_pb_binding(mb_pstate *st, mb_loc loc, mb_ast_tclauses *k, int b);
 int mb_pb_stmt(mb_pstate *st, mb_stkind kind, void *node);
+/* The right operand of a '/': a bare fraction there ("x / 2/3") is an error, since it would
+ * read as x / (2/3) where arithmetic reads (x / 2) / 3. */
+void mb_pb_divisor(mb_pstate *st, const mb_expr *r, mb_loc loc);
 mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_loc loc);
 /* A target node of the given form about `subject` (NULL: none). */
 struct mb_ref_;

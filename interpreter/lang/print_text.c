@@ -75,14 +75,14 @@ static char num_char(const mb_text *t, size_t off, size_t *len)
     if (!left) return 0;
     if (*s < 0x80) {
         *len = 1;
-        return (isdigit_ascii(*s) || *s == '.' || *s == '-') ? (char)*s : 0;
+        return (isdigit_ascii(*s) || *s == '.' || *s == '-' || *s == '/') ? (char)*s : 0;
     }
     int32_t cp;
     size_t k = mb_utf8_decode(s, left, &cp);
     if (!k) return 0;
     size_t kn;
     char *n = mb_nfkc((const char *)s, k, &kn);
-    char c = n && kn == 1 && (isdigit_ascii((unsigned char)n[0]) || n[0] == '.' || n[0] == '-') ? n[0] : 0;
+    char c = n && kn == 1 && (isdigit_ascii((unsigned char)n[0]) || n[0] == '.' || n[0] == '-' || n[0] == '/') ? n[0] : 0;
     free(n);
     *len = k;
     return c;
@@ -103,7 +103,17 @@ size_t mb_pt_number(mb_pt_buf *b, const mb_text *t, size_t off)
         }
     }
     size_t start = off;
-    for (char c; off < t->len && (c = num_char(t, off, &k)) && c != '-';) off += k;
+    int dot = 0, slash = 0;
+    for (char c; off < t->len && (c = num_char(t, off, &k)) && c != '-';) {
+        /* A fraction is one token of whole numbers ("1/3", as the scanner reads it): one '/'
+         * followed by a digit. In "100/x", "2.5/3" and after "12/5" the '/' is a division. */
+        size_t k2;
+        if (c == '/' && (dot || slash || !(off + k < t->len && isdigit_ascii((unsigned char)num_char(t, off + k, &k2)))))
+            break;
+        dot |= c == '.';
+        slash |= c == '/';
+        off += k;
+    }
     mb_pt_putn(b, t->data + start, off - start);
     return off;
 }
@@ -212,7 +222,12 @@ void mb_pt_target_body(mb_pt_buf *b, const mb_ast_target *t)
         year(b, " × base ", t->args->y1);
         break;
     case MB_FORM_ABOVE_REGION:
+    case MB_FORM_SHARE_REGION:
         cmp(b, t->cmp);
+        if (t->form == MB_FORM_SHARE_REGION) {
+            mb_pt_number(b, t->args->a.span.text, t->args->a.span.start);
+            mb_pt_puts(b, " × ");
+        }
         mb_pt_puts(b, "region ");
         mb_pt_string(b, t->args->region.text);
         break;

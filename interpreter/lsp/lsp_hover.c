@@ -15,6 +15,12 @@ static void put_num(FILE *o, mb_num v)
     char buf[MB_NUM_BUF];
     int exact = 1;
     mb_num_format(v, 4, buf, &exact);
+    mb_num q = mb_num_reduce(v);
+    if (!exact && q.num > -1000000 && q.num < 1000000 && q.den < 1000000) {
+        /* a fraction the rule wrote (1/3) is shown as it is, not as ≈0.3333 */
+        fprintf(o, "%lld/%lld", (long long)q.num, (long long)q.den);
+        return;
+    }
     if (!exact) fputs("≈", o);
     const char *p = buf;
     if (*p == '-') fputc(*p++, o);

@@ -118,8 +118,12 @@ size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int ma
     if (c->kind == MB_CRIT_EACH) add(&b, " each year");
     else if (c->kind == MB_CRIT_SUM) add(&b, " total");
     else if (c->kind == MB_CRIT_REGION) {
-        if (v->has_target) add(&b, " ");
+        /* a share of the other region's value (1/3 × 江苏省): the share as the rule writes it */
+        int share = mb_num_cmp(c->named, mb_num_int(1)) != 0;
+        if (v->has_target) add(&b, share ? " (" : " ");
+        if (share) { add(&b, r->goals[v->goal].text); add(&b, " × "); }
         add(&b, c->region);
+        if (share && v->has_target) add(&b, ")");
     }
     return b.n;
 }

@@ -679,8 +679,9 @@ static void above_region(const xp *x, const mb_verdict *v)
     const mb_data *D = x->e->D;
     long ref = mb_data_region(D, c->region_key);
     const char *here = D->region_names[x->region];
-    fprintf(o, "    target: the value for %s %s the value for %s in %d\n", here, sym(mb_crit_cmp(c)), c->region,
-            v->year);
+    fprintf(o, "    target: the value for %s %s ", here, sym(mb_crit_cmp(c)));
+    if (mb_num_cmp(c->named, mb_num_int(1))) fprintf(o, "%s × ", r->goals[v->goal].text); /* a share, as written */
+    fprintf(o, "the value for %s in %d\n", c->region, v->year);
     if (ref < 0) {
         fprintf(o, "    %s is not in the data\n", c->region);
         conclude(x, v);

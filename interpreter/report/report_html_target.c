@@ -24,7 +24,8 @@ static void bound_value(const mb_html *h, const mb_rule *r, const mb_crit *c, mb
         mb_html_text(o, c->region);
         return;
     }
-    mb_html_num(o, v);
+    if (r->form == MB_FORM_SHARE_REGION) mb_html_text(o, r->goals[0].text); /* 1/3, not ≈0.3333 */
+    else mb_html_num(o, v);
     if (c->scale == MB_SCALE_COMPOUND) fprintf(o, "<sup>%u</sup> × the %d value", c->years, c->base_year);
     else if (c->scale == MB_SCALE_BASE && c->kind == MB_CRIT_REGION) {
         fputs(" × the value of ", o);

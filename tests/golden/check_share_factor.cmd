@@ -1,0 +1,1 @@
+check ../data/share_factor_zero.mb

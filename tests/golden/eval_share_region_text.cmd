@@ -1,0 +1,1 @@
+eval ../data/share_region.mb --data ../data/share_region.csv

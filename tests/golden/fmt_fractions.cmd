@@ -1,0 +1,1 @@
+fmt ../data/share_unformatted.mb
