@@ -267,6 +267,9 @@ tclauses
       }
     | tclauses KW_SOURCE string    { $$ = $1; if (ONCE(@2, @3, $$->cl->source.span, "source", "")) CL($$)->source = $3; }
     | tclauses KW_NOTE string      { $$ = $1; if (ONCE(@2, @3, $$->cl->note.span, "note", "")) CL($$)->note = $3; }
+    | tclauses KW_REGION strlist   {
+          $$ = $1; if (ONCE(@2, @3, LIST_SPAN($$->cl->regions), "region", LIST_HINT("region"))) CL($$)->regions = $3;
+      }
     | tclauses KW_FROM year        { $$ = $1; if (ONCE(@2, @3, $$->cl->from.span, "from", "")) CL($$)->from = $3; }
     ;
 

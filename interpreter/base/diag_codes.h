@@ -54,6 +54,7 @@
     X(2013, MB_D_TARGET_NO_DEADLINE, ERROR, "a target without a deadline")                       \
     X(2014, MB_D_MILESTONE_NO_YEAR, ERROR, "a milestone of several without its own year")        \
     X(2015, MB_D_EMPTY_REGION_NAME, ERROR, "an empty region name in a target")                   \
+    X(2016, MB_D_REGION_LISTED_TWICE, ERROR, "a region named twice in a target's region list")   \
     /* MB3xxx units and numbers in rules */                                                      \
     X(3001, MB_D_BAD_UNIT, ERROR, "a unit that cannot be read")                                  \
     X(3002, MB_D_UNIT_MISMATCH, ERROR, "a value's unit does not fit its indicator's unit")       \

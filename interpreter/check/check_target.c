@@ -35,10 +35,26 @@ static void metadata(mb_rule *r, const mb_ast_target *t)
     r->binding = t->cl->binding;
     r->aspiration = t->cl->aspiration;
     r->note = t->cl->note.text;
+    r->regions = t->cl->regions.n ? t->cl->regions.v : NULL;
+    r->nregions = t->cl->regions.n;
     r->category = t->cl->category.text ? t->cl->category.text : ind ? ind->category : NULL;
     r->source = t->cl->source.text ? t->cl->source.text : ind ? ind->source : NULL;
     r->owners = t->cl->owners.n ? t->cl->owners.v : ind ? ind->owners : NULL;
     r->nowners = t->cl->owners.n ? t->cl->owners.n : ind ? ind->nowners : 0;
+}
+
+/* The target's own regions: names, each once (a second mention would be a second verdict). */
+static void own_regions(mb_chk *c, const mb_ast_target *t)
+{
+    const mb_strlist *l = &t->cl->regions;
+    for (size_t i = 0; i < l->n; i++) {
+        if (!l->v[i].key[0]) mb_diag_add(c->d, MB_D_EMPTY_REGION_NAME, l->v[i].span, "empty region name");
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(l->v[i].key, l->v[j].key)) {
+                mb_diag_add(c->d, MB_D_REGION_LISTED_TWICE, l->v[i].span, "region \"%s\" is listed twice", l->v[i].text);
+                break;
+            }
+    }
 }
 
 /* A goal with its place among the target's milestones, so that sorting by year keeps the
@@ -210,6 +226,7 @@ void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
     r->tol_relative = t->args->tol_relative;
     r->two_sided = t->args->two_sided;
     metadata(r, t);
+    own_regions(c, t);
     if (!t->cl->phrase.text)
         mb_diag_add(c->d, MB_D_TARGET_NO_PHRASE, t->id.span,
                     "target '%s' has no phrase: quote the plan's words with phrase \"…\"", t->id.text);

@@ -86,6 +86,9 @@ typedef struct mb_rule {
     int binding;                    /* attributes, never part of a verdict: +1 binding (约束性),
                                        -1 expected (预期性), 0 not stated */
     int aspiration;                 /* stated as an aspiration (力争, 争取, 争创) */
+    const mb_str *regions;          /* the target's own regions (region "…" on the target), which
+                                       replace its plan's; NULL when it names none */
+    size_t nregions;
     mb_span span;
     const mb_ast_target *ast;
 } mb_rule;

@@ -95,7 +95,7 @@ mb_data *mb_data_new(const mb_model *m)
     /* A rule without a plan, or in a plan that names no region, is evaluated for every region
      * in the data; else only plans' regions are, and rows for others are counted as unread. */
     for (size_t i = 0; i < m->nrules; i++)
-        if (!m->rules[i]->plan || !m->rules[i]->plan->nregions) D->all_regions = 1;
+        if (!m->rules[i]->nregions && (!m->rules[i]->plan || !m->rules[i]->plan->nregions)) D->all_regions = 1;
     /* Plans' regions exist even when no row names them: their targets are "no data". */
     for (size_t p = 0; p < m->nplans; p++)
         for (size_t i = 0; i < m->plans[p]->nregions; i++) {
@@ -104,7 +104,16 @@ mb_data *mb_data_new(const mb_model *m)
                 if (mb_data_intern(D, s->text, strlen(s->text)) < 0) { mb_data_free(D); return NULL; }
             }
         }
-    /* Regions that targets compare with (`> region "江苏省"`) are read too. */
+    /* So do the regions targets name for themselves (其中高新区…), and the regions targets
+     * compare with (`> region "江苏省"`) are read too. */
+    for (size_t i = 0; i < m->nrules; i++)
+        for (size_t k = 0; k < m->rules[i]->nregions; k++) {
+            const mb_str *s = &m->rules[i]->regions[k];
+            if (!mb_map_get(&D->regions, s->key, strlen(s->key)) && mb_data_intern(D, s->text, strlen(s->text)) < 0) {
+                mb_data_free(D);
+                return NULL;
+            }
+        }
     for (size_t i = 0; !D->all_regions && i < m->nrules; i++) {
         const mb_rule *r = m->rules[i];
         if (r->region && !mb_map_get(&D->regions, r->region_key, strlen(r->region_key)) &&

@@ -33,16 +33,35 @@ void mb_eval_init(mb_eval *e, const mb_model *m, const mb_data *D, int as_of_key
     if (key == 0) e->as_of = 0;
 }
 
+/* The regions a rule names: its own (region "…" on the target), else its plan's. */
+static const mb_str *named_regions(const mb_rule *r, size_t *n)
+{
+    if (r->nregions) { *n = r->nregions; return r->regions; }
+    *n = r->plan ? r->plan->nregions : 0;
+    return r->plan ? r->plan->regions : NULL;
+}
+
+int mb_eval_applies(const mb_eval *e, const mb_rule *r, size_t region)
+{
+    size_t n;
+    const mb_str *s = named_regions(r, &n);
+    if (!n) return 1;
+    for (size_t i = 0; i < n; i++)
+        if (mb_data_region(e->D, s[i].key) == (long)region) return 1;
+    return 0;
+}
+
 size_t mb_eval_regions(const mb_eval *e, const mb_rule *r, size_t *out, size_t cap)
 {
-    const mb_plan *p = r->plan;
-    if (!p || !p->nregions) {
+    size_t nnamed;
+    const mb_str *named = named_regions(r, &nnamed);
+    if (!nnamed) {
         for (size_t i = 0; out && i < e->D->nregions && i < cap; i++) out[i] = i;
         return e->D->nregions;
     }
     size_t n = 0;
-    for (size_t i = 0; i < p->nregions; i++) {
-        long ix = mb_data_region(e->D, p->regions[i].key);
+    for (size_t i = 0; i < nnamed; i++) {
+        long ix = mb_data_region(e->D, named[i].key);
         if (ix >= 0 && out && n < cap) out[n] = (size_t)ix;
         if (ix >= 0) n++;
     }

@@ -99,9 +99,11 @@ typedef struct mb_eval {
 /* as_of_key: year*100+month from --as-of (0: the latest period in the data). Periods after
  * it are ignored; a deadline counts as reached when its whole year is in. */
 void mb_eval_init(mb_eval *e, const mb_model *m, const mb_data *D, int as_of_key);
-/* Regions a rule is evaluated for: its plan's regions, else every region in the data.
- * Returns how many; fills out[] when out is not NULL. */
+/* Regions a rule is evaluated for: the target's own regions, else its plan's, else every
+ * region in the data. Returns how many; fills out[] when out is not NULL. */
 size_t mb_eval_regions(const mb_eval *e, const mb_rule *r, size_t *out, size_t cap);
+/* Is the rule evaluated for this region (one of mb_eval_regions)? */
+int mb_eval_applies(const mb_eval *e, const mb_rule *r, size_t region);
 void mb_eval_verdict(const mb_eval *e, const mb_rule *r, size_t goal, size_t region, mb_verdict *v);
 
 #endif

@@ -103,6 +103,8 @@ typedef struct mb_ast_tclauses {
     mb_aspan aspiration_span;
     mb_strlist owners;
     mb_year from;
+    mb_strlist regions;        /* region "…", "…": the part of the plan's region the target is
+                                  for (其中高新区…), instead of the plan's list */
 } mb_ast_tclauses;
 
 /* The empty ones every target without form values or clauses points to. */

@@ -201,6 +201,7 @@ static void items_target(stmt_items *s, const mb_ast_target *t)
     clause_list(s, "phrase ", &cl->phrases, 1, 0);
     clause_str(s, "category ", &cl->category, 0, 1);
     clause_list(s, "owner ", &cl->owners, 0, 1);
+    clause_list(s, "region ", &cl->regions, 0, 1);
     clause_str(s, "source ", &cl->source, 0, 1);
     clause_str(s, "note ", &cl->note, 1, 0);
     s->semicolon = 1;

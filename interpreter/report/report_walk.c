@@ -53,6 +53,8 @@ typedef struct group {
     const mb_rule **rules;   /* the plan's selected rules, in declaration order */
     size_t nrules;
     size_t *regions;
+    unsigned char *planned;  /* per region: the plan's (every rule without regions of its
+                                own applies there), not only a target's own */
     size_t nr;
 } group;
 
@@ -70,7 +72,10 @@ static size_t plan_slot(const mb_model *m, const mb_rule *r)
 
 static void walkplan_free(walkplan *w)
 {
-    for (size_t i = 0; i < w->n; i++) free(w->g[i].regions);
+    for (size_t i = 0; i < w->n; i++) {
+        free(w->g[i].regions);
+        free(w->g[i].planned);
+    }
     free(w->g);
     free(w->rules);
 }
@@ -91,16 +96,33 @@ static size_t *rules_by_plan(const mb_model *m, const mb_filter *f, const mb_rul
     return start;
 }
 
-/* One group: the plan's regions (those of its first rule) that the filter selects. */
+/* One group: the plan's regions (those of its first rule without regions of its own), then
+ * the regions targets name for themselves (其中高新区…), each once, that the filter selects. */
 static int make_group(const mb_eval *e, const mb_filter *f, const mb_rule **rules, size_t n, group *g)
 {
-    size_t cap = mb_eval_regions(e, rules[0], NULL, 0);
+    const mb_rule *r0 = NULL;
+    size_t cap = 0, nr = 0, k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!rules[i]->nregions && !r0) { r0 = rules[i]; cap += mb_eval_regions(e, r0, NULL, 0); }
+        cap += rules[i]->nregions;
+    }
     size_t *rg = malloc((cap + 1) * sizeof *rg);
-    if (!rg) return 0;
-    size_t nr = mb_eval_regions(e, rules[0], rg, cap), k = 0;
+    unsigned char *planned = malloc(cap + 1), *seen = calloc(e->D->nregions + 1, 1);
+    if (!rg || !planned || !seen) { free(rg); free(planned); free(seen); return 0; }
+    if (r0) nr = mb_eval_regions(e, r0, rg, cap);
+    for (size_t i = 0; i < nr; i++) { seen[rg[i]] = 1; planned[i] = 1; }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < rules[i]->nregions; j++) {
+            long ix = mb_data_region(e->D, rules[i]->regions[j].key);
+            if (ix < 0 || seen[ix]) continue;
+            seen[ix] = 1;
+            planned[nr] = 0;
+            rg[nr++] = (size_t)ix;
+        }
+    free(seen);
     for (size_t i = 0; i < nr; i++)
-        if (mb_filter_region(f, e->D, rg[i])) rg[k++] = rg[i];
-    *g = (group){rules[0]->plan, rules, n, rg, k};
+        if (mb_filter_region(f, e->D, rg[i])) { planned[k] = planned[i]; rg[k++] = rg[i]; }
+    *g = (group){rules[0]->plan, rules, n, rg, planned, k};
     return 1;
 }
 
@@ -128,6 +150,7 @@ static void walk_unit(const mb_eval *e, const mb_filter *f, const group *g, size
     mb_verdict v;
     for (size_t i = 0; i < g->nrules; i++) {
         const mb_rule *r = g->rules[i];
+        if (r->nregions ? !mb_eval_applies(e, r, g->regions[ri]) : !g->planned[ri]) continue;
         for (size_t k = 0; k < r->ngoals; k++) {
             mb_eval_verdict(e, r, k, g->regions[ri], &v);
             t->verdicts++;

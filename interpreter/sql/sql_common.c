@@ -29,12 +29,14 @@ void mb_sql_from(mb_sqlw *w, const mb_rule *r, int ref)
         mb_sql_str(w, r->region_key);
         fputs(") rx", w->f);
     }
-    const mb_plan *p = r->plan;
-    if (!p || !p->nregions) return;
+    /* the target's own regions, else its plan's (eval.c, mb_eval_regions) */
+    const mb_str *rg = r->nregions ? r->regions : r->plan ? r->plan->regions : NULL;
+    size_t n = r->nregions ? r->nregions : r->plan ? r->plan->nregions : 0;
+    if (!n) return;
     fputs(" WHERE r.region IN (", w->f);
-    for (size_t i = 0; i < p->nregions; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (i) fputs(", ", w->f);
-        mb_sql_str(w, p->regions[i].key);
+        mb_sql_str(w, rg[i].key);
     }
     fputs(")", w->f);
 }

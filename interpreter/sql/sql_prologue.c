@@ -244,6 +244,14 @@ static void regions(mb_sqlw *w)
             mb_sql_str(w, w->m->plans[p]->regions[i].text);
             fputs("), ", w->f);
         }
+    for (size_t i = 0; i < w->m->nrules; i++) /* a target's own regions (其中高新区) */
+        for (size_t k = 0; k < w->m->rules[i]->nregions; k++) {
+            fputs("(", w->f);
+            mb_sql_str(w, w->m->rules[i]->regions[k].key);
+            fputs(", ", w->f);
+            mb_sql_str(w, w->m->rules[i]->regions[k].text);
+            fputs("), ", w->f);
+        }
     for (size_t i = 0; !w->all_regions && i < w->m->nrules; i++) {
         const mb_rule *r = w->m->rules[i];
         if (!r->region) continue;

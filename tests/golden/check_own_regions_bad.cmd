@@ -1,0 +1,1 @@
+check ../data/own_regions_bad.mb
