@@ -165,6 +165,7 @@ static void rule(FILE *o, const mb_rule *r)
     fputs(r->aspiration ? "true" : "false", o);
     kstr(o, "category", r->category, &f);
     strs(o, "owners", r->owners, r->nowners, &f);
+    strs(o, "regions", r->regions, r->nregions, &f); /* its own; [] when the plan's apply */
     kstr(o, "source", r->source, &f);
     kstr(o, "note", r->note, &f);
     loc(o, r->span, &f);

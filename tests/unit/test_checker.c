@@ -981,7 +981,13 @@ Test(check_ok, every_construct_file)
     cr_assert_eq(C.m->ntexts, 2);
     cr_assert_eq(C.m->nplans, 1);
     cr_assert_eq(C.m->ninds, 22);
-    cr_assert_eq(C.m->nrules, 34);
+    cr_assert_eq(C.m->nrules, 36);
+    /* T35: a share of another region, the exact fraction; T36: a target's own region */
+    cr_assert_eq(rule("T35")->form, MB_FORM_SHARE_REGION);
+    cr_assert(mb_num_eq(rule("T35")->crit[0].lo.v, (mb_num){1, 3}));
+    cr_assert_eq(rule("T36")->nregions, 1);
+    cr_assert_str_eq(rule("T36")->regions[0].text, "某区");
+    cr_assert_eq(rule("T01")->nregions, 0);
     /* T33, T34: attributes and a second phrase, kept in the model as written */
     cr_assert_eq(rule("T33")->binding, 1);
     cr_assert_eq(rule("T33")->aspiration, 1);
