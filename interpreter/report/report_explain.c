@@ -279,7 +279,13 @@ static void header(const xp *x)
         fputc('\n', o);
     }
     if (r->source) fprintf(o, "  source:    %s\n", r->source);
-    fprintf(o, "  region:    %s\n", x->e->D->region_names[x->region]);
+    fprintf(o, "  region:    %s", x->e->D->region_names[x->region]);
+    if (r->nregions) { /* the target's own regions replace the plan's (其中高新区…) */
+        fputs(mb_eval_applies(x->e, r, x->region) ? " (one of the target's own regions: " : " (not a region of this target: it is for ", o);
+        for (size_t i = 0; i < r->nregions; i++) fprintf(o, "%s%s", i ? ", " : "", r->regions[i].text);
+        fputc(')', o);
+    }
+    fputc('\n', o);
     if (x->e->as_of) fprintf(o, "  data:      taken into account up to %d\n", x->e->as_of);
     else fputs("  data:      no whole year in the data\n", o);
 }
