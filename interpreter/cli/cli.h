@@ -72,6 +72,12 @@ typedef struct mb_out {
 } mb_out;
 int mb_cli_out_open(mb_out *o, const char *path, const mb_model *m, const mb_data *D); /* 0, or -1 with a message */
 int mb_cli_out_commit(mb_out *o);                   /* 0, or -1 with a message printed */
+/* Would the report replace a regular file at path (through a temporary file in a folder we
+ * may write)? Then it can be opened before the data is read and emptied again. */
+int mb_cli_out_replaces(const char *path);
+/* For an output opened before the data was read: refuse it (message, abort, -1) when it is
+ * one of the data files after all. */
+int mb_cli_out_recheck(mb_out *o, const mb_model *m, const mb_data *D);
 void mb_cli_out_abort(mb_out *o);
 
 /* A stream that writes to `under` what it is given, cleaned for a terminal (mb_term_clean),

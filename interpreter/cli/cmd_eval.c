@@ -69,8 +69,9 @@ static const char USAGE[] =
     "\n"
     "Environment: NO_COLOR turns colour off; MB_THREADS=1 reads and reports on one thread\n"
     "(the default uses two cores for large inputs; the output is the same); MB_STREAM=0\n"
-    "holds every region in memory even for --format summary, which otherwise counts\n"
-    "each region as its rows end when the data is sorted by region (docs/limits.md).\n";
+    "holds every region in memory even for --format summary and for --format csv with\n"
+    "--output FILE, which otherwise evaluate each region as its rows end when the data\n"
+    "is sorted by region (docs/limits.md).\n";
 
 static const char EXPLAIN_USAGE[] =
     "usage: mubiao explain RULES... --rule ID --region NAME --data FILE|DIR [options]\n"
@@ -238,19 +239,27 @@ typedef struct run {
     mb_eval e;
     mb_asof asof;
     int rc;
-    /* Streaming (report_stream.c): the summary's verdicts counted while the data was read */
+    /* Streaming (report_stream.c): the summary's verdicts counted, or the CSV report's
+     * lines written, while the data was read */
     int streamed;
     mb_stream st;
     size_t (*counts)[MB_ST_COUNT];
+    mb_csv_stream *csv;
+    mb_out out;              /* open already when out_open (the CSV report, streamed) */
+    int out_open, out_failed;
 } run;
 
-/* Can this run count its verdicts while reading? The summary only (its counts do not depend
- * on order), without --store (it stores every verdict afterwards), from inputs that can be
- * read a second time (not standard input) should the data turn out not to be grouped by
- * region, and for a model whose every rule is evaluated for every region. */
+/* Can this run evaluate while reading? The summary (its counts do not depend on order), or
+ * the CSV report when it replaces a file (its temporary file can be emptied should the data
+ * have to be read again) and the rules are in one plan (so verdicts come in report order);
+ * without --store (it stores every verdict afterwards), from inputs that can be read a
+ * second time (not standard input) should the data turn out not to be grouped by region,
+ * and for a model whose every rule is evaluated for every region. */
 static int streamable(const eval_args *a, const mb_model *m, const char *fmt)
 {
-    if (!fmt || strcmp(fmt, "summary") || a->store || !mb_cli_stream() || !mb_stream_possible(m, 0)) return 0;
+    if (!fmt || a->store || !mb_cli_stream()) return 0;
+    int csv = !strcmp(fmt, "csv") && a->output && mb_cli_out_replaces(a->output);
+    if (!(csv || !strcmp(fmt, "summary")) || !mb_stream_possible(m, csv)) return 0;
     for (size_t i = 0; i < a->ndata; i++)
         if (!strcmp(a->data[i], "-")) return 0;
     return 1;
@@ -272,10 +281,18 @@ static mb_data *fresh_data(const mb_model *m)
 /* Read with verdicts counted region by region; 1 when that held (the counts are in R), 0 when
  * the data must be read again holding every region: rows of a region came after another
  * region's, or the as-of the verdicts used is not the run's. */
-static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int key)
+static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int key, int csv)
 {
-    R->counts = calloc(R->m->nrules + 1, sizeof *R->counts);
-    if (!R->counts || !mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_summary_count, R->counts)) return 0;
+    if (csv) {
+        /* the output is opened before reading (the data files are checked not to be it after) */
+        if (mb_cli_out_open(&R->out, a->output, R->m, NULL)) { R->out_failed = 1; return 0; }
+        R->out_open = 1;
+        R->csv = mb_report_csv_begin(R->out.f, R->m, R->D);
+        if (!R->csv || !mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_csv_row, R->csv)) return 0;
+    } else {
+        R->counts = calloc(R->m->nrules + 1, sizeof *R->counts);
+        if (!R->counts || !mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_summary_count, R->counts)) return 0;
+    }
     read_data(a, R->D);
     if (!R->D->unsorted) mb_stream_finish(&R->st);
     int used = R->st.used_key;
@@ -285,6 +302,17 @@ static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int ke
     if (ok) return 1;
     free(R->counts);
     R->counts = NULL;
+    if (R->csv) {
+        /* what was written goes: the report is written again after reading everything */
+        mb_report_csv_end(R->csv, 0);
+        R->csv = NULL;
+        if (fflush(R->out.f) || ftruncate(fileno(R->out.f), 0) != 0) {
+            mb_cli_out_abort(&R->out); /* opened again after reading, as without streaming */
+            R->out_open = 0;
+        } else {
+            rewind(R->out.f);
+        }
+    }
     mb_data_free(R->D);
     R->D = fresh_data(R->m);
     return 0;
@@ -305,7 +333,8 @@ static int load(const char *cmd, eval_args *a, run *R, int color, const char *fm
     mb_diags_print(stderr, &R->rd, color);
     if (R->rc) return R->rc == MB_EXIT_FAIL ? MB_EXIT_USAGE : R->rc;
     R->D = fresh_data(R->m);
-    if (R->D && f && streamable(a, R->m, fmt)) R->streamed = read_streaming(a, R, f, key);
+    if (R->D && f && streamable(a, R->m, fmt)) R->streamed = read_streaming(a, R, f, key, !strcmp(fmt, "csv"));
+    if (R->out_failed) return MB_EXIT_USAGE;
     if (!R->D) { fputs("mubiao: out of memory\n", stderr); return MB_EXIT_USAGE; }
     if (!R->streamed) read_data(a, R->D);
     mb_diags_print(stderr, &R->D->diags, color);
@@ -319,6 +348,8 @@ static int load(const char *cmd, eval_args *a, run *R, int color, const char *fm
 
 static void unload(run *R)
 {
+    if (R->csv) mb_report_csv_end(R->csv, 0);
+    if (R->out_open) mb_cli_out_abort(&R->out);
     free(R->counts);
     mb_data_free(R->D);
     mb_model_free(R->m);
@@ -467,8 +498,15 @@ int mb_cmd_eval(int argc, char **argv)
                    a.owners,  a.nowners, a.rule_ids, a.nrule_ids, mask, &R.asof, attrs};
     rc = load("eval", &a, &R, color, fmt, &f);
     if (rc) { unload(&R); args_free(&a); return rc; }
-    mb_out out;
-    if (mb_cli_check_selection("eval", &R.e, &f) || mb_cli_out_open(&out, a.output, R.m, R.D)) {
+    mb_out out = R.out;
+    int opened = R.out_open, bad = mb_cli_check_selection("eval", &R.e, &f);
+    R.out_open = 0; /* out is this function's now */
+    if (opened && (bad || mb_cli_out_recheck(&out, R.m, R.D))) {
+        if (!bad) bad = 1; /* said by the recheck, which closed the output */
+        else mb_cli_out_abort(&out);
+        opened = 0;
+    }
+    if (bad || (!opened && mb_cli_out_open(&out, a.output, R.m, R.D))) {
         accounting(R.D);
         unload(&R);
         args_free(&a);
@@ -478,7 +516,11 @@ int mb_cmd_eval(int argc, char **argv)
     /* CSV, JSON and JUnit carry names as they are; on a terminal they are cleaned like the
      * text report (which cleans its own cells, around its colours) */
     FILE *term = strcmp(fmt, "text") && isatty(fileno(out.f)) ? mb_cli_term_stream(out.f) : NULL, *rep = term ? term : out.f;
-    if (!strcmp(fmt, "csv")) t = mb_report_csv(rep, &R.e, &f);
+    if (!strcmp(fmt, "csv") && R.streamed) {
+        t = R.st.t;
+        t.error |= mb_report_csv_end(R.csv, 1);
+        R.csv = NULL;
+    } else if (!strcmp(fmt, "csv")) t = mb_report_csv(rep, &R.e, &f);
     else if (!strcmp(fmt, "json")) t = mb_report_json(rep, &R.e, &f, trace);
     else if (!strcmp(fmt, "junit")) t = mb_report_junit(rep, &R.e, &f);
     else if (!strcmp(fmt, "summary") && R.streamed) {

@@ -147,6 +147,27 @@ int mb_cli_out_open(mb_out *o, const char *path, const mb_model *m, const mb_dat
     return 0;
 }
 
+int mb_cli_out_replaces(const char *path)
+{
+    struct stat st, lst;
+    if (!path || !strcmp(path, "-")) return 0;
+    int exists = stat(path, &st) == 0;
+    if (exists ? !S_ISREG(st.st_mode) : errno != ENOENT || lstat(path, &lst) == 0) return 0;
+    char *copy = strdup(path);
+    int ok = copy && access(dirname(copy), W_OK) == 0;
+    free(copy);
+    return ok;
+}
+
+int mb_cli_out_recheck(mb_out *o, const mb_model *m, const mb_data *D)
+{
+    struct stat st;
+    const char *in = o->path && stat(o->path, &st) == 0 ? input_named(&st, m, D) : NULL;
+    if (!in) return 0;
+    mb_cli_out_abort(o);
+    return refuse(o->path, "is an input of this run", in);
+}
+
 /* After rename, the folder entry itself must reach the disk for the new report to survive a
  * crash; a file system that cannot sync a folder (EINVAL) has nothing to do. */
 static void sync_folder(const char *file)

@@ -105,6 +105,14 @@ void mb_stream_free(mb_stream *s);
 void mb_report_summary_count(void *ctx, const mb_verdict *v);
 void mb_report_summary_print(FILE *out, const mb_model *m, const mb_filter *f, size_t (*counts)[MB_ST_COUNT]);
 
+/* The CSV report, streamed: begin writes the header, each verdict is a line (fn for
+ * mb_stream_start, ctx the mb_csv_stream), end writes what is buffered (unless `write` is 0:
+ * the run is read again) and frees; it returns 1 when a line could not be built or written. */
+typedef struct mb_csv_stream mb_csv_stream;
+mb_csv_stream *mb_report_csv_begin(FILE *out, const mb_model *m, const mb_data *D);
+void mb_report_csv_row(void *ctx, const mb_verdict *v);
+int mb_report_csv_end(mb_csv_stream *s, int write);
+
 /* Formats. Each returns the tally of what it reported. */
 mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f);
 mb_tally mb_report_summary(FILE *out, const mb_eval *e, const mb_filter *f);

@@ -277,10 +277,58 @@ static void *csv_run(void *arg)
     return NULL;
 }
 
+static const char HEADER[] = "plan,region,rule,indicator,year,status,actual,actual_period,target,gap,unit,detail,"
+                             "category,owners,label,comparison,criterion,phrase,binding,aspiration\n";
+
+/* Streaming (report_stream.c hands each verdict as its region ends): the same lines, built
+ * in the same buffer and written each time it passes CSV_FLUSH bytes. */
+enum { CSV_FLUSH = 1 << 16 };
+
+struct mb_csv_stream {
+    FILE *out;
+    mb_eval e;               /* only e.D is read: region names */
+    csv_ctx c;
+    int failed;
+};
+
+mb_csv_stream *mb_report_csv_begin(FILE *out, const mb_model *m, const mb_data *D)
+{
+    mb_csv_stream *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->out = out;
+    s->e.m = m;
+    s->e.D = D;
+    s->c.e = &s->e;
+    s->c.cols = calloc(m->nrules + 1, sizeof(rule_cols));
+    fputs(HEADER, out);
+    return s;
+}
+
+void mb_report_csv_row(void *ctx, const mb_verdict *v)
+{
+    mb_csv_stream *s = ctx;
+    csv_row(&s->c, v);
+    if (s->c.out.n < CSV_FLUSH) return;
+    if (s->c.out.oom || fwrite(s->c.out.p, 1, s->c.out.n, s->out) != s->c.out.n) s->failed = 1;
+    s->c.out.n = 0;
+}
+
+int mb_report_csv_end(mb_csv_stream *s, int write)
+{
+    if (!s) return 1;
+    if (write && (s->c.out.oom || (s->c.out.n && fwrite(s->c.out.p, 1, s->c.out.n, s->out) != s->c.out.n))) s->failed = 1;
+    int failed = s->failed || s->c.reg.oom;
+    free(s->c.out.p);
+    free(s->c.reg.p);
+    for (size_t i = 0; s->c.cols && i < s->e.m->nrules; i++) free(s->c.cols[i].s);
+    free(s->c.cols);
+    free(s);
+    return failed;
+}
+
 mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f)
 {
-    fputs("plan,region,rule,indicator,year,status,actual,actual_period,target,gap,unit,detail,category,owners,"
-          "label,comparison,criterion,phrase,binding,aspiration\n", out);
+    fputs(HEADER, out);
     csv_job j = {.e = e, .f = f, .out = out, .units = mb_report_units(e, f), .nthreads = mb_report_threads(e)};
     pthread_mutex_init(&j.mu, NULL);
     pthread_cond_init(&j.cv, NULL);

@@ -7,8 +7,8 @@
 #    and read again) and after reading everything (MB_STREAM=0), equal the pinned counts
 #    (tests/bench/counts_10k.expected), and those equal an independent exact-fraction
 #    evaluation (bench/reference.py);
-#  - the CSV report of every verdict is byte-identical with one thread and with two, for the
-#    sorted and for the shuffled file; the shuffled file's report holds the same lines (regions
+#  - the CSV report of every verdict is byte-identical with one thread and with two, and
+#    streamed or not (MB_STREAM=0), for the sorted and for the shuffled file; the shuffled file's report holds the same lines (regions
 #    come in the order they first appear, so only the order differs).
 # The work is bounded by the data (about 15 s of CPU, most of it the Python reference); no
 # wall-clock limit.
@@ -53,6 +53,8 @@ for kind in sorted shuffled; do
     diff -u "$expected" "$tmp/held_${kind}_$t.csv" || { echo "FAIL: counts differ without streaming ($kind, $t thread(s))"; fails=$((fails + 1)); }
   done
   cmp "$tmp/csv_${kind}_1.csv" "$tmp/csv_${kind}_2.csv" || { echo "FAIL: CSV reports differ between one and two threads ($kind)"; fails=$((fails + 1)); }
+  MB_STREAM=0 "$bin" eval "$rules" --data "$f" --format csv --output "$tmp/csv_${kind}_held.csv" 2>/dev/null || true
+  cmp "$tmp/csv_${kind}_1.csv" "$tmp/csv_${kind}_held.csv" || { echo "FAIL: CSV reports differ with and without streaming ($kind)"; fails=$((fails + 1)); }
 done
 [ "$(wc -l <"$tmp/csv_sorted_1.csv")" -gt 200000 ] || { echo "FAIL: the CSV report is short"; fails=$((fails + 1)); }
 cmp <(sort "$tmp/csv_sorted_1.csv") <(sort "$tmp/csv_shuffled_1.csv") || { echo "FAIL: shuffled input gives other verdicts"; fails=$((fails + 1)); }

@@ -242,3 +242,31 @@ Test(cli_output, explain_output_and_format)
     err_has("explain writes text only");
     cr_assert_eq(access("y.txt", F_OK), -1);
 }
+
+/* The CSV report of rules evaluated for every region is written while the data is read
+ * (streaming), so its output is opened first: a data file named as the output is still
+ * refused and left whole, and a shuffled file (read again) gives the report of a run that
+ * holds every region. */
+Test(cli_output, streamed_csv_report_refuses_its_input_and_equals_the_held_one)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && printf 'indicator x \"x\" unit %%%% higher;\\ntarget A: x >= 1%%%% by 2018;\\n' > w.mb && "
+             "printf 'region,indicator,period,value\\nR1,x,2018,2\\nR2,x,2018,0.5\\nR1,x,2017,1\\n' > w.csv",
+             dir);
+    cr_assert_eq(system(cmd), 0);
+    char *data = file("w.csv");
+    cr_expect_eq(mb("eval w.mb --data w.csv --format csv --output w.csv", ""), 2);
+    err_has("is an input of this run");
+    char *again = file("w.csv");
+    cr_assert_str_eq(again, data);
+    cr_expect_eq(mb("eval w.mb --data w.csv --format csv --output s.csv", ""), 1);
+    snprintf(cmd, sizeof cmd, "cd '%s' && MB_STREAM=0 '%s' eval w.mb --data w.csv --format csv --output h.csv 2>/dev/null",
+             dir, getenv("MB_BINARY"));
+    int st = system(cmd);
+    cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 1, "exit status %d", WEXITSTATUS(st));
+    char *s = file("s.csv"), *h = file("h.csv");
+    cr_assert_str_eq(s, h);
+    cr_assert(strstr(s, ",R2,A,") && strstr(s, ",R1,A,"), "%s", s);
+    free(data); free(again); free(s); free(h);
+}
