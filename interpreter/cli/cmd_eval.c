@@ -283,27 +283,33 @@ static mb_data *fresh_data(const mb_model *m)
  * region's, or the as-of the verdicts used is not the run's. */
 static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int key, int csv)
 {
+    int started;
     if (csv) {
         /* the output is opened before reading (the data files are checked not to be it after) */
         if (mb_cli_out_open(&R->out, a->output, R->m, NULL)) { R->out_failed = 1; return 0; }
         R->out_open = 1;
         R->csv = mb_report_csv_begin(R->out.f, R->m, R->D);
-        if (!R->csv || !mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_csv_row, R->csv)) return 0;
+        started = R->csv && mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_csv_row, R->csv);
     } else {
         R->counts = calloc(R->m->nrules + 1, sizeof *R->counts);
-        if (!R->counts || !mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_summary_count, R->counts)) return 0;
+        started = R->counts && mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_summary_count, R->counts);
     }
-    read_data(a, R->D);
-    if (!R->D->unsorted) mb_stream_finish(&R->st);
-    int used = R->st.used_key;
-    int ok = !R->D->unsorted && !R->st.changed && !R->st.t.error &&
-             (used < 0 || used == mb_report_as_of_key(a->as_of, key, R->m, R->D));
-    mb_stream_free(&R->st);
-    if (ok) return 1;
+    if (started) {
+        read_data(a, R->D);
+        if (!R->D->unsorted) mb_stream_finish(&R->st);
+        int used = R->st.used_key;
+        int ok = !R->D->unsorted && !R->st.changed && !R->st.t.error &&
+                 (used < 0 || used == mb_report_as_of_key(a->as_of, key, R->m, R->D));
+        mb_stream_free(&R->st);
+        if (ok) return 1;
+        mb_data_free(R->D);
+        R->D = fresh_data(R->m);
+    }
     free(R->counts);
     R->counts = NULL;
     if (R->csv) {
-        /* what was written goes: the report is written again after reading everything */
+        /* what was written goes (the header at least): the report is written again after
+         * reading everything */
         mb_report_csv_end(R->csv, 0);
         R->csv = NULL;
         if (fflush(R->out.f) || ftruncate(fileno(R->out.f), 0) != 0) {
@@ -313,8 +319,6 @@ static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int ke
             rewind(R->out.f);
         }
     }
-    mb_data_free(R->D);
-    R->D = fresh_data(R->m);
     return 0;
 }
 
