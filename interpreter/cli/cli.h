@@ -78,6 +78,8 @@ int mb_cli_out_replaces(const char *path);
 /* For an output opened before the data was read: refuse it (message, abort, -1) when it is
  * one of the data files after all. */
 int mb_cli_out_recheck(mb_out *o, const mb_model *m, const mb_data *D);
+/* Is path one of the inputs in m and D (rule files, imports, data files)? */
+int mb_cli_out_is_input(const char *path, const mb_model *m, const mb_data *D);
 void mb_cli_out_abort(mb_out *o);
 
 /* A stream that writes to `under` what it is given, cleaned for a terminal (mb_term_clean),

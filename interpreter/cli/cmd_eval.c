@@ -258,7 +258,8 @@ typedef struct run {
 static int streamable(const eval_args *a, const mb_model *m, const char *fmt)
 {
     if (!fmt || a->store || !mb_cli_stream()) return 0;
-    int csv = !strcmp(fmt, "csv") && a->output && mb_cli_out_replaces(a->output);
+    /* an output refused as a rule file is refused after reading, as without streaming */
+    int csv = !strcmp(fmt, "csv") && a->output && mb_cli_out_replaces(a->output) && !mb_cli_out_is_input(a->output, m, NULL);
     if (!(csv || !strcmp(fmt, "summary")) || !mb_stream_possible(m, csv)) return 0;
     for (size_t i = 0; i < a->ndata; i++)
         if (!strcmp(a->data[i], "-")) return 0;

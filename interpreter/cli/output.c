@@ -159,6 +159,12 @@ int mb_cli_out_replaces(const char *path)
     return ok;
 }
 
+int mb_cli_out_is_input(const char *path, const mb_model *m, const mb_data *D)
+{
+    struct stat st;
+    return path && stat(path, &st) == 0 && input_named(&st, m, D) != NULL;
+}
+
 int mb_cli_out_recheck(mb_out *o, const mb_model *m, const mb_data *D)
 {
     struct stat st;

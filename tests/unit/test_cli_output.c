@@ -260,6 +260,10 @@ Test(cli_output, streamed_csv_report_refuses_its_input_and_equals_the_held_one)
     err_has("is an input of this run");
     char *again = file("w.csv");
     cr_assert_str_eq(again, data);
+    /* a rule file as the output: refused after the data was read and accounted for */
+    cr_expect_eq(mb("eval w.mb --data w.csv --format csv --output w.mb", ""), 2);
+    err_has("is an input of this run");
+    err_has("3 rows read");
     cr_expect_eq(mb("eval w.mb --data w.csv --format csv --output s.csv", ""), 1);
     snprintf(cmd, sizeof cmd, "cd '%s' && MB_STREAM=0 '%s' eval w.mb --data w.csv --format csv --output h.csv 2>/dev/null",
              dir, getenv("MB_BINARY"));
