@@ -82,6 +82,7 @@ void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *ms
 %token KW_ANNUAL "'annual'" KW_GROWTH "'growth'" KW_RISES "'rises'" KW_FALLS "'falls'"
 %token KW_EVERY "'every'" KW_QUALITATIVE "'qualitative'" KW_CHECK "'check'"
 %token KW_BINDING "'binding'" KW_EXPECTED "'expected'" KW_ASPIRATION "'aspiration'"
+%token KW_LAST "'last'" KW_RATE "'rate'"
 
 %type <str> ident string opt_label unit unit_words
 %type <strs> strlist
@@ -91,7 +92,7 @@ void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *ms
 %type <years> yearlist
 %type <goals> goals
 %type <cmp> cmpop
-%type <flag> sides_opt
+%type <flag> sides_opt growth_kw
 %type <expr> expr
 %type <plan> plan_props
 %type <ind> ind_clauses
@@ -337,6 +338,34 @@ body
           $$ = mb_pb_target(st, MB_FORM_FALLS, &$1); CHECKED($$);
           ARGS($$)->y1 = $5; ARGS($$)->y2 = $7;
       }
+    /* growth over the previous year (增长6%左右, 增长7%以上), from the levels of two years or,
+       after 'growth rate', from the rate the submission reports as S; 不低于上年: '>= last year' */
+    | subject growth_kw cmpop goals {
+          $$ = mb_pb_target(st, MB_FORM_YOY, &$1); CHECKED($$);
+          $$->cmp = $3; $$->goals = $4.v; $$->ngoals = $4.n;
+          if ($2) ARGS($$)->rate = 1;
+      }
+    | subject growth_kw cmpop quantity KW_EACH KW_YEAR year DOTDOT year {
+          $$ = mb_pb_target(st, MB_FORM_YOY, &$1); CHECKED($$);
+          $$->cmp = $3; ARGS($$)->a = $4; ARGS($$)->y1 = $7; ARGS($$)->y2 = $9; ARGS($$)->rate = $2;
+      }
+    | subject growth_kw KW_ABOUT quantity KW_WITHIN quantity sides_opt by_opt {
+          $$ = mb_pb_target(st, MB_FORM_YOY, &$1); CHECKED($$);
+          ARGS($$)->a = $4; ARGS($$)->b = $6; ARGS($$)->tol_relative = 1; ARGS($$)->two_sided = $7; $$->by = $8;
+          ARGS($$)->rate = $2;
+      }
+    | subject growth_kw KW_ABOUT quantity PLUSMINUS quantity sides_opt by_opt {
+          $$ = mb_pb_target(st, MB_FORM_YOY, &$1); CHECKED($$);
+          ARGS($$)->a = $4; ARGS($$)->b = $6; ARGS($$)->two_sided = $7; $$->by = $8; ARGS($$)->rate = $2;
+      }
+    | subject cmpop KW_LAST KW_YEAR by_opt {
+          $$ = mb_pb_target(st, MB_FORM_YOY, &$1); CHECKED($$);
+          $$->cmp = $2; $$->goals = NEW(mb_goal); $$->goals[0].by = $5; $$->ngoals = 1;
+      }
+    | subject cmpop KW_LAST KW_YEAR KW_EACH KW_YEAR year DOTDOT year {
+          $$ = mb_pb_target(st, MB_FORM_YOY, &$1); CHECKED($$);
+          $$->cmp = $2; ARGS($$)->y1 = $7; ARGS($$)->y2 = $9;
+      }
     | subject KW_QUALITATIVE       { $$ = mb_pb_target(st, MB_FORM_QUALITATIVE, &$1); CHECKED($$); }
     | KW_QUALITATIVE               { $$ = mb_pb_target(st, MB_FORM_QUALITATIVE, NULL); CHECKED($$); }
     ;
@@ -349,6 +378,12 @@ goals
           $$.v = mb_arena_push(st->arena, $1.v, $1.n, sizeof(mb_goal));
           CHECKED($$.v); $$.v[$1.n].q = $3; $$.v[$1.n].by = $4; $$.n = $1.n + 1;
       }
+    ;
+
+/* 'growth rate': the submission reports the growth rate itself (S is that rate, in %) */
+growth_kw
+    : KW_GROWTH                    { $$ = 0; }
+    | KW_GROWTH KW_RATE            { $$ = 1; }
     ;
 
 /* 'two-sided': the band bounds the value on both sides, whatever the indicator's direction */

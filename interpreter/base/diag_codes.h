@@ -86,6 +86,12 @@
     X(4012, MB_D_ANNUAL_GROWTH_RANGE, ERROR, "an annual growth rate at or below -100%")          \
     X(4013, MB_D_CONTRADICTORY_TARGETS, ERROR, "two targets that cannot both hold")              \
     X(4014, MB_D_WORDING_STRICTNESS, WARNING, "'>' where the phrase says 达到, '>=' where it says 超过") \
+    X(4015, MB_D_GROWTH_BEFORE_BASE, ERROR, "a growth over the previous year before the plan's base year") \
+    X(4016, MB_D_GROWTH_RATE_RANGE, ERROR, "a growth over the previous year at or below -100%")  \
+    X(4017, MB_D_GROWTH_RATE_NOT_PERCENT, ERROR, "a submitted growth rate on an indicator not in %") \
+    X(4018, MB_D_GROWTH_PERIOD_TOO_LONG, ERROR, "a growth over the previous year judged in over 100 years") \
+    X(4019, MB_D_POINTS_NOT_PERCENT, ERROR, "a change in percentage points on an indicator not in %") \
+    X(4020, MB_D_POINTS_NOT_POSITIVE, ERROR, "a change in percentage points that is not above 0") \
     /* MB5xxx imports and reading rule files */                                                  \
     X(5001, MB_D_IMPORT_CYCLE, ERROR, "a rule file that imports itself through its imports")     \
     X(5002, MB_D_RULE_FILE_UNREADABLE, ERROR, "a rule file or import that cannot be read")       \

@@ -109,6 +109,9 @@ int mb_chk_quantity(mb_chk *c, const mb_quantity *q, const mb_indicator *ind, mb
         mb_diag_add(c->d, MB_D_BAD_UNIT, q->unit.span, "%s: '%s'", mb_uniterr_str(ue), q->unit.text);
         return 0;
     }
+    /* a scale word alone (12亿 on an indicator in 人次) scales the indicator's unit: 12亿人次 */
+    if (!u.base[0] && !mb_num_eq(u.scale, mb_num_int(1)) && ind->unit.base[0])
+        memcpy(u.base, ind->unit.base, sizeof u.base);
     if (!mb_unit_same_base(&u, &ind->unit)) {
         mb_diag_add(c->d, MB_D_UNIT_MISMATCH, q->span,
                     "unit '%s' does not fit indicator '%s', which is measured in '%s'",

@@ -50,6 +50,54 @@ static void about(mb_chk *k, const mb_rule *r, mb_crit *c)
     c->mark = at(c->dir < 0 ? lo : hi, 1);
 }
 
+/* 1 + p/100, exactly. */
+static int factor_of(mb_chk *k, const mb_rule *r, mb_num p, mb_num *out)
+{
+    mb_numerr err = mb_num_div(p, mb_num_int(100), out);
+    if (!err) err = mb_num_add(mb_num_int(1), *out, out);
+    if (err) mb_diag_add(k->d, MB_D_TARGET_ARITHMETIC, r->ast->id.span, "%s computing the target", mb_numerr_str(err));
+    return !err;
+}
+
+/* Growth over the previous year: the bounds are factors of the value of the year before
+ * the deadline (增长6%: value(Y) >= 1.06 × value(Y − 1)); "about P% ± D" is the band of
+ * rates P − D .. P + D, bounded on the worse side only unless two-sided, and beyond it on
+ * the better side "exceeded" (as `about`: the mark is a factor too, scaled with the bounds).
+ * After 'growth rate' the value judged is the submitted rate itself: the same bounds as
+ * percentages (6%, 5.5% .. 6.5%), not factors. Either way the year before is the base, so
+ * that before the year is complete there is no year to measure progress from. */
+static void yoy(mb_chk *k, const mb_rule *r, size_t g, mb_crit *c)
+{
+    mb_num f, lo, hi, tol = r->b;
+    int rate = r->yoy_rate;
+    c->scale = rate ? MB_SCALE_NONE : MB_SCALE_BASE;
+    c->base_year = c->year - 1;
+    if (!r->ast->args->b.span.text) {
+        f = r->goals[g].value;
+        if (rate || factor_of(k, r, r->goals[g].value, &f)) by_cmp(c, r->cmp, f);
+        return;
+    }
+    mb_numerr err = MB_NUM_OK;
+    if (r->tol_relative) {
+        err = mb_num_mul(mb_num_abs(r->a), r->b, &tol);
+        if (!err) err = mb_num_div(tol, mb_num_int(100), &tol);
+    }
+    mb_num plo, phi;
+    if (!err) err = mb_num_sub(r->a, tol, &plo);
+    if (!err) err = mb_num_add(r->a, tol, &phi);
+    if (err) { mb_diag_add(k->d, MB_D_TARGET_ARITHMETIC, r->ast->args->b.span, "%s computing the band", mb_numerr_str(err)); return; }
+    f = r->a, lo = plo, hi = phi;
+    if (!rate && (!factor_of(k, r, r->a, &f) || !factor_of(k, r, plo, &lo) || !factor_of(k, r, phi, &hi))) return;
+    c->named = f;
+    if (rate) c->tol = tol; /* percentage points of a rate in %: the indicator's own unit */
+    c->two_sided = r->two_sided;
+    if (c->two_sided || c->dir >= 0) c->lo = at(lo, 0);
+    if (c->two_sided || c->dir < 0) c->hi = at(hi, 0);
+    if (c->two_sided) return;
+    c->mark_kind = MB_MARK_EXCEEDED;
+    c->mark = at(c->dir < 0 ? lo : hi, 1);
+}
+
 static void resolve(mb_chk *k, const mb_rule *r, size_t g, mb_crit *c)
 {
     mb_num f;
@@ -82,6 +130,12 @@ static void resolve(mb_chk *k, const mb_rule *r, size_t g, mb_crit *c)
         c->scale = MB_SCALE_BASE;
         by_cmp(c, r->cmp, r->a);
         break;
+    case MB_FORM_CUT_POINTS: /* 下降3个百分点: ≤ base − 3; 提高2个百分点: ≥ base + 2, in the % */
+    case MB_FORM_GROW_POINTS:
+        c->scale = MB_SCALE_OFFSET;
+        if (r->form == MB_FORM_CUT_POINTS) by_cmp(c, MB_CMP_LE, mb_num_neg(r->a));
+        else by_cmp(c, MB_CMP_GE, r->a);
+        break;
     case MB_FORM_CUT:
     case MB_FORM_GROW:
         c->scale = MB_SCALE_BASE;
@@ -113,6 +167,7 @@ static void resolve(mb_chk *k, const mb_rule *r, size_t g, mb_crit *c)
         c->region_key = r->region_key;
         break;
     case MB_FORM_QUALITATIVE: c->kind = MB_CRIT_NONE; break;
+    case MB_FORM_YOY: yoy(k, r, g, c); break;
     }
 }
 

@@ -135,12 +135,113 @@ static void base_before(mb_chk *c, const mb_year *base, int by)
                     base->year, by);
 }
 
+/* A growth rate over the previous year: a percentage above -100% ('last year': 0%). */
+static void yoy_rate(mb_chk *c, const mb_quantity *q, mb_num *out)
+{
+    *out = mb_num_int(0);
+    if (!q->span.text || !mb_chk_percent(c, q, "a growth rate", out)) return;
+    if (mb_num_cmp(*out, mb_num_int(-100)) <= 0)
+        mb_diag_add(c->d, MB_D_GROWTH_RATE_RANGE, q->span, "a growth over the previous year must be above -100%%");
+}
+
+/* 'growth rate': the subject is the rate the submission reports (地区生产总值增速), so it is
+ * a percentage itself; the levels of the year before are not read. */
+static void yoy_rate_subject(mb_chk *c, const mb_rule *r, const mb_ast_target *t)
+{
+    const mb_indicator *ind = r->ind;
+    if (!ind || (!strcmp(ind->unit.base, "%") && mb_num_eq(ind->unit.scale, mb_num_int(1)))) return;
+    mb_diag_add(c->d, MB_D_GROWTH_RATE_NOT_PERCENT, t->subject.span,
+                "'growth rate' reads the submitted rate of '%s', which is in %s, not %%: "
+                "write '%s growth' to judge its levels", ind->id, ind->unit.text[0] ? ind->unit.text : "no unit", ind->id);
+}
+
+/* The span a goal's year was written at, for MB4014. */
+static mb_aspan yoy_year_span(const mb_ast_target *t, size_t i)
+{
+    if (t->args->y1.year) return t->args->y1.span;
+    if (t->args->b.span.text) return t->by.span.text ? t->by.span : t->id.span;
+    return t->goals[i].by.span.text ? t->goals[i].by.span : t->id.span;
+}
+
+/* Growth over the previous year: one goal per year judged (milestones, each year of a
+ * period, or one deadline), each against the value of the year before it (or, after
+ * 'growth rate', against the rate submitted for it). */
+static void yoy_goals(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *plan)
+{
+    enum { MAX_YEARS = 100 }; /* a criterion per year: bounded, never cut short silently */
+    size_t n = t->ngoals;
+    r->yoy_rate = t->args->rate;
+    if (r->yoy_rate) yoy_rate_subject(c, r, t);
+    if (t->args->y1.year) {
+        years_span(c, r, t, 1);
+        n = r->y2 >= r->y1 ? (size_t)(r->y2 - r->y1 + 1) : 1;
+        if (n > MAX_YEARS) {
+            mb_diag_add(c->d, MB_D_GROWTH_PERIOD_TOO_LONG, t->args->y2.span,
+                        "a growth over the previous year is judged in at most %d years, not %d..%d",
+                        (int)MAX_YEARS, r->y1, r->y2);
+            n = 1;
+        }
+    } else if (t->args->b.span.text) n = 1;
+    r->goals = mb_arena_alloc(&c->m->arena, n * sizeof *r->goals);
+    if (!r->goals) { c->oom = 1; return; }
+    r->ngoals = n;
+    if (t->args->b.span.text) { /* about a ± b */
+        yoy_rate(c, &t->args->a, &r->a);
+        if (t->args->tol_relative) mb_chk_percent(c, &t->args->b, "a relative tolerance", &r->b);
+        else mb_chk_percent(c, &t->args->b, "a tolerance on a growth rate (percentage points)", &r->b);
+        if (mb_num_sign(t->args->b.value) < 0) mb_diag_add(c->d, MB_D_NEGATIVE_TOLERANCE, t->args->b.span, "negative tolerance");
+    } else if (t->args->y1.year) yoy_rate(c, &t->args->a, &r->a);
+    for (size_t i = 0; i < n; i++) {
+        mb_rgoal *g = &r->goals[i];
+        const mb_quantity *q = t->args->y1.year || t->args->b.span.text ? &t->args->a : &t->goals[i].q;
+        g->text = q->span.text ? mb_chk_text_of(c, q->span) : "last year";
+        if (t->args->y1.year) { g->year = r->y1 + (int)i; g->value = r->a; }
+        else if (t->args->b.span.text) { g->year = deadline(c, t, plan, t->by); g->value = r->a; }
+        else {
+            if (n > 1 && !t->goals[i].by.year)
+                mb_diag_add(c->d, MB_D_MILESTONE_NO_YEAR, q->span.text ? q->span : t->id.span,
+                            "each milestone needs its year: write '%s by YEAR'", g->text);
+            else g->year = deadline(c, t, plan, t->goals[i].by);
+            yoy_rate(c, q, &g->value);
+        }
+        /* a submitted rate needs no value of the year before; levels do */
+        if (!r->yoy_rate && plan && plan->base && g->year && g->year - 1 < plan->base)
+            mb_diag_add(c->d, MB_D_GROWTH_BEFORE_BASE, yoy_year_span(t, i),
+                        "growth over the previous year for %d needs %d, before the plan's base year %d",
+                        g->year, g->year - 1, plan->base);
+    }
+}
+
+/* cut / grow D个百分点: a change in percentage points of an indicator in %, not a relative
+ * change (下降3个百分点 from 56.7% is 53.7%, where 下降3% would be 55.0%). */
+static int points_of(mb_chk *c, mb_rule *r, const mb_ast_target *t)
+{
+    const mb_quantity *q = &t->args->a;
+    if (!q->has_unit || (strcmp(q->unit.key, "个百分点") && strcmp(q->unit.key, "百分点"))) return 0;
+    r->points = 1;
+    r->form = t->form == MB_FORM_CUT ? MB_FORM_CUT_POINTS : MB_FORM_GROW_POINTS;
+    r->a = q->value;
+    const mb_indicator *ind = r->ind;
+    if (ind && (strcmp(ind->unit.base, "%") || !mb_num_eq(ind->unit.scale, mb_num_int(1))))
+        mb_diag_add(c->d, MB_D_POINTS_NOT_PERCENT, q->span,
+                    "a change in percentage points needs an indicator in %%; '%s' is in %s", ind->id,
+                    ind->unit.text[0] ? ind->unit.text : "no unit");
+    if (mb_num_sign(q->value) <= 0)
+        mb_diag_add(c->d, MB_D_POINTS_NOT_POSITIVE, q->span, "a change in percentage points must be above 0 (write '%s' for the other way)",
+                    t->form == MB_FORM_CUT ? "grow" : "cut");
+    return 1;
+}
+
 /* The form-specific part. goals[0] carries the main value and the deadline. */
 static void form(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *plan)
 {
     mb_rgoal *g0 = r->goals;
     switch (t->form) {
-    case MB_FORM_COMPARE: break;
+    case MB_FORM_COMPARE:
+    case MB_FORM_YOY: break;
+    case MB_FORM_CUT_POINTS: /* model forms, set below from CUT and GROW */
+    case MB_FORM_GROW_POINTS:
+        break;
     case MB_FORM_QUALITATIVE: /* its year, when there is one, for reports; none is not an error */
         g0->year = t->by.year ? t->by.year : plan ? plan->last_deadline : 0;
         break;
@@ -187,6 +288,7 @@ static void form(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_plan *p
         g0->year = deadline(c, t, plan, t->by);
         r->base_year = t->args->y1.year;
         base_before(c, &t->args->y1, g0->year);
+        if (t->form != MB_FORM_ANNUAL_GROWTH && points_of(c, r, t)) break;
         if (mb_chk_percent(c, &t->args->a, t->form == MB_FORM_CUT ? "a cut" : "a growth rate", &r->a)) {
             if (t->form == MB_FORM_CUT && (mb_num_sign(r->a) <= 0 || mb_num_cmp(r->a, mb_num_int(100)) > 0))
                 mb_diag_add(c->d, MB_D_CUT_RANGE, t->args->a.span, "a cut must be above 0%% and at most 100%%");
@@ -233,6 +335,9 @@ void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
     if (t->form == MB_FORM_COMPARE) {
         compare_goals(c, r, t, plan);
         mb_chk_wording(c, t);
+    } else if (t->form == MB_FORM_YOY) {
+        yoy_goals(c, r, t, plan);
+        if (!r->goals) return;
     } else {
         r->goals = mb_arena_alloc(&c->m->arena, sizeof *r->goals);
         if (!r->goals) { c->oom = 1; return; }

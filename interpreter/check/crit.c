@@ -27,6 +27,7 @@ static mb_numerr limit(const mb_crit *c, const mb_limit *in, mb_num base, mb_bou
     out->v = in->v;
     out->big_on = 0;
     if (!in->on || c->scale == MB_SCALE_NONE) return MB_NUM_OK;
+    if (c->scale == MB_SCALE_OFFSET) return mb_num_add(base, in->v, &out->v);
     return scaled(c, in->v, base, &out->v, &out->big, &out->big_on);
 }
 
@@ -41,6 +42,7 @@ mb_numerr mb_crit_bounds(const mb_crit *c, mb_num base, mb_bound *lo, mb_bound *
 mb_numerr mb_crit_target(const mb_crit *c, mb_num base, mb_num *out)
 {
     if (c->scale == MB_SCALE_NONE) { *out = c->named; return MB_NUM_OK; }
+    if (c->scale == MB_SCALE_OFFSET) return mb_num_add(base, c->named, out);
     mb_pow big;
     int big_on;
     return scaled(c, c->named, base, out, &big, &big_on);
@@ -83,11 +85,12 @@ int mb_crit_step_holds(const mb_crit *c, mb_num prev, mb_num x)
     return mb_num_cmp(x, prev) * (c->dir < 0 ? -1 : 1) > 0;
 }
 
-int mb_crit_marked(const mb_crit *c, mb_num x)
+int mb_crit_marked(const mb_crit *c, mb_num base, mb_num x)
 {
-    if (c->mark_kind == MB_MARK_NONE) return 0;
-    int s = mb_num_cmp(x, c->mark.v) * (c->dir < 0 ? -1 : 1);
-    return s > 0 || (s == 0 && !c->mark.strict);
+    mb_bound m;
+    if (c->mark_kind == MB_MARK_NONE || limit(c, &c->mark, base, &m)) return 0;
+    int s = cmp_limit(x, &m) * (c->dir < 0 ? -1 : 1);
+    return s > 0 || (s == 0 && !m.strict);
 }
 
 mb_crit_shape mb_crit_shape_of(const mb_crit *c)

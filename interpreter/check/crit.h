@@ -26,6 +26,8 @@ typedef enum {
     MB_SCALE_BASE,     /* factors of the base-year value (× base, cut, growth) or of the
                           reference region's value */
     MB_SCALE_COMPOUND, /* a yearly factor, raised to the years from base to deadline, × base */
+    MB_SCALE_OFFSET,   /* added to the base-year value: a change in percentage points
+                          (下降3个百分点 is ≤ base − 3) */
 } mb_scale;
 
 /* One side of the acceptable values, as the criterion states it: x >= v (x > v when strict)
@@ -67,7 +69,8 @@ typedef struct mb_crit {
     int y1, y2;          /* EACH / SUM / STEPS */
     const char *region, *region_key; /* REGION */
     mb_limit lo, hi;     /* acceptable: above lo and below hi (scaled as `scale` says) */
-    mb_limit mark;       /* reached when on the good side of it (dir), not scaled */
+    mb_limit mark;       /* reached when on the good side of it (dir); scaled as the bounds
+                            are (a growth over the previous year's band is factors) */
     mb_num named;        /* the value the rule names, the target reports show (about: its
                             centre; between: the lower end; × base: the factor) */
     mb_num tol;          /* about: the tolerance in the indicator's unit (0 otherwise) */
@@ -86,8 +89,9 @@ int mb_limits_hold(const mb_bound *lo, const mb_bound *hi, mb_num x);
 int mb_crit_holds(const mb_crit *c, mb_num x);
 /* STEPS: does x, after prev, keep rising (falling when dir < 0)? Strictly: equal is not. */
 int mb_crit_step_holds(const mb_crit *c, mb_num prev, mb_num x);
-/* Is x on the good side of the mark? (0 without a mark) */
-int mb_crit_marked(const mb_crit *c, mb_num x);
+/* Is x on the good side of the mark, for a base value (SCALE_NONE: base is ignored)? (0
+ * without a mark, or when the scaled mark cannot be computed) */
+int mb_crit_marked(const mb_crit *c, mb_num base, mb_num x);
 
 /* How a criterion bounds its value, for the words of explain and the reports: they word a
  * verdict from these, never from the form the rule was written in. */

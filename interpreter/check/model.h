@@ -6,6 +6,7 @@
 #define MB_MODEL_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -72,6 +73,8 @@ typedef struct mb_rule {
                                        high; RELATIVE: factor; CUT/GROW/ANNUAL: percent */
     int tol_relative;
     int two_sided;                  /* ABOUT: written 'two-sided' */
+    int yoy_rate;                   /* YOY: 'growth rate', ind is the submitted rate in % */
+    int points;                     /* CUT/GROW: a in percentage points (3个百分点), not % */
     int y1, y2;                     /* EACH_YEAR/CUMULATIVE/RISES/FALLS: the years */
     int base_year;                  /* RELATIVE/CUT/GROW/ANNUAL: the base; others: the year
                                        progress is measured from (0: none) */
@@ -92,6 +95,12 @@ typedef struct mb_rule {
     mb_span span;
     const mb_ast_target *ast;
 } mb_rule;
+
+/* A growth over the previous year written 'CMP last year' (不低于上年): its goals have no rate. */
+static inline int mb_rule_last_year(const mb_rule *r)
+{
+    return r->form == MB_FORM_YOY && r->ngoals && r->goals[0].text && !strcmp(r->goals[0].text, "last year");
+}
 
 typedef enum { MB_DC_CMP_CONST, MB_DC_CMP_IND, MB_DC_BETWEEN, MB_DC_INTEGER } mb_dckind;
 

@@ -111,6 +111,7 @@ static void body(FILE *f, const md_target *t, const md_ind *x, const char *pid)
     int y = t->years[t->nyears - 1];
     switch (t->form) {
     case MD_F_CMP: fprintf(f, " %s %s by %d", t->cmp, t->value, y); break;
+    case MD_F_RATE: fprintf(f, " growth rate %s %s by %d", t->cmp, t->value, y); break;
     case MD_F_ABOUT:
         if (!strcmp(t->value2, "1%")) fprintf(f, " about %s ± 1%% by %d", t->value, y);
         else fprintf(f, " about %s within %s by %d", t->value, t->value2, y);

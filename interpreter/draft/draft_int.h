@@ -37,7 +37,8 @@ enum { MD_SUF_NONE, MD_SUF_ABOVE, MD_SUF_BELOW, MD_SUF_ABOUT, MD_SUF_MORE };
 
 typedef enum {
     MD_F_CMP, MD_F_ABOUT, MD_F_RANGE, MD_F_EACH, MD_F_TOTAL, MD_F_CUT, MD_F_AGROWTH,
-    MD_F_RELATIVE, MD_F_RISES, MD_F_FALLS, MD_F_MILESTONES, MD_F_GROW
+    MD_F_RELATIVE, MD_F_RISES, MD_F_FALLS, MD_F_MILESTONES, MD_F_GROW,
+    MD_F_RATE          /* a row named …增长率(%): the submitted growth rate ('growth rate >=') */
 } md_form;
 
 typedef struct md_ind {

@@ -209,6 +209,10 @@ static void row(md_doc *d, const table *t, cell *v, size_t n, const char **categ
     size_t bare = np ? (size_t)(np - name->s) : name->n;
     int cutw = md_ends_with_any(name->s, 0, bare, (const char *const[]){"降低", "下降", NULL});
     int cut = nv == 1 && cutw && !strcmp(unit, "%");
+    /* a row named …增长率(%) or …增速(%) with one value: the growth over the previous year,
+     * which such a table gives as the rate */
+    int rate = nv == 1 && !cut && !strcmp(unit, "%") &&
+               md_ends_with_any(name->s, 0, bare, (const char *const[]){"增长率", "增速", NULL});
     const char *note = NULL;
     /* a row named …降低(%): the indicator is what falls, the row's value the cut */
     tg->ind = cut ? md_indicator(d, name->s, bare - (size_t)cutw, "", 1, &note)
@@ -252,7 +256,8 @@ static void row(md_doc *d, const table *t, cell *v, size_t n, const char **categ
             if (k) { *one = *tg; one->nnotes = 0; }
             tg = d->ts + (d->nts - 1 - (k ? 0 : 0));
             one = &d->ts[d->nts - 1];
-            one->form = MD_F_CMP;
+            one->form = rate ? MD_F_RATE : MD_F_CMP;
+            if (rate) md_note(d, one, "a row named …增长率(%) read as the growth rate over the previous year, submitted as the rate");
             snprintf(one->value, sizeof one->value, "%s", buf);
             one->nyears = 1;
             one->years[0] = t->years[k];

@@ -227,7 +227,8 @@ static int resolve(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verd
         v->trace.base = base;
         v->trace.base_year = c->base_year;
     }
-    if (c->scale != MB_SCALE_NONE && mb_num_sign(base) <= 0) {
+    /* a change in percentage points is as meaningful from a share of 0 as from any other */
+    if (c->scale != MB_SCALE_NONE && c->scale != MB_SCALE_OFFSET && mb_num_sign(base) <= 0) {
         /* (1 + 50%) × (−10) = −15 would pass a loss that grew; growth from 0 is no growth */
         char bs[MB_NUM_BUF];
         mb_num_format(base, 4, bs, NULL);
@@ -289,6 +290,12 @@ static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
     }
     if (!t0 || t0 >= T) {
         status(v, MB_ST_NO_DATA, "deadline %d not reached and no base year to measure progress from", T);
+        return;
+    }
+    if (!t && t0 == T - 1) {
+        /* a growth over the previous year before its year is complete: no year lies between
+         * its base and its deadline, and the base alone says nothing about the pace */
+        status(v, MB_ST_NO_DATA, "deadline %d not reached and no year between the base year %d and it to measure progress with", T, t0);
         return;
     }
     if (v->trace.has_base && v->trace.base_year == t0) x0 = v->trace.base; /* read for the bounds */
@@ -358,10 +365,11 @@ static void at_deadline(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb
     set_target(v, above && b.lo.on && mb_num_eq(b.target, b.lo.v) ? b.hi.v : b.target);
     int ok = within(&b, x);
     status(v, ok ? MB_ST_MET : MB_ST_MISSED, NULL);
+    mb_num base = v->trace.has_base ? v->trace.base : mb_num_int(1);
     if (c->mark_kind == MB_MARK_STRETCH && ok) {
-        v->stretch = mb_crit_marked(c, x);
+        v->stretch = mb_crit_marked(c, base, x);
         status(v, MB_ST_MET, v->stretch ? "stretch value reached too" : "required value reached, stretch not");
-    } else if (c->mark_kind == MB_MARK_EXCEEDED && ok && mb_crit_marked(c, x)) {
+    } else if (c->mark_kind == MB_MARK_EXCEEDED && ok && mb_crit_marked(c, base, x)) {
         v->stretch = 1;
         status(v, MB_ST_MET, "exceeded: beyond the band on the better side");
     }

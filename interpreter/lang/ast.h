@@ -74,6 +74,12 @@ typedef enum {
     MB_FORM_ABOVE_REGION,
     MB_FORM_SHARE_REGION,  /* cmp F × region "R": a share of another region's value (1/3) */
     MB_FORM_QUALITATIVE,
+    MB_FORM_YOY,           /* growth over the previous year: cmp P% (goals, or a each year
+                              y1..y2), about a ± b (b.span.text set), or 'cmp last year'
+                              (no quantity written: goals[0].q / a without span); args->rate:
+                              written 'growth rate' */
+    MB_FORM_CUT_POINTS,    /* the model's name for 'cut D个百分点' (the tree has CUT) */
+    MB_FORM_GROW_POINTS,   /* and for 'grow D个百分点' */
 } mb_form;
 
 typedef struct mb_goal {
@@ -91,6 +97,7 @@ typedef struct mb_ast_targs {
     int two_sided;             /* ABOUT: 'two-sided', the band bounds both sides */
     mb_year y1, y2;            /* EACH_YEAR/CUMULATIVE/RISES/FALLS span; RELATIVE..ANNUAL: y1 = base */
     mb_str region;             /* ABOVE_REGION, SHARE_REGION */
+    int rate;                  /* YOY: 'growth rate', the subject is the submitted rate */
 } mb_ast_targs;
 
 /* The clauses after a target's body (each given at most once). */

@@ -24,6 +24,9 @@ static const mb_form_info FORMS[] = {
     {MB_FORM_ABOVE_REGION, "above_region", "region", 1, MB_STATED_NONE, NULL, NULL, 0, 0, 1},
     {MB_FORM_SHARE_REGION, "share_of_region", "× region", 1, MB_STATED_FACTOR, "factor", NULL, 0, 0, 1},
     {MB_FORM_QUALITATIVE, "qualitative", "qualitative", 0, MB_STATED_NONE, NULL, NULL, 0, 0, 0},
+    {MB_FORM_CUT_POINTS, "cut_points", "cut", 0, MB_STATED_UNIT, "points", NULL, 0, 0, 0},
+    {MB_FORM_GROW_POINTS, "grow_points", "grow", 0, MB_STATED_UNIT, "points", NULL, 0, 0, 0},
+    {MB_FORM_YOY, "yoy_growth", "growth over the previous year", 1, MB_STATED_PERCENT, NULL, NULL, 0, 0, 0},
 };
 
 static const struct {

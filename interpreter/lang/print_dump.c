@@ -105,6 +105,7 @@ static void target(FILE *o, const mb_ast_target *t)
     qty(o, "a", &t->args->a);
     qty(o, "b", &t->args->b);
     fprintf(o, " tol_relative=%d two_sided=%d", t->args->tol_relative, t->args->two_sided);
+    if (t->args->rate) fputs(" rate", o);
     year(o, "by", t->by);
     year(o, "y1", t->args->y1);
     year(o, "y2", t->args->y2);

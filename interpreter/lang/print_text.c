@@ -179,6 +179,35 @@ static void span_years(mb_pt_buf *b, const char *words, const mb_ast_target *t)
     year(b, "..", t->args->y2);
 }
 
+/* growth CMP P% by Y, …; growth CMP P% each year Y..Y; growth about P% ± D; CMP last year */
+static void yoy_body(mb_pt_buf *b, const mb_ast_target *t)
+{
+    if (t->args->b.span.text) {
+        mb_pt_puts(b, t->args->rate ? " growth rate about " : " growth about ");
+        mb_pt_quantity(b, &t->args->a);
+        mb_pt_puts(b, t->args->tol_relative ? " within " : " ± ");
+        mb_pt_quantity(b, &t->args->b);
+        if (t->args->two_sided) mb_pt_puts(b, " two-sided");
+        by(b, t->by);
+        return;
+    }
+    int last = t->args->y1.year ? !t->args->a.span.text : t->ngoals && !t->goals[0].q.span.text;
+    if (!last) mb_pt_puts(b, t->args->rate ? " growth rate" : " growth");
+    cmp(b, t->cmp);
+    if (t->args->y1.year) {
+        if (last) mb_pt_puts(b, "last year");
+        else mb_pt_quantity(b, &t->args->a);
+        span_years(b, " each year ", t);
+        return;
+    }
+    for (size_t i = 0; i < t->ngoals; i++) {
+        if (i) mb_pt_puts(b, ", ");
+        if (last) mb_pt_puts(b, "last year");
+        else mb_pt_quantity(b, &t->goals[i].q);
+        by(b, t->goals[i].by);
+    }
+}
+
 void mb_pt_target_body(mb_pt_buf *b, const mb_ast_target *t)
 {
     if (t->subject.text) mb_pt_subject(b, &t->subject, t->subject_is_name);
@@ -247,9 +276,12 @@ void mb_pt_target_body(mb_pt_buf *b, const mb_ast_target *t)
     case MB_FORM_FALLS:
         span_years(b, t->form == MB_FORM_RISES ? " rises every year " : " falls every year ", t);
         return;
+    case MB_FORM_CUT_POINTS: /* model forms only: the tree writes CUT and GROW */
+    case MB_FORM_GROW_POINTS:
     case MB_FORM_QUALITATIVE:
         mb_pt_puts(b, t->subject.text ? " qualitative" : "qualitative");
         return;
+    case MB_FORM_YOY: yoy_body(b, t); return;
     }
     by(b, t->by);
 }

@@ -110,6 +110,11 @@ static void crit_words(FILE *o, const mb_rule *r, const mb_crit *c)
         fputs(!side ? (l->strict ? "> " : "≥ ") : (l->strict ? "< " : "≤ "), o);
         if (c->kind == MB_CRIT_REGION && !mb_num_cmp(l->v, mb_num_int(1))) {
             /* "> its value for 江苏省": a factor of 1 says nothing */
+        } else if (c->scale == MB_SCALE_OFFSET) { /* "≤ its value in 2020 − 3 points" */
+            fprintf(o, "its value in %d %s ", c->base_year, mb_num_sign(l->v) < 0 ? "−" : "+");
+            put_num(o, mb_num_abs(l->v));
+            fputs(" percentage points", o);
+            continue;
         } else if (c->scale == MB_SCALE_COMPOUND) {
             put_num(o, l->v);
             fprintf(o, "^%u × ", c->years);

@@ -60,6 +60,13 @@ static void addqty(sb *b, mb_num v, int mark, const char *unit)
 static void unscaled(sb *b, const mb_rule *r, const mb_crit *c, int mark)
 {
     mb_num p;
+    if (c->scale == MB_SCALE_OFFSET) { /* percentage points: "2020 −3 points" */
+        addint(b, c->base_year);
+        add(b, mb_num_sign(c->named) < 0 ? " −" : " +");
+        addnum(b, mb_num_abs(c->named), mark);
+        add(b, " points");
+        return;
+    }
     if (mb_form_info_of(r->form)->stated == MB_STATED_FACTOR || mb_crit_percent(c->named, &p)) {
         addnum(b, c->named, mark);
         add(b, " × ");
@@ -67,9 +74,40 @@ static void unscaled(sb *b, const mb_rule *r, const mb_crit *c, int mark)
         return;
     }
     addint(b, c->base_year);
+    if (!mb_num_sign(p)) { add(b, " value"); return; } /* not below last year: "2023 value" */
     add(b, mb_num_sign(p) < 0 ? " −" : " +");
     addnum(b, mb_num_abs(p), mark);
     add(b, c->scale == MB_SCALE_COMPOUND ? "%/yr" : "%");
+}
+
+/* A band of factors of the base (a growth over the previous year about 6% ± 0.5): the
+ * bound(s) for this base, then the band of rates: "≥ 1055 (+6% ±0.5 on 2023)",
+ * "102.5..103.5 (+3% ±0.5 on 2023)". */
+static void scaled_band(sb *b, const mb_verdict *v, int mark, const char *unit)
+{
+    const mb_rule *r = v->rule;
+    const mb_crit *c = &r->crit[v->goal];
+    const mb_trace *t = &v->trace;
+    mb_num p;
+    if (t->has_bounds && c->lo.on && c->hi.on) {
+        addnum(b, t->lo.v, mark);
+        add(b, "..");
+        addqty(b, t->hi.v, mark, unit);
+    } else if (t->has_bounds) {
+        add(b, c->lo.on ? "≥ " : "≤ ");
+        addqty(b, c->lo.on ? t->lo.v : t->hi.v, mark, unit);
+    }
+    add(b, t->has_bounds ? " (" : "");
+    if (!mb_crit_percent(c->named, &p)) {
+        if (mb_num_sign(p) >= 0) add(b, "+");
+        addnum(b, p, mark);
+        add(b, "%");
+    }
+    add(b, " ±");
+    addnum(b, r->b, mark); /* the tolerance as written: percentage points, or 10% of the rate */
+    add(b, r->tol_relative ? "% on " : " on ");
+    addint(b, c->base_year);
+    add(b, t->has_bounds ? ")" : "");
 }
 
 size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int mark, const char *unit)
@@ -84,6 +122,7 @@ size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int ma
     if (c->kind == MB_CRIT_STEPS && !v->has_target) { add(&b, c->dir > 0 ? "rising" : "falling"); return b.n; }
     switch (c->kind == MB_CRIT_STEPS ? MB_SHAPE_BOUND : mb_crit_shape_of(c)) {
     case MB_SHAPE_BAND:
+        if (c->scale != MB_SCALE_NONE) { scaled_band(&b, v, mark, unit); return b.n; }
         if (!c->two_sided) {
             add(&b, lo->on ? "≥ " : "≤ ");
             addqty(&b, lo->on ? lo->v : hi->v, mark, unit);

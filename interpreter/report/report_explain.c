@@ -359,6 +359,15 @@ static void scaled_target(const xp *x, const mb_crit *c, const mb_trace *tr, mb_
     for (int k = 0; k < 2; k++) {
         if (!cl[k]->on) continue;
         fputs(both ? (k ? "    upper bound = " : "    lower bound = ") : "    target = ", o);
+        if (c->scale == MB_SCALE_OFFSET) { /* percentage points: 56.7 − 3 = 53.7% */
+            num(o, base);
+            fputs(mb_num_sign(cl[k]->v) < 0 ? " − " : " + ", o);
+            num(o, mb_num_abs(cl[k]->v));
+            fputs(" percentage points = ", o);
+            qty(o, tl[k]->v, x->r->ind);
+            fputc('\n', o);
+            continue;
+        }
         mb_num p;
         if (mb_form_info_of(x->r->form)->stated == MB_STATED_FACTOR || mb_crit_percent(cl[k]->v, &p)) {
             num(o, cl[k]->v);
@@ -421,17 +430,17 @@ static void judge(const xp *x, const mb_verdict *v)
     fputs("    ", o);
     switch (mb_crit_shape_of(c)) {
     case MB_SHAPE_BAND: {
-        mb_num d;
+        mb_num d, centre = c->scale == MB_SCALE_NONE ? c->named : v->target; /* scaled: named × base */
         num(o, a);
-        fputs(mb_num_cmp(a, c->named) == 0 ? " is the target itself"
+        fputs(mb_num_cmp(a, centre) == 0 ? " is the target itself"
               : v->stretch ? " is beyond the band on the better side"
               : met ? " is within the band" : " is outside the band", o);
-        if (!mb_num_sub(a, c->named, &d) && mb_num_sign(d)) {
+        if (!mb_num_sub(a, centre, &d) && mb_num_sign(d)) {
             fputs(" (", o);
             snum(o, d);
-            if (mb_num_sign(c->named)) {
+            if (mb_num_sign(centre)) {
                 fputs(", ", o);
-                pct(o, mb_num_to_double(d) / fabs(mb_num_to_double(c->named)));
+                pct(o, mb_num_to_double(d) / fabs(mb_num_to_double(centre)));
             }
             fputs(" from the centre)", o);
         }
@@ -477,8 +486,13 @@ static void progress(const xp *x, const mb_verdict *v)
     FILE *o = x->o;
     const mb_rule *r = x->r;
     const mb_indicator *ind = r->ind;
-    int t0 = r->base_year, T = v->year;
+    int t0 = r->crit[v->goal].base_year, T = v->year; /* a growth over the previous year: Y − 1 */
     fprintf(o, "    the deadline %d is after the data (up to %d): the verdict is a progress class\n", T, x->e->as_of);
+    if (t0 && t0 == T - 1 && !v->has_actual) {
+        fprintf(o, "    no year lies between the base year %d and the deadline %d to measure progress with\n", t0, T);
+        conclude(x, v);
+        return;
+    }
     if (!t0 || t0 >= T) {
         fputs("    there is no base year to measure progress from (add 'from YEAR' or the plan's 'base')\n", o);
         conclude(x, v);

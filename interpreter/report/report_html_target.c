@@ -24,6 +24,12 @@ static void bound_value(const mb_html *h, const mb_rule *r, const mb_crit *c, mb
         mb_html_text(o, c->region);
         return;
     }
+    if (c->scale == MB_SCALE_OFFSET) { /* "the 2020 value − 3 percentage points" */
+        fprintf(o, "the %d value %s ", c->base_year, mb_num_sign(v) < 0 ? "−" : "+");
+        mb_html_num(o, mb_num_abs(v));
+        fputs(" percentage points", o);
+        return;
+    }
     if (r->form == MB_FORM_SHARE_REGION) mb_html_text(o, r->goals[0].text); /* 1/3, not ≈0.3333 */
     else mb_html_num(o, v);
     if (c->scale == MB_SCALE_COMPOUND) fprintf(o, "<sup>%u</sup> × the %d value", c->years, c->base_year);
@@ -90,7 +96,8 @@ void mb_html_meaning(const mb_html *h, const mb_rule *r, size_t goal)
         mb_html_num(o, c->mark.v);
     } else if (c->mark_kind == MB_MARK_EXCEEDED) {
         fputs(c->dir < 0 ? "; below " : "; above ", o);
-        mb_html_num(o, c->mark.v);
+        if (c->scale == MB_SCALE_NONE) mb_html_num(o, c->mark.v);
+        else bound_value(h, r, c, c->mark.v); /* a factor of the year before */
         fputs(" it is exceeded", o);
     }
 }

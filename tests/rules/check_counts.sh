@@ -24,7 +24,7 @@ readme = open(sys.argv[2], encoding="utf-8").read().splitlines()
 CMP = {">=": "at_least", ">": "more_than", "<=": "at_most", "<": "less_than", "=": "exactly"}
 FORMS = ["at_least", "more_than", "at_most", "less_than", "exactly", "milestones", "about",
          "interval", "range", "each_year", "cumulative", "relative", "cut", "growth",
-         "annual_growth", "rises", "falls", "above_region", "qualitative"]
+         "annual_growth", "yoy_growth", "rises", "falls", "above_region", "qualitative"]
 
 # ---- counts from the model: milestones once per year, compare split by comparison ----
 counts = collections.defaultdict(collections.Counter)
@@ -35,7 +35,8 @@ for r in model["rules"]:
     form = r["form"]
     if form == "compare":
         form = CMP[r["comparison"]]
-    counts[r["plan"]][form] += len(r["targets"]) if form == "milestones" else 1
+    # milestones, and a growth over the previous year, count once per year judged
+    counts[r["plan"]][form] += len(r["targets"]) if form in ("milestones", "yoy_growth") else 1
     rules[r["plan"]] += 1
 
 # ---- tables from the README ----

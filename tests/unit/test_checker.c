@@ -240,6 +240,15 @@ Test(check_err, unit_mismatch_other_words)
            "                 ^~~~\n");
 }
 
+Test(check_err, scale_word_with_another_unit_word_still_mismatches)
+{
+    errors("indicator income \"收入\" unit 万元 higher;\n"
+           "target T: income >= 8亿人次 by 2024 phrase \"x\";\n",
+           "t.mb:2:21: error: unit '亿人次' does not fit indicator 'income', which is measured in '万元'\n"
+           "  target T: income >= 8亿人次 by 2024 phrase \"x\";\n"
+           "                      ^~~~~~~\n");
+}
+
 Test(check_err, unit_mismatch_in_checks)
 {
     errors("indicator a \"A\" unit 家 higher;\n"
@@ -880,6 +889,53 @@ Test(check_ok, unit_conversion_into_indicator_unit)
     done();
 }
 
+Test(check_ok, scale_word_alone_scales_the_indicator_unit)
+{
+    /* 12亿 on an indicator in 人次 is 12亿人次; in 万人次 it is 120000 of them, exactly */
+    clean("indicator visits \"旅游人次\" unit 人次 higher;\n"
+          "indicator visits_w \"旅游人次(万)\" unit 万人次 higher;\n"
+          "indicator income \"收入\" unit 万元 higher;\n"
+          "indicator ratio \"比\" unit 1 higher;\n"
+          "target T1: visits >= 12亿 by 2024 phrase \"12亿人次\";\n"
+          "target T2: visits_w >= 12亿 by 2024 phrase \"12亿人次\";\n"
+          "target T3: income about 8亿 ± 500万 by 2024 phrase \"8亿元左右\";\n"
+          "target T4: ratio >= 2万 by 2024 phrase \"2万\";\n"
+          "target T5: visits_w >= 3.5 by 2024 phrase \"3.5万人次\";\n");
+    cr_assert_str_eq(numtext(rule("T1")->goals[0].value), "1200000000");
+    cr_assert_str_eq(numtext(rule("T2")->goals[0].value), "120000");
+    cr_assert_str_eq(numtext(rule("T3")->a), "80000");
+    cr_assert_str_eq(numtext(rule("T3")->b), "500");
+    cr_assert_str_eq(numtext(rule("T4")->goals[0].value), "20000");
+    cr_assert_str_eq(numtext(rule("T5")->goals[0].value), "3.5");
+    done();
+}
+
+Test(check_ok, percentage_points_are_not_a_relative_cut)
+{
+    /* 下降3个百分点: ≤ base − 3, added to the base; 下降3%: ≤ 0.97 × base */
+    clean("indicator coal \"煤炭消费比重\" unit % lower;\n"
+          "indicator urban \"城镇化率\" unit % higher;\n"
+          "target T1: coal cut 3个百分点 from 2020 by 2025 phrase \"下降3个百分点\";\n"
+          "target T2: coal cut 3% from 2020 by 2025 phrase \"下降3%\";\n"
+          "target T3: urban grow 2百分点 from 2020 by 2025 phrase \"提高2个百分点\";\n");
+    const mb_rule *r = rule("T1");
+    cr_assert_eq(r->form, MB_FORM_CUT_POINTS);
+    cr_assert_eq(r->crit[0].scale, MB_SCALE_OFFSET);
+    cr_assert(r->crit[0].hi.on && !r->crit[0].lo.on);
+    cr_assert_str_eq(numtext(r->crit[0].hi.v), "-3");
+    r = rule("T2");
+    cr_assert_eq(r->form, MB_FORM_CUT);
+    cr_assert_eq(r->crit[0].scale, MB_SCALE_BASE);
+    cr_assert_str_eq(numtext(r->crit[0].hi.v), "0.97");
+    r = rule("T3");
+    cr_assert_eq(r->form, MB_FORM_GROW_POINTS);
+    cr_assert_str_eq(numtext(r->crit[0].lo.v), "2");
+    mb_bound lo, hi;
+    cr_assert_eq(mb_crit_bounds(&rule("T1")->crit[0], mb_num_int(0), &lo, &hi), MB_NUM_OK);
+    cr_assert_str_eq(numtext(hi.v), "-3"); /* from a share of 0: 0 − 3, not refused */
+    done();
+}
+
 Test(check_ok, plan_defaults_and_names)
 {
     clean("plan p {\n"
@@ -980,14 +1036,35 @@ Test(check_ok, every_construct_file)
     cr_assert_eq(C.check_rc, 0);
     cr_assert_eq(C.m->ntexts, 2);
     cr_assert_eq(C.m->nplans, 1);
-    cr_assert_eq(C.m->ninds, 22);
-    cr_assert_eq(C.m->nrules, 36);
+    cr_assert_eq(C.m->ninds, 23);
+    cr_assert_eq(C.m->nrules, 40);
     /* T35: a share of another region, the exact fraction; T36: a target's own region */
     cr_assert_eq(rule("T35")->form, MB_FORM_SHARE_REGION);
     cr_assert(mb_num_eq(rule("T35")->crit[0].lo.v, (mb_num){1, 3}));
     cr_assert_eq(rule("T36")->nregions, 1);
     cr_assert_str_eq(rule("T36")->regions[0].text, "某区");
     cr_assert_eq(rule("T01")->nregions, 0);
+    /* T37..T40: growth over the previous year, one criterion per year, each against the
+     * year before it; a submitted rate is compared as it is */
+    const mb_rule *g = rule("T38");
+    cr_assert_eq(g->ngoals, 2);
+    cr_assert_eq(g->crit[1].scale, MB_SCALE_BASE);
+    cr_assert_eq(g->crit[1].base_year, 2019);
+    cr_assert_str_eq(numtext(g->crit[1].lo.v), "1.07");
+    cr_assert(g->crit[1].lo.strict);
+    g = rule("T37");
+    cr_assert_str_eq(numtext(g->crit[0].lo.v), "1.055");
+    cr_assert_eq(g->crit[0].mark_kind, MB_MARK_EXCEEDED);
+    cr_assert_str_eq(numtext(g->crit[0].mark.v), "1.065");
+    g = rule("T39");
+    cr_assert(g->yoy_rate);
+    cr_assert_eq(g->ngoals, 2);
+    cr_assert_eq(g->crit[0].scale, MB_SCALE_NONE);
+    cr_assert_str_eq(numtext(g->crit[0].lo.v), "5");
+    cr_assert_eq(g->crit[1].year, 2020);
+    g = rule("T40");
+    cr_assert(mb_rule_last_year(g));
+    cr_assert_str_eq(numtext(g->crit[0].lo.v), "1");
     /* T33, T34: attributes and a second phrase, kept in the model as written */
     cr_assert_eq(rule("T33")->binding, 1);
     cr_assert_eq(rule("T33")->aspiration, 1);

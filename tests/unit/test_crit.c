@@ -119,16 +119,16 @@ Test(crit, steps_are_strict_and_a_stretch_value_is_reached_at_it)
     cr_assert(mb_crit_step_holds(g2, mbt_num("4"), mbt_num("3")));
     cr_assert_not(mb_crit_step_holds(g2, mbt_num("4"), mbt_num("4")));
     const mb_crit *k = &mbt_rule(r.m, "K")->crit[0];
-    cr_assert(mb_crit_marked(k, mbt_num("80")));
-    cr_assert_not(mb_crit_marked(k, mbt_num("79.99")));
+    cr_assert(mb_crit_marked(k, mb_num_int(1), mbt_num("80")));
+    cr_assert_not(mb_crit_marked(k, mb_num_int(1), mbt_num("79.99")));
     /* about on a lower indicator: exceeded below the band, never above it */
     const mb_crit *a3 = &mbt_rule(r.m, "A3")->crit[0];
-    cr_assert(mb_crit_marked(a3, mbt_num("1.4")));
-    cr_assert_not(mb_crit_marked(a3, mbt_num("1.5")), "the band's edge is within it, not beyond");
-    cr_assert_not(mb_crit_marked(a3, mbt_num("2.6")));
+    cr_assert(mb_crit_marked(a3, mb_num_int(1), mbt_num("1.4")));
+    cr_assert_not(mb_crit_marked(a3, mb_num_int(1), mbt_num("1.5")), "the band's edge is within it, not beyond");
+    cr_assert_not(mb_crit_marked(a3, mb_num_int(1), mbt_num("2.6")));
     const mb_crit *a = &mbt_rule(r.m, "A")->crit[0];
-    cr_assert(mb_crit_marked(a, mbt_num("105.01")));
-    cr_assert_not(mb_crit_marked(a, mbt_num("105")));
-    cr_assert_not(mb_crit_marked(a, mbt_num("90")));
+    cr_assert(mb_crit_marked(a, mb_num_int(1), mbt_num("105.01")));
+    cr_assert_not(mb_crit_marked(a, mb_num_int(1), mbt_num("105")));
+    cr_assert_not(mb_crit_marked(a, mb_num_int(1), mbt_num("90")));
     mbt_close(&r);
 }

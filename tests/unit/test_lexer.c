@@ -114,7 +114,7 @@ Test(lexer, every_keyword)
         {"to", KW_TO}, {"annual", KW_ANNUAL}, {"growth", KW_GROWTH}, {"rises", KW_RISES},
         {"falls", KW_FALLS}, {"every", KW_EVERY}, {"qualitative", KW_QUALITATIVE},
         {"check", KW_CHECK}, {"binding", KW_BINDING}, {"expected", KW_EXPECTED},
-        {"aspiration", KW_ASPIRATION},
+        {"aspiration", KW_ASPIRATION}, {"last", KW_LAST}, {"rate", KW_RATE},
     };
     char src[1024] = "";
     for (size_t i = 0; i < sizeof kw / sizeof *kw; i++) {

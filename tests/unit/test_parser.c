@@ -962,7 +962,7 @@ Test(parse_err, several_errors_in_one_run)
            "indicator b \"B\" unit % higher;\n"
            "check C1: b between 1 2;\n"
            "target T4: b >= 1% by 2018;\n",
-           "t.mb:2:17: error: syntax error: unexpected 'by', expecting number or 'region' or '-'\n"
+           "t.mb:2:17: error: syntax error: unexpected 'by', expecting number or 'region' or 'last' or '-'\n"
            "  target T1: a >= by 2018;\n"
            "                  ^~\n"
            "t.mb:3:23: error: '20180' is not a year (write four digits, 1900 to 2999)\n"
@@ -1003,7 +1003,7 @@ Test(parse_err, error_cap)
         if (i <= 50) {
             char d[256];
             snprintf(d, sizeof d,
-                     "t.mb:%d:18: error: syntax error: unexpected 'by', expecting number or 'region' or '-'\n"
+                     "t.mb:%d:18: error: syntax error: unexpected 'by', expecting number or 'region' or 'last' or '-'\n"
                      "  target T%02d: a >= by 2018;\n"
                      "                   ^~\n",
                      i, i);

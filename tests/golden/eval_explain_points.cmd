@@ -1,0 +1,1 @@
+explain ../data/points.mb --data ../data/points.csv --rule P1 --region 乙市

@@ -1,0 +1,1 @@
+explain ../data/yoy.mb --data ../data/yoy.csv --rule Y1 --region 甲县

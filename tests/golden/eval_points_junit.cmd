@@ -1,0 +1,1 @@
+eval ../data/points.mb --data ../data/points.csv --format junit --fail-on none

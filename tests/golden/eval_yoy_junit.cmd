@@ -1,0 +1,1 @@
+eval ../data/yoy.mb --data ../data/yoy.csv --format junit

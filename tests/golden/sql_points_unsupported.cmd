@@ -1,0 +1,1 @@
+sql ../data/points.mb --dialect postgresql | grep "^--   "

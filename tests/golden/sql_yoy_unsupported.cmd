@@ -1,0 +1,1 @@
+sql ../data/yoy.mb --dialect postgresql | grep "^--   "
