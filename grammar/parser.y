@@ -62,6 +62,8 @@ void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *ms
     mb_ast_indicator *ind;
     mb_ast_target *tgt;
     mb_ast_check *chk;
+    mb_ast_test *test;
+    mb_ast_expect *exp;
     struct { mb_str s; int is_name; } ref;
     struct { mb_str id, label; } head;
 }
@@ -83,6 +85,8 @@ void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *ms
 %token KW_EVERY "'every'" KW_QUALITATIVE "'qualitative'" KW_CHECK "'check'"
 %token KW_BINDING "'binding'" KW_EXPECTED "'expected'" KW_ASPIRATION "'aspiration'"
 %token KW_LAST "'last'" KW_RATE "'rate'"
+%token KW_TEST "'test'" KW_AS_OF "'as-of'" KW_DATA "'data'" KW_ROW "'row'" KW_EXPECT "'expect'"
+%token KW_ACTUAL "'actual'"
 
 %type <str> ident string opt_label unit unit_words
 %type <strs> strlist
@@ -99,7 +103,10 @@ void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *ms
 %type <tgt> body tclauses
 %type <head> target_head
 %type <chk> check_body
-%type <ref> subject
+%type <ref> subject period
+%type <test> test_items
+%type <exp> expect_vals
+%type <str> status
 
 %left '+' '-'
 %left '*' '/'
@@ -118,6 +125,7 @@ stmt
     | indicator
     | target
     | check
+    | test
     | error ';'                    { yyerrok; }
     | error '}'                    { yyerrok; }
     ;
@@ -435,6 +443,70 @@ check_body
     | subject KW_INTEGER           {
           $$ = NEW(mb_ast_check); $$->subject = $1.s; $$->subject_is_name = $1.is_name;
           $$->kind = MB_CHECK_INTEGER;
+      }
+    ;
+
+/* ---- test (a test of rules: docs/testing.md) ----------------------------------------- */
+
+test
+    : KW_TEST string '{' test_items '}' {
+          $4->name = $2; $4->span = mb_pstate_aspan(st, @$);
+          CHECKED(mb_pb_stmt(st, MB_ST_TEST, $4));
+      }
+    ;
+
+test_items
+    : %empty                       { $$ = NEW(mb_ast_test); }
+    | test_items KW_AS_OF period   {
+          $$ = $1;
+          if (ONCE(@2, @3, $$->as_of.span, "as-of", "")) { $$->as_of = $3.s; $$->as_of_quoted = $3.is_name; }
+      }
+    | test_items KW_DATA strlist   {
+          $$ = $1; if (ONCE(@2, @3, LIST_SPAN($$->data), "data", LIST_HINT("data"))) $$->data = $3;
+      }
+    | test_items KW_ROW string subject period quantity {
+          $$ = $1;
+          if (mb_pb_test_room(st, @2, $$)) {
+              mb_ast_trow *r = mb_arena_push(st->arena, $$->rows, $$->nrows, sizeof *r);
+              CHECKED(r);
+              $$->rows = r; r += $$->nrows++;
+              r->region = $3; r->indicator = $4.s; r->indicator_is_name = $4.is_name;
+              r->period = $5.s; r->period_quoted = $5.is_name; r->value = $6;
+              r->span = mb_pstate_aspan(st, (mb_loc){@2.start, @6.end});
+          }
+      }
+    | test_items KW_EXPECT ident string by_opt status expect_vals {
+          $$ = $1;
+          if (mb_pb_test_room(st, @2, $$)) {
+              mb_ast_expect *x = mb_arena_push(st->arena, $$->expects, $$->nexpects, sizeof *x);
+              CHECKED(x);
+              $$->expects = x; x += $$->nexpects++;
+              *x = *$7; x->rule = $3; x->region = $4; x->by = $5; x->status = $6;
+              x->span = mb_pstate_aspan(st, (mb_loc){@2.start, @7.end});
+          }
+      }
+    ;
+
+/* A period: a year, or a quarter or month as a string ("2018Q3", "2018-09"). */
+period
+    : NUMBER                       { CHECKED(mb_pb_str(st, @1, 0, &$$.s)); $$.is_name = 0; }
+    | string                       { $$.s = $1; $$.is_name = 1; }
+    ;
+
+/* A status as eval names it: met, missed, on-track, no-data, … */
+status
+    : IDENT                        { CHECKED(mb_pb_str(st, @1, 0, &$$)); }
+    | status '-' IDENT             { CHECKED(mb_pb_str(st, @$, 0, &$$)); }
+    | status '-' KW_DATA           { CHECKED(mb_pb_str(st, @$, 0, &$$)); }
+    ;
+
+expect_vals
+    : %empty                       { $$ = NEW(mb_ast_expect); }
+    | expect_vals KW_ACTUAL quantity {
+          $$ = $1; if (ONCE(@2, @3, $$->actual.span, "actual", "")) $$->actual = $3;
+      }
+    | expect_vals KW_TARGET quantity {
+          $$ = $1; if (ONCE(@2, @3, $$->target.span, "target", "")) $$->target = $3;
       }
     ;
 

@@ -11,7 +11,7 @@
  *   MB1xxx  rule files: bytes, tokens and syntax          MB2xxx  names and structure
  *   MB3xxx  units and numbers in rules                    MB4xxx  target meaning, contradictions
  *   MB5xxx  imports and reading rule files                MB6xxx  submissions (data files)
- *   MB9xxx  limits and resources
+ *   MB7xxx  tests of rules (mubiao test)                  MB9xxx  limits and resources
  *
  * X(number, identifier, severity, summary); the severity is the one the diagnostic is
  * recorded with: ERROR, WARNING or NOTE (RETIRED: no longer recorded). */
@@ -132,6 +132,16 @@
     X(6033, MB_D_FUTURE_PERIOD, WARNING, "a period past every deadline, not taken as the as-of") \
     X(6034, MB_D_DATA_CHANGED, ERROR, "a data file that changed while it was read")             \
     X(6035, MB_D_DATA_GBK, ERROR, "a data file in GBK/GB18030, not UTF-8")                       \
+    /* MB7xxx tests of rules (mubiao test) */                                                   \
+    X(7001, MB_D_TEST_UNKNOWN_RULE, ERROR, "a test expects a verdict of a rule not defined")     \
+    X(7002, MB_D_TEST_UNKNOWN_STATUS, ERROR, "a test expects a status that does not exist")      \
+    X(7003, MB_D_TEST_REGION, ERROR, "a test expects a verdict for a region the rule skips")     \
+    X(7004, MB_D_TEST_DEADLINE, ERROR, "an expectation's deadline is not one of the rule's")    \
+    X(7005, MB_D_TEST_VALUE_UNIT, ERROR, "an expected value in a unit the indicator's is not")   \
+    X(7006, MB_D_TEST_AS_OF, ERROR, "a test's as-of that is not a period")                       \
+    X(7007, MB_D_TEST_NOTHING, ERROR, "a test that expects nothing")                             \
+    X(7008, MB_D_TEST_NAME_TWICE, ERROR, "two tests of one name")                                \
+    X(7009, MB_D_TEST_UNKNOWN_INDICATOR, ERROR, "a test's row names an indicator not defined")   \
     /* MB9xxx limits and resources */                                                            \
     X(9001, MB_D_OUT_OF_MEMORY, ERROR, "memory ran out")                                         \
     X(9002, MB_D_TOO_MANY_ERRORS, NOTE, "too many errors: the rest of a rule file is not read")  \
@@ -148,7 +158,8 @@
     X(9013, MB_D_JSON_TOO_DEEP, ERROR, "JSON nested too deeply")                                 \
     X(9014, MB_D_TOO_MANY_REGIONS, ERROR, "too many distinct regions in the data")               \
     X(9015, MB_D_SCANNER_FAILURE, ERROR, "the rule file scanner failed")                         \
-    X(9016, MB_D_TOO_MANY_OPERATORS, ERROR, "a rule file with too many formula operators")
+    X(9016, MB_D_TOO_MANY_OPERATORS, ERROR, "a rule file with too many formula operators")       \
+    X(9017, MB_D_TEST_TOO_LARGE, ERROR, "a test with too many rows and expectations")
 
 /* The identifier's value is the code's number: MB_D_UNIT_MISMATCH == 3002. */
 typedef enum {

@@ -19,6 +19,7 @@ int mb_cmd_fmt(int argc, char **argv);
 int mb_cmd_draft(int argc, char **argv);
 int mb_cmd_lsp(int argc, char **argv);
 int mb_cmd_sql(int argc, char **argv);
+int mb_cmd_test(int argc, char **argv);
 
 /* "mubiao check: msg" on stderr plus a pointer to --help; returns MB_EXIT_USAGE. The message
  * is cleaned for the terminal (mb_term_put): it usually quotes what the user typed. */

@@ -17,6 +17,7 @@ static const char USAGE[] =
     "  history  list the runs stored with 'eval --store', or one target's verdicts over them\n"
     "  diff     what changed between two stored runs (newly missed, recovered, ...)\n"
     "  fmt      write rule files in their canonical layout (--check, --diff, --write)\n"
+    "  test     run the tests of rule files (*_test.mb), with --coverage\n"
     "  draft    draft a rule file from a plan's text or saved web page, for review\n"
     "  lsp      serve the Language Server Protocol on stdin/stdout, for editors\n"
     "  sql      compile rules into one SQL script computing the verdicts in a database\n"
@@ -27,6 +28,7 @@ static const char USAGE[] =
     "\n"
     "Exit status: check: 0 no errors, 1 errors in the rules, 2 usage or unreadable files;\n"
     "fmt: 0 formatted, 1 with --check/--diff some file is not, 2 errors;\n"
+    "test: 0 every expectation holds, 1 some do not (or coverage below --threshold), 2 errors;\n"
     "eval: 0 no verdict in --fail-on (default missed,error), 1 some are, 2 errors in the\n"
     "rules or the data, or usage; explain: 0, or 2 as eval; draft: 0, or 2 for an unusable\n"
     "plan or usage; lsp: 0 after shutdown and exit, 1 when the client left without them;\n"
@@ -70,6 +72,7 @@ static int run(int argc, char **argv)
     if (!strcmp(cmd, "history")) return mb_cmd_history(argc - 1, argv + 1);
     if (!strcmp(cmd, "diff")) return mb_cmd_diff(argc - 1, argv + 1);
     if (!strcmp(cmd, "fmt")) return mb_cmd_fmt(argc - 1, argv + 1);
+    if (!strcmp(cmd, "test")) return mb_cmd_test(argc - 1, argv + 1);
     if (!strcmp(cmd, "draft")) return mb_cmd_draft(argc - 1, argv + 1);
     if (!strcmp(cmd, "lsp")) return mb_cmd_lsp(argc - 1, argv + 1);
     if (!strcmp(cmd, "sql")) return mb_cmd_sql(argc - 1, argv + 1);

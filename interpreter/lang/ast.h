@@ -174,7 +174,43 @@ typedef struct mb_ast_plan {
     size_t ndeadlines;
 } mb_ast_plan;
 
-typedef enum { MB_ST_IMPORT, MB_ST_PLAN, MB_ST_INDICATOR, MB_ST_TARGET, MB_ST_CHECK } mb_stkind;
+/* A test of rules (`test "name" { … }`, docs/testing.md): a small submission given as rows
+ * and/or CSV files named next to the test file, an as-of, and what named rules must say for
+ * named regions. The checker skips tests; `mubiao test` runs them through the evaluator. */
+typedef struct mb_ast_trow {
+    mb_str region, indicator;  /* indicator: an id, or a "printed name" */
+    int indicator_is_name;
+    mb_str period;             /* as written: a year (2018) or a "2018Q3" / "2018-09" string */
+    int period_quoted;
+    mb_quantity value;         /* a unit written after it goes to the CSV's unit column */
+    mb_aspan span;
+} mb_ast_trow;
+
+typedef struct mb_ast_expect {
+    mb_str rule, region;
+    mb_year by;                /* which deadline of a rule with several (0: its only one) */
+    mb_str status;             /* "met", "no-data", … as written (checked by mubiao test) */
+    mb_quantity actual, target; /* span.text NULL when not stated */
+    mb_aspan span;
+} mb_ast_expect;
+
+typedef struct mb_ast_test {
+    mb_str name;
+    mb_aspan span;
+    mb_str as_of;              /* text NULL: the latest period in the data, as eval */
+    int as_of_quoted;
+    mb_strlist data;           /* CSV or JSON files, relative to the test file's folder */
+    mb_ast_trow *rows;
+    size_t nrows;
+    mb_ast_expect *expects;
+    size_t nexpects;
+    int too_many;              /* the parser refused items past MB_MAX_TEST_ITEMS */
+} mb_ast_test;
+
+/* Rows and expectations one test block may hold (a test is meant to be small). */
+enum { MB_MAX_TEST_ITEMS = 200 };
+
+typedef enum { MB_ST_IMPORT, MB_ST_PLAN, MB_ST_INDICATOR, MB_ST_TARGET, MB_ST_CHECK, MB_ST_TEST } mb_stkind;
 typedef struct mb_ast_stmt {
     mb_stkind kind;
     union {
@@ -183,6 +219,7 @@ typedef struct mb_ast_stmt {
         mb_ast_indicator *indicator;
         mb_ast_target *target;
         mb_ast_check *check;
+        mb_ast_test *test;
     } u;
 } mb_ast_stmt;
 

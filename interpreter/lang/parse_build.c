@@ -245,6 +245,7 @@ int mb_pb_stmt(mb_pstate *st, mb_stkind kind, void *node)
     case MB_ST_INDICATOR: s->u.indicator = node; break;
     case MB_ST_TARGET: s->u.target = node; break;
     case MB_ST_CHECK: s->u.check = node; break;
+    case MB_ST_TEST: s->u.test = node; break;
     }
     return 1;
 }
@@ -255,6 +256,15 @@ void mb_pb_divisor(mb_pstate *st, const mb_expr *r, mb_loc loc)
     if (r->kind == MB_EX_NUM && s[0] != '(' && memchr(s, '/', loc.end - loc.start))
         mb_pstate_error(st, MB_D_FRACTION_DIVISOR, loc,
                         "a fraction right after '/': write it in parentheses, or with spaces to divide twice");
+}
+
+int mb_pb_test_room(mb_pstate *st, mb_loc loc, mb_ast_test *t)
+{
+    if (t->nrows + t->nexpects < MB_MAX_TEST_ITEMS) return 1;
+    if (!t->too_many++)
+        mb_pstate_error(st, MB_D_TEST_TOO_LARGE, loc, "a test holds at most %d rows and expectations; split it",
+                        MB_MAX_TEST_ITEMS);
+    return 0;
 }
 
 mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_loc loc)

@@ -25,6 +25,9 @@ int mb_pb_stmt(mb_pstate *st, mb_stkind kind, void *node);
 /* The right operand of a '/': a bare fraction there ("x / 2/3") is an error, since it would
  * read as x / (2/3) where arithmetic reads (x / 2) / 3. */
 void mb_pb_divisor(mb_pstate *st, const mb_expr *r, mb_loc loc);
+/* Room for one more row or expectation in test t (MB_MAX_TEST_ITEMS); the first one past
+ * the limit is an error at loc, the rest are dropped silently. */
+int mb_pb_test_room(mb_pstate *st, mb_loc loc, mb_ast_test *t);
 mb_expr *mb_pb_binop(mb_pstate *st, mb_exkind kind, mb_expr *l, mb_expr *r, mb_loc loc);
 /* A target node of the given form about `subject` (NULL: none). */
 struct mb_ref_;

@@ -10,7 +10,8 @@
 #include "print_text.h"
 #include "text.h"
 
-enum { MAX_ITEMS = 16, WIDTH = 100, KEY_WIDTH = 8 };
+/* A test holds up to MB_MAX_TEST_ITEMS rows and expectations, a head, as-of, data and '}'. */
+enum { MAX_ITEMS = MB_MAX_TEST_ITEMS + 4, WIDTH = 100, KEY_WIDTH = 8 };
 /* The group of an indicator's unit, direction, integer and part of: on the head's line while
  * the line fits, else together on the next line. */
 enum { HEAD_LINE = -1 };
@@ -220,6 +221,56 @@ static void items_check(stmt_items *s, const mb_ast_check *k)
     s->end = k->span.end;
 }
 
+/* A period as written: a year bare, a quarter or month quoted. */
+static void period(mb_pt_buf *b, const mb_str *p, int quoted)
+{
+    if (quoted) mb_pt_string(b, p->text);
+    else mb_pt_puts(b, p->text);
+}
+
+/* test "name" {, then as-of, data, the rows and the expectations one a line, then '}'. */
+static void items_test(stmt_items *s, const mb_ast_test *t)
+{
+    mb_pt_buf *b = &add(s, t->span.start, 0, 1, 0)->text;
+    mb_pt_puts(b, "test ");
+    mb_pt_string(b, t->name.text);
+    mb_pt_puts(b, " {");
+    if (t->as_of.text) {
+        b = &add(s, t->as_of.span.start, 2, 1, 0)->text;
+        mb_pt_puts(b, "as-of ");
+        period(b, &t->as_of, t->as_of_quoted);
+    }
+    clause_list(s, "data ", &t->data, 1, 0);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const mb_ast_trow *r = &t->rows[i];
+        b = &add(s, r->span.start, 2, 1, 0)->text;
+        mb_pt_puts(b, "row ");
+        mb_pt_string(b, r->region.text);
+        mb_pt_putn(b, " ", 1);
+        mb_pt_subject(b, &r->indicator, r->indicator_is_name);
+        mb_pt_putn(b, " ", 1);
+        period(b, &r->period, r->period_quoted);
+        mb_pt_putn(b, " ", 1);
+        mb_pt_quantity(b, &r->value);
+    }
+    for (size_t i = 0; i < t->nexpects; i++) {
+        const mb_ast_expect *x = &t->expects[i];
+        b = &add(s, x->span.start, 2, 1, 0)->text;
+        mb_pt_printf(b, "expect %s ", x->rule.text);
+        mb_pt_string(b, x->region.text);
+        if (x->by.span.text) mb_pt_printf(b, " by %d", x->by.year);
+        mb_pt_printf(b, " %s", x->status.text);
+        if (x->actual.span.text) { mb_pt_puts(b, " actual "); mb_pt_quantity(b, &x->actual); }
+        if (x->target.span.text) { mb_pt_puts(b, " target "); mb_pt_quantity(b, &x->target); }
+    }
+    item *close = add(s, t->span.end - 1, 0, 1, 0);
+    mb_pt_puts(&close->text, "}");
+    close->lead_indent = 2;
+    s->plan = 1;
+    s->start = t->span.start;
+    s->end = t->span.end;
+}
+
 static void items_of(stmt_items *s, const mb_ast_stmt *st)
 {
     s->n = 0;
@@ -230,6 +281,7 @@ static void items_of(stmt_items *s, const mb_ast_stmt *st)
     case MB_ST_INDICATOR: items_indicator(s, st->u.indicator); break;
     case MB_ST_TARGET: items_target(s, st->u.target); break;
     case MB_ST_CHECK: items_check(s, st->u.check); break;
+    case MB_ST_TEST: items_test(s, st->u.test); break;
     }
 }
 

@@ -17,6 +17,9 @@ NODE_SIZE(mb_ast_indicator, 288);
 NODE_SIZE(mb_ast_plan, 232);
 NODE_SIZE(mb_ast_check, 368);
 NODE_SIZE(mb_expr, 128);
+NODE_SIZE(mb_ast_test, 144);
+NODE_SIZE(mb_ast_trow, 224);
+NODE_SIZE(mb_ast_expect, 336);
 
 static void str(FILE *o, const char *name, const mb_str *s)
 {
@@ -131,6 +134,31 @@ static void check(FILE *o, const mb_ast_check *k)
     qty(o, "b", &k->b);
 }
 
+static void test(FILE *o, const mb_ast_test *t)
+{
+    fputs("test", o);
+    str(o, "name", &t->name);
+    str(o, t->as_of_quoted ? "as_of_quoted" : "as_of", &t->as_of);
+    list(o, "data", &t->data);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const mb_ast_trow *r = &t->rows[i];
+        fputs(" row", o);
+        str(o, "region", &r->region);
+        str(o, r->indicator_is_name ? "indicator_name" : "indicator", &r->indicator);
+        str(o, r->period_quoted ? "period_quoted" : "period", &r->period);
+        qty(o, "value", &r->value);
+    }
+    for (size_t i = 0; i < t->nexpects; i++) {
+        const mb_ast_expect *x = &t->expects[i];
+        fprintf(o, " expect rule=%s", x->rule.text);
+        str(o, "region", &x->region);
+        year(o, "by", x->by);
+        fprintf(o, " status=%s", x->status.text);
+        qty(o, "actual", &x->actual);
+        qty(o, "target", &x->target);
+    }
+}
+
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* The comments' texts (trailing white space dropped, as printed), sorted. */
@@ -165,6 +193,7 @@ void mb_print_dump(FILE *o, const mb_ast_file *f)
         case MB_ST_INDICATOR: indicator(o, s->u.indicator); break;
         case MB_ST_TARGET: target(o, s->u.target); break;
         case MB_ST_CHECK: check(o, s->u.check); break;
+        case MB_ST_TEST: test(o, s->u.test); break;
         }
         fputc('\n', o);
     }

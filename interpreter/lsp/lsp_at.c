@@ -93,6 +93,8 @@ mb_lsp_at mb_lsp_at_offset(const mb_ast_file *f, size_t off)
         case MB_ST_CHECK:
             if (in(s->u.check->span, off)) { check_at(&at, s->u.check, off); return at; }
             break;
+        case MB_ST_TEST: /* a test names rules and regions, nothing hover explains yet */
+            break;
         }
     }
     return at;

@@ -63,6 +63,7 @@ static mb_aspan stmt_span(const mb_ast_stmt *s)
     case MB_ST_INDICATOR: return s->u.indicator->span;
     case MB_ST_TARGET: return s->u.target->span;
     case MB_ST_CHECK: return s->u.check->span;
+    case MB_ST_TEST: return s->u.test->span;
     }
     return (mb_aspan){0};
 }

@@ -125,7 +125,7 @@ static void symbol(FILE *o, const mb_lsp_an *c, int *n, const char *name, const 
     fputc('}', o);
 }
 
-enum { SK_NAMESPACE = 3, SK_VARIABLE = 13, SK_EVENT = 24, SK_BOOLEAN = 17, SK_MODULE = 2 };
+enum { SK_NAMESPACE = 3, SK_VARIABLE = 13, SK_EVENT = 24, SK_BOOLEAN = 17, SK_MODULE = 2, SK_METHOD = 6 };
 
 void mb_lsp_symbols(FILE *out, const mb_lsp_an *a)
 {
@@ -152,6 +152,9 @@ void mb_lsp_symbols(FILE *out, const mb_lsp_an *a)
         case MB_ST_CHECK:
             symbol(out, a, &n, s->u.check->id.text, s->u.check->label.text, SK_BOOLEAN, s->u.check->span,
                    s->u.check->id.span);
+            break;
+        case MB_ST_TEST:
+            symbol(out, a, &n, s->u.test->name.text, NULL, SK_METHOD, s->u.test->span, s->u.test->name.span);
             break;
         }
     }
@@ -200,6 +203,7 @@ static void file_symbols(FILE *o, const mb_lsp_an *a, const mb_ast_file *f, cons
             break;
         case MB_ST_TARGET: wsym(o, a, n, q, s->u.target->id.text, s->u.target->label.text, SK_EVENT, s->u.target->id.span); break;
         case MB_ST_CHECK: wsym(o, a, n, q, s->u.check->id.text, s->u.check->label.text, SK_BOOLEAN, s->u.check->id.span); break;
+        case MB_ST_TEST: wsym(o, a, n, q, s->u.test->name.text, NULL, SK_METHOD, s->u.test->name.span); break;
         }
     }
 }

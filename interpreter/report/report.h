@@ -132,6 +132,10 @@ typedef struct mb_prev {
     const char *time;
 } mb_prev;
 mb_tally mb_report_html_prev(FILE *out, const mb_eval *e, const mb_filter *f, const mb_prev *prev);
+/* Text escaped for XML (element text or attribute value): & < > " ' as entities, tab and
+ * line breaks as character references, what XML 1.0 cannot carry as U+FFFD. */
+void mb_xml_esc(FILE *out, const char *s, size_t n);
+
 /* How one verdict was reached, in words (mubiao explain). */
 void mb_report_explain(FILE *out, const mb_eval *e, const mb_rule *r, size_t region);
 

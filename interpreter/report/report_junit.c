@@ -19,7 +19,7 @@
 /* Escaped text or attribute value. Anything XML 1.0 cannot carry (control characters, U+FFFE,
  * U+FFFF, bytes that are not UTF-8) becomes U+FFFD; in attributes, tab and line breaks are
  * written as character references so that attribute normalisation keeps them. */
-static void xml_n(FILE *o, const char *s, size_t n)
+void mb_xml_esc(FILE *o, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
@@ -50,7 +50,7 @@ static void xml_n(FILE *o, const char *s, size_t n)
 
 static void xml(FILE *o, const char *s)
 {
-    if (s) xml_n(o, s, strlen(s));
+    if (s) mb_xml_esc(o, s, strlen(s));
 }
 
 /* Element text: like attributes, but line breaks stay as they are. */
@@ -58,7 +58,7 @@ static void xml_text(FILE *o, const char *s)
 {
     for (const char *p = s; p && *p;) {
         size_t n = strcspn(p, "\n");
-        xml_n(o, p, n);
+        mb_xml_esc(o, p, n);
         p += n;
         if (*p) { fputc('\n', o); p++; }
     }

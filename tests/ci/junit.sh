@@ -29,4 +29,13 @@ check 1 0 tests/data/ci_findings_warning.mb
 check 1 1 --strict tests/data/ci_findings_warning.mb
 check 1 1 tests/data/no_such_file.mb
 check 1 1 "$dir/odd.mb"
-echo "ok: $n JUnit reports of check valid"
+# mubiao test --format junit: one test case per test, failing with its failed expectations
+for args in "tests/data/ruletest_test.mb tests/data/ruletest_fail.mb" "tests/data/ruletest_test.mb"; do
+  n=$((n + 1))
+  "$MB_BINARY" test --format junit $args >"$dir/$n.xml" 2>/dev/null
+  xmllint --noout --schema tests/data/junit.xsd "$dir/$n.xml" 2>&1 | grep -q " validates$" ||
+    { cat "$dir/$n.xml"; fail "test --format junit $args is not valid JUnit"; }
+done
+grep -q "<testsuite name=\"tests/data/ruletest_fail.mb\" tests=\"2\" failures=\"1\"" "$dir/$((n - 1)).xml" ||
+  fail "test --format junit: ruletest_fail.mb is not 2 tests with 1 failure"
+echo "ok: $n JUnit reports of check and test valid"

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_ASSERT(d.n <= 50 + d.warnings + 1);
     for (size_t i = 0; i < f.n; i++) {
         const mb_ast_stmt *s = &f.stmts[i];
-        FZ_ASSERT(s->kind <= MB_ST_CHECK);
+        FZ_ASSERT(s->kind <= MB_ST_TEST);
         if (s->kind == MB_ST_IMPORT) FZ_ASSERT(s->u.import.text && s->u.import.key);
     }
     fz_diags(&d);

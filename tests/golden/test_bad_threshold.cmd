@@ -1,0 +1,1 @@
+test --threshold 101 ../data

@@ -1,0 +1,1 @@
+test ../data/ruletest_fail.mb

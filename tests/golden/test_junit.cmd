@@ -1,0 +1,1 @@
+test --format junit ../data/ruletest_fail.mb ../data/ruletest_test.mb

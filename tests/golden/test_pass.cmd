@@ -1,0 +1,1 @@
+test --coverage ../data/ruletest_test.mb
