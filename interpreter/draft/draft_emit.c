@@ -121,6 +121,10 @@ static void body(FILE *f, const md_target *t, const md_ind *x, const char *pid)
     case MD_F_TOTAL: fprintf(f, " %s %s total %d..%d", t->cmp, t->value, t->from, y); break;
     case MD_F_CUT: fprintf(f, " cut %s from %d by %d", t->value, t->from, y); break;
     case MD_F_GROW: fprintf(f, " grow %s from %d by %d", t->value, t->from, y); break;
+    case MD_F_YOY: fprintf(f, " growth %s %s by %d", t->cmp, t->value, y); break;
+    case MD_F_YOY_ABOUT: fprintf(f, " growth about %s ± %s by %d", t->value, t->value2, y); break;
+    case MD_F_CUT_POINTS: fprintf(f, " cut %s个百分点 from %d by %d", t->value, t->from, y); break;
+    case MD_F_GROW_POINTS: fprintf(f, " grow %s个百分点 from %d by %d", t->value, t->from, y); break;
     case MD_F_AGROWTH: fprintf(f, " annual growth >= %s from %d by %d", t->value, t->from, y); break;
     case MD_F_RELATIVE: fprintf(f, " >= %s × base %d by %d", t->value, t->from, y); break;
     case MD_F_RISES: fprintf(f, " rises every year %d..%d", t->from, y); break;

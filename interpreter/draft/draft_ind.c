@@ -11,7 +11,8 @@
 int md_lower_name(const char *name)
 {
     static const char *const LOWER[] = {"排名", "排位", "位次", "名次", "能耗", "排放", "耗能",
-                                        "污染", "周期", "时限", "时间", "成本", "事故", NULL};
+                                        "污染", "周期", "时限", "时间", "成本", "事故", "失业率",
+                                        "价格涨幅", "物价涨幅", NULL};
     const char *e = name + strlen(name);
     for (size_t k = 0; LOWER[k]; k++)
         if (md_find(name, e, LOWER[k])) return 1;

@@ -38,7 +38,11 @@ enum { MD_SUF_NONE, MD_SUF_ABOVE, MD_SUF_BELOW, MD_SUF_ABOUT, MD_SUF_MORE };
 typedef enum {
     MD_F_CMP, MD_F_ABOUT, MD_F_RANGE, MD_F_EACH, MD_F_TOTAL, MD_F_CUT, MD_F_AGROWTH,
     MD_F_RELATIVE, MD_F_RISES, MD_F_FALLS, MD_F_MILESTONES, MD_F_GROW,
-    MD_F_RATE          /* a row named …增长率(%): the submitted growth rate ('growth rate >=') */
+    MD_F_RATE,         /* a row named …增长率(%): the submitted growth rate ('growth rate >=') */
+    MD_F_YOY,          /* 增长7%以上 in a year's plan: growth over the previous year ('growth >=') */
+    MD_F_YOY_ABOUT,    /* 增长6%左右: 'growth about 6% ± 1%' */
+    MD_F_CUT_POINTS,   /* 下降2个百分点: 'cut 2个百分点 from BASE' */
+    MD_F_GROW_POINTS   /* 提高2个百分点: 'grow 2个百分点 from BASE' */
 } md_form;
 
 typedef struct md_ind {

@@ -163,6 +163,15 @@ static void set_years(md_doc *d, md_target *t, int year)
 }
 
 /* The target of one number (q) in a piece. */
+/* 增长P% means over the previous year when the sentence says so (比上年, 同比) or the plan is a
+ * year's plan: its base is the year before the target's. */
+static int over_last_year(const sctx *c, size_t at, int year)
+{
+    const char *s = c->d->nt.data;
+    if (contains(s, c->ss, at, "比上年") || contains(s, c->ss, at, "同比")) return 1;
+    return c->d->base == year - 1;
+}
+
 static void number_target(sctx *c, size_t from, const md_qty *q, size_t pe)
 {
     md_doc *d = c->d;
@@ -209,18 +218,33 @@ static void number_target(sctx *c, size_t from, const md_qty *q, size_t pe)
     else if (q->suffix == MD_SUF_MORE) t->cmp = ">";
     md_qty_text(q, 0, t->value, sizeof t->value);
     if (q->points) {
-        d->nts--;
-        md_unplace(d, c->src, t->phrase, strlen(t->phrase), "a change in percentage points (no form for it yet)");
-        return;
-    }
-    if (w && w->kind != MD_W_CMP) {
+        /* 下降2个百分点 / 提高2个百分点: a change of a share in points from the base year */
+        if (!w || (w->kind != MD_W_CUT && w->kind != MD_W_GROW)) {
+            d->nts--;
+            md_unplace(d, c->src, t->phrase, strlen(t->phrase), "percentage points without 提高/下降: a change from what?");
+            return;
+        }
+        t->form = w->kind == MD_W_CUT ? MD_F_CUT_POINTS : MD_F_GROW_POINTS;
+        snprintf(t->value, sizeof t->value, "%s", q->num);
+        if (d->ndeadlines > 1) md_note(d, t, "个百分点 read as a change from the plan's base year");
+        lower = w->kind == MD_W_CUT;
+    } else if (w && w->kind != MD_W_CMP) {
         if (strcmp(q->unit, "%")) {
             d->nts--;
             md_unplace(d, c->src, t->phrase, strlen(t->phrase), "a change that is not a percentage");
             return;
         }
         t->form = w->kind == MD_W_AGROWTH ? MD_F_AGROWTH : w->kind == MD_W_CUT ? MD_F_CUT : MD_F_GROW;
-        if (w->kind == MD_W_GROW) {
+        if (w->kind == MD_W_GROW && over_last_year(c, at, year)) {
+            /* a year's plan (or 比上年/同比): growth over the previous year, with the phrase's
+             * comparator or 左右 */
+            t->form = q->suffix == MD_SUF_ABOUT ? MD_F_YOY_ABOUT : MD_F_YOY;
+            if (q->suffix == MD_SUF_MORE) t->cmp = ">";
+            if (t->form == MD_F_YOY_ABOUT) {
+                snprintf(t->value2, sizeof t->value2, "1%%");
+                md_note(d, t, "左右 read as within 1 percentage point of the growth rate");
+            }
+        } else if (w->kind == MD_W_GROW) {
             if (d->ndeadlines > 1) md_note(d, t, "增长 read as growth from the plan's base year");
         }
         if (w->kind == MD_W_CUT) lower = 1;

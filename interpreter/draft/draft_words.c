@@ -20,7 +20,7 @@ const md_word MD_CMP_WORDS[] = {
     {"多于", ">", MD_W_CMP}, {"大于", ">", MD_W_CMP}, {"低于", "<", MD_W_CMP},
     {"小于", "<", MD_W_CMP}, {"超", ">", MD_W_CMP}, {"达", ">=", MD_W_CMP},
     {"降低", "", MD_W_CUT}, {"下降", "", MD_W_CUT}, {"减少", "", MD_W_CUT},
-    {"增长", "", MD_W_GROW},
+    {"增长", "", MD_W_GROW}, {"提高", "", MD_W_GROW}, {"提升", "", MD_W_GROW},
     {NULL, NULL, 0}};
 
 /* Words before a number that say it counts what exists already, not a result to reach. */

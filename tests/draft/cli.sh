@@ -84,6 +84,17 @@ grep -q 'phrase "新增省级众创空间5家", "新增省级众创空间5家"' 
 "$bin" draft "$tmp/twice.txt" --output "$tmp/twice2.mb" 2>"$tmp/err"
 grep -q 'restated goals merged: 1' "$tmp/err" || fail "twice: the summary does not count the merge: $(cat "$tmp/err")"
 
+# a year's plan: 增长 is over the previous year; 个百分点 is a change in points
+cat >"$tmp/year.txt" <<'TXT'
+某县2024年国民经济和社会发展计划
+2024年主要预期目标:地区生产总值增长6%左右,规上工业增加值增长7%以上,居民消费价格涨幅3%左右,煤炭消费比重下降2个百分点。
+TXT
+expect_clean year "$tmp/year.txt"
+grep -q '_i01 growth about 6% ± 1% by 2024$' "$tmp/year.mb" || fail "year: 增长6%左右 is not growth about 6% ± 1%"
+grep -q '_i02 growth >= 7% by 2024$' "$tmp/year.mb" || fail "year: 增长7%以上 is not growth >= 7%"
+grep -q '"居民消费价格涨幅" unit % lower' "$tmp/year.mb" || fail "year: a price rise is not lower-is-better"
+grep -q '_i04 cut 2个百分点 from 2023 by 2024$' "$tmp/year.mb" || fail "year: 下降2个百分点 is not a cut in points"
+
 # 力争/争取 are the aspiration attribute, not a note
 "$bin" draft "$src/tests/draft/seeds/000_dc8c199a41f539ca.txt" --output "$tmp/nt.mb" 2>/dev/null
 grep -B1 'phrase "争取形成1~2个' "$tmp/nt.mb" | grep -q '^target.* aspiration$' || fail "text: 争取 is not the aspiration attribute"
