@@ -92,6 +92,11 @@
     X(4018, MB_D_GROWTH_PERIOD_TOO_LONG, ERROR, "a growth over the previous year judged in over 100 years") \
     X(4019, MB_D_POINTS_NOT_PERCENT, ERROR, "a change in percentage points on an indicator not in %") \
     X(4020, MB_D_POINTS_NOT_POSITIVE, ERROR, "a change in percentage points that is not above 0") \
+    X(4021, MB_D_PHRASE_ABOUT, WARNING, "the phrase says about (左右), the rule has no tolerance") \
+    X(4022, MB_D_PHRASE_NUMBER, WARNING, "a number of the phrase that the rule does not state")  \
+    X(4023, MB_D_PHRASE_YEAR, WARNING, "a year of the phrase that is not one of the rule's")     \
+    X(4024, MB_D_PHRASE_DIRECTION, WARNING, "the phrase says it falls, the indicator is higher")  \
+    X(4025, MB_D_PHRASE_ASPIRATION, WARNING, "an aspiration (力争) without 'aspiration'")         \
     /* MB5xxx imports and reading rule files */                                                  \
     X(5001, MB_D_IMPORT_CYCLE, ERROR, "a rule file that imports itself through its imports")     \
     X(5002, MB_D_RULE_FILE_UNREADABLE, ERROR, "a rule file or import that cannot be read")       \

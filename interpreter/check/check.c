@@ -293,6 +293,7 @@ int mb_model_check(mb_model *m, mb_diags *d)
     }
     mb_chk_checks(&c);
     mb_chk_conflicts(&c);
+    if (d->errors == errors0) mb_chk_phrases(&c);
     mb_map_free(&c.rule_ids);
     mb_map_free(&c.plan_ids);
     if (c.oom) mb_diag_add(d, MB_D_OUT_OF_MEMORY, mb_span_none(), "out of memory");

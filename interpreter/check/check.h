@@ -31,6 +31,8 @@ void mb_chk_check(mb_chk *c, const mb_ast_check *k);
 void mb_chk_targets(mb_chk *c);
 void mb_chk_checks(mb_chk *c);
 void mb_chk_conflicts(mb_chk *c);
+/* Each rule against its own phrases (check_phrase.c): warnings where they disagree. */
+void mb_chk_phrases(mb_chk *c);
 /* The criterion of each goal of a rule whose form and values are checked (check_crit.c). */
 void mb_chk_criterion(mb_chk *c, mb_rule *r);
 

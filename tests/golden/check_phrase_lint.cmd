@@ -1,0 +1,1 @@
+check ../data/phrase_lint.mb

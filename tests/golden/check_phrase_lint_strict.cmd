@@ -1,0 +1,1 @@
+check --strict --format github ../data/phrase_lint.mb
