@@ -4,6 +4,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ci_out.h"
 #include "cli.h"
 #include "data.h"
 #include "ingest_value.h"
@@ -52,6 +53,12 @@ static const char USAGE[] =
     "                          none: no status does)\n"
     "  --trace                 with --format json: each verdict's working (the values used,\n"
     "                          with file and line, the base, the bounds, the pace)\n"
+    "  --diagnostics FILE      also write the errors and warnings about the rules and the\n"
+    "                          submissions to FILE (- standard output, when the report goes\n"
+    "                          to --output), in --diag-format: sarif (SARIF 2.1.0 for code\n"
+    "                          scanning; a submission's errors point at its file, line and\n"
+    "                          column), github (workflow commands that annotate the lines of\n"
+    "                          a pull request), json, or text (default: sarif)\n"
     "  --store DB              also append the run to the SQLite history DB (created when\n"
     "                          missing): time, as-of, rule files and submissions with their\n"
     "                          SHA-256, row counts, every verdict with its trace values; all\n"
@@ -95,7 +102,7 @@ static const char EXPLAIN_USAGE[] =
     "not be written whole, or a usage error.\n";
 
 enum { O_DATA, O_REGION, O_RULE, O_PLAN, O_CATEGORY, O_OWNER, O_AS_OF, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_TRACE, O_STORE,
-       O_WHERE, O_BINDING };
+       O_WHERE, O_BINDING, O_DIAGNOSTICS, O_DIAG_FORMAT };
 static const mb_opt EVAL_OPTS[] = {
     {"data", 1, "a submission file or folder"},
     {"region", 1, "a region name"},
@@ -111,6 +118,8 @@ static const mb_opt EVAL_OPTS[] = {
     {"store", 1, "an SQLite file (the history)"},
     {"where", 1, "binding, expected, aspiration or none"},
     {"binding", 0, NULL},
+    {"diagnostics", 1, "a file, or - for standard output"},
+    {"diag-format", 1, "sarif, github, json or text"},
     {NULL, 0, NULL},
 };
 /* explain takes the same options in the same places (the indices match EVAL_OPTS). */
@@ -130,7 +139,7 @@ typedef struct eval_args {
     const char **list;     /* room for every option value; lists below point into it */
     const char **rules, **data, **regions, **rule_ids, **plans, **categories, **owners, **fail_on, **where;
     size_t nrules, ndata, nregions, nrule_ids, nplans, ncategories, nowners, nfail_on, nwhere;
-    const char *as_of, *format, *output, *store;
+    const char *as_of, *format, *output, *store, *diagnostics, *diag_format;
 } eval_args;
 
 static void args_free(eval_args *e)
@@ -170,7 +179,9 @@ static int parse(const char *cmd, int argc, char **argv, const mb_opt *opts, con
     e->nrules = (size_t)e->a.noperands;
     if (mb_args_one(cmd, &e->a, opts, O_AS_OF, &e->as_of) || mb_args_one(cmd, &e->a, opts, O_FORMAT, &e->format) ||
         mb_args_one(cmd, &e->a, opts, O_OUTPUT, &e->output) ||
-        (opts == EVAL_OPTS && mb_args_one(cmd, &e->a, opts, O_STORE, &e->store)))
+        (opts == EVAL_OPTS && (mb_args_one(cmd, &e->a, opts, O_STORE, &e->store) ||
+                               mb_args_one(cmd, &e->a, opts, O_DIAGNOSTICS, &e->diagnostics) ||
+                               mb_args_one(cmd, &e->a, opts, O_DIAG_FORMAT, &e->diag_format))))
         return MB_EXIT_USAGE;
     for (size_t i = 0; i < e->nrules; i++)
         if (looks_like_data(e->rules[i]))
@@ -460,6 +471,38 @@ static void run_time(char *buf, size_t n)
     if (!gmtime_r(&t, &tm) || !strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm)) snprintf(buf, n, "?");
 }
 
+/* --diagnostics: the rules' and the submissions' diagnostics in one file, in the formats
+ * check writes (ci_out.h), so that CI annotates a changed CSV row as it does a rule. */
+static int write_diags(const eval_args *a, run *R, int rc)
+{
+    if (!a->diagnostics) return rc;
+    const char *fmt = a->diag_format ? a->diag_format : "sarif";
+    mb_diags all;
+    mb_diags_init(&all, 0);
+    mb_diags_take(&all, &R->rd);
+    if (R->D) {
+        size_t errors = R->D->diags.errors; /* the exit status was decided with them */
+        mb_diags_take(&all, &R->D->diags);
+        R->D->diags.errors = errors;
+    }
+    mb_diags_sort(&all);
+    mb_out out;
+    int bad = mb_cli_out_open(&out, strcmp(a->diagnostics, "-") ? a->diagnostics : NULL, R->m, R->D);
+    if (!bad) {
+        if (!strcmp(fmt, "sarif")) {
+            /* ok: every file was read (errors in them are results, not a failed run) */
+            mb_ci_run cr = {.docs_url = NULL, .exit_code = rc,
+                            .ok = !(R->m && R->m->io_error) && !(R->D && R->D->io_error)};
+            mb_ci_print_sarif(out.f, &all, &cr);
+        } else if (!strcmp(fmt, "github")) mb_ci_print_github(out.f, &all);
+        else if (!strcmp(fmt, "json")) { mb_diags_print_json(out.f, &all); fputc('\n', out.f); }
+        else mb_diags_print(out.f, &all, 0);
+        bad = mb_cli_out_commit(&out);
+    }
+    mb_diags_free(&all);
+    return bad ? MB_EXIT_USAGE : rc;
+}
+
 static int store_run(const char *path, const mb_eval *e, const mb_filter *f)
 {
     char when[32], err[512];
@@ -488,6 +531,19 @@ int mb_cmd_eval(int argc, char **argv)
         args_free(&a);
         return MB_EXIT_USAGE;
     }
+    if (a.diag_format && strcmp(a.diag_format, "sarif") && strcmp(a.diag_format, "github") &&
+        strcmp(a.diag_format, "json") && strcmp(a.diag_format, "text")) {
+        args_free(&a);
+        return mb_cli_usage_error("eval", "unknown --diag-format '%s' (sarif, github, json or text)", a.diag_format);
+    }
+    if (a.diag_format && !a.diagnostics) {
+        args_free(&a);
+        return mb_cli_usage_error("eval", "--diag-format goes with --diagnostics FILE");
+    }
+    if (a.diagnostics && !strcmp(a.diagnostics, "-") && (!a.output || !strcmp(a.output, "-"))) {
+        args_free(&a);
+        return mb_cli_usage_error("eval", "--diagnostics - needs the report elsewhere: add --output FILE");
+    }
     int trace = mb_args_count(&a.a, O_TRACE) > 0;
     if (trace && strcmp(fmt, "json")) {
         args_free(&a);
@@ -502,7 +558,7 @@ int mb_cmd_eval(int argc, char **argv)
     mb_filter f = {a.plans, a.nplans, a.regions, a.nregions, a.categories, a.ncategories,
                    a.owners,  a.nowners, a.rule_ids, a.nrule_ids, mask, &R.asof, attrs};
     rc = load("eval", &a, &R, color, fmt, &f);
-    if (rc) { unload(&R); args_free(&a); return rc; }
+    if (rc) { rc = write_diags(&a, &R, rc); unload(&R); args_free(&a); return rc; }
     mb_out out = R.out;
     int opened = R.out_open, bad = mb_cli_check_selection("eval", &R.e, &f);
     R.out_open = 0; /* out is this function's now */
@@ -546,6 +602,7 @@ int mb_cmd_eval(int argc, char **argv)
     accounting(R.D);
     if (!rc) rc = R.D->diags.errors || R.D->io_error ? MB_EXIT_USAGE : t.failing ? MB_EXIT_FAIL : MB_EXIT_OK;
     if (!rc) rc = checked_something(&t, mask);
+    rc = write_diags(&a, &R, rc);
     unload(&R);
     args_free(&a);
     return rc;

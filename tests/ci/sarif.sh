@@ -40,6 +40,11 @@ sarif syntax tests/data/bad_syntax.mb
 sarif missing tests/data/no_such_file.mb
 sarif cjk "$dir/计划 草稿.mb"
 sarif docs --docs-url https://example.org/mubiao/docs/ tests/data/bad_semantic.mb
+# eval --diagnostics: the submission's errors, pointing at the CSV file's line and column
+"$MB_BINARY" eval tests/data/eval_forms.mb --data tests/data/eval_forms_bad.csv \
+  --diagnostics "$dir/evaldata.sarif" >/dev/null 2>"$dir/evaldata.text"
+[ $? -eq 2 ] || fail "eval with a bad submission did not exit 2"
+grep -q '"uri":"tests/data/eval_forms_bad.csv"' "$dir/evaldata.sarif" || fail "eval's SARIF does not point at the CSV file"
 logs=("$dir"/*.sarif)
 
 (cd "$tests" && node ci/sarif_schema.js "${logs[@]}") || fail "a log is not valid against the SARIF 2.1.0 schema"
@@ -86,6 +91,7 @@ for name in sorted(os.listdir(d)):
     assert got == want, f"{name}: {got} != {want}"
     counts[base] = len(run["results"])
 print("ok: results as in the text output:", counts)
+assert counts["evaldata"] >= 2, counts
 assert counts["clean"] == 0 and counts["semantic"] >= 2 and counts["syntax"] >= 1 and counts["missing"] == 1 and counts["cjk"] >= 2
 PY
 echo "ok: SARIF"
