@@ -134,6 +134,14 @@ static void number(lint *L, const char *s, const char *p, size_t n)
     /* "3+3", "第3", "（3）": names and list markers, not values */
     if (*after == '+' || (p > s && p[-1] == '+') || before(s, p, (const char *const[]){"第", "(", NULL})) return;
     mb_num sv = scaled(v, scale_at(after));
+    /* a fraction "1/3": its value, as the rule states it (a share of another region) */
+    if (*after == '/' && is_digit(after[1])) {
+        size_t k = 1;
+        mb_num den, q;
+        while (is_digit(after[k])) k++;
+        if (!mb_num_parse(after + 1, k - 1, 0, &den) && !mb_num_div(v, den, &q) && (stated(L, q) || stated(L, v)))
+            return;
+    }
     /* "40%" may be written 0.4 in a rule in 1, and "增长50%" / "下降20%" as × 1.5 / × 0.8 */
     if (*after == '%' && stated_percent(L, v)) return;
     char shown[80];
@@ -150,6 +158,8 @@ static void phrase(lint *L, int firm_elsewhere)
     const mb_rule *r = L->r;
     for (const char *p = s; *p;) {
         if (!is_digit(*p) || (p > s && (is_digit(p[-1]) || p[-1] == '.'))) { p++; continue; }
+        /* the denominator of a fraction "1/3" was read with its numerator */
+        if (p > s + 1 && p[-1] == '/' && is_digit(p[-2])) { p++; continue; }
         size_t n = 0;
         while (is_digit(p[n]) || (p[n] == '.' && is_digit(p[n + 1]))) n++;
         number(L, s, p, n);
