@@ -152,6 +152,14 @@ static void number(lint *L, const char *s, const char *p, size_t n)
                     L->r->id);
 }
 
+/* A tolerance in any form (about, growth about): asked of the criterion, not of the form. */
+static int has_band(const mb_rule *r)
+{
+    for (size_t i = 0; r->crit && i < r->ngoals; i++)
+        if (mb_crit_shape_of(&r->crit[i]) == MB_SHAPE_BAND) return 1;
+    return 0;
+}
+
 static void phrase(lint *L, int firm_elsewhere)
 {
     const char *s = L->ph->key ? L->ph->key : "";
@@ -165,7 +173,7 @@ static void phrase(lint *L, int firm_elsewhere)
         number(L, s, p, n);
         p += n;
     }
-    if (strstr(s, "左右") && r->form != MB_FORM_ABOUT && !explained(L, "左右"))
+    if (strstr(s, "左右") && !has_band(r) && !explained(L, "左右"))
         mb_diag_add(L->c->d, MB_D_PHRASE_ABOUT, L->ph->span,
                     "the phrase says about (左右), but rule %s has no tolerance: write 'about X within N%%'", r->id);
     if ((strstr(s, "下降") || strstr(s, "降低")) && r->ind && r->ind->direction > 0 && !explained(L, "下降") &&
