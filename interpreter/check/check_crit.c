@@ -23,31 +23,43 @@ static int one_plus(mb_chk *k, const mb_rule *r, int sign, mb_num *out)
     return !err;
 }
 
-/* About X within a tolerance: on an indicator with a direction, reaching X within the
- * tolerance is met and doing better than X is too (the report says it was exceeded);
- * both sides bound the value only when the rule says `two-sided` (docs/evaluation.md). */
-static void about(mb_chk *k, const mb_rule *r, mb_crit *c)
+/* The band of an about: X ± tol (tol_relative: tol% of X), exactly. */
+static int band(mb_chk *k, const mb_rule *r, mb_num *tol, mb_num *lo, mb_num *hi)
 {
-    mb_num tol = r->b, lo, hi;
     mb_numerr err = MB_NUM_OK;
+    *tol = r->b;
     if (r->tol_relative) {
-        err = mb_num_mul(mb_num_abs(r->a), r->b, &tol);
-        if (!err) err = mb_num_div(tol, mb_num_int(100), &tol);
+        err = mb_num_mul(mb_num_abs(r->a), r->b, tol);
+        if (!err) err = mb_num_div(*tol, mb_num_int(100), tol);
     }
-    if (!err) err = mb_num_sub(r->a, tol, &lo);
-    if (!err) err = mb_num_add(r->a, tol, &hi);
-    if (err) {
-        mb_diag_add(k->d, MB_D_TARGET_ARITHMETIC, r->ast->args->b.span, "%s computing the band", mb_numerr_str(err));
-        return;
-    }
-    c->named = r->a;
-    c->tol = tol;
+    if (!err) err = mb_num_sub(r->a, *tol, lo);
+    if (!err) err = mb_num_add(r->a, *tol, hi);
+    if (err) mb_diag_add(k->d, MB_D_TARGET_ARITHMETIC, r->ast->args->b.span, "%s computing the band", mb_numerr_str(err));
+    return !err;
+}
+
+/* What a band means, for every form that has one (about, growth about): on an indicator
+ * with a direction, reaching the band is met and doing better than its centre is too (the
+ * report says it was exceeded); both sides bound the value only when the rule says
+ * `two-sided` (docs/evaluation.md). */
+static void band_bounds(const mb_rule *r, mb_crit *c, mb_num lo, mb_num hi)
+{
     c->two_sided = r->two_sided;
     if (c->two_sided || c->dir >= 0) c->lo = at(lo, 0);
     if (c->two_sided || c->dir < 0) c->hi = at(hi, 0);
     if (c->two_sided) return;
     c->mark_kind = MB_MARK_EXCEEDED;
     c->mark = at(c->dir < 0 ? lo : hi, 1);
+}
+
+/* About X within a tolerance. */
+static void about(mb_chk *k, const mb_rule *r, mb_crit *c)
+{
+    mb_num tol, lo, hi;
+    if (!band(k, r, &tol, &lo, &hi)) return;
+    c->named = r->a;
+    c->tol = tol;
+    band_bounds(r, c, lo, hi);
 }
 
 /* 1 + p/100, exactly. */
@@ -77,25 +89,13 @@ static void yoy(mb_chk *k, const mb_rule *r, size_t g, mb_crit *c)
         if (rate || factor_of(k, r, r->goals[g].value, &f)) by_cmp(c, r->cmp, f);
         return;
     }
-    mb_numerr err = MB_NUM_OK;
-    if (r->tol_relative) {
-        err = mb_num_mul(mb_num_abs(r->a), r->b, &tol);
-        if (!err) err = mb_num_div(tol, mb_num_int(100), &tol);
-    }
     mb_num plo, phi;
-    if (!err) err = mb_num_sub(r->a, tol, &plo);
-    if (!err) err = mb_num_add(r->a, tol, &phi);
-    if (err) { mb_diag_add(k->d, MB_D_TARGET_ARITHMETIC, r->ast->args->b.span, "%s computing the band", mb_numerr_str(err)); return; }
+    if (!band(k, r, &tol, &plo, &phi)) return;
     f = r->a, lo = plo, hi = phi;
     if (!rate && (!factor_of(k, r, r->a, &f) || !factor_of(k, r, plo, &lo) || !factor_of(k, r, phi, &hi))) return;
     c->named = f;
     if (rate) c->tol = tol; /* percentage points of a rate in %: the indicator's own unit */
-    c->two_sided = r->two_sided;
-    if (c->two_sided || c->dir >= 0) c->lo = at(lo, 0);
-    if (c->two_sided || c->dir < 0) c->hi = at(hi, 0);
-    if (c->two_sided) return;
-    c->mark_kind = MB_MARK_EXCEEDED;
-    c->mark = at(c->dir < 0 ? lo : hi, 1);
+    band_bounds(r, c, lo, hi);
 }
 
 static void resolve(mb_chk *k, const mb_rule *r, size_t g, mb_crit *c)

@@ -285,3 +285,17 @@ mb_indicator *mb_model_indicator(const mb_model *m, const char *s, size_t n)
     free(k);
     return ind;
 }
+
+int mb_model_last_year(const mb_model *m)
+{
+    int last = 0;
+    for (size_t i = 0; i < m->nplans; i++)
+        if (m->plans[i]->last_deadline > last) last = m->plans[i]->last_deadline;
+    for (size_t i = 0; i < m->nrules; i++) {
+        const mb_rule *r = m->rules[i];
+        for (size_t k = 0; k < r->ngoals; k++)
+            if (r->goals[k].year > last) last = r->goals[k].year;
+        if (r->y2 > last) last = r->y2;
+    }
+    return last;
+}

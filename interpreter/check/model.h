@@ -165,6 +165,9 @@ int mb_model_check(mb_model *m, mb_diags *d);
 
 /* By id or by printed name, compared after NFKC. */
 mb_indicator *mb_model_indicator(const mb_model *m, const char *s, size_t n);
+/* The last year any plan's deadline or rule speaks of (0: none): the horizon past which a
+ * period in the data is suspect, for eval's as-of and the SQL scripts' alike. */
+int mb_model_last_year(const mb_model *m);
 
 /* The resolved model as JSON (see docs/json.md). */
 void mb_model_print_json(FILE *out, const mb_model *m);

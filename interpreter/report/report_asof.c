@@ -14,15 +14,7 @@
 /* The last year any rule or plan speaks of, or the current year if later. */
 static int horizon(const mb_model *m, int *last_deadline, int *this_year)
 {
-    int last = 0;
-    for (size_t i = 0; i < m->nplans; i++)
-        if (m->plans[i]->last_deadline > last) last = m->plans[i]->last_deadline;
-    for (size_t i = 0; i < m->nrules; i++) {
-        const mb_rule *r = m->rules[i];
-        for (size_t k = 0; k < r->ngoals; k++)
-            if (r->goals[k].year > last) last = r->goals[k].year;
-        if (r->y2 > last) last = r->y2;
-    }
+    int last = mb_model_last_year(m);
     time_t now = time(NULL);
     struct tm tm;
     int year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 0;

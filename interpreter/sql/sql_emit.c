@@ -235,16 +235,8 @@ static void final_select(mb_sqlw *w)
 /* The last year any rule or plan speaks of, or the current year if later (report/report_asof.c). */
 static int horizon(const mb_model *m, int this_year)
 {
-    int last = this_year;
-    for (size_t i = 0; i < m->nplans; i++)
-        if (m->plans[i]->last_deadline > last) last = m->plans[i]->last_deadline;
-    for (size_t i = 0; i < m->nrules; i++) {
-        const mb_rule *r = m->rules[i];
-        for (size_t k = 0; k < r->ngoals; k++)
-            if (r->goals[k].year > last) last = r->goals[k].year;
-        if (r->y2 > last) last = r->y2;
-    }
-    return last;
+    int last = mb_model_last_year(m);
+    return last > this_year ? last : this_year;
 }
 
 int mb_sql_compile(FILE *out, const mb_model *m, const mb_sql_opts *o)
