@@ -41,6 +41,21 @@ static const mb_rule *rule_of(const mb_lsp_an *a, const mb_ast_target *t)
     return NULL;
 }
 
+/* The submission read and an evaluator on it, as of what `mubiao eval` would choose (a stray
+ * period past every deadline is set aside, report_asof.c), for lenses and hints alike; NULL
+ * without a submission or a clean model. */
+static mb_data *submission_eval(const mb_lsp_an *a, const char *submission, mb_eval *e)
+{
+    mb_data *D = NULL;
+    if (!submission || !a->checked || a->d.errors || !(D = mb_data_new(a->m))) return NULL;
+    mb_data_load(D, submission);
+    mb_data_finish(D);
+    mb_asof as;
+    mb_report_as_of(&as, NULL, 0, a->m, D);
+    mb_eval_init(e, a->m, D, as.key);
+    return D;
+}
+
 enum { LENS_REGIONS = 4 };
 
 /* "2018: 南通市 met 2.8 · 江苏省 missed 2.6 · and 3 more" */
@@ -68,13 +83,8 @@ void mb_lsp_code_lenses(FILE *out, const mb_lsp_an *a, const char *submission)
 {
     fputc('[', out);
     const mb_ast_file *f = a->root && a->m->nfiles ? &a->m->files[0] : NULL;
-    mb_data *D = NULL;
-    if (submission && f && a->checked && !a->d.errors && (D = mb_data_new(a->m))) {
-        mb_data_load(D, submission);
-        mb_data_finish(D);
-    }
     mb_eval e;
-    if (D) mb_eval_init(&e, a->m, D, 0);
+    mb_data *D = f ? submission_eval(a, submission, &e) : NULL;
     int n = 0;
     for (size_t i = 0; D && i < f->n; i++) {
         if (f->stmts[i].kind != MB_ST_TARGET) continue;
@@ -163,13 +173,8 @@ void mb_lsp_inlay_hints(FILE *out, const mb_lsp_an *a, size_t start, size_t end,
 {
     fputc('[', out);
     const mb_ast_file *f = a->root && a->m->nfiles ? &a->m->files[0] : NULL;
-    mb_data *D = NULL;
-    if (submission && f && a->checked && !a->d.errors && (D = mb_data_new(a->m))) {
-        mb_data_load(D, submission);
-        mb_data_finish(D);
-    }
     mb_eval e;
-    if (D) mb_eval_init(&e, a->m, D, 0);
+    mb_data *D = f ? submission_eval(a, submission, &e) : NULL;
     int n = 0;
     for (size_t i = 0; f && i < f->n; i++) {
         if (f->stmts[i].kind != MB_ST_TARGET) continue;
