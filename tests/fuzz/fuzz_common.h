@@ -1,5 +1,7 @@
 /* fuzz_common.h — shared by the libFuzzer harnesses: a sink for printed output, and an
- * abort that names the broken invariant (libFuzzer then saves the input as a crash). */
+ * abort that names the broken invariant (libFuzzer then saves the input as a crash).
+ * The helpers are static inline so that a harness using only some of them (fuzz_lsp prints
+ * no diagnostics) builds without an unused-function warning. */
 #ifndef MB_FUZZ_COMMON_H
 #define MB_FUZZ_COMMON_H
 
@@ -9,7 +11,7 @@
 #include "diag.h"
 
 /* Everything a harness prints goes here: the printing code runs, nothing is shown. */
-static FILE *fz_sink(void)
+static inline FILE *fz_sink(void)
 {
     static FILE *f;
     if (!f) {
@@ -30,7 +32,7 @@ static FILE *fz_sink(void)
 
 /* Print the diagnostics both ways (text with caret excerpts, JSON) and check that every
  * span points inside its text: a diagnostic must never point past what was read. */
-static void fz_diags(mb_diags *d)
+static inline void fz_diags(mb_diags *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         const mb_diag *g = &d->v[i];
