@@ -33,6 +33,15 @@ void mb_chk_checks(mb_chk *c);
 void mb_chk_conflicts(mb_chk *c);
 /* Each rule against its own phrases (check_phrase.c): warnings where they disagree. */
 void mb_chk_phrases(mb_chk *c);
+/* The fixes of the phrase check's warnings, where the phrase leaves one reading
+ * (check_phrase_fix.c); g NULL: nothing. */
+void mb_phrase_fix_aspiration(mb_diag *g, const mb_rule *r);
+void mb_phrase_fix_about(mb_diag *g, const mb_rule *r, const char *phrase);
+/* The one year the rule's deadline should be by its phrases, or 0 when there is not one. */
+int mb_phrase_year_fix(const mb_rule *r);
+void mb_phrase_fix_year(mb_diag *g, const mb_rule *r, int year);
+/* Is the number of n digits at p a year ("2020年", "2018-2020")? */
+int mb_phrase_year_at(const char *p, size_t n);
 /* The criterion of each goal of a rule whose form and values are checked (check_crit.c). */
 void mb_chk_criterion(mb_chk *c, mb_rule *r);
 

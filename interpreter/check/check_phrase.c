@@ -8,7 +8,8 @@
  * One sentence often states several targets ("新增注册商标8000件、驰名商标2件"): a number
  * counts as stated when a rule of the same plan whose phrase is part of this one (or this
  * one of it) states it. A finding the rule's note already explains — the note quotes the
- * number or the word — is not repeated. */
+ * number or the word — is not repeated. Where the phrase leaves one reading, the warning
+ * carries the edit that mends the rule (check_phrase_fix.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -121,14 +122,15 @@ static void number(lint *L, const char *s, const char *p, size_t n)
     mb_num v;
     if (mb_num_parse(p, n, 0, &v)) return;
     const char *after = p + n;
-    int year = n == 4 && p[0] != '0' && (!strncmp(after, "年", 3) || *after == '-' || !strncmp(after, "—", 3) ||
-                                         !strncmp(after, "～", 3) || *after == '~' || !strncmp(after, "至", 3));
-    if (year) {
+    if (mb_phrase_year_at(p, n)) {
         char y[5] = {p[0], p[1], p[2], p[3], 0};
-        if (!has(&L->years, v) && L->r->ngoals && !explained(L, y))
-            mb_diag_add(L->c->d, MB_D_PHRASE_YEAR, L->ph->span,
-                        "the phrase speaks of %.4s, which is not a year of rule %s (its deadline is %d)", p, L->r->id,
-                        L->r->goals[L->r->ngoals - 1].year);
+        if (!has(&L->years, v) && L->r->ngoals && !explained(L, y)) {
+            mb_diag *g = mb_diag_add(L->c->d, MB_D_PHRASE_YEAR, L->ph->span,
+                                     "the phrase speaks of %.4s, which is not a year of rule %s (its deadline is %d)", p,
+                                     L->r->id, L->r->goals[L->r->ngoals - 1].year);
+            int fix = mb_phrase_year_fix(L->r);
+            if (fix && !mb_num_cmp(v, mb_num_int(fix))) mb_phrase_fix_year(g, L->r, fix);
+        }
         return;
     }
     /* "3+3", "第3", "（3）": names and list markers, not values */
@@ -174,15 +176,18 @@ static void phrase(lint *L, int firm_elsewhere)
         p += n;
     }
     if (strstr(s, "左右") && !has_band(r) && !explained(L, "左右"))
-        mb_diag_add(L->c->d, MB_D_PHRASE_ABOUT, L->ph->span,
-                    "the phrase says about (左右), but rule %s has no tolerance: write 'about X within N%%'", r->id);
+        mb_phrase_fix_about(mb_diag_add(L->c->d, MB_D_PHRASE_ABOUT, L->ph->span,
+                                        "the phrase says about (左右), but rule %s has no tolerance: write 'about X within N%%'",
+                                        r->id),
+                            r, s);
     if ((strstr(s, "下降") || strstr(s, "降低")) && r->ind && r->ind->direction > 0 && !explained(L, "下降") &&
         !explained(L, "降低"))
         mb_diag_add(L->c->d, MB_D_PHRASE_DIRECTION, L->ph->span,
                     "the phrase says it falls (下降, 降低), but '%s' of rule %s is higher-is-better", r->ind->id, r->id);
     if ((strstr(s, "力争") || strstr(s, "争取")) && !r->aspiration && !firm_elsewhere && !explained(L, "力争") && !explained(L, "争取"))
-        mb_diag_add(L->c->d, MB_D_PHRASE_ASPIRATION, L->ph->span,
-                    "the phrase is an aspiration (力争, 争取): add 'aspiration' to rule %s", r->id);
+        mb_phrase_fix_aspiration(mb_diag_add(L->c->d, MB_D_PHRASE_ASPIRATION, L->ph->span,
+                                             "the phrase is an aspiration (力争, 争取): add 'aspiration' to rule %s", r->id),
+                                 r);
 }
 
 static int sib_name(const lint *L, const char *text)

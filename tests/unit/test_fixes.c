@@ -93,3 +93,67 @@ Test(fixes, strictness_the_phrase_asks_for)
     cr_assert_eq(count_code(IND "target T: rd_gdp > 4% by 2018 phrase \"达到14%\";\n", MB_D_WORDING_STRICTNESS, NULL), 0);
     cr_assert_eq(count_code(IND "target T: rd_gdp >= 4% by 2018 phrase \"达到4%\";\n", MB_D_WORDING_STRICTNESS, NULL), 0);
 }
+
+/* The phrase check's fixes (check_phrase_fix.c): only where the phrase leaves one reading. */
+#define HTE "indicator hte \"高新技术企业数\" unit 家 higher;\nindicator gdp \"地区生产总值\" unit 亿元 higher;\n"
+
+Test(fixes, aspiration_added_to_the_statement)
+{
+    fixes(IND "target T: rd_gdp >= 3% by 2018\n  phrase \"力争研发投入占比达到3%\";\n", MB_D_PHRASE_ASPIRATION,
+          "the phrase is an aspiration (力争, 争取): add 'aspiration' to rule T",
+          IND "target T: rd_gdp >= 3% by 2018\n  phrase \"力争研发投入占比达到3%\" aspiration;\n");
+}
+
+Test(fixes, deadline_moved_to_the_one_year_of_the_phrase)
+{
+    fixes(IND "target T: rd_gdp >= 2.5% by 2018 phrase \"到2020年研发投入占比达到2.5%\";\n", MB_D_PHRASE_YEAR,
+          "the phrase speaks of 2020, which is not a year of rule T (its deadline is 2018)",
+          IND "target T: rd_gdp >= 2.5% by 2020 phrase \"到2020年研发投入占比达到2.5%\";\n");
+    fixes(HTE "target T: hte >= 2 × base 2013 by 2014 phrase \"到2015年高新技术企业数翻一番\";\n", MB_D_PHRASE_YEAR,
+          "the phrase speaks of 2015, which is not a year of rule T (its deadline is 2014)",
+          HTE "target T: hte >= 2 × base 2013 by 2015 phrase \"到2015年高新技术企业数翻一番\";\n");
+    found f;
+    /* two years the rule lacks; the rule's own year named too; a base year; milestones */
+    cr_assert_eq(count_code(IND "target T: rd_gdp >= 2.5% by 2018 phrase \"2019年达到2%,2020年达到2.5%\";\n", MB_D_PHRASE_YEAR, &f), 2);
+    cr_assert_not(f.have_fix);
+    cr_assert_eq(count_code(IND "target T: rd_gdp >= 2.5% by 2018 phrase \"2018年达到2.5%,2020年达到3%\";\n", MB_D_PHRASE_YEAR, &f), 1);
+    cr_assert_not(f.have_fix);
+    cr_assert_eq(count_code(HTE "target T: hte >= 2 × base 2012 by 2015 phrase \"在2013年基础上翻一番\";\n", MB_D_PHRASE_YEAR, &f), 1);
+    cr_assert_not(f.have_fix, "2013 is the year the growth is measured from, not a deadline");
+    cr_assert_eq(count_code(IND "target T: rd_gdp >= 2.5% by 2018 phrase \"研发投入占比比2016年提高\";\n", MB_D_PHRASE_YEAR, &f), 1);
+    cr_assert_not(f.have_fix);
+    cr_assert_eq(count_code(IND "target T: rd_gdp >= 2% by 2018, 2.5% by 2019 phrase \"到2020年达到2.5%\";\n", MB_D_PHRASE_YEAR, &f), 1);
+    cr_assert_not(f.have_fix, "milestones: which deadline would move?");
+}
+
+Test(fixes, about_with_the_tolerance_the_phrase_prints)
+{
+    fixes(HTE "target T: hte >= 1200 家 by 2018 phrase \"高新技术企业达到1200家左右(上下浮动5%)\";\n", MB_D_PHRASE_ABOUT,
+          "the phrase says about (左右), but rule T has no tolerance: write 'about X within N%'",
+          HTE "target T: hte about 1200 家 within 5% by 2018 phrase \"高新技术企业达到1200家左右(上下浮动5%)\";\n");
+    fixes(HTE "target T: gdp growth >= 6% by 2018 phrase \"地区生产总值增长6%左右(±0.5个百分点)\";\n", MB_D_PHRASE_ABOUT,
+          "the phrase says about (左右), but rule T has no tolerance: write 'about X within N%'",
+          HTE "target T: gdp growth about 6% ± 0.5% by 2018 phrase \"地区生产总值增长6%左右(±0.5个百分点)\";\n");
+    fixes(IND "target T: rd_gdp ≥ 3% by 2018 phrase \"研发投入占比3%左右,正负0.2个百分点\";\n", MB_D_PHRASE_ABOUT,
+          "the phrase says about (左右), but rule T has no tolerance: write 'about X within N%'",
+          IND "target T: rd_gdp about 3% ± 0.2% by 2018 phrase \"研发投入占比3%左右,正负0.2个百分点\";\n");
+    fixes(HTE "target T: hte >= 1200 家 by 2018 phrase \"高新技术企业1200家左右±50家\";\n", MB_D_PHRASE_ABOUT,
+          "the phrase says about (左右), but rule T has no tolerance: write 'about X within N%'",
+          HTE "target T: hte about 1200 家 ± 50 by 2018 phrase \"高新技术企业1200家左右±50家\";\n");
+    found f;
+    /* no tolerance printed: the plan's to give, never a default */
+    cr_assert_eq(count_code(HTE "target T: hte >= 1200 家 by 2018 phrase \"高新技术企业达到1200家左右\";\n", MB_D_PHRASE_ABOUT, &f), 1);
+    cr_assert_not(f.have_fix);
+    /* ±0.5% of a rate: points or a share of it? */
+    cr_assert_eq(count_code(HTE "target T: gdp growth >= 6% by 2018 phrase \"增长6%左右(±0.5%)\";\n", MB_D_PHRASE_ABOUT, &f), 1);
+    cr_assert_not(f.have_fix);
+}
+
+Test(fixes, none_for_a_number_or_a_direction)
+{
+    found f;
+    cr_assert_eq(count_code(HTE "target T: hte >= 1200 家 by 2018 phrase \"高新技术企业数达到1.2万家\";\n", MB_D_PHRASE_NUMBER, &f), 1);
+    cr_assert_not(f.have_fix, "the rule's value or the phrase's scale may be the wrong one");
+    cr_assert_eq(count_code(IND "target T: rd_gdp cut 10% from 2017 by 2018 phrase \"研发投入占比下降10%\";\n", MB_D_PHRASE_DIRECTION, &f), 1);
+    cr_assert_not(f.have_fix, "the indicator or the rule may be the wrong way round");
+}
