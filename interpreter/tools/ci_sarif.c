@@ -134,26 +134,60 @@ static mb_pos advance(const mb_span *s, mb_pos p)
     return p;
 }
 
-static void region(FILE *out, const mb_span *s)
+/* "region":{...} of a span; `name` NULL: the object alone. */
+static void region_as(FILE *out, const mb_span *s, const char *name)
 {
     mb_pos a = mb_span_pos(s);
     mb_pos b = s->end > s->start ? advance(s, a) : a;
     /* an end at the start of a line is the end of the line before: keep the region on the
      * lines it covers (a caret past a newline would name a line with nothing of it) */
-    fprintf(out, "\"region\":{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,\"endColumn\":%u}",
-            a.line, a.col, b.line, b.col);
+    if (name) fprintf(out, "\"%s\":", name);
+    fprintf(out, "{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,\"endColumn\":%u}", a.line, a.col, b.line, b.col);
+}
+
+static void region(FILE *out, const mb_span *s) { region_as(out, s, "region"); }
+
+/* "artifactLocation":{...} of a span's file (a member). */
+static void artifact(FILE *out, const mb_span *s)
+{
+    fputs("\"artifactLocation\":{\"uri\":\"", out);
+    mb_ci_uri(out, s->text->name);
+    fputs("\"", out);
+    if (s->text->name[0] != '/') fputs(",\"uriBaseId\":\"%SRCROOT%\"", out);
+    fputs("}", out);
 }
 
 /* "physicalLocation":{...} of a span (a member, without braces around it). */
 static void physical(FILE *out, const mb_span *s)
 {
-    fputs("\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"", out);
-    mb_ci_uri(out, s->text->name);
-    fputs("\"", out);
-    if (s->text->name[0] != '/') fputs(",\"uriBaseId\":\"%SRCROOT%\"", out);
-    fputs("},", out);
+    fputs("\"physicalLocation\":{", out);
+    artifact(out, s);
+    fputc(',', out);
     region(out, s);
     fputs("}", out);
+}
+
+/* The fix the diagnostic carries (mb_diag.fix, recorded where the problem was found) as a
+ * SARIF fix: one replacement of its region (empty: an insertion) by the fix's text. */
+static void fixes(FILE *out, const mb_diag *g)
+{
+    if (!g->fix || !g->fix_span.text || !g->fix_span.text->name) return;
+    size_t len = g->fix_span.end - g->fix_span.start;
+    char *title = NULL;
+    int n = len ? asprintf(&title, "Replace '%.*s' with '%s'", (int)(len > 120 ? 120 : len),
+                           g->fix_span.text->data + g->fix_span.start, g->fix)
+                : asprintf(&title, "Insert '%s'", g->fix);
+    if (n < 0) return;
+    fputs(",\"fixes\":[{\"description\":{\"text\":", out);
+    mb_json_cstr(out, title);
+    fputs("},\"artifactChanges\":[{", out);
+    artifact(out, &g->fix_span);
+    fputs(",\"replacements\":[{", out);
+    region_as(out, &g->fix_span, "deletedRegion");
+    fputs(",\"insertedContent\":{\"text\":", out);
+    mb_json_cstr(out, g->fix);
+    fputs("}}]}]}]", out);
+    free(title);
 }
 
 /* FNV-1a, 64 bits. */
@@ -206,6 +240,7 @@ static void result(FILE *out, const mb_diag *g, const mb_diags *d, size_t i)
         mb_json_cstr(out, g->note);
         fputs("}}]", out);
     }
+    fixes(out, g);
     uint64_t h = line_hash(g);
     unsigned nth = 1;
     for (size_t j = 0; j < i; j++) nth += line_hash(&d->v[j]) == h;

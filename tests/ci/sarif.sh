@@ -39,6 +39,9 @@ sarif semantic tests/data/bad_semantic.mb tests/data/every_construct.mb
 sarif syntax tests/data/bad_syntax.mb
 sarif missing tests/data/no_such_file.mb
 sarif cjk "$dir/计划 草稿.mb"
+sarif fixes tests/data/phrase_lint.mb
+cp tests/data/phrase_lint.mb "$dir/phrase_lint.fixed.mb"
+"$MB_BINARY" check --fix "$dir/phrase_lint.fixed.mb" >/dev/null 2>&1 || fail "check --fix on a copy of phrase_lint.mb failed"
 sarif docs --docs-url https://example.org/mubiao/docs/ tests/data/bad_semantic.mb
 # eval --diagnostics: the submission's errors, pointing at the CSV file's line and column
 "$MB_BINARY" eval tests/data/eval_forms.mb --data tests/data/eval_forms_bad.csv \
@@ -91,6 +94,26 @@ for name in sorted(os.listdir(d)):
     assert got == want, f"{name}: {got} != {want}"
     counts[base] = len(run["results"])
 print("ok: results as in the text output:", counts)
+# the fixes: each a replacement of a region (columns in code points) of the file the result is
+# in; all of them applied to phrase_lint.mb give what 'check --fix' writes
+run = json.load(open(os.path.join(d, "fixes.sarif"), encoding="utf-8"))["runs"][0]
+edits = []
+for res in run["results"]:
+    for fx in res.get("fixes", []):
+        assert fx["description"]["text"], fx
+        [ch] = fx["artifactChanges"]
+        assert ch["artifactLocation"]["uri"] == res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for rp in ch["replacements"]:
+            edits.append((res["ruleId"], rp["deletedRegion"], rp["insertedContent"]["text"]))
+assert sorted({e[0] for e in edits}) == ["MB4014", "MB4023", "MB4025"], edits
+lines = open("tests/data/phrase_lint.mb", encoding="utf-8").read().split("\n")
+for _, reg, text in sorted(edits, key=lambda e: (e[1]["startLine"], e[1]["startColumn"]), reverse=True):
+    assert reg["startLine"] == reg["endLine"], reg
+    l = lines[reg["startLine"] - 1]
+    lines[reg["startLine"] - 1] = l[:reg["startColumn"] - 1] + text + l[reg["endColumn"] - 1:]
+want = open(os.path.join(d, "phrase_lint.fixed.mb"), encoding="utf-8").read()
+assert "\n".join(lines) == want, "the SARIF fixes applied differ from what check --fix writes"
+print("ok: the SARIF fixes applied give what check --fix writes:", len(edits), "edits")
 assert counts["evaldata"] >= 2, counts
 assert counts["clean"] == 0 and counts["semantic"] >= 2 and counts["syntax"] >= 1 and counts["missing"] == 1 and counts["cjk"] >= 2
 PY
