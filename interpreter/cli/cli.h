@@ -21,6 +21,11 @@ int mb_cmd_lsp(int argc, char **argv);
 int mb_cmd_sql(int argc, char **argv);
 int mb_cmd_test(int argc, char **argv);
 
+/* check --fix (check_fix.c): writes the fixes of the checker's warnings into the files named
+ * (atomically; refused when the rules have errors). 0, or -1 when something was said on
+ * stderr and nothing more should be written. */
+int mb_cli_check_fix(char **files, int n);
+
 /* "mubiao check: msg" on stderr plus a pointer to --help; returns MB_EXIT_USAGE. The message
  * is cleaned for the terminal (mb_term_put): it usually quotes what the user typed. */
 int mb_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -7,8 +7,8 @@
 #include "cli.h"
 
 static const char USAGE[] =
-    "usage: mubiao check [--format text|json|sarif|github|junit] [--strict] [--docs-url URL]\n"
-    "                    FILE...\n"
+    "usage: mubiao check [--format text|json|sarif|github|junit] [--strict] [--fix]\n"
+    "                    [--docs-url URL] FILE...\n"
     "\n"
     "Parse and check rule files: syntax, undefined indicators, units, duplicate ids,\n"
     "milestones against the indicator's direction, base years, ranges, tolerances, and\n"
@@ -25,6 +25,11 @@ static const char USAGE[] =
     "  --format junit   JUnit XML on standard output: one test case per rule file,\n"
     "                 failing with its errors\n"
     "  --strict       warnings fail the run too (exit 1, and JUnit failures), for CI\n"
+    "  --fix          first write into the files named the fixes warnings carry (the\n"
+    "                 operator a phrase's 达到 or 超过 asks for, 'aspiration' for 力争,\n"
+    "                 the deadline year or tolerance the phrase prints), each file\n"
+    "                 replaced atomically; nothing is written when there are errors;\n"
+    "                 then check and report what remains\n"
     "  --docs-url URL where mubiao's docs/ is published: the SARIF rules' helpUri is\n"
     "                 URL/diagnostics.md#mb3002 (default: docs/ of the source tree the\n"
     "                 command was built from, as a file: URI)\n"
@@ -49,9 +54,9 @@ static void summary(const mb_model *m, const mb_diags *d)
            d->warnings, d->warnings == 1 ? "" : "s");
 }
 
-enum { O_FORMAT, O_STRICT, O_DOCS_URL };
+enum { O_FORMAT, O_STRICT, O_DOCS_URL, O_FIX };
 static const mb_opt OPTS[] = {{"format", 1, "text, json, sarif, github or junit"}, {"strict", 0, NULL},
-                              {"docs-url", 1, "a URL"}, {NULL, 0, NULL}};
+                              {"docs-url", 1, "a URL"}, {"fix", 0, NULL}, {NULL, 0, NULL}};
 enum { F_TEXT, F_JSON, F_SARIF, F_GITHUB, F_JUNIT };
 
 int mb_cmd_check(int argc, char **argv)
@@ -76,12 +81,15 @@ int mb_cmd_check(int argc, char **argv)
     char **files = a.operands;
     int nfiles = a.noperands;
     if (!nfiles) { mb_args_free(&a); return mb_cli_usage_error("check", "no rule file given"); }
+    /* the fixes first; what remains is then reported as any check is (errors included) */
+    int fix_failed = mb_args_count(&a, O_FIX) > 0 && mb_cli_check_fix(files, nfiles) < 0;
     mb_diags d;
     mb_diags_init(&d, 50);
     mb_model *m = NULL;
     int rc = mb_cli_load_rules(files, nfiles, &d, &m);
     mb_diags_sort(&d);
     if (strict && rc == MB_EXIT_OK && d.warnings) rc = MB_EXIT_FAIL;
+    if (fix_failed && rc == MB_EXIT_OK) rc = MB_EXIT_USAGE; /* a file could not be written */
     if (form == F_JSON) {
         fputs("{\"diagnostics\":", stdout);
         mb_diags_print_json(stdout, &d);

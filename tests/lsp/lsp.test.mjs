@@ -176,6 +176,41 @@ test('quick fixes: did you mean, a missing ;, the strictness the phrase asks for
   assert.equal(await s.stop(), 0);
 });
 
+test('quick fixes of the phrase check: aspiration for 争取, the deadline the phrase names', async (t) => {
+  const s = await start(t, { diagnosticsDelayMs: 0 });
+  let version = 1;
+  const cases = [
+    // CZ09 says 争取 (an aspiration): the attribute is added at the end of the statement
+    ['changzhou_2018.mb', (o) => o.replace('by 2018 aspiration\n  phrase "争取省', 'by 2018\n  phrase "争取省'), 'MB4025',
+      "Insert ' aspiration'", (o) => o.replace('by 2018 aspiration\n  phrase "争取省“双创人才”(创新类)7名";',
+        'by 2018\n  phrase "争取省“双创人才”(创新类)7名" aspiration;')],
+    // NJ007 says 到2024年: a deadline of 2023 goes back to the phrase's one year
+    ['nanjing_2022_2024.mb', (o) => o.replace('>= 180 家 by 2024', '>= 180 家 by 2023'), 'MB4023',
+      "Replace '2023' with '2024'", (o) => o],
+  ];
+  for (const [file, breakIt, code, title, wantOf] of cases) {
+    const path = rules(file);
+    const orig = readFileSync(path, 'utf8');
+    const broken = breakIt(orig);
+    assert.notEqual(broken, orig);
+    const uri = s.open(path, broken, ++version);
+    const d = (await s.diagnostics(uri, version)).filter((x) => x.code === code);
+    assert.equal(d.length, 1, `${code}: ${JSON.stringify(d)}`);
+    const actions = await s.conn.sendRequest(lsp.CodeActionRequest.type, {
+      textDocument: { uri }, range: d[0].range, context: { diagnostics: d } });
+    assert.equal(actions.length, 1, JSON.stringify(actions));
+    const [a] = actions;
+    assert.equal(a.kind, lsp.CodeActionKind.QuickFix);
+    assert.equal(a.title, title);
+    assert.equal(a.diagnostics[0].code, code);
+    const fixed = applyEdits(broken, a.edit.changes[uri]);
+    assert.equal(fixed, wantOf(orig), `${code}: the fix mends the plan`);
+    s.change(uri, ++version, [{ text: fixed }]);
+    assert.deepEqual(await s.diagnostics(uri, version), []);
+  }
+  assert.equal(await s.stop(), 0);
+});
+
 // The position of the first occurrence of needle on the line holding `on`, in UTF-16 units.
 const posOf = (text, on, needle = on) => {
   const l = line(text, on);
