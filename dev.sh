@@ -21,7 +21,8 @@ PACKAGES=(
   chromium                          # headless browser: the HTML report is opened and checked in tests
   neovim                            # an editor's own LSP client drives `mubiao lsp` in a test
   libicu72                          # ICU: the SARIF Multitool (tests/package.json), a .NET program
-  postgresql                        # a real PostgreSQL server the tests start to run `mubiao sql` scripts
+  postgresql                        # a real PostgreSQL server the tests start to run `mubiao sql` scripts (and
+                                    # its postgres_fdw, part of the same package, for the sharded cluster)
 )
 # Node and npm run the browser tests (playwright-core) and drive `mubiao lsp` through the
 # client library editors use (vscode-languageserver-protocol; both in tests/package.json). A
