@@ -184,6 +184,7 @@ static size_t target(FILE *f, md_doc *d, const md_target *t, size_t k, const cha
         if (i) fputs(", ", f);
         str(f, ph.text[i]);
     }
+    if (t->region) { fputs(" region ", f); str(f, t->region); }
     if (x->reused && t->category) { fputs(" category ", f); str(f, t->category); }
     if (x->reused && t->owner) owners(f, t->owner);
     if (x->reused && t->source) { fputs(" source ", f); str(f, t->source); }

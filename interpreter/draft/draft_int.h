@@ -77,6 +77,8 @@ typedef struct md_target {
     const char *category, *owner, *source;  /* on a catalogue indicator: the plan's own */
     const char *notes[4];       /* "draft: …" notes */
     int nnotes;
+    const char *region;         /* the part of the plan's region it is for (其中高新区), or NULL */
+    int region_each;            /* 各主城区: a kind of place, each of which is to reach it */
 } md_target;
 
 typedef struct md_unplaced {
@@ -152,6 +154,12 @@ void md_clean(const char *s, size_t *a, size_t *b);
 /* draft_forms.c: a target stated in words in [ps,pe) (全覆盖, 前三, 翻一番, 逐年提高, 零突破);
  * 1 when one was drafted. *subj is the subject of the piece before, for 、-lists. */
 int md_word_form(md_doc *d, size_t ps, size_t pe, int src, int year, int base, const char **subj, size_t *subj_n);
+
+/* draft_region.c: a part of the plan's region at the start of [a,b): "其中高新区", "各主城区分别"
+ * (*each set). The offset after it (and after 分别), its place word in [*pa,*pb); 0 when
+ * there is none. md_region_place: a bare place word there ("经开区30家", in a list after 其中). */
+size_t md_region_lead(const char *s, size_t a, size_t b, size_t *pa, size_t *pb, int *each);
+size_t md_region_place(const char *s, size_t a, size_t b, size_t *pa, size_t *pb);
 
 /* draft_ind.c */
 size_t md_indicator(md_doc *d, const char *name, size_t n, const char *unit, int lower, const char **note);

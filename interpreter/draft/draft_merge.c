@@ -17,6 +17,7 @@ static int same_goal(const md_target *a, const md_target *b)
     if (a->ind != b->ind || a->form != b->form || !same_str(a->cmp, b->cmp)) return 0;
     if (strcmp(a->value, b->value) || strcmp(a->value2, b->value2)) return 0;
     if (a->from != b->from || a->to != b->to || a->nyears != b->nyears) return 0;
+    if (!same_str(a->region, b->region)) return 0; /* a part's share is not the whole's goal */
     for (int k = 0; k < a->nyears; k++) {
         if (a->years[k] != b->years[k]) return 0;
         if (a->form == MD_F_MILESTONES && !same_str(a->mvalues[k], b->mvalues[k])) return 0;

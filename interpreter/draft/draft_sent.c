@@ -19,6 +19,12 @@ typedef struct sctx {
     int src;
     const char *subj;       /* the previous piece's subject (NFKC), or NULL */
     size_t subj_n;
+    int in_part;            /* the previous piece named a part of the region (其中高新区…) */
+    size_t piece;           /* where the current piece starts */
+    size_t part_at;         /* the piece that named the part (其中: its numbers; 各: the
+                               sentence's), SIZE_MAX for none */
+    size_t part_a, part_b;  /* the part's place word */
+    int part_each;
     size_t cs;              /* the clause (up to a comma) the current piece belongs to */
     int ctx_year;           /* 到2020年 heading the paragraph, or 0 */
 } sctx;
@@ -172,6 +178,15 @@ static int over_last_year(const sctx *c, size_t at, int year)
     return c->d->base == year - 1;
 }
 
+/* The target is for the part of the region named in [ra,rb); 各: for each place of a kind. */
+static void part_of_region(md_doc *d, md_target *t, size_t ra, size_t rb, int each)
+{
+    t->region = md_dup(d, d->nt.data + ra, rb - ra);
+    t->region_each = each;
+    if (each)
+        md_note(d, t, md_fmt(d, "各%s: the target holds in each %s; name them in region", t->region, t->region));
+}
+
 static void number_target(sctx *c, size_t from, const md_qty *q, size_t pe)
 {
     md_doc *d = c->d;
@@ -183,7 +198,21 @@ static void number_target(sctx *c, size_t from, const md_qty *q, size_t pe)
         cmpat -= 3;
     const char *name;
     size_t n;
-    if (!subject(c, from, cmpat, q->end, pe, &name, &n)) {
+    /* 其中高新区60家: the goal before it, for a part of the region */
+    size_t ra = 0, rb = 0;
+    int for_each = 0;
+    size_t past = md_region_lead(s, from, cmpat, &ra, &rb, &for_each);
+    if (!past && c->in_part) {
+        size_t e = md_region_place(s, from, cmpat, &ra, &rb), x = e, y = cmpat;
+        md_trim(s, &x, &y);
+        past = e && x == y ? e : 0;
+    }
+    c->in_part = past > 0;
+    if (past) c->part_at = c->piece, c->part_a = ra, c->part_b = rb, c->part_each = for_each;
+    /* 各主城区打造1—2个园区和2—3个楼宇: each number of the sentence is for each 主城区; 其中
+     * names the part for the numbers of its piece */
+    int part = past || (c->part_at != (size_t)-1 && (c->part_each || c->part_at == c->piece));
+    if (!subject(c, past ? past : from, cmpat, q->end, pe, &name, &n)) {
         md_unplace(d, c->src, d->orig + d->nt.map[q->start], d->nt.map[q->end] - d->nt.map[q->start],
                    "no subject found");
         return;
@@ -197,6 +226,7 @@ static void number_target(sctx *c, size_t from, const md_qty *q, size_t pe)
     md_trim(s, &pa, &pb);
     for (size_t k; pa < pb && ((k = marker(s, pa, pb)) || is_sep(s + pa, s + pb, &k));) pa += k;
     t->phrase = md_orig(d, pa, pb);
+    if (part) part_of_region(d, t, c->part_a, c->part_b, c->part_each);
     int year = year_before(c, at);
     if (!year) year = c->ctx_year;
     if (!year) {
@@ -305,6 +335,7 @@ static void piece(sctx *c, size_t ps, size_t pe)
     const char *s = d->nt.data;
     size_t from = ps;
     int any = 0;
+    c->piece = ps;
     for (size_t i = ps; i < pe;) {
         md_qty q;
         if (!md_scan_qty(s, i, pe, &q)) { i += md_char_len(s + i); continue; }
@@ -384,7 +415,8 @@ static int heading(const md_doc *d, size_t l)
 
 static void sentence(md_doc *d, size_t ls, size_t ss, size_t se)
 {
-    sctx c = {d, ss, se, ls, md_src_line(d, ss), NULL, 0, ss, d->ctx_year};
+    sctx c = {.d = d, .ss = ss, .se = se, .ls = ls, .src = md_src_line(d, ss), .piece = ss, .part_at = (size_t)-1,
+              .cs = ss, .ctx_year = d->ctx_year};
     int hy = heading_year(d, ss, se);
     if (hy) d->ctx_year = c.ctx_year = hy;
     const char *s = d->nt.data;
@@ -397,7 +429,9 @@ static void sentence(md_doc *d, size_t ls, size_t ss, size_t se)
             int starts_cmp = 0;
             for (const md_word *x = MD_CMP_WORDS; x->w && !starts_cmp; x++)
                 starts_cmp = md_at(s + ps, s + se, x->w) && x->kind == MD_W_CMP;
-            if (!starts_cmp && ps > ss && !md_at(s + ps - 3, s + se, "、")) c.subj = NULL;
+            /* …达到100家,其中高新区60家: the part's share of the goal before it */
+            int part = md_region_lead(s, ps, se, NULL, NULL, NULL) > 0;
+            if (!starts_cmp && !part && ps > ss && !md_at(s + ps - 3, s + se, "、")) c.subj = NULL, c.in_part = 0;
             if (ps == ss || !md_at(s + ps - 3, s + se, "、")) c.cs = ps;
             piece(&c, ps, i);
         }

@@ -116,6 +116,42 @@ grep -q 'base-year value (70.1)' "$tmp/fyp.mb" || fail "fyp: the base-year value
 grep -q '>= 12 件/万人 by 2025' "$tmp/fyp.mb" || fail "fyp: the per-10k rate lost its unit"
 if grep -q '^# line .*: 1 — ' "$tmp/fyp.mb"; then fail "fyp: 表1 listed as a number"; fi
 
+# a part of the plan's region: 其中高新区 (and the list after it), 各主城区分别; not 其中省级以上
+# (a part of the things counted), 上市企业 or 地区生产总值 (words that end like a place)
+cat >"$tmp/part.txt" <<'TXT'
+某县2024年科技工作计划
+到2024年,全县高新技术企业达到100家,其中高新区60家、经开区20家。
+各主城区分别新增省级众创空间2家和孵化器1家。
+新增市级以上企业研发机构120家(其中省级以上30家)。
+全县上市企业达到12家,其中上市企业新增3家。
+全县地区生产总值达到500亿元,其中地区生产总值增长6%。
+TXT
+expect_clean part "$tmp/part.txt"
+want_part() { # TARGET-BODY REGION|-: the target with that body, and its region (or none)
+  local body=$1 region=$2 block
+  block=$(grep -A3 -- "$body\$" "$tmp/part.mb" | sed '/^$/q')
+  [ -n "$block" ] || { fail "part: no target '$body'"; return; }
+  if [ "$region" = - ]; then
+    if grep -q '^  region ' <<<"$block"; then fail "part: '$body' was given a region: $block"; fi
+  else
+    grep -q "^  region \"$region\"" <<<"$block" || fail "part: '$body' is not for region $region: $block"
+  fi
+}
+want_part 'hte_count >= 100 家 by 2024' -
+want_part 'hte_count >= 60 家 by 2024' 高新区
+want_part 'hte_count >= 20 家 by 2024' 经开区
+want_part '>= 2 家 by 2024' 主城区
+want_part '>= 1 家 by 2024' 主城区
+want_part '>= 120 家 by 2024' -
+want_part '>= 30 家 by 2024' -
+want_part '>= 12 家 by 2024' -
+want_part '>= 3 家 by 2024' -
+want_part 'growth >= 6% by 2024' -
+grep -q 'note "draft: 各主城区: the target holds in each 主城区; name them in region"' "$tmp/part.mb" ||
+  fail "part: 各主城区 is not marked for review"
+[ "$(grep -c '^  region "' "$tmp/part.mb")" -eq 4 ] || fail "part: $(grep -c '^  region "' "$tmp/part.mb") regions, expected 4"
+grep -q '"高新区"\|"经开区"' <(grep '^indicator' "$tmp/part.mb") && fail "part: a place proposed as an indicator"
+
 # where it writes: never over the plan; an existing draft is replaced whole
 cp "$src/tests/draft/seeds/004_bc2950c2cc6e4526.txt" "$tmp/plan.txt"
 "$bin" draft "$tmp/plan.txt" --output "$tmp/plan.txt" 2>"$tmp/err"
