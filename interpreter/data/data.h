@@ -73,6 +73,8 @@ typedef struct mb_data {
     size_t threads;          /* threads a large CSV file may be read on: 0 the cores (at most
                                 2), 1 one. Set by the caller; the library reads no environment */
     int refused_region;      /* a row's region was refused (too many, or out of memory) */
+    int general_csv;         /* every CSV line through the general reader, none through the
+                                plain-row path (ingest_plain.c): for the tests comparing them */
     /* Streaming (set by the caller before reading; eval's region-at-a-time driver,
      * report_stream.c): every region's rows must come together, as in input sorted by region.
      * When the first stored row of a new region arrives, the regions before it are complete

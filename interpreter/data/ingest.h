@@ -36,6 +36,18 @@ typedef struct ingest {
 /* The row callback for mb_csv_read and mb_jsonin_read: ctx is an ingest. */
 int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf);
 
+/* A plain row (ingest_plain.c: unquoted ASCII fields, as many as the header names, a
+ * header with every required column) of the common kind — an indicator no rule reads, or one
+ * a rule reads with no data check on single values, no unit, an unpadded region name, a year,
+ * a plain decimal — is counted and stored here without the general path's copies and
+ * tests. Any other row goes to mb_ingest_row, which would do the same with a row of that kind:
+ * the answers and messages are the general path's. Returns what mb_ingest_row returns. */
+int mb_ingest_plain_row(ingest *g, const mb_csv_field *f, size_t nf);
+
+/* Read the records of g's CSV text in o's range (header first, when not yet read) through
+ * mb_ingest_row: plain rows directly (ingest_plain.c), every other line through mb_csv_read. */
+void mb_ingest_csv(ingest *g, const mb_csv_opts *o);
+
 /* Intern a region by name; returns its index or -1 (out of memory, too many regions). */
 long mb_data_intern(mb_data *D, const char *name, size_t n);
 void mb_ingest_unmap(mb_data *D);

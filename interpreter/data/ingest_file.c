@@ -81,6 +81,7 @@ static mb_data *shard_new(mb_data *D)
     S->nfiles = D->nfiles;
     S->max_regions = D->max_regions;
     S->all_regions = D->all_regions;
+    S->general_csv = D->general_csv;
     /* Only plans' regions are read: the shard must know them (they are all D holds). */
     for (size_t r = 0; !S->all_regions && r < D->nregions; r++)
         if (mb_data_intern(S, D->region_names[r], strlen(D->region_names[r])) < 0) { shard_free(S); return NULL; }
@@ -144,7 +145,7 @@ typedef struct reading { ingest *g; const mb_csv_opts *o; } reading;
 static void read_csv_range(void *arg)
 {
     reading *r = arg;
-    mb_csv_read(r->g->t, r->o, mb_ingest_row, r->g, &r->g->D->diags);
+    mb_ingest_csv(r->g, r->o);
 }
 
 static void read_json(void *arg)

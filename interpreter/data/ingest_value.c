@@ -109,30 +109,6 @@ static int period_ascii(const char *s, size_t n, mb_period *p)
     return 0;
 }
 
-int mb_period_key(const mb_period *p) { return p->year * 100 + (p->month ? p->month : 12); }
-
-/* Plain ASCII: [+-]digits[.digits], at most 18 digits in all. One pass, no branches on the
- * common path beyond the digit test: this runs for every row of the submission. */
-static int fast(const char *s, size_t n, int64_t *m, int *exp)
-{
-    const char *p = s, *e = s + n, *dot = NULL;
-    int neg = 0;
-    if (p < e && (*p == '-' || *p == '+')) neg = *p++ == '-';
-    const char *d0 = p;
-    uint64_t v = 0;
-    for (; p < e; p++) {
-        unsigned c = (unsigned char)*p - '0';
-        if (c < 10) v = v * 10 + c;
-        else if (*p == '.' && !dot) dot = p;
-        else return 0;
-    }
-    size_t nd = (size_t)(e - d0) - (dot != NULL);
-    if (nd == 0 || nd > 18 || dot == e - 1) return 0;
-    *m = neg ? -(int64_t)v : (int64_t)v;
-    *exp = dot ? -(int)(e - dot - 1) : 0;
-    return 1;
-}
-
 static const char *general(const char *s, size_t n, int64_t *m, int *exp)
 {
     mb_num v;
@@ -157,14 +133,14 @@ static const char *general(const char *s, size_t n, int64_t *m, int *exp)
 
 const char *mb_value_parse(const char *s, size_t n, int64_t *m, int *exp)
 {
-    if (fast(s, n, m, exp)) return NULL;
+    if (mb_value_plain(s, n, m, exp)) return NULL;
     mb_space_trim(&s, &n);
     if (n == 0) return "empty value";
-    if (fast(s, n, m, exp)) return NULL;
+    if (mb_value_plain(s, n, m, exp)) return NULL;
     size_t kn;
     char *k = mb_nfkc(s, n, &kn);
     if (!k) return "out of memory";
-    const char *why = fast(k, kn, m, exp) ? NULL : general(k, kn, m, exp);
+    const char *why = mb_value_plain(k, kn, m, exp) ? NULL : general(k, kn, m, exp);
     free(k);
     return why;
 }
