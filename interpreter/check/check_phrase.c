@@ -177,7 +177,8 @@ static void phrase(lint *L, int firm_elsewhere)
     }
     if (strstr(s, "左右") && !has_band(r) && !explained(L, "左右"))
         mb_phrase_fix_about(mb_diag_add(L->c->d, MB_D_PHRASE_ABOUT, L->ph->span,
-                                        "the phrase says about (左右), but rule %s has no tolerance: write 'about X within N%%'",
+                                        "the phrase says about (左右), but rule %s has no tolerance: "
+                                        "write 'about' with its tolerance (± D or within N%%)",
                                         r->id),
                             r, s);
     if ((strstr(s, "下降") || strstr(s, "降低")) && r->ind && r->ind->direction > 0 && !explained(L, "下降") &&

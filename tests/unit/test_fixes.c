@@ -129,16 +129,16 @@ Test(fixes, deadline_moved_to_the_one_year_of_the_phrase)
 Test(fixes, about_with_the_tolerance_the_phrase_prints)
 {
     fixes(HTE "target T: hte >= 1200 家 by 2018 phrase \"高新技术企业达到1200家左右(上下浮动5%)\";\n", MB_D_PHRASE_ABOUT,
-          "the phrase says about (左右), but rule T has no tolerance: write 'about X within N%'",
+          "the phrase says about (左右), but rule T has no tolerance: write 'about' with its tolerance (± D or within N%)",
           HTE "target T: hte about 1200 家 within 5% by 2018 phrase \"高新技术企业达到1200家左右(上下浮动5%)\";\n");
     fixes(HTE "target T: gdp growth >= 6% by 2018 phrase \"地区生产总值增长6%左右(±0.5个百分点)\";\n", MB_D_PHRASE_ABOUT,
-          "the phrase says about (左右), but rule T has no tolerance: write 'about X within N%'",
+          "the phrase says about (左右), but rule T has no tolerance: write 'about' with its tolerance (± D or within N%)",
           HTE "target T: gdp growth about 6% ± 0.5% by 2018 phrase \"地区生产总值增长6%左右(±0.5个百分点)\";\n");
     fixes(IND "target T: rd_gdp ≥ 3% by 2018 phrase \"研发投入占比3%左右,正负0.2个百分点\";\n", MB_D_PHRASE_ABOUT,
-          "the phrase says about (左右), but rule T has no tolerance: write 'about X within N%'",
+          "the phrase says about (左右), but rule T has no tolerance: write 'about' with its tolerance (± D or within N%)",
           IND "target T: rd_gdp about 3% ± 0.2% by 2018 phrase \"研发投入占比3%左右,正负0.2个百分点\";\n");
     fixes(HTE "target T: hte >= 1200 家 by 2018 phrase \"高新技术企业1200家左右±50家\";\n", MB_D_PHRASE_ABOUT,
-          "the phrase says about (左右), but rule T has no tolerance: write 'about X within N%'",
+          "the phrase says about (左右), but rule T has no tolerance: write 'about' with its tolerance (± D or within N%)",
           HTE "target T: hte about 1200 家 ± 50 by 2018 phrase \"高新技术企业1200家左右±50家\";\n");
     found f;
     /* no tolerance printed: the plan's to give, never a default */
