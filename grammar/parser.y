@@ -280,6 +280,13 @@ tclauses
           $$ = $1; if (ONCE(@2, @3, LIST_SPAN($$->cl->regions), "region", LIST_HINT("region"))) CL($$)->regions = $3;
       }
     | tclauses KW_FROM year        { $$ = $1; if (ONCE(@2, @3, $$->cl->from.span, "from", "")) CL($$)->from = $3; }
+    /* the base-year value the plan prints (基期值 2020年 56.7): used when the data lacks it */
+    | tclauses KW_BASE year '=' quantity {
+          $$ = $1;
+          if (ONCE(@2, @5, $$->cl->pbase_span, "base", "")) {
+              mb_ast_tclauses *k = CL($$); k->pbase_year = $3; k->pbase = $5; k->pbase_span = mb_pstate_aspan(st, CLAUSE(@2, @5));
+          }
+      }
     ;
 
 body

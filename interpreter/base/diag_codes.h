@@ -97,6 +97,9 @@
     X(4023, MB_D_PHRASE_YEAR, WARNING, "a year of the phrase that is not one of the rule's")     \
     X(4024, MB_D_PHRASE_DIRECTION, WARNING, "the phrase says it falls, the indicator is higher")  \
     X(4025, MB_D_PHRASE_ASPIRATION, WARNING, "an aspiration (力争) without 'aspiration'")         \
+    X(4026, MB_D_PRINTED_BASE_NO_BASE, ERROR, "a printed base value on a target that reads no base value") \
+    X(4027, MB_D_PRINTED_BASE_YEAR, ERROR, "a printed base value for another year than the target's base") \
+    X(4028, MB_D_PRINTED_BASE_REGIONS, ERROR, "a printed base value on a target for more than one region") \
     /* MB5xxx imports and reading rule files */                                                  \
     X(5001, MB_D_IMPORT_CYCLE, ERROR, "a rule file that imports itself through its imports")     \
     X(5002, MB_D_RULE_FILE_UNREADABLE, ERROR, "a rule file or import that cannot be read")       \
@@ -137,6 +140,7 @@
     X(6033, MB_D_FUTURE_PERIOD, WARNING, "a period past every deadline, not taken as the as-of") \
     X(6034, MB_D_DATA_CHANGED, ERROR, "a data file that changed while it was read")             \
     X(6035, MB_D_DATA_GBK, ERROR, "a data file in GBK/GB18030, not UTF-8")                       \
+    X(6036, MB_D_BASE_DIFFERS, WARNING, "a submitted base-year value that differs from the printed one") \
     /* MB7xxx tests of rules (mubiao test) */                                                   \
     X(7001, MB_D_TEST_UNKNOWN_RULE, ERROR, "a test expects a verdict of a rule not defined")     \
     X(7002, MB_D_TEST_UNKNOWN_STATUS, ERROR, "a test expects a status that does not exist")      \

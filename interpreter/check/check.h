@@ -44,5 +44,9 @@ void mb_phrase_fix_year(mb_diag *g, const mb_rule *r, int year);
 int mb_phrase_year_at(const char *p, size_t n);
 /* The criterion of each goal of a rule whose form and values are checked (check_crit.c). */
 void mb_chk_criterion(mb_chk *c, mb_rule *r);
+/* A printed base value (check_printed.c): converted into the rule before its criterion is
+ * resolved; afterwards, whether a criterion reads a base value of that year, for one region. */
+void mb_chk_printed_value(mb_chk *c, mb_rule *r, const mb_ast_target *t);
+void mb_chk_printed_use(mb_chk *c, const mb_rule *r, const mb_ast_target *t);
 
 #endif

@@ -169,6 +169,11 @@ static void resolve(mb_chk *k, const mb_rule *r, size_t g, mb_crit *c)
     case MB_FORM_QUALITATIVE: c->kind = MB_CRIT_NONE; break;
     case MB_FORM_YOY: yoy(k, r, g, c); break;
     }
+    /* A printed base stands in for the value of its year wherever a base value is read: the
+     * base of a scaled bound, or the start of the pace before the deadline (a submitted
+     * growth rate reads no level, so no base). */
+    if (r->printed && c->kind == MB_CRIT_VALUE && c->base_year == r->printed->year && !r->yoy_rate)
+        c->printed = r->printed;
 }
 
 void mb_chk_criterion(mb_chk *k, mb_rule *r)

@@ -50,8 +50,8 @@ static mb_num scaled(mb_num v, int64_t k)
 static void rule_numbers(const mb_rule *r, numset *nums, numset *years)
 {
     const mb_ast_target *t = r->ast;
-    const mb_quantity *qs[] = {&t->args->a, &t->args->b};
-    for (size_t i = 0; i < t->ngoals + 2; i++) {
+    const mb_quantity *qs[] = {&t->args->a, &t->args->b, &t->cl->pbase};
+    for (size_t i = 0; i < t->ngoals + 3; i++) {
         const mb_quantity *q = i < t->ngoals ? &t->goals[i].q : qs[i - t->ngoals];
         if (!q->span.text) continue;
         add(nums, q->value);
@@ -64,6 +64,7 @@ static void rule_numbers(const mb_rule *r, numset *nums, numset *years)
     for (int y = r->y1; y && y <= r->y2; y++) add(years, mb_num_int(y));
     if (r->base_year) add(years, mb_num_int(r->base_year));
     if (t->cl->from.year) add(years, mb_num_int(t->cl->from.year));
+    if (r->printed) { add(nums, r->printed->value); add(years, mb_num_int(r->printed->year)); }
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }

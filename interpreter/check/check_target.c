@@ -349,5 +349,7 @@ void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
     if (!r->base_year) r->base_year = t->cl->from.year ? t->cl->from.year : plan ? plan->base : 0;
     if (t->cl->from.year)
         for (size_t i = 0; i < r->ngoals; i++) base_before(c, &t->cl->from, r->goals[i].year);
+    mb_chk_printed_value(c, r, t);
     mb_chk_criterion(c, r);
+    mb_chk_printed_use(c, r, t);
 }

@@ -50,6 +50,16 @@ typedef struct mb_bound {
     mb_pow big;
 } mb_bound;
 
+/* The base-year value a plan prints beside a target (基期值: `base 2020 = 56.7`), in the
+ * indicator's unit. The submitted value of that year comes first; this one is used only when
+ * the submission lacks it, and every report says which was used. */
+typedef struct mb_printed {
+    int year;
+    mb_num value;
+    const char *text;    /* as written ("56.7%") */
+    mb_span span;        /* the clause, for the warning when a submitted value differs */
+} mb_printed;
+
 typedef enum {
     MB_MARK_NONE,
     MB_MARK_STRETCH,   /* range: the stretch value */
@@ -68,6 +78,8 @@ typedef struct mb_crit {
     unsigned years;      /* COMPOUND: the exponent, deadline − base */
     int y1, y2;          /* EACH / SUM / STEPS */
     const char *region, *region_key; /* REGION */
+    const mb_printed *printed; /* the rule's printed base when base_year is its year and a base
+                            value is read (scaled, or progress measured from it); else NULL */
     mb_limit lo, hi;     /* acceptable: above lo and below hi (scaled as `scale` says) */
     mb_limit mark;       /* reached when on the good side of it (dir); scaled as the bounds
                             are (a growth over the previous year's band is factors) */

@@ -79,6 +79,8 @@ typedef struct mb_rule {
     int base_year;                  /* RELATIVE/CUT/GROW/ANNUAL: the base; others: the year
                                        progress is measured from (0: none) */
     const char *region, *region_key;/* ABOVE_REGION */
+    const mb_printed *printed;      /* base Y = V: the plan's printed base value (NULL: none);
+                                       the criteria whose base year it is point to it */
     mb_crit *crit;                  /* one per goal: what the rule asks, resolved (crit.h);
                                        evaluation and reports read this, not the form */
     const char *phrase, *category, *source, *note; /* phrase: the first of phrases */

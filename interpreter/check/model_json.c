@@ -158,6 +158,14 @@ static void rule(FILE *o, const mb_rule *r)
     form_fields(o, r, &f);
     key(o, "base_year", &f);
     r->base_year ? fprintf(o, "%d", r->base_year) : fputs("null", o);
+    if (r->printed) { /* only a rule that prints its base value has the member */
+        key(o, "printed_base", &f);
+        fprintf(o, "{\"year\":%d,\"value\":", r->printed->year);
+        num(o, r->printed->value);
+        fputs(",\"as_written\":", o);
+        mb_json_cstr(o, r->printed->text);
+        fputc('}', o);
+    }
     kstr(o, "phrase", r->phrase, &f);
     strs(o, "phrases", r->phrases, r->nphrases, &f);
     kstr(o, "binding", mb_binding_word(r->binding), &f);

@@ -70,5 +70,7 @@ int mb_guard_run(void (*fn)(void *), void *arg);
 void mb_ingest_count_name(mb_data *D, mb_map *map, const char *s, size_t n, uintptr_t add);
 /* Warnings for names that differ from a name the rules read only in white space. */
 void mb_ingest_near_names(mb_data *D);
+/* Warnings for submitted base-year values that differ from a rule's printed one (data_printed.c). */
+void mb_data_check_printed(mb_data *D);
 
 #endif

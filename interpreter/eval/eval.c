@@ -211,6 +211,25 @@ static int need(const mb_eval *e, mb_verdict *v, mb_tvrole tr, const mb_indicato
     return 0;
 }
 
+/* The base-year value: the submitted one, else the plan's printed one when the criterion
+ * carries it for that year. A rejected row stays an error: a printed value never hides a
+ * submission error. */
+static int base_value(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v, int year, mb_num *out)
+{
+    const mb_printed *p = c->printed && c->printed->year == year ? c->printed : NULL;
+    char why[160] = "";
+    if (!p) {
+        if (!need(e, v, MB_TV_BASE, r->ind, year, out, " (the base year)")) return 0;
+        v->trace.base_source = MB_BASE_SUBMITTED;
+        return 1;
+    }
+    vstate s = get(e, v, MB_TV_BASE, v->region, r->ind, year, out, why, sizeof why);
+    if (s == V_BAD) { status(v, MB_ST_ERROR, "%s", why); return 0; }
+    if (s == V_MISSING) *out = p->value;
+    v->trace.base_source = s == V_OK ? MB_BASE_SUBMITTED : MB_BASE_PRINTED;
+    return 1;
+}
+
 /* The criterion's bounds and target for this verdict: reads the base value when the bounds
  * are multiples of it. 0 (status set) when they cannot be known. */
 typedef struct bounds {
@@ -222,7 +241,7 @@ static int resolve(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verd
 {
     mb_num base = mb_num_int(1);
     if (c->scale != MB_SCALE_NONE) {
-        if (!need(e, v, MB_TV_BASE, r->ind, c->base_year, &base, " (the base year)")) return 0;
+        if (!base_value(e, r, c, v, c->base_year, &base)) return 0;
         v->trace.has_base = 1;
         v->trace.base = base;
         v->trace.base_year = c->base_year;
@@ -299,7 +318,7 @@ static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
         return;
     }
     if (v->trace.has_base && v->trace.base_year == t0) x0 = v->trace.base; /* read for the bounds */
-    else if (!need(e, v, MB_TV_BASE, r->ind, t0, &x0, " (the base year)")) return;
+    else if (!base_value(e, r, c, v, t0, &x0)) return;
     if (!t) {
         status(v, MB_ST_NO_DATA, "deadline %d not reached and no value of '%s' after the base year %d", T, r->ind->id, t0);
         return;

@@ -51,6 +51,10 @@ typedef struct mb_tval {
 
 typedef enum { MB_PACE_NONE, MB_PACE_GROWTH, MB_PACE_CHANGE } mb_pace;
 
+/* Where the base-year value a verdict used came from: the submission, or the plan's printed
+ * value (`base 2020 = 56.7`) when the submission lacks it. */
+typedef enum { MB_BASE_NONE, MB_BASE_SUBMITTED, MB_BASE_PRINTED } mb_base_source;
+
 typedef struct mb_trace {
     unsigned nvals;              /* values in val[] */
     unsigned dropped;            /* values used but not kept (more than MB_TRACE_MAX) */
@@ -63,6 +67,7 @@ typedef struct mb_trace {
     mb_num pace_target;          /* the value the pace is towards */
     int pace_from, pace_to;      /* base year and latest year of the pace */
     double got, needed;          /* growth a year (GROWTH) or change a year (CHANGE) */
+    mb_base_source base_source;  /* of the base-year value read (NONE: none was read) */
     mb_tval val[MB_TRACE_MAX];   /* only the first nvals are set */
 } mb_trace;
 

@@ -112,6 +112,9 @@ typedef struct mb_ast_tclauses {
     mb_year from;
     mb_strlist regions;        /* region "…", "…": the part of the plan's region the target is
                                   for (其中高新区…), instead of the plan's list */
+    mb_year pbase_year;        /* base Y = V: the base-year value the plan prints (基期值), */
+    mb_quantity pbase;         /*   read when the submission lacks it (pbase.span.text NULL: */
+    mb_aspan pbase_span;       /*   no such clause); pbase_span: the whole clause */
 } mb_ast_tclauses;
 
 /* The empty ones every target without form values or clauses points to. */

@@ -196,6 +196,11 @@ static void items_target(stmt_items *s, const mb_ast_target *t)
     mb_pt_target_body(b, t);
     const mb_ast_tclauses *cl = t->cl;
     if (cl->from.span.text) mb_pt_printf(&add(s, cl->from.span.start, 2, 0, 0)->text, "from %d", cl->from.year);
+    if (cl->pbase.span.text) {
+        mb_pt_buf *pb = &add(s, cl->pbase_span.start, 2, 0, 0)->text;
+        mb_pt_printf(pb, "base %d = ", cl->pbase_year.year);
+        mb_pt_quantity(pb, &cl->pbase);
+    }
     if (cl->binding)
         mb_pt_puts(&add(s, cl->binding_span.start, 2, 0, 0)->text, cl->binding > 0 ? "binding" : "expected");
     if (cl->aspiration) mb_pt_puts(&add(s, cl->aspiration_span.start, 2, 0, 0)->text, "aspiration");

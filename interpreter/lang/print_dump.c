@@ -12,7 +12,7 @@
     #T " changed: print and dump its new field (lang/print*.c), then update this size")
 NODE_SIZE(mb_ast_target, 184);
 NODE_SIZE(mb_ast_targs, 288);
-NODE_SIZE(mb_ast_tclauses, 248);
+NODE_SIZE(mb_ast_tclauses, 384);
 NODE_SIZE(mb_ast_indicator, 288);
 NODE_SIZE(mb_ast_plan, 232);
 NODE_SIZE(mb_ast_check, 368);
@@ -122,6 +122,8 @@ static void target(FILE *o, const mb_ast_target *t)
     str(o, "note", &t->cl->note);
     year(o, "from", t->cl->from);
     list(o, "target_region", &t->cl->regions);
+    year(o, "printed_base_year", t->cl->pbase_year);
+    qty(o, "printed_base", &t->cl->pbase);
 }
 
 static void check(FILE *o, const mb_ast_check *k)

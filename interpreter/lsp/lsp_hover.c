@@ -169,6 +169,9 @@ static void hover_target(FILE *o, const mb_lsp_an *a, const mb_ast_target *t)
     for (size_t i = 0; i < t->cl->owners.n; i++)
         fprintf(o, "%s%s%s", i ? "、" : "owner: ", t->cl->owners.v[i].text, i + 1 == t->cl->owners.n ? "\n\n" : "");
     if (t->cl->source.text) fprintf(o, "source: %s\n\n", t->cl->source.text);
+    if (r && r->printed) /* 基期值: what stands in for a missing base */
+        fprintf(o, "printed base: %s in %d (used when the submission lacks %d)\n\n", r->printed->text, r->printed->year,
+                r->printed->year);
 }
 
 /* 940亿元 = 9,400,000 万元: a number with its unit in the unit of the target's indicator. */

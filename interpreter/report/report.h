@@ -148,6 +148,12 @@ mb_pos mb_report_rule_pos(const mb_rule *r, mb_pos *cache);
  * criterion as the reports state it ("≥ 2.74", "≥ 1140 (1200 ±5%)", "1..2"). mark: "≈"
  * before a number that is rounded. Returns the length written. */
 const char *mb_report_comparison(const mb_verdict *v);
+/* For a rule that prints its base value (`base 2020 = 56.7`), which base the verdict used:
+ * "submitted" or "printed"; NULL when the rule prints none or no base value was read
+ * (report_base.c). mb_report_base_words says it for a reader ("base 2020: printed 56.7%",
+ * "base 2020: submitted 1250 家, printed 1200 家"; "" for NULL) and returns its length. */
+const char *mb_report_base_source(const mb_verdict *v);
+size_t mb_report_base_words(const mb_verdict *v, char *buf, size_t cap);
 size_t mb_report_criterion(const mb_verdict *v, char *buf, size_t cap, int mark);
 /* The same with the indicator's unit after each value in it ("≥ 12000 家", "1..2 家"). */
 size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int mark, const char *unit);

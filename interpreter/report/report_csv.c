@@ -231,6 +231,9 @@ static void csv_row(void *ctx, const mb_verdict *v)
     else { putc_(l, ','); field(l, r->category); putc_(l, ','); owners(l, r); putc_(l, ','); }
     if (k && k->tail) put_part(l, k, 4);
     else tail_of(l, v);
+    putc_(l, ',');
+    const char *base = mb_report_base_source(v); /* the rule prints its base: which was used */
+    if (base) puts_(l, base);
     putc_(l, '\n');
 }
 
@@ -278,7 +281,7 @@ static void *csv_run(void *arg)
 }
 
 static const char HEADER[] = "plan,region,rule,indicator,year,status,actual,actual_period,target,gap,unit,detail,"
-                             "category,owners,label,comparison,criterion,phrase,binding,aspiration\n";
+                             "category,owners,label,comparison,criterion,phrase,binding,aspiration,base_source\n";
 
 /* Streaming (report_stream.c hands each verdict as its region ends): the same lines, built
  * in the same buffer and written each time it passes CSV_FLUSH bytes. */

@@ -211,6 +211,37 @@ static int say(const xp *x, size_t region, int year, const char *role, mb_num *o
     return s;
 }
 
+/* The value of a base year, as the verdict used it: the submitted one (and, beside it, the
+ * plan's printed one when the rule prints that year's), or the printed one in its place. */
+static int say_base(const xp *x, int year, const char *role, mb_num *out)
+{
+    FILE *o = x->o;
+    const mb_printed *p = x->r->crit[x->v->goal].printed;
+    if (!p || p->year != year) return say(x, x->region, year, role, out);
+    mb_pos at = mb_span_pos(&p->span);
+    if (x->v->trace.base_source == MB_BASE_PRINTED) {
+        fprintf(o, "    value in %d%s: none submitted; the plan prints ", year, role);
+        qty(o, p->value, x->r->ind);
+        fprintf(o, " (%s:%u:%u), used instead\n", p->span.text->name, at.line, at.col);
+        if (out) *out = p->value;
+        return VAL_OK;
+    }
+    int s = say(x, x->region, year, role, out);
+    fputs("    printed in the plan: ", o);
+    qty(o, p->value, x->r->ind);
+    fprintf(o, " (%s:%u:%u)%s\n", p->span.text->name, at.line, at.col,
+            s == VAL_OK && out && !mb_num_eq(*out, p->value) ? ": the submitted value differs and is the one used" : "");
+    return s;
+}
+
+/* The base value without a line of its own (the threshold's working said it). */
+static int base_value(const xp *x, int year, mb_num *out)
+{
+    const mb_printed *p = x->r->crit[x->v->goal].printed;
+    if (p && p->year == year && x->v->trace.base_source == MB_BASE_PRINTED) { *out = p->value; return VAL_OK; }
+    return value(x, x->region, x->r->ind, year, out, 0);
+}
+
 /* The last line of a milestone: the status, and the evaluator's note when there is one. */
 static void conclude(const xp *x, const mb_verdict *v)
 {
@@ -413,7 +444,7 @@ static int threshold(const xp *x, const mb_verdict *v, size_t g)
         }
         return 1;
     }
-    if (say(x, x->region, c->base_year, " (base)", &base) != VAL_OK) return 0;
+    if (say_base(x, c->base_year, " (base)", &base) != VAL_OK) return 0;
     if (!v->trace.has_bounds) return 0; /* the verdict says why (a base that is not positive …) */
     scaled_target(x, c, &v->trace, base);
     return 1;
@@ -501,8 +532,7 @@ static void progress(const xp *x, const mb_verdict *v)
     mb_num x0;
     const mb_crit *c = &r->crit[v->goal];
     int base_said = c->scale != MB_SCALE_NONE; /* the threshold's working showed it */
-    int s0 = base_said ? value(x, x->region, r->ind, t0, &x0, 0)
-                       : say(x, x->region, t0, " (base, where progress is measured from)", &x0);
+    int s0 = base_said ? base_value(x, t0, &x0) : say_base(x, t0, " (base, where progress is measured from)", &x0);
     if (base_said && s0 == VAL_OK) fprintf(o, "    progress is measured from the base year %d\n", t0);
     if (s0 != VAL_OK || !v->has_actual) {
         if (s0 == VAL_OK && !v->has_actual && v->status == MB_ST_NO_DATA)

@@ -236,6 +236,11 @@ static void region_figure(const mb_html *h, const mb_rule *r, size_t region, mb_
             fputs(": ", o);
             mb_html_text(o, v[g].detail);
         }
+        char base[256];
+        if (mb_report_base_words(&v[g], base, sizeof base)) { /* the rule prints its base */
+            fputs(v[g].detail[0] ? "; " : ": ", o);
+            mb_html_text(o, base);
+        }
     }
     fputs("</figcaption>\n", o);
     mb_html_chart(h, r, region, v, r->ngoals);

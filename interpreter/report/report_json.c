@@ -161,6 +161,12 @@ static void json_row(void *ctx, const mb_verdict *v)
     const mb_crit *cr = &r->crit[v->goal];
     if (cr->mark_kind == MB_MARK_STRETCH) fprintf(o, ",\"stretch_reached\":%s", v->stretch ? "true" : "false");
     if (cr->mark_kind == MB_MARK_EXCEEDED) fprintf(o, ",\"exceeded\":%s", v->stretch ? "true" : "false");
+    if (cr->printed) { /* the plan prints this deadline's base: its value, and which one was used */
+        fprintf(o, ",\"printed_base\":{\"period\":%d,\"value\":", cr->printed->year);
+        jnum(o, cr->printed->value);
+        fputs("},\"base_source\":", o);
+        jstr(o, mb_report_base_source(v));
+    }
     if (v->status >= MB_ST_ON_TRACK && v->status <= MB_ST_REGRESSING) {
         key(o, "progress_ratio");
         if (v->has_ratio) jdouble(o, v->ratio); else fputs("null", o);

@@ -153,9 +153,13 @@ static void milestone_line(FILE *o, const mb_verdict *v)
         if (mb_num_sign(v->gap) > 0) fputc('+', o);
         xml_num(o, v->gap);
     }
-    if (v->detail[0]) {
+    char base[256];
+    size_t nb = mb_report_base_words(v, base, sizeof base); /* the rule prints its base */
+    if (v->detail[0] || nb) {
         fputs(" (", o);
         xml(o, v->detail);
+        fputs(v->detail[0] && nb ? "; " : "", o);
+        xml(o, base);
         fputc(')', o);
     }
 }

@@ -39,6 +39,9 @@ int mb_stream_possible(const mb_model *m, int ordered)
      * check order): they need every region. */
     for (size_t i = 0; i < m->nchecks; i++)
         if (m->checks[i]->kind == MB_DC_CMP_IND) return 0;
+    /* A submitted base is compared with a printed one at the end: it needs its region. */
+    for (size_t i = 0; i < m->nrules; i++)
+        if (m->rules[i]->printed) return 0;
     /* In report order only when all rules share one plan slot. */
     for (size_t i = 1; ordered && i < m->nrules; i++)
         if (plan_slot(m, m->rules[i]) != plan_slot(m, m->rules[0])) return 0;

@@ -192,6 +192,10 @@ static void add_row(text_ctx *c, const mb_verdict *v)
 
     at = c->len;
     puts_(c, v->detail);
+    if (mb_report_base_words(v, buf, sizeof buf)) { /* which base, when the rule prints one */
+        if (v->detail[0]) puts_(c, "; ");
+        puts_(c, buf);
+    }
     end_cell(c, row, C_NOTE, at);
     if (c->oom) c->len = len0;
     else c->nrows++;

@@ -27,6 +27,7 @@ static const char *unsupported(const mb_rule *r, const mb_crit *c)
     if (!form_known(r->form)) return "a form the SQL compiler does not know yet";
     if (c->kind == MB_CRIT_NONE) return NULL;
     if (!r->ind) return "no indicator";
+    if (c->printed) return "a base value printed in the plan";
     if (c->scale == MB_SCALE_OFFSET) return "a change in percentage points";
     if (r->ind->derived) return "a derived indicator";
     if (c->kind == MB_CRIT_EACH || c->kind == MB_CRIT_SUM || c->kind == MB_CRIT_STEPS) {

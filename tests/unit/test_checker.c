@@ -1037,13 +1037,20 @@ Test(check_ok, every_construct_file)
     cr_assert_eq(C.m->ntexts, 2);
     cr_assert_eq(C.m->nplans, 1);
     cr_assert_eq(C.m->ninds, 23);
-    cr_assert_eq(C.m->nrules, 40);
+    cr_assert_eq(C.m->nrules, 41);
     /* T35: a share of another region, the exact fraction; T36: a target's own region */
     cr_assert_eq(rule("T35")->form, MB_FORM_SHARE_REGION);
     cr_assert(mb_num_eq(rule("T35")->crit[0].lo.v, (mb_num){1, 3}));
     cr_assert_eq(rule("T36")->nregions, 1);
     cr_assert_str_eq(rule("T36")->regions[0].text, "某区");
     cr_assert_eq(rule("T01")->nregions, 0);
+    /* T41: a printed base value, which its criterion reads for its base year */
+    cr_assert_not_null(rule("T41")->printed);
+    cr_assert_eq(rule("T41")->printed->year, 2016);
+    cr_assert(mb_num_eq(rule("T41")->printed->value, (mb_num){8, 10}));
+    cr_assert_eq(rule("T41")->crit[0].printed, rule("T41")->printed);
+    cr_assert_null(rule("T15")->printed);
+    cr_assert_null(rule("T15")->crit[0].printed);
     /* T37..T40: growth over the previous year, one criterion per year, each against the
      * year before it; a submitted rate is compared as it is */
     const mb_rule *g = rule("T38");

@@ -1,0 +1,1 @@
+check ../data/printed_twice.mb

@@ -1,0 +1,1 @@
+explain ../data/printed.mb --data ../data/printed.csv --rule B1 --region 甲市

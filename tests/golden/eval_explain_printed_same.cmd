@@ -1,0 +1,1 @@
+explain ../data/printed.mb --data ../data/printed.csv --rule B3 --region 丙市

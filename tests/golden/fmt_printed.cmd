@@ -1,0 +1,1 @@
+fmt --diff ../data/printed_fmt.mb

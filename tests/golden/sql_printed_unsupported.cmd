@@ -1,0 +1,1 @@
+sql ../data/printed.mb --dialect postgresql | grep "^--   "
