@@ -202,6 +202,14 @@ static size_t target(FILE *f, md_doc *d, const md_target *t, size_t k, const cha
     return t->nnotes > 0;
 }
 
+/* Is indicator i the indicator of a target that is written? */
+static int used(const md_doc *d, size_t i)
+{
+    for (size_t k = 0; k < d->nts; k++)
+        if (!d->ts[k].merged && d->ts[k].ind == i) return 1;
+    return 0;
+}
+
 static void write_all(FILE *f, md_doc *d, mb_draft_result *r)
 {
     const char *pid = plan_id(d);
@@ -212,6 +220,7 @@ static void write_all(FILE *f, md_doc *d, mb_draft_result *r)
     if (d->o->catalogue_import) { fputs("import ", f); str(f, d->o->catalogue_import); fputs(";\n\n", f); }
     plan(f, d, pid);
     for (size_t i = 0; i < d->ninds; i++) {
+        if (!used(d, i)) continue; /* named only by a restatement, merged into another's goal */
         indicator(f, &d->inds[i], pid);
         r->indicators_new += !d->inds[i].reused;
         r->indicators_reused += d->inds[i].reused;

@@ -114,6 +114,11 @@ typedef struct md_doc {
 /* draft_merge.c: a goal restated (a headline sentence and a task table) becomes one target
  * with several phrases. */
 void md_merge_restatements(md_doc *d);
+/* draft_restate.c: do indicators i and j count the same thing, named in other words
+ * (驰名商标 and 新增驰名商标, 高新技术企业总数 and the catalogue's 高新技术企业数)? And the
+ * one a merged goal keeps: the catalogue's, else the one a table describes. */
+int md_same_thing(const md_doc *d, size_t i, size_t j);
+size_t md_restated_indicator(const md_doc *d, size_t keep, size_t other);
 
 /* draft_util.c */
 int md_at(const char *p, const char *end, const char *w);             /* p starts with w */

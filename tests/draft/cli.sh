@@ -84,6 +84,39 @@ grep -q 'phrase "新增省级众创空间5家", "新增省级众创空间5家"' 
 "$bin" draft "$tmp/twice.txt" --output "$tmp/twice2.mb" 2>"$tmp/err"
 grep -q 'restated goals merged: 1' "$tmp/err" || fail "twice: the summary does not count the merge: $(cat "$tmp/err")"
 
+# a goal restated in other words (a table row under its own name) is one target with both
+# phrases; a name that adds a level (省级以上), or a different thing, is not the same goal
+cat >"$tmp/restated.txt" <<'TXT'
+某市2018年科技工作计划
+到2018年,高新技术企业总数达到1200家,新增驰名商标2件,省级以上企业研发机构达到30家,培育国家级众创空间3家。
+全市新增省级众创空间3家。
+表1 2018年重点指标
+序号
+指标名称
+2018年
+1
+高新技术企业数(家)
+1200
+2
+驰名商标(件)
+2
+3
+企业研发机构(家)
+30
+TXT
+expect_clean restated "$tmp/restated.txt"
+[ "$(grep -c '^target' "$tmp/restated.mb")" -eq 6 ] || fail "restated: $(grep -c '^target' "$tmp/restated.mb") targets, expected 6"
+grep -A1 '^target.*: hte_count >= 1200 家 by 2018$' "$tmp/restated.mb" |
+  grep -q 'phrase "高新技术企业总数达到1200家", "高新技术企业数(家) 1200"' ||
+  fail "restated: 高新技术企业总数 (text) and the catalogue's 高新技术企业数 (table) are not one target"
+grep -q 'phrase "新增驰名商标2件", "驰名商标(件) 2"' "$tmp/restated.mb" || fail "restated: 新增驰名商标 and 驰名商标 are not one target"
+grep -q '^# line 2, 9$' "$tmp/restated.mb" || fail "restated: the merged target does not name both lines"
+grep -q '"省级以上企业研发机构达到30家"' "$tmp/restated.mb" && grep -q '"企业研发机构(家) 30"' "$tmp/restated.mb" &&
+  ! grep -q '"省级以上企业研发机构达到30家", ' "$tmp/restated.mb" || fail "restated: 省级以上企业研发机构 merged with 企业研发机构"
+grep -q '"培育国家级众创空间3家"' "$tmp/restated.mb" && grep -q '"全市新增省级众创空间3家"' "$tmp/restated.mb" ||
+  fail "restated: 国家级 and 省级众创空间 merged"
+if grep -q '"高新技术企业总数" unit\|"新增驰名商标" unit' "$tmp/restated.mb"; then fail "restated: an indicator only a merged restatement named is declared"; fi
+
 # a year's plan: 增长 is over the previous year; 个百分点 is a change in points
 cat >"$tmp/year.txt" <<'TXT'
 某县2024年国民经济和社会发展计划
