@@ -81,7 +81,11 @@ compare() {
     echo "pg_sharded: $name: $rows rows loaded, the shards hold ${held[*]}" >&2
     fail=1
   fi
-  "$bin" sql --dialect postgresql "$@" >"$work/script.sql" 2>"$work/sql.err" || { cat "$work/sql.err" >&2; return 1; }
+  if ! "$bin" sql --dialect postgresql "$@" >"$work/script.sql" 2>"$work/sql.err"; then
+    cat "$work/sql.err" >&2
+    echo "pg_sharded: $name: mubiao sql failed" >&2
+    return 1
+  fi
   psql_ coord -f "$work/script.sql"
   psql_ coord -c "\\copy (SELECT * FROM verdicts) TO '$work/sql.csv' CSV HEADER"
   "$bin" eval "$@" --data "$data" --format csv --fail-on none >"$work/eval.csv" 2>"$work/eval.err" || true
