@@ -12,40 +12,12 @@ src=$2
 bench=${3:-}
 here=$src/tests/sql
 
-pgbin=
-for d in "$(dirname "$(readlink -f "$(command -v initdb 2>/dev/null || echo /nonexistent)")")" /usr/lib/postgresql/*/bin; do
-  if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ]; then pgbin=$d; break; fi
-done
-if [ -z "$pgbin" ]; then
-  echo "pg_verdicts: PostgreSQL (initdb, pg_ctl) is not installed: ./dev.sh installs the postgresql package" >&2
-  exit 1
-fi
-
-tmp=$(mktemp -d /tmp/mb-pg.XXXXXX)
-chmod 755 "$tmp"
-# initdb and postgres refuse to run as root: run them as an unprivileged user
-as=()
-if [ "$(id -u)" = 0 ]; then
-  user=postgres
-  id "$user" >/dev/null 2>&1 || user=nobody
-  chown "$user" "$tmp"
-  as=(runuser -u "$user" --)
-fi
-stop() {
-  "${as[@]}" "$pgbin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$tmp"
-}
-trap stop EXIT
-
-"${as[@]}" "$pgbin/initdb" -D "$tmp/data" -A trust -U mb -E UTF8 --locale=C --no-sync >"$tmp/initdb.log" 2>&1 \
-  || { cat "$tmp/initdb.log" >&2; exit 1; }
-"${as[@]}" "$pgbin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \
-  -o "-k $tmp -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
-  || { cat "$tmp/server.log" >&2; exit 1; }
-
+. "$here/pg_server.sh"
 work=$(mktemp -d /tmp/mb-pgw.XXXXXX)
-trap 'stop; rm -rf "$work"' EXIT
-psql_() { PGOPTIONS="-c client_min_messages=warning" psql -h "$tmp" -U mb -d postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+trap 'pg_stop_all; rm -rf "$work"' EXIT
+pg_init "$(mktemp -u /tmp/mb-pg.XXXXXX)"
+pg_start pg
+psql_() { PGOPTIONS="-c client_min_messages=warning" psql -h "$pg_root/pg" -U mb -d postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 fail=0
 # compare NAME DATA ARGS... : rules and options given to both sql and eval
