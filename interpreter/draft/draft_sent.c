@@ -421,16 +421,24 @@ static void sentence(md_doc *d, size_t ls, size_t ss, size_t se)
     if (hy) d->ctx_year = c.ctx_year = hy;
     const char *s = d->nt.data;
     size_t ps = ss;
+    int qizhong = 0; /* the piece before was 其中 alone: "…达到100家,其中,高新区60家" */
     for (size_t i = ss; i <= se;) {
         size_t k = 0;
         if (i < se && !is_sep(s + i, s + se, &k)) { i += md_char_len(s + i); continue; }
-        if (i > ps) {
+        size_t ta = ps, tb = i;
+        md_trim(s, &ta, &tb);
+        if (tb - ta == strlen("其中") && md_at(s + ta, s + tb, "其中")) {
+            qizhong = 1; /* no piece of its own: the subject before it is the part's */
+        } else if (i > ps) {
             /* keep the subject only across 、 and into a piece that starts with a comparator */
             int starts_cmp = 0;
             for (const md_word *x = MD_CMP_WORDS; x->w && !starts_cmp; x++)
                 starts_cmp = md_at(s + ps, s + se, x->w) && x->kind == MD_W_CMP;
             /* …达到100家,其中高新区60家: the part's share of the goal before it */
-            int part = md_region_lead(s, ps, se, NULL, NULL, NULL) > 0;
+            int part = md_region_lead(s, ps, se, NULL, NULL, NULL) > 0 ||
+                       (qizhong && md_region_place(s, ps, i, NULL, NULL) > 0);
+            if (qizhong && part) c.in_part = 1;
+            qizhong = 0;
             if (!starts_cmp && !part && ps > ss && !md_at(s + ps - 3, s + se, "、")) c.subj = NULL, c.in_part = 0;
             if (ps == ss || !md_at(s + ps - 3, s + se, "、")) c.cs = ps;
             piece(&c, ps, i);

@@ -149,7 +149,7 @@ grep -q 'base-year value (70.1)' "$tmp/fyp.mb" || fail "fyp: the base-year value
 grep -q '>= 12 件/万人 by 2025' "$tmp/fyp.mb" || fail "fyp: the per-10k rate lost its unit"
 if grep -q '^# line .*: 1 — ' "$tmp/fyp.mb"; then fail "fyp: 表1 listed as a number"; fi
 
-# a part of the plan's region: 其中高新区 (and the list after it), 各主城区分别; not 其中省级以上
+# a part of the plan's region: 其中高新区 (and the list after it; also 其中,高新区…), 各主城区分别; not 其中省级以上
 # (a part of the things counted), 上市企业 or 地区生产总值 (words that end like a place)
 cat >"$tmp/part.txt" <<'TXT'
 某县2024年科技工作计划
@@ -158,6 +158,7 @@ cat >"$tmp/part.txt" <<'TXT'
 新增市级以上企业研发机构120家(其中省级以上30家)。
 全县上市企业达到12家,其中上市企业新增3家。
 全县地区生产总值达到500亿元,其中地区生产总值增长6%。
+全县科技企业孵化器达到15家,其中,高新区达到9家。
 TXT
 expect_clean part "$tmp/part.txt"
 want_part() { # TARGET-BODY REGION|-: the target with that body, and its region (or none)
@@ -180,9 +181,11 @@ want_part '>= 30 家 by 2024' -
 want_part '>= 12 家 by 2024' -
 want_part '>= 3 家 by 2024' -
 want_part 'growth >= 6% by 2024' -
+want_part '>= 15 家 by 2024' -
+want_part '>= 9 家 by 2024' 高新区
 grep -q 'note "draft: 各主城区: the target holds in each 主城区; name them in region"' "$tmp/part.mb" ||
   fail "part: 各主城区 is not marked for review"
-[ "$(grep -c '^  region "' "$tmp/part.mb")" -eq 4 ] || fail "part: $(grep -c '^  region "' "$tmp/part.mb") regions, expected 4"
+[ "$(grep -c '^  region "' "$tmp/part.mb")" -eq 5 ] || fail "part: $(grep -c '^  region "' "$tmp/part.mb") regions, expected 5"
 grep -q '"高新区"\|"经开区"' <(grep '^indicator' "$tmp/part.mb") && fail "part: a place proposed as an indicator"
 
 # where it writes: never over the plan; an existing draft is replaced whole
