@@ -69,7 +69,7 @@ void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *ms
 }
 
 %token END 0 "end of file"
-%token NUMBER "number" IDENT "identifier" STRING "string" DATE "date"
+%token NUMBER "number" IDENT "identifier" STRING "string" DATE "date" PERIOD "quarter or month"
 %token GE "'>='" LE "'<='" DOTDOT "'..'" PLUSMINUS "'±'"
 %token LEXERROR "invalid token"
 %token KW_IMPORT "'import'" KW_PLAN "'plan'" KW_NAME "'name'" KW_NUMBER "'number'"
@@ -86,13 +86,13 @@ void mb_yyerror(MB_YYLTYPE *loc, yyscan_t scanner, mb_pstate *st, const char *ms
 %token KW_BINDING "'binding'" KW_EXPECTED "'expected'" KW_ASPIRATION "'aspiration'"
 %token KW_LAST "'last'" KW_RATE "'rate'"
 %token KW_TEST "'test'" KW_AS_OF "'as-of'" KW_DATA "'data'" KW_ROW "'row'" KW_EXPECT "'expect'"
-%token KW_ACTUAL "'actual'"
+%token KW_ACTUAL "'actual'" KW_FLOW "'flow'" KW_STOCK "'stock'"
 
 %type <str> ident string opt_label unit unit_words
 %type <strs> strlist
 %type <q> quantity
 %type <num> number
-%type <year> year by_opt
+%type <year> year by_opt due
 %type <years> yearlist
 %type <goals> goals
 %type <cmp> cmpop
@@ -188,6 +188,8 @@ ind_clauses
           }
       }
     | ind_clauses KW_HIGHER        { $$ = $1; mb_pb_direction(st, @2, $$, 1); }
+    | ind_clauses KW_FLOW          { $$ = $1; mb_pb_flow(st, @2, $$, 1); }
+    | ind_clauses KW_STOCK         { $$ = $1; mb_pb_flow(st, @2, $$, -1); }
     | ind_clauses KW_LOWER         { $$ = $1; mb_pb_direction(st, @2, $$, -1); }
     | ind_clauses KW_CATEGORY string {
           $$ = $1; if (ONCE(@2, @3, $$->category.span, "category", "")) $$->category = $3;
@@ -409,7 +411,13 @@ sides_opt
 
 by_opt
     : %empty                       { $$ = (mb_year){0}; }
-    | KW_BY year                   { $$ = $2; }
+    | KW_BY due                    { $$ = $2; }
+    ;
+
+/* A deadline: a year, or a quarter or month of one (2025Q1, 2025-03) */
+due
+    : year
+    | PERIOD                       { CHECKED(mb_pb_period(st, @1, &$$)); }
     ;
 
 subject

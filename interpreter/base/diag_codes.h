@@ -38,6 +38,8 @@
     X(1016, MB_D_TWO_DIRECTIONS, ERROR, "an indicator given both 'higher' and 'lower'")          \
     X(1017, MB_D_NUMBER_LITERAL, ERROR, "a number in a rule that cannot be held exactly")        \
     X(1018, MB_D_BINDING_AND_EXPECTED, ERROR, "a target given both 'binding' and 'expected'")    \
+    X(1019, MB_D_FLOW_AND_STOCK, ERROR, "an indicator given both 'flow' and 'stock'")             \
+    X(1020, MB_D_NOT_A_PERIOD, ERROR, "a quarter or month that does not exist (2025Q5, 2025-13)") \
     /* MB2xxx names and structure */                                                             \
     X(2001, MB_D_UNDEFINED_INDICATOR, ERROR, "a target or formula names an unknown indicator")   \
     X(2002, MB_D_DUPLICATE_PLAN, ERROR, "two plans with the same id")                            \
@@ -100,6 +102,9 @@
     X(4026, MB_D_PRINTED_BASE_NO_BASE, ERROR, "a printed base value on a target that reads no base value") \
     X(4027, MB_D_PRINTED_BASE_YEAR, ERROR, "a printed base value for another year than the target's base") \
     X(4028, MB_D_PRINTED_BASE_REGIONS, ERROR, "a printed base value on a target for more than one region") \
+    X(4029, MB_D_SUBYEAR_UNDECLARED, ERROR, "a quarterly or monthly target on an indicator not declared 'flow' or 'stock'") \
+    X(4030, MB_D_SUBYEAR_FORM, ERROR, "a quarterly or monthly deadline on a form measured over whole years") \
+    X(4031, MB_D_SUBYEAR_HORIZON, WARNING, "a quarter or month outside the plan's years")      \
     /* MB5xxx imports and reading rule files */                                                  \
     X(5001, MB_D_IMPORT_CYCLE, ERROR, "a rule file that imports itself through its imports")     \
     X(5002, MB_D_RULE_FILE_UNREADABLE, ERROR, "a rule file or import that cannot be read")       \

@@ -221,6 +221,7 @@ static void collect_indicator(mb_chk *c, const mb_ast_indicator *a, const mb_pla
     ind->owners = a->owners.v;
     ind->nowners = a->owners.n;
     ind->integer = a->integer;
+    ind->flow = a->flow;
     ind->derived = a->derived;
     ind->plan = plan;
     ind->span = MB_SPAN(a->id.span);

@@ -42,6 +42,9 @@ int mb_phrase_year_fix(const mb_rule *r);
 void mb_phrase_fix_year(mb_diag *g, const mb_rule *r, int year);
 /* Is the number of n digits at p a year ("2020年", "2018-2020")? */
 int mb_phrase_year_at(const char *p, size_t n);
+/* Deadlines in a quarter or month: on an indicator declared a flow or a stock, on a form
+ * that can be judged within a year, inside the plan's years (check_subyear.c). */
+void mb_chk_subyear(mb_chk *c, const mb_rule *r, const mb_ast_target *t);
 /* The criterion of each goal of a rule whose form and values are checked (check_crit.c). */
 void mb_chk_criterion(mb_chk *c, mb_rule *r);
 /* A printed base value (check_printed.c): converted into the rule before its criterion is

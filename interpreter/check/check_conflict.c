@@ -36,6 +36,7 @@ static size_t bounds_of(const mb_rule *r, bound *out)
     for (size_t i = 0; i < r->ngoals; i++) {
         const mb_crit *c = &r->crit[i];
         if (c->kind != MB_CRIT_VALUE || c->scale != MB_SCALE_NONE || !(c->lo.on || c->hi.on)) continue;
+        if (r->goals[i].sub) continue; /* a quarter's or month's value is not the year's */
         out[n++] = (bound){.r = r, .c = c, .plan = r->plan ? r->plan->index + 1 : 0, .ind = r->ind->index,
                            .year = (size_t)c->year, .has_lo = c->lo.on, .has_hi = c->hi.on,
                            .lo_strict = c->lo.strict, .hi_strict = c->hi.strict};

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "period.h"
 
 enum { NUMSET_MAX = 64 };
 typedef struct numset { mb_num v[NUMSET_MAX]; size_t n; } numset;
@@ -60,6 +61,9 @@ static void rule_numbers(const mb_rule *r, numset *nums, numset *years)
     for (size_t i = 0; i < r->ngoals; i++) {
         add(nums, r->goals[i].value);
         add(years, mb_num_int(r->goals[i].year));
+        /* a deadline's month or quarter (3月末, 第3季度) is a number the rule states */
+        int sub = r->goals[i].sub;
+        if (sub) add(nums, mb_num_int(mb_sub_quarter(sub) ? mb_sub_quarter(sub) : sub));
     }
     for (int y = r->y1; y && y <= r->y2; y++) add(years, mb_num_int(y));
     if (r->base_year) add(years, mb_num_int(r->base_year));

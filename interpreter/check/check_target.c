@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "period.h"
 
 static mb_rule *new_rule(mb_chk *c)
 {
@@ -64,7 +65,8 @@ typedef struct ygoal { mb_rgoal g; size_t i; } ygoal;
 static int cmp_goal_year(const void *a, const void *b)
 {
     const ygoal *x = a, *y = b;
-    if (x->g.year != y->g.year) return x->g.year - y->g.year;
+    int kx = mb_sub_key(x->g.year, x->g.sub), ky = mb_sub_key(y->g.year, y->g.sub);
+    if (kx != ky) return kx - ky;
     return x->i < y->i ? -1 : x->i > y->i; /* as written, so messages are repeatable */
 }
 
@@ -83,10 +85,13 @@ static void check_milestones(mb_chk *c, const mb_rule *r, const mb_ast_target *t
         const mb_rgoal *a = &g[i - 1].g, *b = &g[i].g;
         if (!a->year) continue; /* a milestone without its year: reported already */
         mb_aspan sp = t->goals[g[i].i].q.span;
-        if (b->year == a->year) {
-            mb_diag_add(c->d, MB_D_TWO_MILESTONES, sp, "two milestones for %d", b->year);
+        char pb[16];
+        if (b->year == a->year && b->sub == a->sub) {
+            mb_diag_add(c->d, MB_D_TWO_MILESTONES, sp, "two milestones for %s", mb_period_text(b->year, b->sub, pb));
             continue;
         }
+        /* a flow's quarters or months are amounts of their own, not steps towards the year's */
+        if ((a->sub || b->sub) && r->ind->flow > 0) continue;
         int s = mb_num_cmp(b->value, a->value);
         if (r->ind->direction > 0 && up && s < 0)
             mb_diag_add(c->d, MB_D_MILESTONE_DIRECTION, sp,
@@ -112,6 +117,7 @@ static void compare_goals(mb_chk *c, mb_rule *r, const mb_ast_target *t, const m
                         mb_chk_text_of(c, g->q.span));
         else
             r->goals[i].year = deadline(c, t, plan, g->by);
+        r->goals[i].sub = g->by.year ? g->by.sub : 0;
         r->goals[i].text = mb_chk_text_of(c, g->q.span);
         mb_chk_quantity(c, &g->q, r->ind, &r->goals[i].value);
     }
@@ -196,12 +202,13 @@ static void yoy_goals(mb_chk *c, mb_rule *r, const mb_ast_target *t, const mb_pl
         const mb_quantity *q = t->args->y1.year || t->args->b.span.text ? &t->args->a : &t->goals[i].q;
         g->text = q->span.text ? mb_chk_text_of(c, q->span) : "last year";
         if (t->args->y1.year) { g->year = r->y1 + (int)i; g->value = r->a; }
-        else if (t->args->b.span.text) { g->year = deadline(c, t, plan, t->by); g->value = r->a; }
+        else if (t->args->b.span.text) { g->year = deadline(c, t, plan, t->by); g->sub = t->by.sub; g->value = r->a; }
         else {
             if (n > 1 && !t->goals[i].by.year)
                 mb_diag_add(c->d, MB_D_MILESTONE_NO_YEAR, q->span.text ? q->span : t->id.span,
                             "each milestone needs its year: write '%s by YEAR'", g->text);
             else g->year = deadline(c, t, plan, t->goals[i].by);
+            g->sub = t->goals[i].by.year ? t->goals[i].by.sub : 0;
             yoy_rate(c, q, &g->value);
         }
         /* a submitted rate needs no value of the year before; levels do */
@@ -345,11 +352,13 @@ void mb_chk_target(mb_chk *c, const mb_ast_target *t, const mb_plan *plan)
         r->goals[0].text = t->args->a.span.text ? mb_chk_text_of(c, t->args->a.span) : "";
         form(c, r, t, plan);
         r->goals[0].value = r->a;
+        r->goals[0].sub = t->by.year ? t->by.sub : 0;
     }
     if (!r->base_year) r->base_year = t->cl->from.year ? t->cl->from.year : plan ? plan->base : 0;
     if (t->cl->from.year)
         for (size_t i = 0; i < r->ngoals; i++) base_before(c, &t->cl->from, r->goals[i].year);
     mb_chk_printed_value(c, r, t);
+    mb_chk_subyear(c, r, t);
     mb_chk_criterion(c, r);
     mb_chk_printed_use(c, r, t);
 }

@@ -45,6 +45,9 @@ typedef struct mb_indicator {
     const mb_str *owners;
     size_t nowners;
     int integer;
+    int flow;                       /* +1 flow (a quarter's value is the quarter's own, a year's
+                                       is their sum), -1 stock (a level at the period's end), 0
+                                       not stated: then it is read by whole years only */
     struct mb_indicator *part_of;
     const mb_expr *derived;              /* NULL unless computed from others: the formula as written */
     const struct mb_fnode *formula; /* and as resolved (formula.h): what values are computed from */
@@ -56,6 +59,7 @@ typedef struct mb_indicator {
 typedef struct mb_rgoal {
     mb_num value;                   /* in the indicator's unit */
     int year;
+    int sub;                        /* due in a quarter or month of it (period.h); 0: the year */
     const char *text;               /* as written, e.g. "1.2万家" */
 } mb_rgoal;
 

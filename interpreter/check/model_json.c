@@ -5,6 +5,7 @@
 #include "formula.h"
 #include "jsonw.h"
 #include "model.h"
+#include "period.h"
 
 static void num(FILE *o, mb_num v)
 {
@@ -93,6 +94,10 @@ static void indicator(FILE *o, const mb_indicator *ind)
     kstr(o, "source", ind->source, &f);
     key(o, "integer", &f);
     fputs(ind->integer ? "true" : "false", o);
+    if (ind->flow) { /* only when declared: the JSON of every other indicator stays as it was */
+        key(o, "kind", &f);
+        fputs(ind->flow > 0 ? "\"flow\"" : "\"stock\"", o);
+    }
     kstr(o, "part_of", ind->part_of ? ind->part_of->id : NULL, &f);
     key(o, "derived", &f);
     if (ind->derived) {
@@ -145,7 +150,10 @@ static void rule(FILE *o, const mb_rule *r)
     const char *unit = fi->stated == MB_STATED_PERCENT ? "%" : fi->stated == MB_STATED_FACTOR ? NULL
                      : r->ind ? r->ind->unit.text : NULL;
     for (size_t i = 0; r->form != MB_FORM_QUALITATIVE && i < r->ngoals; i++) {
-        fprintf(o, "%s{\"year\":%d,\"value\":", i ? "," : "", r->goals[i].year);
+        fprintf(o, "%s{\"year\":%d,", i ? "," : "", r->goals[i].year);
+        char pb[16];
+        if (r->goals[i].sub) fprintf(o, "\"due\":\"%s\",", mb_period_text(r->goals[i].year, r->goals[i].sub, pb));
+        fputs("\"value\":", o);
         if (no_value) fputs("null", o);
         else num(o, r->goals[i].value);
         fputs(",\"as_written\":", o);

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "ingest_value.h"
 #include "text.h"
+#include "period.h"
 
 /* A CSV field, always quoted ("" for a quote): names may hold commas. */
 static void csv_field(FILE *o, const char *s)
@@ -166,9 +167,11 @@ static int resolve(mb_rt_file *f, const mb_eval *e, const mb_ast_expect *x, mb_r
     }
     size_t goal = 0;
     if (x->by.span.text) {
-        while (goal < r->ngoals && r->goals[goal].year != x->by.year) goal++;
+        while (goal < r->ngoals && (r->goals[goal].year != x->by.year || r->goals[goal].sub != x->by.sub)) goal++;
         if (goal == r->ngoals) {
-            mb_diag_add(&f->d, MB_D_TEST_DEADLINE, x->by.span, "rule %s has no deadline %d", r->id, x->by.year);
+            char pb[16];
+            mb_diag_add(&f->d, MB_D_TEST_DEADLINE, x->by.span, "rule %s has no deadline %s", r->id,
+                        mb_period_text(x->by.year, x->by.sub, pb));
             return 0;
         }
     } else if (r->ngoals > 1) {

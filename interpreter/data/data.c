@@ -7,6 +7,7 @@
 
 #include "formula.h"
 #include "ingest.h"
+#include "period.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -48,6 +49,45 @@ static void rule_years(const mb_rule *r, int *lo, int *hi)
     if (r->base_year && r->base_year < *lo) *lo = r->base_year;
 }
 
+/* Quarters and months of `year` (and, for a growth over the previous year, the year before)
+ * for an indicator and, when it is derived, what it is computed from. */
+static void widen_sub(mb_data *D, const mb_indicator *ind, int lo, int hi, int depth);
+
+static void widen_sub_expr(mb_data *D, const mb_fnode *e, int lo, int hi, int depth)
+{
+    if (!e) return;
+    if (e->kind == MB_EX_REF && e->ind) widen_sub(D, e->ind, lo, hi, depth + 1);
+    widen_sub_expr(D, e->l, lo, hi, depth);
+    widen_sub_expr(D, e->r, lo, hi, depth);
+}
+
+static void widen_sub(mb_data *D, const mb_indicator *ind, int lo, int hi, int depth)
+{
+    if (!ind || lo <= 0 || hi < lo || depth > MB_MAX_DERIVED_CHAIN) return;
+    int *f = &D->sub_first[ind->index], *n = &D->sub_nyears[ind->index];
+    int a = *n ? (lo < *f ? lo : *f) : lo;
+    int b = *n ? (hi > *f + *n - 1 ? hi : *f + *n - 1) : hi;
+    *f = a;
+    *n = b - a + 1;
+    widen_sub_expr(D, ind->formula, lo, hi, depth);
+}
+
+/* A rule reads quarters or months when a goal is due in one, or when its indicator is a
+ * declared flow or stock and a yearly value may be assessed from them before the year ends
+ * (eval.c, docs/evaluation.md). Every other rule leaves the store as it was: yearly only. */
+static void rule_subyears(mb_data *D, const mb_rule *r)
+{
+    if (!r->ind || !r->crit) return;
+    for (size_t g = 0; g < r->ngoals; g++) {
+        const mb_crit *c = &r->crit[g];
+        int year = r->goals[g].year;
+        if (!year || c->kind != MB_CRIT_VALUE) continue;
+        if (!r->goals[g].sub && !r->ind->flow) continue;
+        int lo = c->scale == MB_SCALE_BASE && c->base_year == year - 1 ? year - 1 : year;
+        widen_sub(D, r->ind, lo, year, 0);
+    }
+}
+
 static int layout(mb_data *D)
 {
     const mb_model *m = D->model;
@@ -56,7 +96,11 @@ static int layout(mb_data *D)
     D->nyears = mb_arena_alloc(&D->arena, n * sizeof(int));
     D->slot0 = mb_arena_alloc(&D->arena, n * sizeof(size_t));
     D->checked = mb_arena_alloc(&D->arena, n);
-    if (!D->first_year || !D->nyears || !D->slot0 || !D->checked) return 0;
+    D->sub_first = mb_arena_alloc(&D->arena, n * sizeof(int));
+    D->sub_nyears = mb_arena_alloc(&D->arena, n * sizeof(int));
+    D->sub0 = mb_arena_alloc(&D->arena, n * sizeof(size_t));
+    if (!D->first_year || !D->nyears || !D->slot0 || !D->checked || !D->sub_first || !D->sub_nyears || !D->sub0)
+        return 0;
     for (size_t i = 0; i < m->nchecks; i++)
         if (m->checks[i]->kind != MB_DC_CMP_IND) D->checked[m->checks[i]->ind->index] = 1;
     int glo = 9999, ghi = 0;
@@ -65,6 +109,7 @@ static int layout(mb_data *D)
         int lo, hi;
         rule_years(r, &lo, &hi);
         if (r->form != MB_FORM_QUALITATIVE) widen(D, r->ind, lo, hi, 0);
+        if (r->form != MB_FORM_QUALITATIVE) rule_subyears(D, r);
         if (lo < glo) glo = lo;
         if (hi > ghi) ghi = hi;
     }
@@ -78,6 +123,11 @@ static int layout(mb_data *D)
         if (m->inds[i]->derived) D->nyears[i] = 0; /* computed, never stored */
         D->slot0[i] = D->nslots;
         D->nslots += (size_t)D->nyears[i];
+    }
+    for (size_t i = 0; i < m->ninds; i++) {
+        if (m->inds[i]->derived) D->sub_nyears[i] = 0;
+        D->sub0[i] = D->nslots;
+        D->nslots += (size_t)D->sub_nyears[i] * (MB_SUB_COUNT - 1);
     }
     return 1;
 }
@@ -212,6 +262,19 @@ const mb_obs *mb_data_obs(const mb_data *D, size_t region, const mb_indicator *i
     int off = year - D->first_year[i];
     if (off < 0 || off >= D->nyears[i] || region >= D->nregions) return NULL;
     size_t at = D->slot0[i] + (size_t)off;
+    if (region >= D->live) return &D->obs[(region - D->live) * D->nslots + at];
+    for (size_t k = 0; k < D->nheld; k++)
+        if (D->held_region[k] == region) return &D->held[k * D->nslots + at];
+    return NULL;
+}
+
+const mb_obs *mb_data_obs_sub(const mb_data *D, size_t region, const mb_indicator *ind, int year, int sub)
+{
+    if (!sub) return mb_data_obs(D, region, ind, year);
+    size_t i = ind->index;
+    int off = year - D->sub_first[i];
+    if (off < 0 || off >= D->sub_nyears[i] || sub < 1 || sub >= MB_SUB_COUNT || region >= D->nregions) return NULL;
+    size_t at = D->sub0[i] + (size_t)off * (MB_SUB_COUNT - 1) + (size_t)(sub - 1);
     if (region >= D->live) return &D->obs[(region - D->live) * D->nslots + at];
     for (size_t k = 0; k < D->nheld; k++)
         if (D->held_region[k] == region) return &D->held[k * D->nslots + at];

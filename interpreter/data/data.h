@@ -32,7 +32,8 @@ typedef struct mb_rowcount {
     size_t rows;             /* data rows read (headers and blank lines not counted) */
     size_t used;             /* stored for a rule */
     size_t unused_indicator; /* indicator no rule or check reads */
-    size_t unused_period;    /* period no rule reads (or not a whole year) */
+    size_t unused_period;    /* period no rule reads (a quarter or month: of an indicator no
+                                rule reads by quarters or months) */
     size_t unused_region;    /* region no plan reads (every plan names its regions) */
     size_t duplicate;        /* same region, indicator, period and value as an earlier row */
     size_t rejected;         /* bad row: reported as a submission error */
@@ -50,6 +51,12 @@ typedef struct mb_data {
     int *nyears;
     size_t *slot0;
     unsigned char *checked;  /* per indicator: some data check reads single values of it */
+    /* Quarters and months, only for indicators a rule reads by them (a target due in a
+     * quarter, or a yearly target on a flow or stock assessed before the year ends): per
+     * indicator the years kept (sub_nyears 0: none) and the first of their slots, 16 a year
+     * (months 1..12, then Q1..Q4: period.h's codes less one). */
+    int *sub_first, *sub_nyears;
+    size_t *sub0;
     /* regions */
     mb_map regions;          /* NFKC name -> index + 1 */
     const char **region_names;
@@ -121,6 +128,8 @@ long mb_data_region(const mb_data *D, const char *name);
 /* The stored observation of indicator `ind` in `year`, or NULL when not in the layout (or,
  * streaming, when the region was released and not held). */
 const mb_obs *mb_data_obs(const mb_data *D, size_t region, const mb_indicator *ind, int year);
+/* The same for a quarter or month of a year (sub: period.h; 0 is mb_data_obs). */
+const mb_obs *mb_data_obs_sub(const mb_data *D, size_t region, const mb_indicator *ind, int year, int sub);
 mb_num mb_obs_value(const mb_obs *o);
 const char *mb_data_file_name(const mb_data *D, uint16_t file);
 

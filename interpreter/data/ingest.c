@@ -16,6 +16,7 @@
 
 #include "csv.h"
 #include "ingest_value.h"
+#include "period.h"
 #include "jsonin.h"
 #include "text.h"
 #include "xalloc.h"
@@ -339,6 +340,30 @@ static const char *check_value(const mb_data *D, const mb_indicator *ind, mb_num
     return NULL;
 }
 
+/* The slot of a period of an indicator within a region's row (quarters and months only for
+ * indicators some rule reads by them: data.h). 0 when no rule reads that period. */
+static int slot_of(const mb_data *D, const mb_indicator *ind, const mb_period *p, size_t *at)
+{
+    size_t i = ind->index;
+    if (p->month) {
+        int sub = p->quarter ? mb_sub_of_quarter(p->quarter) : p->month;
+        int off = p->year - D->sub_first[i];
+        if (off < 0 || off >= D->sub_nyears[i]) return 0;
+        *at = D->sub0[i] + (size_t)off * (MB_SUB_COUNT - 1) + (size_t)(sub - 1);
+        return 1;
+    }
+    int off = p->year - D->first_year[i];
+    if (off < 0 || off >= D->nyears[i]) return 0;
+    *at = D->slot0[i] + (size_t)off;
+    return 1;
+}
+
+/* "2018", "2018Q3" or "2018-09", for messages about a row. */
+static const char *period_of(const mb_period *p, char buf[16])
+{
+    return mb_period_text(p->year, p->quarter ? mb_sub_of_quarter(p->quarter) : p->month, buf);
+}
+
 static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int exp, const char *region,
                   const mb_indicator *ind, const mb_period *p)
 {
@@ -348,33 +373,35 @@ static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int e
         D->count.used++;
         return;
     }
-    char buf[MB_NUM_BUF], old[MB_NUM_BUF];
+    char buf[MB_NUM_BUF], old[MB_NUM_BUF], pb[16];
+    const char *per = period_of(p, pb);
     mb_num_format(mb_num_dec(m, -exp), 0, buf, NULL);
     mb_num_format(mb_obs_value(o), 0, old, NULL);
     if (o->state == MB_OBS_PRESENT && mb_num_cmp(mb_num_dec(m, -exp), mb_obs_value(o)) == 0) {
         D->count.duplicate++;
         mb_diag_add(&D->diags, MB_D_DUPLICATE_ROW, fspan(g, vf),
-                    "duplicate observation for %s, %s, %d: same value as %s:%u",
-                    region, ind->id, p->year, mb_data_file_name(D, o->file), o->line);
+                    "duplicate observation for %s, %s, %s: same value as %s:%u",
+                    region, ind->id, per, mb_data_file_name(D, o->file), o->line);
         return;
     }
     D->count.rejected++;
     if (o->state == MB_OBS_CONFLICT && o->m == MB_OBS_REJECTED_M) {
-        row_error(g, MB_D_CONFLICTING_VALUES, fspan(g, vf), "value for %s, %s, %d not used: the row at %s:%u for the same region, "
-                  "indicator and year was rejected", region, ind->id, p->year, mb_data_file_name(D, o->file), o->line);
+        row_error(g, MB_D_CONFLICTING_VALUES, fspan(g, vf), "value for %s, %s, %s not used: the row at %s:%u for the same region, "
+                  "indicator and %s was rejected", region, ind->id, per, mb_data_file_name(D, o->file), o->line,
+                  p->month ? "period" : "year");
         return;
     }
     if (o->state == MB_OBS_CONFLICT) {
-        row_error(g, MB_D_CONFLICTING_VALUES, fspan(g, vf), "conflicting values for %s, %s, %d: rows with different values "
-                  "came before (first at %s:%u)", region, ind->id, p->year, mb_data_file_name(D, o->file), o->line);
+        row_error(g, MB_D_CONFLICTING_VALUES, fspan(g, vf), "conflicting values for %s, %s, %s: rows with different values "
+                  "came before (first at %s:%u)", region, ind->id, per, mb_data_file_name(D, o->file), o->line);
         return;
     }
     /* The earlier row is no longer usable either: neither value becomes a verdict. */
     D->count.used--;
     D->count.rejected++;
     o->state = MB_OBS_CONFLICT;
-    row_error(g, MB_D_CONFLICTING_VALUES, fspan(g, vf), "conflicting values for %s, %s, %d: %s here, %s at %s:%u", region, ind->id,
-              p->year, buf, old, mb_data_file_name(D, o->file), o->line);
+    row_error(g, MB_D_CONFLICTING_VALUES, fspan(g, vf), "conflicting values for %s, %s, %s: %s here, %s at %s:%u", region, ind->id,
+              per, buf, old, mb_data_file_name(D, o->file), o->line);
 }
 
 /* A row rejected after its region was known: the region still appears in the report (a
@@ -388,10 +415,9 @@ static void spoil(ingest *g, const mb_csv_field *reg, const mb_indicator *ind, c
 {
     mb_data *D = g->D;
     long r = lookup_region(g, reg->s, reg->n);
-    if (r < 0 || !p || p->month) return;
-    int off = p->year - D->first_year[ind->index];
-    if (off < 0 || off >= D->nyears[ind->index]) return;
-    mb_obs *o = slots(D, r) + D->slot0[ind->index] + (size_t)off;
+    size_t k;
+    if (r < 0 || !p || !slot_of(D, ind, p, &k)) return;
+    mb_obs *o = slots(D, r) + k;
     if (o->state == MB_OBS_ABSENT) *o = (mb_obs){MB_OBS_REJECTED_M, at->line, 0, MB_OBS_CONFLICT, g->file};
 }
 
@@ -428,11 +454,17 @@ static inline __attribute__((always_inline)) int place(ingest *g, const mb_indic
     const mb_period p = *pp;
     int key = mb_period_key(&p);
     if (key > D->max_period) { D->max_period = key; D->max_period_at = fspan(g, per); }
-    if (p.month) { D->count.unused_period++; return 0; } /* targets are yearly */
-    if (p.year > D->max_year) D->max_year = p.year;
-    /* Only rows a rule reads need their region: most rows stop here. */
-    int off = p.year - D->first_year[ind->index];
-    if (off < 0 || off >= D->nyears[ind->index]) { D->count.unused_period++; return 0; }
+    /* Only rows a rule reads need their region: most rows stop here (quarters and months
+     * too, unless a rule reads the indicator by them: slot_of). */
+    size_t at;
+    if (p.month) {
+        if (!slot_of(D, ind, &p, &at)) { D->count.unused_period++; return 0; }
+    } else {
+        if (p.year > D->max_year) D->max_year = p.year;
+        int off = p.year - D->first_year[ind->index];
+        if (off < 0 || off >= D->nyears[ind->index]) { D->count.unused_period++; return 0; }
+        at = D->slot0[ind->index] + (size_t)off;
+    }
     long r = lookup_region(g, reg->s, reg->n);
     if (r == -3) {
         D->count.unused_region++;
@@ -449,7 +481,7 @@ static inline __attribute__((always_inline)) int place(ingest *g, const mb_indic
         reject(g, MB_D_TOO_MANY_REGIONS, reg, "%stoo many distinct regions, or out of memory", "");
         return 1;
     }
-    mb_obs *o = slots(D, r) + D->slot0[ind->index] + (size_t)off;
+    mb_obs *o = slots(D, r) + at;
     store(g, val, o, m, exp, D->region_names[r], ind, &p);
     return 0;
 }

@@ -76,6 +76,9 @@ static mb_data *shard_new(mb_data *D)
     S->first_year = D->first_year;
     S->nyears = D->nyears;
     S->slot0 = D->slot0;
+    S->sub_first = D->sub_first;
+    S->sub_nyears = D->sub_nyears;
+    S->sub0 = D->sub0;
     S->checked = D->checked;
     S->files = D->files;
     S->nfiles = D->nfiles;

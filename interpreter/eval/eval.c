@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "formula.h"
+#include "period.h"
 
 static const char *const NAMES[MB_ST_COUNT] = {
     "met", "missed", "on-track", "needs-acceleration", "limited-progress",
@@ -31,6 +32,7 @@ void mb_eval_init(mb_eval *e, const mb_model *m, const mb_data *D, int as_of_key
     int key = as_of_key ? as_of_key : D->max_period;
     e->as_of = key % 100 == 12 ? key / 100 : key / 100 - 1;
     if (key == 0) e->as_of = 0;
+    e->as_of_key = key;
 }
 
 /* The regions a rule names: its own (region "…" on the target), else its plan's. */
@@ -72,47 +74,63 @@ size_t mb_eval_regions(const mb_eval *e, const mb_rule *r, size_t *out, size_t c
 
 typedef enum { V_OK, V_MISSING, V_BAD } vstate;
 
-static vstate value(const mb_eval *e, size_t region, const mb_indicator *ind, int year, mb_num *out,
-                    char *why, size_t whyn, int depth);
+static vstate value_sub(const mb_eval *e, size_t region, const mb_indicator *ind, int year, int sub, mb_num *out,
+                        char *why, size_t whyn, int depth);
 
 /* A derived value from its resolved formula (formula.h: units converted on the way). */
-static vstate expr(const mb_eval *e, size_t region, const mb_fnode *x, int year, mb_num *out,
+static vstate expr(const mb_eval *e, size_t region, const mb_fnode *x, int year, int sub, mb_num *out,
                    char *why, size_t whyn, int depth)
 {
     if (depth > MB_MAX_EVAL_DEPTH || !x) { snprintf(why, whyn, "derived indicators nested too deeply"); return V_BAD; }
     mb_num a = {0, 1}, b = {0, 1};
     vstate s = V_OK;
-    if (x->kind == MB_EX_REF) s = value(e, region, x->ind, year, &a, why, whyn, depth + 1);
-    else if (x->l) s = expr(e, region, x->l, year, &a, why, whyn, depth + 1);
-    if (s == V_OK && x->r) s = expr(e, region, x->r, year, &b, why, whyn, depth + 1);
+    if (x->kind == MB_EX_REF) s = value_sub(e, region, x->ind, year, sub, &a, why, whyn, depth + 1);
+    else if (x->l) s = expr(e, region, x->l, year, sub, &a, why, whyn, depth + 1);
+    if (s == V_OK && x->r) s = expr(e, region, x->r, year, sub, &b, why, whyn, depth + 1);
     if (s != V_OK) return s;
     mb_numerr err = x->l ? mb_fnode_apply(x, a, b, out) : mb_fnode_leaf(x, a, out);
-    if (err) { snprintf(why, whyn, "%s in a derived indicator for %d", mb_numerr_str(err), year); return V_BAD; }
+    char pb[16];
+    if (err) { snprintf(why, whyn, "%s in a derived indicator for %s", mb_numerr_str(err), mb_period_text(year, sub, pb)); return V_BAD; }
     return V_OK;
 }
 
-/* On V_MISSING, `why` names the value that is missing (for a derived indicator, the input
- * that is missing); on V_BAD, why it cannot be used. */
-static vstate value(const mb_eval *e, size_t region, const mb_indicator *ind, int year, mb_num *out,
-                    char *why, size_t whyn, int depth)
+/* Is a period within the as-of? A year when the whole of it is, a quarter or month when its
+ * last month is. */
+static int reached(const mb_eval *e, int year, int sub)
 {
+    return sub ? mb_sub_key(year, sub) <= e->as_of_key : year <= e->as_of;
+}
+
+/* On V_MISSING, `why` names the value that is missing (for a derived indicator, the input
+ * that is missing); on V_BAD, why it cannot be used. sub: a quarter or month of the year
+ * (period.h), 0 the whole year. */
+static vstate value_sub(const mb_eval *e, size_t region, const mb_indicator *ind, int year, int sub, mb_num *out,
+                        char *why, size_t whyn, int depth)
+{
+    char pb[16];
     if (!ind) return V_MISSING;
-    if (year > e->as_of) {
-        snprintf(why, whyn, "no value of '%s' for %d", ind->id, year);
+    if (!reached(e, year, sub)) {
+        snprintf(why, whyn, "no value of '%s' for %s", ind->id, mb_period_text(year, sub, pb));
         return V_MISSING;
     }
-    if (ind->derived) return expr(e, region, ind->formula, year, out, why, whyn, depth);
-    const mb_obs *o = mb_data_obs(e->D, region, ind, year);
+    if (ind->derived) return expr(e, region, ind->formula, year, sub, out, why, whyn, depth);
+    const mb_obs *o = mb_data_obs_sub(e->D, region, ind, year, sub);
     if (!o || o->state == MB_OBS_ABSENT) {
-        snprintf(why, whyn, "no value of '%s' for %d", ind->id, year);
+        snprintf(why, whyn, "no value of '%s' for %s", ind->id, mb_period_text(year, sub, pb));
         return V_MISSING;
     }
     if (o->state == MB_OBS_CONFLICT) {
-        snprintf(why, whyn, "the %d value of '%s' was rejected (see the submission errors)", year, ind->id);
+        snprintf(why, whyn, "the %s value of '%s' was rejected (see the submission errors)", mb_period_text(year, sub, pb), ind->id);
         return V_BAD;
     }
     *out = mb_obs_value(o);
     return V_OK;
+}
+
+static vstate value(const mb_eval *e, size_t region, const mb_indicator *ind, int year, mb_num *out,
+                    char *why, size_t whyn, int depth)
+{
+    return value_sub(e, region, ind, year, 0, out, why, whyn, depth);
 }
 
 /* ---- helpers ------------------------------------------------------------------------- */
@@ -148,67 +166,86 @@ static void status(mb_verdict *v, mb_status s, const char *fmt, ...)
 /* ---- the trace: what a verdict used -------------------------------------------------- */
 
 static void note1(const mb_eval *e, mb_verdict *v, mb_tvrole role, size_t region, const mb_indicator *ind,
-                  int year, vstate s, mb_num x)
+                  int year, int sub, vstate s, mb_num x)
 {
     mb_trace *t = &v->trace;
     if (t->nvals >= MB_TRACE_MAX) { t->dropped++; return; }
     mb_tval *tv = &t->val[t->nvals++];
     tv->v = x;
     tv->ind = ind;
-    tv->obs = ind && !ind->derived && year <= e->as_of ? mb_data_obs(e->D, region, ind, year) : NULL;
+    tv->obs = ind && !ind->derived && reached(e, year, sub) ? mb_data_obs_sub(e->D, region, ind, year, sub) : NULL;
     tv->region = region;
     tv->year = year;
+    tv->sub = (unsigned char)sub;
     tv->role = (unsigned char)role;
-    tv->state = s == V_OK ? MB_TV_OK : s == V_BAD ? MB_TV_REJECTED : year > e->as_of ? MB_TV_LATE : MB_TV_MISSING;
+    tv->state = s == V_OK ? MB_TV_OK : s == V_BAD ? MB_TV_REJECTED : !reached(e, year, sub) ? MB_TV_LATE : MB_TV_MISSING;
 }
 
 /* The inputs of a derived value, each once, after it (they are read again: cheap, and only
  * for derived indicators). */
-static void inputs(const mb_eval *e, mb_verdict *v, size_t region, const mb_fnode *x, int year, int depth)
+static void inputs(const mb_eval *e, mb_verdict *v, size_t region, const mb_fnode *x, int year, int sub, int depth)
 {
     if (!x || depth > 64) return;
     if (x->kind == MB_EX_REF && x->ind) {
         for (unsigned i = 0; i < v->trace.nvals; i++)
             if (v->trace.val[i].role == MB_TV_INPUT && v->trace.val[i].ind == x->ind && v->trace.val[i].year == year
-                && v->trace.val[i].region == region) return;
+                && v->trace.val[i].sub == sub && v->trace.val[i].region == region) return;
         char why[160];
         mb_num a = {0, 1};
-        vstate s = value(e, region, x->ind, year, &a, why, sizeof why, 0);
-        note1(e, v, MB_TV_INPUT, region, x->ind, year, s, a);
+        vstate s = value_sub(e, region, x->ind, year, sub, &a, why, sizeof why, 0);
+        note1(e, v, MB_TV_INPUT, region, x->ind, year, sub, s, a);
         return;
     }
-    inputs(e, v, region, x->l, year, depth + 1);
-    inputs(e, v, region, x->r, year, depth + 1);
+    inputs(e, v, region, x->l, year, sub, depth + 1);
+    inputs(e, v, region, x->r, year, sub, depth + 1);
 }
 
 /* Record a value the verdict used (or looked for and did not find). */
+static void note_sub(const mb_eval *e, mb_verdict *v, mb_tvrole role, size_t region, const mb_indicator *ind,
+                     int year, int sub, vstate s, mb_num x)
+{
+    note1(e, v, role, region, ind, year, sub, s, x);
+    if (ind && ind->derived && reached(e, year, sub)) inputs(e, v, region, ind->formula, year, sub, 0);
+}
+
 static void note(const mb_eval *e, mb_verdict *v, mb_tvrole role, size_t region, const mb_indicator *ind,
                  int year, vstate s, mb_num x)
 {
-    note1(e, v, role, region, ind, year, s, x);
-    if (ind && ind->derived && year <= e->as_of) inputs(e, v, region, ind->formula, year, 0);
+    note_sub(e, v, role, region, ind, year, 0, s, x);
 }
 
 /* A value, read and recorded. */
-static vstate get(const mb_eval *e, mb_verdict *v, mb_tvrole role, size_t region, const mb_indicator *ind,
-                  int year, mb_num *out, char *why, size_t whyn)
+static vstate get_sub(const mb_eval *e, mb_verdict *v, mb_tvrole role, size_t region, const mb_indicator *ind,
+                      int year, int sub, mb_num *out, char *why, size_t whyn)
 {
-    vstate s = value(e, region, ind, year, out, why, whyn, 0);
-    note(e, v, role, region, ind, year, s, *out);
+    vstate s = value_sub(e, region, ind, year, sub, out, why, whyn, 0);
+    note_sub(e, v, role, region, ind, year, sub, s, *out);
     return s;
 }
 
+static vstate get(const mb_eval *e, mb_verdict *v, mb_tvrole role, size_t region, const mb_indicator *ind,
+                  int year, mb_num *out, char *why, size_t whyn)
+{
+    return get_sub(e, v, role, region, ind, year, 0, out, why, whyn);
+}
+
 /* A value that must be there: sets no-data or error on the verdict when it is not. */
-static int need(const mb_eval *e, mb_verdict *v, mb_tvrole tr, const mb_indicator *ind, int year, mb_num *out,
-                const char *role)
+static int need_sub(const mb_eval *e, mb_verdict *v, mb_tvrole tr, const mb_indicator *ind, int year, int sub,
+                    mb_num *out, const char *role)
 {
     char why[160] = "";
-    vstate s = get(e, v, tr, v->region, ind, year, out, why, sizeof why);
+    vstate s = get_sub(e, v, tr, v->region, ind, year, sub, out, why, sizeof why);
     if (s == V_OK) return 1;
     if (s == V_BAD) status(v, MB_ST_ERROR, "%s", why);
     else if (ind->derived) status(v, MB_ST_NO_DATA, "%s%s, an input of '%s'", why, role, ind->id);
     else status(v, MB_ST_NO_DATA, "%s%s", why, role);
     return 0;
+}
+
+static int need(const mb_eval *e, mb_verdict *v, mb_tvrole tr, const mb_indicator *ind, int year, mb_num *out,
+                const char *role)
+{
+    return need_sub(e, v, tr, ind, year, 0, out, role);
 }
 
 /* The base-year value: the submitted one, else the plan's printed one when the criterion
@@ -237,15 +274,29 @@ typedef struct bounds {
     mb_num target;
 } bounds;
 
+static int bounds_for(const mb_crit *c, mb_verdict *v, mb_num base, bounds *b);
+
+/* A target due in a quarter or month is measured from the same quarter or month of its base
+ * year (a growth over the previous year: 2025Q1 against 2024Q1). */
 static int resolve(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v, bounds *b)
 {
     mb_num base = mb_num_int(1);
     if (c->scale != MB_SCALE_NONE) {
-        if (!base_value(e, r, c, v, c->base_year, &base)) return 0;
+        if (v->sub) { /* a printed base is a year's: a quarter's base is always submitted */
+            if (!need_sub(e, v, MB_TV_BASE, r->ind, c->base_year, v->sub, &base, " (the same period of the base year)"))
+                return 0;
+            v->trace.base_source = MB_BASE_SUBMITTED;
+        } else if (!base_value(e, r, c, v, c->base_year, &base)) return 0;
         v->trace.has_base = 1;
         v->trace.base = base;
         v->trace.base_year = c->base_year;
     }
+    return bounds_for(c, v, base, b);
+}
+
+/* The bounds and target for a base value (1 when the criterion has no base). */
+static int bounds_for(const mb_crit *c, mb_verdict *v, mb_num base, bounds *b)
+{
     /* a change in percentage points is as meaningful from a share of 0 as from any other */
     if (c->scale != MB_SCALE_NONE && c->scale != MB_SCALE_OFFSET && mb_num_sign(base) <= 0) {
         /* (1 + 50%) × (−10) = −15 would pass a loss that grew; growth from 0 is no growth */
@@ -288,22 +339,30 @@ static mb_status klass(double R)
  * growth rate is undefined, so the same comparison is made on the linear path. A band
  * (both bounds) is left from below or from above: the bound a value must move towards is the
  * one on its side. */
-static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v, const bounds *b)
+/* A stock's latest value may be of a quarter or month of the deadline year (lsub, value
+ * lx): it is then the latest value, at its point in the year (2025Q2 is 2024 + 6/12). */
+static void progress_at(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v, const bounds *b,
+                        int lsub, mb_num lx)
 {
     int t0 = c->base_year, T = v->year, t = 0;
     mb_num x0, xt = {0, 1}, target = b->target;
-    char why[160], pb[32];
+    char why[160], pb[32], tb[16];
+    if (lsub) t = T, xt = lx;
     for (int y = e->as_of < T ? e->as_of : T - 1; y > t0 && !t; y--)
         if (value(e, v->region, r->ind, y, &xt, why, sizeof why, 0) == V_OK) t = y;
-    if (t) note(e, v, MB_TV_LATEST, v->region, r->ind, t, V_OK, xt);
+    if (t) note_sub(e, v, MB_TV_LATEST, v->region, r->ind, t, lsub, V_OK, xt);
+    double tt = lsub ? T - 1 + mb_sub_last_month(lsub) / 12.0 : t;
+    const char *tn = mb_period_text(t, lsub, tb);
     if (t) {
         set_actual(v, xt, t);
+        v->actual_sub = lsub;
+        v->trace.latest_sub = lsub;
         set_target(v, target);
         if (within(b, xt)) { /* no base needed to see that */
             v->ratio = 1;
             v->has_ratio = 1;
             v->already = 1;
-            status(v, MB_ST_ON_TRACK, "target already reached in %d", t);
+            status(v, MB_ST_ON_TRACK, "target already reached in %s", tn);
             return;
         }
     }
@@ -329,7 +388,7 @@ static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
          * It is the opposite. */
         v->ratio = -1;
         v->has_ratio = 1;
-        status(v, MB_ST_REGRESSING, "%d is further from the target than %d", t, t0);
+        status(v, MB_ST_REGRESSING, "%s is further from the target than %d", tn, t0);
         return;
     }
     int below0 = mb_num_cmp(x0, b->lo.v) < 0, above_t = mb_num_cmp(xt, b->hi.v) > 0;
@@ -342,7 +401,7 @@ static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
         v->ratio = closer ? 0 : -1;
         v->has_ratio = 1;
         status(v, closer ? MB_ST_LIMITED_PROGRESS : MB_ST_REGRESSING,
-               "%d is past the band, %s it than %d was on the other side: it must move back", t,
+               "%s is past the band, %s it than %d was on the other side: it must move back", tn,
                closer ? "closer to" : "further from", t0);
         return;
     }
@@ -352,10 +411,10 @@ static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
     double a0 = mb_num_to_double(x0), at = mb_num_to_double(xt), as = mb_num_to_double(target);
     double got, req;
     if (a0 > 0 && at > 0 && as > 0) {
-        got = pow(at / a0, 1.0 / (t - t0)) - 1;
+        got = pow(at / a0, 1.0 / (tt - t0)) - 1;
         req = pow(as / a0, 1.0 / (T - t0)) - 1;
     } else {
-        got = (at - a0) / (t - t0);
+        got = (at - a0) / (tt - t0);
         req = (as - a0) / (T - t0);
     }
     double R = req != 0 ? got / req : (got == 0 ? 0 : -1);
@@ -367,7 +426,152 @@ static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_ve
     v->trace.pace_to = t;
     v->trace.got = got;
     v->trace.needed = req;
-    status(v, klass(R), "progress %d→%d is %s of the pace needed to reach the target by %d", t0, t, pct_of(R, pb), T);
+    status(v, klass(R), "progress %d→%s is %s of the pace needed to reach the target by %d", t0, tn, pct_of(R, pb), T);
+}
+
+static void progress(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v, const bounds *b)
+{
+    progress_at(e, r, c, v, b, 0, (mb_num){0, 1});
+}
+
+/* ---- before the year ends: quarters and months (docs/evaluation.md) ------------------- */
+
+/* The sum of the quarters Q1..last, or of the months 1..last, of a year: 1 when every one is
+ * there; 0 when one is missing, or (with *bad and why set) rejected or too large to add. */
+static int sum_through(const mb_eval *e, size_t region, const mb_indicator *ind, int year, int last, mb_num *sum,
+                       int *bad, char *why, size_t whyn)
+{
+    *sum = mb_num_int(0);
+    for (int s = mb_sub_quarter(last) ? MB_SUB_Q1 : 1; s <= last; s++) {
+        mb_num x = {0, 1};
+        vstate st = value_sub(e, region, ind, year, s, &x, why, whyn, 0);
+        if (st == V_BAD) { *bad = 1; return 0; }
+        if (st != V_OK) return 0;
+        if (mb_num_add(*sum, x, sum)) { *bad = 1; snprintf(why, whyn, "year-to-date sum too large to compute exactly"); return 0; }
+    }
+    return 1;
+}
+
+static void note_through(const mb_eval *e, mb_verdict *v, mb_tvrole role, const mb_indicator *ind, int year, int last)
+{
+    char why[160];
+    for (int s = mb_sub_quarter(last) ? MB_SUB_Q1 : 1; s <= last; s++) {
+        mb_num x = {0, 1};
+        get_sub(e, v, role, v->region, ind, year, s, &x, why, sizeof why);
+    }
+}
+
+/* The year to date of a flow at the as-of month m: the months 1..m when every one is there
+ * and they reach further than the whole quarters, else the quarters, else the months.
+ * Returns the last quarter or month summed, 0 when none is complete. */
+static int ytd_last(const mb_eval *e, size_t region, const mb_indicator *ind, int year, int m, mb_num *sum,
+                    int *bad, char *why, size_t whyn)
+{
+    if (m % 3 && sum_through(e, region, ind, year, m, sum, bad, why, whyn)) return m;
+    if (*bad) return 0;
+    if (m >= 3 && sum_through(e, region, ind, year, mb_sub_of_quarter(m / 3), sum, bad, why, whyn))
+        return mb_sub_of_quarter(m / 3);
+    if (*bad || m % 3) return 0;
+    return sum_through(e, region, ind, year, m, sum, bad, why, whyn) ? m : 0;
+}
+
+/* x × n / 12: the share of a year's amount due after n months, exactly. */
+static mb_numerr share(mb_num x, int n, mb_num *out)
+{
+    mb_num f;
+    mb_numerr err = mb_num_div(mb_num_int(n), mb_num_int(12), &f);
+    return err ? err : mb_num_mul(x, f, out);
+}
+
+/* A yearly target on a flow before its year ends: the year-to-date sum against the share of
+ * the year due by then (a growth over the previous year: against the same months of the year
+ * before, grown as the target says). Returns 0 when it does not apply or the quarters and
+ * months are not all there: progress is then measured on whole years. */
+static int year_to_date(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v)
+{
+    int T = v->year, m = e->as_of_key - T * 100, bad = 0, yoy = c->scale == MB_SCALE_BASE && c->base_year == T - 1;
+    /* a submitted rate, a derived ratio or a compound path is not a sum of its quarters */
+    if (e->as_of_key / 100 != T || m < 1 || m > 11 || r->yoy_rate || r->ind->derived) return 0;
+    if (c->scale == MB_SCALE_COMPOUND || c->scale == MB_SCALE_OFFSET) return 0;
+    mb_num sum, base = {0, 1};
+    char why[160] = "", pb[32], tb[16];
+    int last = ytd_last(e, v->region, r->ind, T, m, &sum, &bad, why, sizeof why);
+    if (!last && !bad) return 0;
+    if (!bad && yoy && !sum_through(e, v->region, r->ind, T - 1, last, &base, &bad, why, sizeof why) && !bad) return 0;
+    if (bad) { status(v, MB_ST_ERROR, "%s", why); return 1; }
+    bounds b;
+    if (yoy) {
+        note_through(e, v, MB_TV_BASE, r->ind, T - 1, last);
+        v->trace.has_base = 1;
+        v->trace.base = base;
+        v->trace.base_year = T - 1;
+        v->trace.base_source = MB_BASE_SUBMITTED;
+        if (!bounds_for(c, v, base, &b)) return 1;
+    } else {
+        if (!resolve(e, r, c, v, &b)) return 1;
+        int n = mb_sub_last_month(last);
+        if (b.lo.big_on || b.hi.big_on || (b.lo.on && share(b.lo.v, n, &b.lo.v)) || (b.hi.on && share(b.hi.v, n, &b.hi.v)) ||
+            share(b.target, n, &b.target)) {
+            status(v, MB_ST_ERROR, "overflow computing the share of the target due by %s", mb_period_text(T, last, tb));
+            return 1;
+        }
+        v->trace.lo = b.lo;
+        v->trace.hi = b.hi;
+    }
+    note_through(e, v, MB_TV_YEAR, r->ind, T, last);
+    v->trace.ytd_sub = last;
+    set_actual(v, sum, T);
+    v->actual_sub = last;
+    set_target(v, b.target);
+    const char *tn = mb_period_text(T, last, tb);
+    if (within(&b, sum)) {
+        v->ratio = 1;
+        v->has_ratio = 1;
+        status(v, MB_ST_ON_TRACK, yoy ? "year to date through %s meets the growth over the same months of %d"
+                                      : "year to date through %s is within the share of the target due (%d/12)",
+               tn, yoy ? T - 1 : mb_sub_last_month(last));
+        return 1;
+    }
+    if (b.hi.on && mb_num_cmp(sum, b.hi.v) > 0) {
+        status(v, MB_ST_NEEDS_ACCELERATION, "year to date through %s is above the %s", tn,
+               yoy ? "band over the same months of the year before" : "share of the target due by then");
+        return 1;
+    }
+    double s = mb_num_to_double(sum), lo = mb_num_to_double(b.lo.v), b0 = mb_num_to_double(base);
+    double R;
+    if (yoy) { /* the growth achieved against the growth asked for */
+        double got = s / b0 - 1, req = lo / b0 - 1;
+        R = req > 0 ? got / req : -1;
+    } else R = lo > 0 ? s / lo : -1;
+    v->ratio = R;
+    v->has_ratio = 1;
+    status(v, klass(R), "year to date through %s is %s of the %s", tn, pct_of(R, pb),
+           yoy ? "growth asked over the same months of the year before" : "share of the target due by then");
+    return 1;
+}
+
+/* A yearly target on a stock before its year ends: the latest quarter or month of the year
+ * (the level at its end) is the latest value. Returns 0 when there is none. */
+static int stock_latest(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb_verdict *v, const bounds *b)
+{
+    int T = v->year, m = e->as_of_key - T * 100;
+    if (e->as_of_key / 100 != T || m < 1 || m > 11) return 0;
+    char why[160];
+    for (int mm = m; mm >= 1; mm--) {
+        int subs[2] = {mm % 3 == 0 ? mb_sub_of_quarter(mm / 3) : 0, mm};
+        for (int k = 0; k < 2; k++) {
+            mb_num x = {0, 1};
+            if (!subs[k]) continue;
+            vstate st = value_sub(e, v->region, r->ind, T, subs[k], &x, why, sizeof why, 0);
+            if (st == V_BAD) {
+                note_sub(e, v, MB_TV_LATEST, v->region, r->ind, T, subs[k], st, x);
+                status(v, MB_ST_ERROR, "%s", why);
+                return 1;
+            }
+            if (st == V_OK) { progress_at(e, r, c, v, b, subs[k], x); return 1; }
+        }
+    }
+    return 0;
 }
 
 /* One value at the deadline against the bounds (before it: a progress class). */
@@ -375,10 +579,22 @@ static void at_deadline(const mb_eval *e, const mb_rule *r, const mb_crit *c, mb
 {
     bounds b;
     mb_num x;
+    char tb[16];
+    if (!v->sub && e->as_of < v->year && r->ind && r->ind->flow > 0 && year_to_date(e, r, c, v)) return;
     if (!resolve(e, r, c, v, &b)) return;
-    if (e->as_of < v->year) { progress(e, r, c, v, &b); return; }
-    if (!need(e, v, MB_TV_VALUE, r->ind, v->year, &x, "")) { set_target(v, b.target); return; }
+    if (!reached(e, v->year, v->sub) && v->sub) {
+        set_target(v, b.target);
+        status(v, MB_ST_NO_DATA, "deadline %s not reached", mb_period_text(v->year, v->sub, tb));
+        return;
+    }
+    if (e->as_of < v->year && !v->sub) {
+        if (r->ind && r->ind->flow < 0 && stock_latest(e, r, c, v, &b)) return;
+        progress(e, r, c, v, &b);
+        return;
+    }
+    if (!need_sub(e, v, MB_TV_VALUE, r->ind, v->year, v->sub, &x, "")) { set_target(v, b.target); return; }
     set_actual(v, x, v->year);
+    v->actual_sub = v->sub;
     /* a band missed from above is measured from its upper end, unless it names a centre */
     int above = b.hi.on && mb_num_cmp(x, b.hi.v) > 0;
     set_target(v, above && b.lo.on && mb_num_eq(b.target, b.lo.v) ? b.hi.v : b.target);
@@ -572,6 +788,7 @@ void mb_eval_verdict(const mb_eval *e, const mb_rule *r, size_t goal, size_t reg
     v->goal = goal;
     v->region = region;
     v->year = r->goals ? r->goals[goal].year : 0;
+    v->sub = r->goals ? r->goals[goal].sub : 0;
     const mb_crit *c = &r->crit[goal];
     switch (c->kind) {
     case MB_CRIT_NONE: status(v, MB_ST_NOT_ASSESSABLE, "qualitative target"); return;

@@ -33,7 +33,8 @@ typedef enum {
     MB_TV_VALUE,    /* the value judged at the deadline (or this region's, against another) */
     MB_TV_BASE,     /* the base-year value */
     MB_TV_LATEST,   /* before the deadline: the latest value */
-    MB_TV_YEAR,     /* one year of each year / total / rises */
+    MB_TV_YEAR,     /* one year of each year / total / rises; one quarter or month of a
+                       year-to-date sum (and of the same months the year before: MB_TV_BASE) */
     MB_TV_REF,      /* the reference region's value */
     MB_TV_INPUT,    /* an input of the derived value just before it */
 } mb_tvrole;
@@ -47,6 +48,7 @@ typedef struct mb_tval {
     size_t region;
     int year;
     unsigned char role, state;   /* mb_tvrole, mb_tvstate */
+    unsigned char sub;           /* its quarter or month (period.h); 0: the whole year */
 } mb_tval;
 
 typedef enum { MB_PACE_NONE, MB_PACE_GROWTH, MB_PACE_CHANGE } mb_pace;
@@ -68,6 +70,11 @@ typedef struct mb_trace {
     int pace_from, pace_to;      /* base year and latest year of the pace */
     double got, needed;          /* growth a year (GROWTH) or change a year (CHANGE) */
     mb_base_source base_source;  /* of the base-year value read (NONE: none was read) */
+    int ytd_sub;                 /* a flow's year to date: the sum runs through this quarter or
+                                    month of the deadline year (period.h; 0: not used); the
+                                    bounds are the share of the year due by then, or the same
+                                    months of the year before grown as the target says */
+    int latest_sub;              /* a stock's latest value is of this quarter or month */
     mb_tval val[MB_TRACE_MAX];   /* only the first nvals are set */
 } mb_trace;
 
@@ -76,10 +83,12 @@ typedef struct mb_verdict {
     size_t goal;             /* milestone index */
     size_t region;
     int year;                /* the deadline */
+    int sub;                 /* its quarter or month (period.h); 0: the whole year */
     mb_status status;
     int has_actual, has_target, has_gap;
     mb_num actual;           /* the value judged (sum for cumulative, ...) */
     int actual_year;         /* the period it came from */
+    int actual_sub;          /* and its quarter or month (0: the whole year) */
     mb_num target;           /* the threshold it was compared with (indicator unit) */
     mb_num gap;              /* actual − target */
     int has_rel_gap;
@@ -97,6 +106,8 @@ typedef struct mb_eval {
     const mb_model *m;
     const mb_data *D;
     int as_of;               /* last whole year of data taken into account */
+    int as_of_key;           /* the last period taken into account: year*100 + its last month
+                                (quarters and months after it are not read) */
     size_t threads;          /* threads a report may use: 0 the cores (at most 2), 1 one;
                                 mb_eval_init sets 0, the caller may change it */
 } mb_eval;

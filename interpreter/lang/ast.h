@@ -32,6 +32,7 @@ typedef struct mb_strlist {
 
 typedef struct mb_year {
     int year; /* 0: absent */
+    int sub;  /* a deadline's quarter or month (period.h: 0 the whole year); years are 0 */
     mb_aspan span;
 } mb_year;
 
@@ -152,6 +153,9 @@ typedef struct mb_ast_indicator {
     int integer;
     mb_aspan integer_span;
     mb_expr *derived;
+    int flow;                  /* +1 'flow' (a quarter's value is the quarter's own), -1 'stock'
+                                  (the level at its end), 0 not stated */
+    mb_aspan flow_span;
 } mb_ast_indicator;
 
 typedef struct mb_ast_check {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "period.h"
 #include "text.h"
 
 mb_span mb_pstate_span(const mb_pstate *st, mb_loc loc)
@@ -164,7 +165,7 @@ int mb_pb_year(mb_pstate *st, mb_loc loc, mb_year *out)
                         st->text->data + sp.start);
         y = 0;
     }
-    *out = (mb_year){y, mb_pstate_aspan(st, loc)};
+    *out = (mb_year){y, 0, mb_pstate_aspan(st, loc)};
     return 1;
 }
 
@@ -209,6 +210,47 @@ void mb_pb_direction(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int dir)
                                        "'%s' after '%s': an indicator has one direction", word,
                                        ind->direction > 0 ? "higher" : "lower");
     mb_diag_note(g, ind->direction_span, "first given here");
+}
+
+void mb_pb_flow(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int flow)
+{
+    const char *word = flow > 0 ? "flow" : "stock";
+    if (!ind->flow) {
+        ind->flow = flow;
+        ind->flow_span = mb_pstate_aspan(st, loc);
+        return;
+    }
+    mb_diag *g = flow == ind->flow
+                     ? mb_pstate_error(st, MB_D_GIVEN_TWICE, loc, "'%s' given twice", word)
+                     : mb_pstate_error(st, MB_D_FLOW_AND_STOCK, loc,
+                                       "'%s' after '%s': an indicator is a flow (summed over a year) or a stock "
+                                       "(a level at a date), not both", word, ind->flow > 0 ? "flow" : "stock");
+    mb_diag_note(g, ind->flow_span, "first given here");
+}
+
+/* 2025Q1, 2025-Q1, 2025q1 or 2025-03 (the lexer's PERIOD): a year and its quarter or month. */
+int mb_pb_period(mb_pstate *st, mb_loc loc, mb_year *out)
+{
+    const char *s = st->nt.data + loc.start;
+    size_t n = loc.end - loc.start;
+    if (!mb_pb_year(st, (mb_loc){loc.start, loc.start + 4}, out)) return 0;
+    out->span = mb_pstate_aspan(st, loc);
+    const char *r = s + 4 + (s[4] == '-');
+    size_t rn = n - (size_t)(r - s);
+    int quarter = *r == 'Q' || *r == 'q';
+    if (quarter) { r++; rn--; }
+    int v = 0;
+    for (size_t i = 0; i < rn && v < 100; i++) v = v * 10 + (r[i] - '0');
+    if (quarter ? v >= 1 && v <= 4 && rn == 1 : v >= 1 && v <= 12) {
+        out->sub = quarter ? mb_sub_of_quarter(v) : v;
+        return 1;
+    }
+    mb_span sp = mb_pstate_span(st, loc);
+    int shown = (int)(sp.end - sp.start > 60 ? 60 : sp.end - sp.start);
+    mb_pstate_error(st, MB_D_NOT_A_PERIOD, loc, "'%.*s' is not a %s (write %s)", shown, st->text->data + sp.start,
+                    quarter ? "quarter" : "month", quarter ? "Q1 to Q4: 2025Q1" : "01 to 12: 2025-03");
+    out->year = 0;
+    return 1;
 }
 
 void mb_pb_binding(mb_pstate *st, mb_loc loc, mb_ast_tclauses *k, int b)

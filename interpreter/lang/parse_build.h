@@ -19,6 +19,11 @@ int mb_pb_date(mb_pstate *st, mb_loc loc, mb_str *out);
 int mb_pb_once(mb_pstate *st, mb_loc second, mb_aspan first, const char *what, const char *hint);
 /* `higher` or `lower` (dir +1/-1): one direction per indicator, like any clause. */
 void mb_pb_direction(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int dir);
+/* 'flow' (+1) or 'stock' (-1), at most one of them, once. */
+void mb_pb_flow(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int flow);
+/* A deadline's quarter or month (2025Q1, 2025-03); a quarter or month that does not exist
+ * is an error and leaves the year 0 (absent). */
+int mb_pb_period(mb_pstate *st, mb_loc loc, mb_year *out);
 /* 'binding' (b > 0) or 'expected' (b < 0) on a target: at most one of them, once. */
 void mb_pb_binding(mb_pstate *st, mb_loc loc, mb_ast_tclauses *k, int b);
 int mb_pb_stmt(mb_pstate *st, mb_stkind kind, void *node);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "period.h"
 #include "print_text.h"
 #include "text.h"
 
@@ -170,6 +171,7 @@ static void items_indicator(stmt_items *s, const mb_ast_indicator *a)
     if (a->direction)
         mb_pt_puts(&add(s, a->direction_span.start, 2, 0, HEAD_LINE)->text, a->direction > 0 ? "higher" : "lower");
     if (a->integer) mb_pt_puts(&add(s, a->integer_span.start, 2, 0, HEAD_LINE)->text, "integer");
+    if (a->flow) mb_pt_puts(&add(s, a->flow_span.start, 2, 0, HEAD_LINE)->text, a->flow > 0 ? "flow" : "stock");
     if (a->part_of.text) {
         mb_pt_buf *b = &add(s, a->part_of.span.start, 2, 0, HEAD_LINE)->text;
         mb_pt_puts(b, "part of ");
@@ -263,7 +265,8 @@ static void items_test(stmt_items *s, const mb_ast_test *t)
         b = &add(s, x->span.start, 2, 1, 0)->text;
         mb_pt_printf(b, "expect %s ", x->rule.text);
         mb_pt_string(b, x->region.text);
-        if (x->by.span.text) mb_pt_printf(b, " by %d", x->by.year);
+        char pb[16];
+        if (x->by.span.text) mb_pt_printf(b, " by %s", mb_period_text(x->by.year, x->by.sub, pb));
         mb_pt_printf(b, " %s", x->status.text);
         if (x->actual.span.text) { mb_pt_puts(b, " actual "); mb_pt_quantity(b, &x->actual); }
         if (x->target.span.text) { mb_pt_puts(b, " target "); mb_pt_quantity(b, &x->target); }

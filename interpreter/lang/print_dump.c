@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "print.h"
+#include "period.h"
 #include "print_text.h"
 
 /* A field added to a node must be printed (print.c, print_text.c) and dumped (here), or the
@@ -13,7 +14,7 @@
 NODE_SIZE(mb_ast_target, 184);
 NODE_SIZE(mb_ast_targs, 288);
 NODE_SIZE(mb_ast_tclauses, 384);
-NODE_SIZE(mb_ast_indicator, 288);
+NODE_SIZE(mb_ast_indicator, 312);
 NODE_SIZE(mb_ast_plan, 232);
 NODE_SIZE(mb_ast_check, 368);
 NODE_SIZE(mb_expr, 128);
@@ -48,7 +49,8 @@ static void qty(FILE *o, const char *name, const mb_quantity *q)
 
 static void year(FILE *o, const char *name, mb_year y)
 {
-    if (y.span.text) fprintf(o, " %s=%d", name, y.year);
+    char pb[16];
+    if (y.span.text) fprintf(o, " %s=%s", name, mb_period_text(y.year, y.sub, pb));
 }
 
 static void list(FILE *o, const char *name, const mb_strlist *l)
@@ -88,7 +90,7 @@ static void indicator(FILE *o, const mb_ast_indicator *a)
     fprintf(o, "indicator %s", a->id.text);
     str(o, "name", &a->name);
     if (a->has_unit) fprintf(o, " unit=%s%s", a->unit_quoted ? "quoted:" : "", a->unit.text);
-    fprintf(o, " direction=%d integer=%d", a->direction, a->integer);
+    fprintf(o, " direction=%d integer=%d flow=%d", a->direction, a->integer, a->flow);
     str(o, "part_of", &a->part_of);
     str(o, "category", &a->category);
     list(o, "owner", &a->owners);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "period.h"
 #include "text.h"
 
 void mb_pt_putn(mb_pt_buf *b, const char *s, size_t n)
@@ -126,7 +127,12 @@ void mb_pt_quantity(mb_pt_buf *b, const mb_quantity *q)
     mb_pt_puts(b, q->unit.text);
 }
 
-static void year(mb_pt_buf *b, const char *before, mb_year y) { mb_pt_printf(b, "%s%d", before, y.year); }
+/* a year, or a deadline's quarter or month (2025Q1, 2025-03) */
+static void year(mb_pt_buf *b, const char *before, mb_year y)
+{
+    char pb[16];
+    mb_pt_printf(b, "%s%s", before, mb_period_text(y.year, y.sub, pb));
+}
 
 /* " by Y" when one was written. */
 static void by(mb_pt_buf *b, mb_year y)

@@ -13,7 +13,7 @@ static const char *const KEYWORDS[] = {
     "indicator", "unit", "higher", "lower", "category", "owner", "source", "part", "of",
     "integer", "target", "phrase", "note", "by", "each", "year", "total", "about", "within",
     "two-sided", "between", "and", "stretch", "cut", "grow", "from", "to", "annual", "growth",
-    "rises", "falls", "every", "qualitative", "check", NULL,
+    "rises", "falls", "every", "qualitative", "check", "flow", "stock", NULL,
 };
 
 /* The scale words units are made of (base/unit.c). */

@@ -63,6 +63,7 @@ static void hover_indicator(FILE *o, const mb_lsp_an *a, const mb_indicator *ind
     fputs(ind->unit.text && ind->unit.text[0] ? ind->unit.text : "none (a pure number)", o);
     fputs(ind->direction > 0 ? " · higher is better" : ind->direction < 0 ? " · lower is better" : "", o);
     if (ind->integer) fputs(" · whole numbers", o);
+    if (ind->flow) fputs(ind->flow > 0 ? " · flow (a quarter's own amount; a year is their sum)" : " · stock (the level at a period's end)", o);
     fputs("\n\n", o);
     if (ind->category) fprintf(o, "category: %s\n\n", ind->category);
     for (size_t i = 0; i < ind->nowners; i++)

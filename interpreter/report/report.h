@@ -138,6 +138,9 @@ void mb_xml_esc(FILE *out, const char *s, size_t n);
 
 /* How one verdict was reached, in words (mubiao explain). */
 void mb_report_explain(FILE *out, const mb_eval *e, const mb_rule *r, size_t region);
+/* A milestone read from quarters or months (report_explain_sub.c): its working, from the
+ * trace. Returns 0, writing nothing, for a verdict on whole years. */
+int mb_explain_subyear(FILE *o, const mb_eval *e, const mb_verdict *v);
 
 /* Line and column of a rule, computed once per rule and kept in cache[rule->index]
  * (cache may be NULL): reports name the rule's place in every one of its verdicts. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "period.h"
 
 const char *mb_report_comparison(const mb_verdict *v)
 {
@@ -80,6 +81,21 @@ static void unscaled(sb *b, const mb_rule *r, const mb_crit *c, int mark)
     add(b, c->scale == MB_SCALE_COMPOUND ? "%/yr" : "%");
 }
 
+/* The base period of a growth over the previous year: the year, the same quarter or month
+ * ("2024Q1"), or the same months of a year to date ("2024Q1–Q2", "2024-01–05"). */
+static void add_base_period(sb *b, const mb_verdict *v, int year)
+{
+    char pb[16];
+    int last = v->trace.ytd_sub, q = mb_sub_quarter(last);
+    if (v->sub || !last || last == 1 || last == MB_SUB_Q1) {
+        add(b, mb_period_text(year, v->sub ? v->sub : last, pb));
+        return;
+    }
+    add(b, mb_period_text(year, q ? MB_SUB_Q1 : 1, pb));
+    snprintf(pb, sizeof pb, q ? "–Q%d" : "–%02d", q ? q : last);
+    add(b, pb);
+}
+
 /* A band of factors of the base (a growth over the previous year about 6% ± 0.5): the
  * bound(s) for this base, then the band of rates: "≥ 1055 (+6% ±0.5 on 2023)",
  * "102.5..103.5 (+3% ±0.5 on 2023)". */
@@ -106,7 +122,7 @@ static void scaled_band(sb *b, const mb_verdict *v, int mark, const char *unit)
     add(b, " ±");
     addnum(b, r->b, mark); /* the tolerance as written: percentage points, or 10% of the rate */
     add(b, r->tol_relative ? "% on " : " on ");
-    addint(b, c->base_year);
+    add_base_period(b, v, c->base_year);
     add(b, t->has_bounds ? ")" : "");
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "period.h"
 
 void mb_report_num(FILE *out, mb_num v, int approx_mark)
 {
@@ -213,13 +214,16 @@ static void csv_row(void *ctx, const mb_verdict *v)
     else field(l, c->e->D->region_names[v->region]);
     if (k) put_part(l, k, 1);
     else { putc_(l, ','); field(l, r->id); putc_(l, ','); field(l, r->ind ? r->ind->id : ""); putc_(l, ','); }
-    put_int(l, v->year);
+    char pb[16];
+    if (v->sub) puts_(l, mb_period_text(v->year, v->sub, pb)); /* a quarter or month: 2025Q1 */
+    else put_int(l, v->year);
     putc_(l, ',');
     puts_(l, mb_status_name(v->status));
     putc_(l, ',');
     if (v->has_actual) put_num(l, v->actual);
     putc_(l, ',');
-    if (v->has_actual) put_int(l, v->actual_year);
+    if (v->has_actual && v->actual_sub) puts_(l, mb_period_text(v->actual_year, v->actual_sub, pb));
+    else if (v->has_actual) put_int(l, v->actual_year);
     putc_(l, ',');
     if (v->has_target) put_num(l, v->target);
     putc_(l, ',');

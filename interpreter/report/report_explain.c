@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "formula.h"
+#include "period.h"
 #include "print.h"
 #include "report.h"
 
@@ -269,6 +270,14 @@ static void indented(FILE *o, const char *s)
     fputc('\n', o);
 }
 
+/* Does the rule read quarters or months (a goal due in one, or a flow or stock)? */
+static int reads_subyear(const mb_rule *r)
+{
+    for (size_t g = 0; g < r->ngoals; g++)
+        if (r->goals[g].sub) return 1;
+    return r->ind && r->ind->flow;
+}
+
 static void header(const xp *x)
 {
     FILE *o = x->o;
@@ -317,7 +326,10 @@ static void header(const xp *x)
         fputc(')', o);
     }
     fputc('\n', o);
-    if (x->e->as_of) fprintf(o, "  data:      taken into account up to %d\n", x->e->as_of);
+    if (x->e->as_of) fprintf(o, "  data:      taken into account up to %d", x->e->as_of);
+    if (x->e->as_of && x->e->as_of_key % 100 != 12 && reads_subyear(r))
+        fprintf(o, " (quarters and months up to %d-%02d)", x->e->as_of_key / 100, x->e->as_of_key % 100);
+    if (x->e->as_of) fputc('\n', o);
     else fputs("  data:      no whole year in the data\n", o);
 }
 
@@ -768,9 +780,11 @@ static void milestone(const xp *x, size_t g)
     xp with = *x;
     with.v = &v;
     x = &with;
-    if (r->ngoals > 1) fprintf(o, "\nMilestone %zu of %zu, %d:\n", g + 1, r->ngoals, v.year);
-    else if (v.year) fprintf(o, "\nDeadline %d:\n", v.year);
+    char pb[16];
+    if (r->ngoals > 1) fprintf(o, "\nMilestone %zu of %zu, %s:\n", g + 1, r->ngoals, mb_period_text(v.year, v.sub, pb));
+    else if (v.year) fprintf(o, "\nDeadline %s:\n", mb_period_text(v.year, v.sub, pb));
     else fputc('\n', o);
+    if (mb_explain_subyear(o, x->e, &v)) return;
     switch (r->crit[g].kind) {
     case MB_CRIT_NONE:
         fputs("    a qualitative target states no value that data could be compared with;\n"

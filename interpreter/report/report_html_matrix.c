@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report_html.h"
+#include "period.h"
 
 static int problem(unsigned char s)
 {
@@ -33,7 +34,8 @@ static void head(const mb_html *h)
         fprintf(o, "\"><a href=\"#rule-%zu\">", r->index);
         mb_html_text(o, r->id);
         fputs("</a>", o);
-        if (r->ngoals > 1) fprintf(o, "<br>%d", r->crit[h->colgoal[c]].year);
+        char pb[16];
+        if (r->ngoals > 1) fprintf(o, "<br>%s", mb_period_text(r->crit[h->colgoal[c]].year, r->goals[h->colgoal[c]].sub, pb));
         fputs("</th>", o);
     }
     fputs("</tr></thead>\n", o);

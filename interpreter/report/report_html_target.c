@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report_html.h"
+#include "period.h"
 
 static void unit(const mb_html *h, const mb_indicator *ind)
 {
@@ -65,9 +66,10 @@ void mb_html_meaning(const mb_html *h, const mb_rule *r, size_t goal)
 {
     FILE *o = h->o;
     const mb_crit *c = &r->crit[goal];
+    char pb[16];
     switch (c->kind) {
     case MB_CRIT_NONE: fputs("qualitative: nothing to compare a value with", o); return;
-    case MB_CRIT_VALUE: fprintf(o, "the value of %d is ", c->year); break;
+    case MB_CRIT_VALUE: fprintf(o, "the value of %s is ", mb_period_text(c->year, r->goals[goal].sub, pb)); break;
     case MB_CRIT_EACH: fprintf(o, "every yearly value of %d–%d is ", c->y1, c->y2); break;
     case MB_CRIT_SUM: fprintf(o, "the sum of the yearly values of %d–%d is ", c->y1, c->y2); break;
     case MB_CRIT_STEPS:
@@ -181,7 +183,8 @@ static void counts(const mb_html *h, const mb_rule *r)
     size_t c0 = h->col0[r->index];
     for (size_t g = 0; g < r->ngoals && c0 + g < h->maxcols; g++) {
         fputs("<li>", o);
-        if (r->crit[g].year) fprintf(o, "<strong>%d</strong>: ", r->crit[g].year);
+        char pb[16];
+        if (r->crit[g].year) fprintf(o, "<strong>%s</strong>: ", mb_period_text(r->crit[g].year, r->goals[g].sub, pb));
         mb_html_meaning(h, r, g);
         fputs("<br>", o);
         for (int s = 0; s < MB_ST_COUNT; s++) {
@@ -211,13 +214,14 @@ static void before(const mb_html *h, const mb_rule *r, size_t region, size_t goa
 static void region_figure(const mb_html *h, const mb_rule *r, size_t region, mb_verdict *v)
 {
     FILE *o = h->o;
+    char pb[16];
     for (size_t g = 0; g < r->ngoals; g++) mb_eval_verdict(h->e, r, g, region, &v[g]);
     fputs("<figure class=\"region\"><figcaption><strong>", o);
     mb_html_text(o, h->e->D->region_names[region]);
     fputs("</strong>", o);
     for (size_t g = 0; g < r->ngoals; g++) {
         fputc(' ', o);
-        if (r->ngoals > 1) fprintf(o, "%d ", v[g].year);
+        if (r->ngoals > 1) fprintf(o, "%s ", mb_period_text(v[g].year, v[g].sub, pb));
         mb_html_badge(h, v[g].status);
         if (h->prev) before(h, r, region, g);
     }
@@ -228,7 +232,7 @@ static void region_figure(const mb_html *h, const mb_rule *r, size_t region, mb_
         if (g) fputs("; ", o);
         if (v[g].has_actual) {
             mb_html_num(o, v[g].actual);
-            fprintf(o, " (%d)", v[g].actual_year);
+            fprintf(o, " (%s)", mb_period_text(v[g].actual_year, v[g].actual_sub, pb));
         } else fputs("—", o);
         fputs(" vs ", o);
         mb_html_text(o, crit);

@@ -9,6 +9,7 @@
 #include "jsonw.h"
 #include "report.h"
 #include "xalloc.h"
+#include "period.h"
 
 static void jnum(FILE *o, mb_num v)
 {
@@ -81,7 +82,11 @@ static void json_trace(json_ctx *c, const mb_verdict *v)
         jstr(o, tv->ind ? tv->ind->id : NULL);
         key(o, "region");
         jstr(o, D->region_names[tv->region]);
-        fprintf(o, ",\"period\":%d,\"state\":\"%s\"", tv->year, STATE[tv->state < 4 ? tv->state : 1]);
+        /* a year is a number, a quarter or month a string ("2025Q1"), as submissions write them */
+        char pb[16];
+        if (tv->sub) fprintf(o, ",\"period\":\"%s\"", mb_period_text(tv->year, tv->sub, pb));
+        else fprintf(o, ",\"period\":%d", tv->year);
+        fprintf(o, ",\"state\":\"%s\"", STATE[tv->state < 4 ? tv->state : 1]);
         key(o, "value");
         if (tv->state == MB_TV_OK) jnum(o, tv->v); else fputs("null", o);
         key(o, "file");
@@ -133,11 +138,15 @@ static void json_row(void *ctx, const mb_verdict *v)
     jstr(o, c->e->D->region_names[v->region]);
     key(o, "year");
     if (v->year) fprintf(o, "%d", v->year); else fputs("null", o);
+    char pb[16];
+    if (v->sub) fprintf(o, ",\"due\":\"%s\"", mb_period_text(v->year, v->sub, pb));
     fprintf(o, ",\"milestone\":%zu,\"status\":\"%s\"", v->goal, mb_status_name(v->status));
     key(o, "actual");
     if (v->has_actual) jnum(o, v->actual); else fputs("null", o);
     key(o, "actual_period");
-    if (v->has_actual) fprintf(o, "%d", v->actual_year); else fputs("null", o);
+    if (v->has_actual && v->actual_sub) fprintf(o, "\"%s\"", mb_period_text(v->actual_year, v->actual_sub, pb));
+    else if (v->has_actual) fprintf(o, "%d", v->actual_year);
+    else fputs("null", o);
     key(o, "target");
     if (v->has_target) jnum(o, v->target); else fputs("null", o);
     key(o, "comparison");

@@ -13,6 +13,7 @@
 #include "report.h"
 #include "text.h"
 #include "xalloc.h"
+#include "period.h"
 
 /* ---- XML text ---------------------------------------------------------------------------- */
 
@@ -137,12 +138,14 @@ static void xml_target(FILE *o, const mb_verdict *v, const char *unit)
 static void milestone_line(FILE *o, const mb_verdict *v)
 {
     const char *unit = unit_of(v->rule);
-    if (v->year) fprintf(o, "%d ", v->year);
+    char pb[16];
+    if (v->year) fprintf(o, "%s ", mb_period_text(v->year, v->sub, pb));
     fputs(mb_status_name(v->status), o);
     if (v->has_actual) {
         fputs(": actual ", o);
         xml_qty(o, v->actual, unit);
-        if (v->actual_year != v->year) fprintf(o, " (%d)", v->actual_year);
+        if (v->actual_year != v->year || v->actual_sub != v->sub)
+            fprintf(o, " (%s)", mb_period_text(v->actual_year, v->actual_sub, pb));
     }
     if (v->has_target) {
         fputs(v->has_actual ? ", target " : ": target ", o);

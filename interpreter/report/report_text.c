@@ -8,6 +8,7 @@
 #include "report.h"
 #include "text.h"
 #include "xalloc.h"
+#include "period.h"
 
 /* C_ATTR (binding, expected, aspiration) is shown only in a group where a rule states one. */
 enum { C_RULE, C_LABEL, C_STATUS, C_ACTUAL, C_TARGET, C_GAP, C_UNIT, C_BY, C_ATTR, C_NOTE, NCOL };
@@ -152,8 +153,9 @@ static void add_row(text_ctx *c, const mb_verdict *v)
     at = c->len;
     if (v->has_actual) {
         put_num(c, v->actual, 0);
-        if (v->actual_year != v->year) {
-            snprintf(buf, sizeof buf, " (%d)", v->actual_year);
+        if (v->actual_year != v->year || v->actual_sub != v->sub) {
+            char pb[16];
+            snprintf(buf, sizeof buf, " (%s)", mb_period_text(v->actual_year, v->actual_sub, pb));
             puts_(c, buf);
         }
     }
@@ -180,10 +182,7 @@ static void add_row(text_ctx *c, const mb_verdict *v)
     end_cell(c, row, C_UNIT, at);
 
     at = c->len;
-    if (v->year) {
-        snprintf(buf, sizeof buf, "%d", v->year);
-        puts_(c, buf);
-    }
+    if (v->year) puts_(c, mb_period_text(v->year, v->sub, buf));
     end_cell(c, row, C_BY, at);
 
     at = c->len;

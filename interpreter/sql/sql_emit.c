@@ -30,6 +30,9 @@ static const char *unsupported(const mb_rule *r, const mb_crit *c)
     if (c->printed) return "a base value printed in the plan";
     if (c->scale == MB_SCALE_OFFSET) return "a change in percentage points";
     if (r->ind->derived) return "a derived indicator";
+    if (r->goals && r->goals[c - r->crit].sub) return "a target due in a quarter or month";
+    /* before its year ends eval reads a flow's year to date or a stock's latest quarter */
+    if (r->ind->flow && c->kind == MB_CRIT_VALUE) return "a flow or stock, read by quarters and months before the year ends";
     if (c->kind == MB_CRIT_EACH || c->kind == MB_CRIT_SUM || c->kind == MB_CRIT_STEPS) {
         if (c->scale != MB_SCALE_NONE) return "yearly values against a base";
         if (r->y2 < r->y1 || r->y2 - r->y1 > 60) return "a period of more than 60 years";

@@ -1036,8 +1036,17 @@ Test(check_ok, every_construct_file)
     cr_assert_eq(C.check_rc, 0);
     cr_assert_eq(C.m->ntexts, 2);
     cr_assert_eq(C.m->nplans, 1);
-    cr_assert_eq(C.m->ninds, 23);
-    cr_assert_eq(C.m->nrules, 41);
+    cr_assert_eq(C.m->ninds, 25);
+    cr_assert_eq(C.m->nrules, 44);
+    /* T42..T44: due in quarters and a month, on a flow and a stock */
+    cr_assert_eq(rule("T42")->ngoals, 2);
+    cr_assert_eq(rule("T42")->goals[0].sub, 13);
+    cr_assert_eq(rule("T42")->goals[1].sub, 14);
+    cr_assert_eq(rule("T43")->goals[0].sub, 13);
+    cr_assert_eq(rule("T43")->goals[0].year, 2020);
+    cr_assert_eq(rule("T44")->goals[0].sub, 3);
+    cr_assert_eq(rule("T42")->ind->flow, 1);
+    cr_assert_eq(rule("T44")->ind->flow, -1);
     /* T35: a share of another region, the exact fraction; T36: a target's own region */
     cr_assert_eq(rule("T35")->form, MB_FORM_SHARE_REGION);
     cr_assert(mb_num_eq(rule("T35")->crit[0].lo.v, (mb_num){1, 3}));

@@ -1,0 +1,1 @@
+eval ../data/subyear.mb --data ../data/subyear.csv --region 乙县 --format json --fail-on none

@@ -1,0 +1,1 @@
+eval ../data/subyear.mb --data ../data/subyear.csv --fail-on none
