@@ -8,6 +8,7 @@
 
 #include "lsp_feat.h"
 #include "report.h"
+#include "period.h"
 
 /* A number as it reads: digits grouped by thousands, at most 4 decimals, "≈" when rounded. */
 static void put_num(FILE *o, mb_num v)
@@ -100,8 +101,11 @@ static void crit_words(FILE *o, const mb_rule *r, const mb_crit *c)
     if (c->kind == MB_CRIT_SUM) fprintf(o, "the sum of %s over %d–%d", name, c->y1, c->y2);
     else fputs(name, o);
     int scaled = c->scale != MB_SCALE_NONE;
+    int sub = r->goals && r->ngoals ? r->goals[c - r->crit].sub : 0;
+    char due[16], pb[16];
+    mb_period_text(c->year, sub, due);
     /* "X in 2015 ≥ 2 × its value in 2013" reads better than with the year at the end */
-    if (scaled && c->kind != MB_CRIT_EACH && c->kind != MB_CRIT_SUM) fprintf(o, " in %d", c->year);
+    if (scaled && c->kind != MB_CRIT_EACH && c->kind != MB_CRIT_SUM) fprintf(o, " in %s", due);
     for (int side = 0; side < 2; side++) {
         const mb_limit *l = side ? &c->hi : &c->lo;
         if (!l->on) continue;
@@ -124,11 +128,11 @@ static void crit_words(FILE *o, const mb_rule *r, const mb_crit *c)
             fputs(" × ", o);
         }
         if (c->kind == MB_CRIT_REGION) fprintf(o, "its value for %s", c->region);
-        else fprintf(o, "its value in %d", c->base_year);
+        else fprintf(o, "its value in %s", mb_period_text(c->base_year, sub, pb));
     }
     if (c->kind == MB_CRIT_REGION && !c->lo.on && !c->hi.on) fprintf(o, " above its value for %s", c->region);
     if (c->kind == MB_CRIT_EACH) fprintf(o, " in every year %d–%d", c->y1, c->y2);
-    else if (c->kind != MB_CRIT_SUM && !scaled) fprintf(o, " in %d", c->year);
+    else if (c->kind != MB_CRIT_SUM && !scaled) fprintf(o, " in %s", due);
     if (c->mark_kind == MB_MARK_STRETCH) {
         fputs(" (stretch: ", o);
         limit_words(o, &c->mark, c->dir >= 0, ind);

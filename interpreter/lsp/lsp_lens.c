@@ -15,6 +15,7 @@
 #include "eval.h"
 #include "lsp_feat.h"
 #include "report.h"
+#include "period.h"
 
 /* The submission for a document: the configured one, else submission.csv beside it; NULL
  * when there is none (malloc'd). */
@@ -65,7 +66,8 @@ static void lens_title(FILE *o, const mb_eval *e, const mb_rule *r, size_t g, co
     size_t n = mb_eval_regions(e, r, regions, LENS_REGIONS);
     mb_verdict *v = malloc(sizeof *v);
     if (!v) return;
-    fprintf(o, "%d:", r->crit ? r->crit[g].year : 0);
+    char pb[16];
+    fprintf(o, "%s:", mb_period_text(r->crit ? r->crit[g].year : 0, r->crit && r->goals ? r->goals[g].sub : 0, pb));
     if (!n) fputs(" no region in the submission", o);
     for (size_t i = 0; i < n && i < LENS_REGIONS; i++) {
         mb_eval_verdict(e, r, g, regions[i], v);
