@@ -2,6 +2,8 @@
 # run-demo.sh BINARY — the demo behind './dev.sh demo': check every rule file, then evaluate each
 # plan's illustrative submission (examples/<plan>/submission.csv, made-up numbers) and print the
 # text report. Jiangyin and Nanjing are shown twice: the mid-term review (--as-of) and the final one.
+# Last, an invented county's annual plan with quarterly monitoring (examples/county_2025), as of
+# its third quarter and at year end.
 set -euo pipefail
 
 if [ $# -ne 1 ]; then
@@ -33,6 +35,10 @@ for plan in nantong_2018 jiangyin_2018_2020 changzhou_2018 nanjing_2022_2024 hai
   esac
   run eval "rules/$plan.mb" --data "examples/$plan/submission.csv" --fail-on error
 done
+
+county=examples/county_2025
+run eval "$county/plan.mb" --data "$county/submission.csv" --as-of 2025Q3 --fail-on error
+run eval "$county/plan.mb" --data "$county/submission.csv" --fail-on error
 
 echo
 echo "demo finished: the reports above use made-up numbers (see examples/README.md)"

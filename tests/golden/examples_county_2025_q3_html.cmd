@@ -1,0 +1,1 @@
+eval ../../examples/county_2025/plan.mb --data ../../examples/county_2025/submission.csv --as-of 2025Q3 --format html
