@@ -166,6 +166,32 @@ static void phrases_by_line(const md_target *t, phrase_list *p)
         }
 }
 
+/* A printed base value (基期值) becomes a clause when the rule can carry it: the target reads
+ * a value of that year (the base of a cut or growth, or the year progress is measured from)
+ * and is for the plan's one region (a printed value is one region's). Otherwise it is noted. */
+static int base_clause(const md_doc *d, const md_target *t)
+{
+    if (!t->pbase_year || !d->region) return 0;
+    switch (t->form) {
+    case MD_F_CUT: case MD_F_GROW: case MD_F_AGROWTH: case MD_F_RELATIVE: case MD_F_CUT_POINTS: case MD_F_GROW_POINTS:
+        return t->from == t->pbase_year;
+    case MD_F_CMP: case MD_F_MILESTONES: case MD_F_ABOUT: case MD_F_RANGE:
+        return t->pbase_year < t->years[0];
+    default:
+        return 0;
+    }
+}
+
+static void printed_base(FILE *f, const md_doc *d, const md_target *t)
+{
+    if (!base_clause(d, t)) return;
+    /* a value at a deadline measures progress from the plan's base: from the printed year
+     * when the plan's is another */
+    int value_form = t->form == MD_F_CMP || t->form == MD_F_MILESTONES || t->form == MD_F_ABOUT || t->form == MD_F_RANGE;
+    if (value_form && t->pbase_year != d->base) fprintf(f, " from %d", t->pbase_year);
+    fprintf(f, " base %d = %s", t->pbase_year, t->pbase);
+}
+
 static size_t target(FILE *f, md_doc *d, const md_target *t, size_t k, const char *pid)
 {
     const md_ind *x = &d->inds[t->ind];
@@ -175,6 +201,7 @@ static size_t target(FILE *f, md_doc *d, const md_target *t, size_t k, const cha
     for (int i = 0; i < ph.n; i++) fprintf(f, "%s %d", i ? "," : "", ph.src[i]);
     fprintf(f, "\ntarget %s_%03zu: ", pid, k);
     body(f, t, x, pid);
+    printed_base(f, d, t);
     attributes(f, t);
     fputs("\n  phrase ", f);
     for (int i = 0; i < ph.n; i++) {
@@ -188,11 +215,14 @@ static size_t target(FILE *f, md_doc *d, const md_target *t, size_t k, const cha
     if (x->reused && t->category) { fputs(" category ", f); str(f, t->category); }
     if (x->reused && t->owner) owners(f, t->owner);
     if (x->reused && t->source) { fputs(" source ", f); str(f, t->source); }
-    if (t->nnotes > 0) {
+    int base_noted = t->pbase_year && !base_clause(d, t);
+    if (t->nnotes > 0 || base_noted) {
         char buf[2048];
         size_t n = (size_t)snprintf(buf, sizeof buf, "draft:");
         for (int i = 0; i < t->nnotes && n < sizeof buf; i++)
             n += (size_t)snprintf(buf + n, sizeof buf - n, " %s;", t->notes[i]);
+        if (base_noted && n < sizeof buf)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, " the plan prints a base-year value (%d: %s);", t->pbase_year, t->pbase);
         if (n >= sizeof buf) n = sizeof buf - 1;
         if (n && buf[n - 1] == ';') buf[n - 1] = 0;
         fputs("\n  note ", f);

@@ -79,6 +79,8 @@ typedef struct md_target {
     int nnotes;
     const char *region;         /* the part of the plan's region it is for (其中高新区), or NULL */
     int region_each;            /* 各主城区: a kind of place, each of which is to reach it */
+    int pbase_year;             /* the base-year value the plan prints (基期值), 0: none */
+    char pbase[MD_NUM_MAX + MD_UNIT_MAX + 4]; /* as rule text ("56.7%") */
 } md_target;
 
 typedef struct md_unplaced {

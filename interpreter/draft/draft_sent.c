@@ -27,6 +27,9 @@ typedef struct sctx {
     int part_each;
     size_t cs;              /* the clause (up to a comma) the current piece belongs to */
     int ctx_year;           /* 到2020年 heading the paragraph, or 0 */
+    int pbase_year;         /* 由2020年的56.7%: a printed base read in this piece, for the */
+    char pbase[MD_NUM_MAX + MD_UNIT_MAX + 4]; /* target that follows it (提高到65%) */
+    size_t pbase_from;      /* where that target's phrase starts: its subject, before 由 */
 } sctx;
 
 static int is_sep(const char *p, const char *e, size_t *len)
@@ -49,6 +52,28 @@ static int quoted(const char *s, size_t ls, size_t at)
     return depth > 0;
 }
 
+/* 由2020年的56.7 / 从2020年底的56.7: is the number at `at` a base-year value the plan prints
+ * (基期值)? Then *year is its year and *head the offset of 由/从 (the subject ends there). */
+static int printed_before(const char *s, size_t lo, size_t at, int *year, size_t *head)
+{
+    size_t p = at;
+    if (p < lo + 3 || !md_at(s + p - 3, s + at, "的")) return 0;
+    p -= 3;
+    if (p >= lo + 3 && (md_at(s + p - 3, s + at, "底") || md_at(s + p - 3, s + at, "末"))) p -= 3;
+    if (p < lo + 3 + 4 + 3 || !md_at(s + p - 3, s + at, "年")) return 0;
+    p -= 3;
+    int y = 0;
+    for (size_t k = p - 4; k < p; k++) {
+        if (s[k] < '0' || s[k] > '9') return 0;
+        y = y * 10 + (s[k] - '0');
+    }
+    p -= 4;
+    if (!md_at(s + p - 3, s + at, "由") && !md_at(s + p - 3, s + at, "从")) return 0;
+    *year = y;
+    *head = p - 3;
+    return y >= 1900 && y <= 2999;
+}
+
 /* The year a number at `at` is due: the nearest YYYY年 before it in the sentence (not a base
  * year 在2013年基础上, not a date 2018年5月). 0 when there is none. */
 static int year_before(const sctx *c, size_t at)
@@ -65,6 +90,10 @@ static int year_before(const sctx *c, size_t at)
         if (md_at(p, s + at, "基础") || md_at(p, s + at, "以来") || (*p >= '0' && *p <= '9' && md_find(p, p + 3, "月")))
             continue;
         if (i >= 3 && md_at(s + i - 3, s + at, "比")) continue;
+        /* 由2020年的56.7%: the year of a printed base value, not a deadline */
+        if (i >= 3 && (md_at(s + i - 3, s + at, "由") || md_at(s + i - 3, s + at, "从")) &&
+            (md_at(p, s + at, "的") || md_at(p, s + at, "底的") || md_at(p, s + at, "末的")))
+            continue;
         best = y;
         i = after - 1;
     }
@@ -221,8 +250,14 @@ static void number_target(sctx *c, size_t from, const md_qty *q, size_t pe)
     md_target *t = md_new_target(d);
     if (!t) return;
     t->src = c->src;
-    /* the phrase: from the piece's start (or the subject, when it came from before) */
     size_t pa = from, pb = q->end;
+    if (c->pbase_year) { /* the value 由2020年的… before it in the piece: its printed base */
+        t->pbase_year = c->pbase_year;
+        snprintf(t->pbase, sizeof t->pbase, "%s", c->pbase);
+        c->pbase_year = 0;
+        pa = c->pbase_from;
+    }
+    /* the phrase: from the piece's start (or the subject, when it came from before) */
     md_trim(s, &pa, &pb);
     for (size_t k; pa < pb && ((k = marker(s, pa, pb)) || is_sep(s + pa, s + pb, &k));) pa += k;
     t->phrase = md_orig(d, pa, pb);
@@ -329,6 +364,17 @@ static void unplace_q(sctx *c, const md_qty *q, const char *why)
     md_unplace(d, c->src, d->orig + d->nt.map[q->start], d->nt.map[q->end] - d->nt.map[q->start], why);
 }
 
+/* Is there another number with a unit in (at, pe)? */
+static int more_after(const char *s, size_t at, size_t pe)
+{
+    for (size_t i = at; i < pe;) {
+        md_qty q;
+        if (md_scan_qty(s, i, pe, &q) && q.unit[0] && q.suffix >= 0) return 1;
+        i += md_char_len(s + i);
+    }
+    return 0;
+}
+
 static void piece(sctx *c, size_t ps, size_t pe)
 {
     md_doc *d = c->d;
@@ -336,6 +382,7 @@ static void piece(sctx *c, size_t ps, size_t pe)
     size_t from = ps;
     int any = 0;
     c->piece = ps;
+    c->pbase_year = 0; /* a printed base belongs to the number after it in its piece */
     for (size_t i = ps; i < pe;) {
         md_qty q;
         if (!md_scan_qty(s, i, pe, &q)) { i += md_char_len(s + i); continue; }
@@ -359,6 +406,21 @@ static void piece(sctx *c, size_t ps, size_t pe)
             stock = md_starts_with_any(s, j, q.start, MD_STOCK_WORDS) > 0;
         if (stock) { unplace_q(c, &q, "counts what exists already"); from = q.end; continue; }
         (void)k;
+        int by;
+        size_t head;
+        if (printed_before(s, from, q.start, &by, &head) &&
+            more_after(s, q.end, pe)) {
+            /* 煤炭消费比重由2020年的56.7%下降到52%: 56.7% is the base the plan prints, the
+             * subject is what comes before 由, the target is the number after */
+            size_t a = from, b = head;
+            md_clean(s, &a, &b);
+            if (b > a) c->subj = s + a, c->subj_n = b - a;
+            c->pbase_year = by;
+            c->pbase_from = from;
+            md_qty_text(&q, 0, c->pbase, sizeof c->pbase);
+            from = q.end;
+            continue;
+        }
         number_target(c, from, &q, pe);
         from = q.end;
         any = 1;

@@ -24,6 +24,7 @@ typedef struct table {
     int years[MAX_COLS], nyears;
     int has_category, has_owner, has_source;
     int nbase;                /* columns of base-year values (2020年基期值), before the years */
+    int base_year;            /* the year such a column names (0: none, or several columns) */
 } table;
 
 static int next_cell(md_doc *d, size_t *l, cell *c)
@@ -91,6 +92,18 @@ static int long_cell(const cell *c)
     return c->n > 90 || memchr(c->s, ',', c->n) || md_find(c->s, c->s + c->n, "。");
 }
 
+/* The year a base-year column names (2020年基期值, 2020年现状值): its first four digits that
+ * read as a year; 0 when it names none (现状值 alone). */
+static int cell_year(const cell *c)
+{
+    for (size_t i = 0; i + 4 <= c->n; i++) {
+        int y = 0, k = 0;
+        while (k < 4 && c->s[i + k] >= '0' && c->s[i + k] <= '9') y = y * 10 + (c->s[i + k++] - '0');
+        if (k == 4 && y >= 1900 && y <= 2999 && !(i + 4 < c->n && c->s[i + 4] >= '0' && c->s[i + 4] <= '9')) return y;
+    }
+    return 0;
+}
+
 /* The header starting at line l: its columns, and where the first row starts. */
 static int header(md_doc *d, size_t l, table *t, size_t *body)
 {
@@ -113,7 +126,7 @@ static int header(md_doc *d, size_t l, table *t, size_t *body)
             if (t->nyears < MAX_COLS) t->years[t->nyears++] = y;
             target = 1;
         } else if (md_find(c.s, c.s + c.n, "基期") || md_find(c.s, c.s + c.n, "现状") || eq(&c, "基数")) {
-            t->nbase++;
+            t->base_year = t->nbase++ ? 0 : cell_year(&c);
         } else if (i == 0) return 0; /* a header starts with one of its own words */
         *body = k;
     }
@@ -193,7 +206,8 @@ static void row(md_doc *d, const table *t, cell *v, size_t n, const char **categ
     if (!tg) return;
     tg->src = src;
     tg->binding = binding;
-    if (skip) md_note(d, tg, md_fmt(d, "the table prints a base-year value (%s)", q[0].num));
+    md_qty base = q[0];
+    if (skip && !t->base_year) md_note(d, tg, md_fmt(d, "the table prints a base-year value (%s)", q[0].num));
     if (skip) {
         memmove(q, q + skip, (nv - skip) * sizeof *q);
         nv -= skip;
@@ -226,6 +240,16 @@ static void row(md_doc *d, const table *t, cell *v, size_t n, const char **categ
         tg->nyears = 1, tg->years[0] = t->years[0], tg->from = d->base;
         md_note(d, tg, "a row named …降低(%) read as a cut from the base year; the indicator's unit is not printed");
     }
+    /* the base-year column: the value the plan prints for its base year, in the row's unit
+     * (a row named …降低(%) prints the previous period's cut there, not a level) */
+    /* a growth rate's row (…年均增长(%)) prints the last period's rate there: noted only */
+    int growth = md_ends_with_any(name->s, 0, bare, (const char *const[]){"增长", "增速", "增长率", NULL});
+    if (skip && t->base_year && !cut && !rate && !growth) {
+        if (!base.unit[0] && unit[0]) snprintf(base.unit, sizeof base.unit, "%s", unit);
+        if (strchr(ind->unit, '/') && !strchr(base.unit, '/')) snprintf(base.unit, sizeof base.unit, "%s", ind->unit);
+        tg->pbase_year = t->base_year;
+        md_qty_text(&base, 0, tg->pbase, sizeof tg->pbase);
+    } else if (skip && t->base_year) md_note(d, tg, md_fmt(d, "the table prints a base-year value (%s)", base.num));
     lower = ind->lower;
     tg->cmp = lower ? "<=" : ">=";
     if (!unit[0]) md_note(d, tg, "the table prints no unit");

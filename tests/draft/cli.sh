@@ -143,10 +143,24 @@ diff <(grep -A1 '^target' "$tmp/text.mb" | grep phrase) <(grep -A1 '^target' "$t
 # a five-year plan's indicator table: base-year column, 约束性/预期性, [ ] totals, …降低(%) rows
 expect_clean fyp "$src/tests/draft/five_year_table.txt"
 grep -q '_i02 cut 14% from 2020 by 2025 binding$' "$tmp/fyp.mb" || fail "fyp: the 降低 row is not a binding cut"
-grep -q '_i03 >= 75% by 2025 expected$' "$tmp/fyp.mb" || fail "fyp: 预期性 is not the expected attribute"
+grep -q '_i03 >= 75% by 2025 base 2020 = 70.1% expected$' "$tmp/fyp.mb" ||
+  fail "fyp: 预期性 is not the expected attribute, or the base-year column not the printed base"
 if grep -q 'note ".*约束性\|note ".*预期性' "$tmp/fyp.mb"; then fail "fyp: an attribute left in a note"; fi
-grep -q 'base-year value (70.1)' "$tmp/fyp.mb" || fail "fyp: the base-year value is not noted"
-grep -q '>= 12 件/万人 by 2025' "$tmp/fyp.mb" || fail "fyp: the per-10k rate lost its unit"
+grep -q 'base-year value (18)' "$tmp/fyp.mb" || fail "fyp: the 降低 row's base-year value (a cut, not a level) is not noted"
+grep -q 'base-year value (3.5)' "$tmp/fyp.mb" || fail "fyp: a growth rate's base-year value is not noted"
+grep -q '>= 12 件/万人 by 2025 base 2020 = 6.2 件/万人' "$tmp/fyp.mb" || fail "fyp: the per-10k rate lost its unit"
+# printed base values in sentences: 由2020年的56.7%下降到52% is one target from a printed base
+expect_clean base "$src/tests/draft/base_values.txt"
+grep -q '_i01 <= 52% by 2025 from 2020 base 2020 = 56.7%$' "$tmp/base.mb" || fail "base: 由…下降到 is not a target with its printed base"
+grep -q '_i02 >= 18% by 2025 from 2020 base 2020 = 12.5%$' "$tmp/base.mb" || fail "base: 从…年底的…提高到 is not a target with its printed base"
+grep -q '_i03 >= 32% by 2025 from 2020 base 2020 = 30%$' "$tmp/base.mb" || fail "base: …以上 after a printed base"
+grep -q 'phrase "煤炭消费比重由2020年的56.7%下降到52%"' "$tmp/base.mb" || fail "base: the phrase does not start at the subject"
+[ "$(grep -c '^target' "$tmp/base.mb")" -eq 3 ] || fail "base: a printed base value drafted as a target of its own"
+# without the plan's one region a printed value cannot be kept in the rule: it is noted
+printf '到2025年,煤炭消费比重由2020年的56.7%%下降到52%%。\n' >"$tmp/noregion.txt"
+expect_clean noregion "$tmp/noregion.txt"
+grep -q 'note "draft: the plan prints a base-year value (2020: 56.7%)"' "$tmp/noregion.mb" || fail "noregion: the printed base is not noted"
+if grep -q ' base 2020 = ' "$tmp/noregion.mb"; then fail "noregion: a printed base on a target for every region"; fi
 if grep -q '^# line .*: 1 — ' "$tmp/fyp.mb"; then fail "fyp: 表1 listed as a number"; fi
 
 # a part of the plan's region: 其中高新区 (and the list after it; also 其中,高新区…), 各主城区分别; not 其中省级以上
