@@ -47,6 +47,10 @@ static void rule_years(const mb_rule *r, int *lo, int *hi)
     if (r->y1 && r->y1 < *lo) *lo = r->y1;
     if (r->y2 > *hi) *hi = r->y2;
     if (r->base_year && r->base_year < *lo) *lo = r->base_year;
+    /* a criterion's own base year: a growth over the previous year reads the year before
+     * each deadline, whether or not the plan names a base year */
+    for (size_t g = 0; r->crit && g < r->ngoals; g++)
+        if (r->crit[g].base_year && r->crit[g].base_year < *lo) *lo = r->crit[g].base_year;
 }
 
 /* Quarters and months of `year` (and, for a growth over the previous year, the year before)

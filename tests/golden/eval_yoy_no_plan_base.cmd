@@ -1,0 +1,1 @@
+eval ../data/yoy_no_base.mb --data ../data/yoy_no_base.csv
