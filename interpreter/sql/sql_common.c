@@ -117,6 +117,12 @@ static void lit(FILE *f, const char *s) { fprintf(f, s[0] == '-' ? "(%s)" : "%s"
  * its two ends, or (mode 0, for display and pace) its truncation; NULL past the range. */
 static void scaled(mb_sqlw *w, const mb_crit *c, mb_num v, const char *b, char mode)
 {
+    if (c->scale == MB_SCALE_OFFSET) { /* percentage points: base + v, a sum of decimals, exact */
+        fprintf(w->f, "(%s + ", b);
+        mb_sql_num(w, v);
+        fputc(')', w->f);
+        return;
+    }
     factor F = get_factor(w, c, v);
     if (!F.ok) { /* eval shows such a target rounded: the rule is left to it */
         w->inexact = 1;
@@ -158,7 +164,8 @@ void mb_sql_target(mb_sqlw *w, const mb_crit *c, const char *b)
 /* x compared with a product of scale s is brought to that scale: NULL past its range. */
 static void guarded(mb_sqlw *w, const mb_crit *c, const mb_limit *l, const char *x)
 {
-    factor F = c->scale != MB_SCALE_NONE && w->d->fixed ? get_factor(w, c, l->v) : (factor){.ok = 0};
+    int product = c->scale == MB_SCALE_BASE || c->scale == MB_SCALE_COMPOUND;
+    factor F = product && w->d->fixed ? get_factor(w, c, l->v) : (factor){.ok = 0};
     if (!F.ok || F.rx >= 26) { fputs(x, w->f); return; }
     fprintf(w->f, "(CASE WHEN ABS(%s) < ", x);
     pow10_lit(w->f, F.rx);
@@ -228,7 +235,9 @@ void mb_sql_holds(mb_sqlw *w, const mb_crit *c, const mb_limit *lo, const mb_lim
                   const char *b)
 {
     holds(w, c, lo, hi, x, b, 1);
-    if (w->doubt && b && c->scale != MB_SCALE_NONE && w->d->exact) doubt(w, c, lo, hi, x, b);
+    /* only a product can be bounded or past the range (a sum of points cannot) */
+    int product = c->scale == MB_SCALE_BASE || c->scale == MB_SCALE_COMPOUND;
+    if (w->doubt && b && product && w->d->exact) doubt(w, c, lo, hi, x, b);
 }
 
 void mb_sql_doubtful(mb_sqlw *w, const mb_crit *c, void (*status)(mb_sqlw *, const mb_crit *))

@@ -15,6 +15,8 @@ static int form_known(mb_form f)
     case MB_FORM_EACH_YEAR: case MB_FORM_CUMULATIVE: case MB_FORM_RELATIVE: case MB_FORM_CUT:
     case MB_FORM_GROW: case MB_FORM_ANNUAL_GROWTH: case MB_FORM_RISES: case MB_FORM_FALLS:
     case MB_FORM_ABOVE_REGION: case MB_FORM_QUALITATIVE:
+    case MB_FORM_YOY: /* a multiple of the year before's value, or a submitted rate: the shapes above */
+    case MB_FORM_CUT_POINTS: case MB_FORM_GROW_POINTS: /* the base plus or minus points */
         return 1;
     default:
         return 0;
@@ -27,8 +29,6 @@ static const char *unsupported(const mb_rule *r, const mb_crit *c)
     if (!form_known(r->form)) return "a form the SQL compiler does not know yet";
     if (c->kind == MB_CRIT_NONE) return NULL;
     if (!r->ind) return "no indicator";
-    if (c->printed) return "a base value printed in the plan";
-    if (c->scale == MB_SCALE_OFFSET) return "a change in percentage points";
     if (r->ind->derived) return "a derived indicator";
     if (r->goals && r->goals[c - r->crit].sub) return "a target due in a quarter or month";
     /* before its year ends eval reads a flow's year to date or a stock's latest quarter */

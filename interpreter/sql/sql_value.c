@@ -30,10 +30,24 @@ static void level_q(mb_sqlw *w, const mb_rule *r, const mb_crit *c)
     fputs(" AS xv, ", w->f);
     mb_sql_col(w, "p", ind, T, 's');
     fputs(" AS xs, ", w->f);
-    mb_sql_col(w, "p", ind, t0, 'v');
-    fputs(" AS v0, ", w->f);
-    mb_sql_col(w, "p", ind, t0, 's');
-    fputs(" AS s0, ", w->f);
+    if (c->printed && c->printed->year == t0) {
+        /* the plan's printed base stands in for a base year not submitted (eval's base_value):
+         * a rejected one (2) stays an error */
+        fputs("CASE WHEN ", w->f);
+        mb_sql_col(w, "p", ind, t0, 's');
+        fputs(" IS NULL THEN ", w->f);
+        mb_sql_num(w, c->printed->value);
+        fputs(" ELSE ", w->f);
+        mb_sql_col(w, "p", ind, t0, 'v');
+        fputs(" END AS v0, COALESCE(", w->f);
+        mb_sql_col(w, "p", ind, t0, 's');
+        fputs(", 1) AS s0, ", w->f);
+    } else {
+        mb_sql_col(w, "p", ind, t0, 'v');
+        fputs(" AS v0, ", w->f);
+        mb_sql_col(w, "p", ind, t0, 's');
+        fputs(" AS s0, ", w->f);
+    }
     latest(w, ind, t0, T, 0);
     fputs(" AS t, ", w->f);
     latest(w, ind, t0, T, 1);
@@ -113,6 +127,7 @@ static void level_g(mb_sqlw *w, const mb_rule *r, const mb_crit *c)
 static void unresolved(mb_sqlw *w, const mb_crit *c)
 {
     if (c->scale == MB_SCALE_NONE) fputs("1 = 0", w->f);
+    else if (c->scale == MB_SCALE_OFFSET) fputs("(g.s0 IS NULL OR g.s0 = 2)", w->f); /* points: any base */
     else fputs("(g.s0 IS NULL OR g.s0 = 2 OR g.v0 <= 0)", w->f);
 }
 
@@ -122,7 +137,9 @@ static void status(mb_sqlw *w, const mb_crit *c)
     const char *B = scaled ? "g.v0" : NULL;
     fputs("CASE WHEN g.unk = 1 OR g.doubt = 1 THEN 'borderline'", w->f);
     if (scaled)
-        fputs(" WHEN g.s0 IS NULL THEN 'no-data' WHEN g.s0 = 2 THEN 'error' WHEN g.v0 <= 0 THEN 'not-assessable'", w->f);
+        fputs(" WHEN g.s0 IS NULL THEN 'no-data' WHEN g.s0 = 2 THEN 'error'", w->f);
+    if (scaled && c->scale != MB_SCALE_OFFSET) /* a change in points is meaningful from any base */
+        fputs(" WHEN g.v0 <= 0 THEN 'not-assessable'", w->f);
     fprintf(w->f, " WHEN g.asof >= %d THEN CASE WHEN g.xs IS NULL THEN 'no-data' WHEN g.xs = 2 THEN 'error' WHEN ", T);
     mb_sql_holds(w, c, &c->lo, &c->hi, "g.xv", B);
     fputs(" THEN 'met' ELSE 'missed' END WHEN g.t IS NOT NULL AND ", w->f);
