@@ -17,6 +17,7 @@ static int form_known(mb_form f)
     case MB_FORM_ABOVE_REGION: case MB_FORM_QUALITATIVE:
     case MB_FORM_YOY: /* a multiple of the year before's value, or a submitted rate: the shapes above */
     case MB_FORM_CUT_POINTS: case MB_FORM_GROW_POINTS: /* the base plus or minus points */
+    case MB_FORM_SHARE_REGION: /* F × the reference region's value: above a region's, scaled */
         return 1;
     default:
         return 0;

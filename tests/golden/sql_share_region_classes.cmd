@@ -1,0 +1,1 @@
+sql ../data/share_region.mb --dialect postgresql | grep "^--   "

@@ -1,1 +1,0 @@
-sql ../data/share_region.mb --dialect postgresql
