@@ -261,6 +261,19 @@ test('hover: a target relative to a base year and to another region', async (t) 
   assert.equal(await s.stop(), 0);
 });
 
+test('hover: a target with the base value its plan prints', async (t) => {
+  const s = await start(t);
+  const path = join(source, 'tests/data/printed.mb');
+  const text = readFileSync(path, 'utf8');
+  const uri = s.open(path, text);
+  assert.deepEqual(await s.diagnostics(uri, 1), []);
+  const h = await s.conn.sendRequest(lsp.HoverRequest.type, { textDocument: { uri }, position: posOf(text, 'target B1 ', 'B1') });
+  assert.match(h.contents.value, /printed base: 56\.7% in 2020 \(used when the submission lacks 2020\)/);
+  const plain = await s.conn.sendRequest(lsp.HoverRequest.type, { textDocument: { uri }, position: posOf(text, 'indicator hte ', 'hte') });
+  assert.doesNotMatch(plain.contents.value, /printed base/);
+  assert.equal(await s.stop(), 0);
+});
+
 test('completion: indicator ids and printed names from the import, units, keywords, regions', async (t) => {
   const s = await start(t);
   const path = rules('nantong_2018.mb');
