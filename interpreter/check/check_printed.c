@@ -7,7 +7,13 @@
 void mb_chk_printed_value(mb_chk *c, mb_rule *r, const mb_ast_target *t)
 {
     const mb_ast_tclauses *cl = t->cl;
-    if (!cl->pbase.span.text || !r->ind) return;
+    if (!cl->pbase.span.text) return;
+    if (!r->ind) { /* a qualitative target without an indicator: no unit, and no base either */
+        mb_diag_add(c->d, MB_D_PRINTED_BASE_NO_BASE, cl->pbase_span,
+                    "'base %d = %s' prints a base value, but target '%s' reads none: it is qualitative",
+                    cl->pbase_year.year, mb_chk_text_of(c, cl->pbase.span), r->id);
+        return;
+    }
     mb_num v;
     if (!mb_chk_quantity(c, &cl->pbase, r->ind, &v)) return;
     mb_printed *p = mb_arena_alloc(&c->m->arena, sizeof *p); /* most rules print none: not in mb_rule */
