@@ -270,17 +270,31 @@ static const int64_t P10_64[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000
 static size_t utoa128(u128 v, char *buf);
 
 /* Decimals from submissions have a power-of-ten denominator and fit 64 bits: print them
- * with 64-bit arithmetic (reports print millions of them). Returns 0 when not applicable. */
+ * with 64-bit arithmetic (reports print millions of them). So do the results of arithmetic
+ * on them whose denominator is reduced to 2^i·5^j (a gap of 1/4, 0.25): they are the same
+ * decimal over 10^max(i,j), and the general path would divide 128-bit integers (a library
+ * call) for every digit. Returns 0 when not applicable. */
 static size_t format_dec64(mb_num a, char *buf)
 {
-    if (a.den > P10_64[18] || a.num >= ((mb_i128)1 << 62) || a.num <= -((mb_i128)1 << 62)) return 0;
+    /* a denominator below 1 (a value never set) is the general path's to print */
+    if (a.den < 1 || a.den > P10_64[18] || a.num >= ((mb_i128)1 << 62) || a.num <= -((mb_i128)1 << 62)) return 0;
     int k = 0;
     while (k <= 18 && P10_64[k] != (int64_t)a.den) k++;
-    if (k > 18) return 0;
+    int64_t n = (int64_t)a.num;
+    if (k > 18) {
+        uint64_t d = (uint64_t)a.den;
+        int twos = __builtin_ctzll(d), fives = 0; /* a.den > 0 */
+        d >>= twos;
+        while (d % 5 == 0) { d /= 5; fives++; }
+        k = twos > fives ? twos : fives;
+        if (d != 1 || k > 18) return 0;
+        int64_t mult = P10_64[k] / (int64_t)a.den;
+        if ((n < 0 ? -n : n) >= (((int64_t)1 << 62) / mult)) return 0;
+        n *= mult;
+    }
     /* The digits of |num|, last first, padded to k + 1 (0.05: "500" reversed); the last k
      * are the fraction, printed without its trailing zeros. Division by the constant 10 only,
      * no division by 10^k. */
-    int64_t n = (int64_t)a.num;
     uint64_t m = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
     char d[24];
     int nd = 0;

@@ -35,10 +35,28 @@ static int grow(line *l, size_t n)
     return 1;
 }
 
+/* Copies n <= 16 bytes with fixed-size moves, which the compiler inlines: a line is some
+ * twenty short pieces, and a call into the C library's memcpy for each cost more than the
+ * copying (measured: 5% of the CSV report's time in memmove). Overlapping moves read and
+ * write only [0, n). */
+static inline void copy_short(char *d, const char *s, size_t n)
+{
+    if (n >= 8) {
+        memcpy(d, s, 8);
+        memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(d, s, 4);
+        memcpy(d + n - 4, s + n - 4, 4);
+    } else {
+        for (size_t i = 0; i < n; i++) d[i] = s[i];
+    }
+}
+
 static inline void put(line *l, const char *s, size_t n)
 {
     if (l->cap - l->n <= n && !grow(l, n)) return; /* <=: an empty line has memory too */
-    memcpy(l->p + l->n, s, n);
+    if (n <= 16) copy_short(l->p + l->n, s, n);
+    else memcpy(l->p + l->n, s, n);
     l->n += n;
 }
 
@@ -47,6 +65,11 @@ static inline void putc_(line *l, char c) { put(l, &c, 1); }
 
 static void put_int(line *l, long v)
 {
+    if (v >= 1000 && v <= 9999) { /* a year: nearly every integer of a line */
+        char y[4] = {(char)('0' + v / 1000), (char)('0' + v / 100 % 10), (char)('0' + v / 10 % 10), (char)('0' + v % 10)};
+        put(l, y, 4);
+        return;
+    }
     char b[24];
     int k = 24;
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
@@ -55,10 +78,11 @@ static void put_int(line *l, long v)
     put(l, b + k, (size_t)(24 - k));
 }
 
+/* Formatted in place: room for the longest number first, then no copy. */
 static void put_num(line *l, mb_num v)
 {
-    char buf[MB_NUM_BUF];
-    put(l, buf, mb_num_format(v, 4, buf, NULL));
+    if (l->cap - l->n <= MB_NUM_BUF && !grow(l, MB_NUM_BUF)) return;
+    l->n += mb_num_format(v, 4, l->p + l->n, NULL);
 }
 
 /* One pass finds the end and any byte that needs quoting (most fields have none). */

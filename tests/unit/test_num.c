@@ -430,12 +430,38 @@ Test(num_format, decimal_path_equals_general_path)
         char a[MB_NUM_BUF], b[MB_NUM_BUF];
         int ea = -1, eb = -1;
         size_t na = mb_num_format((mb_num){m, P[k]}, 4, a, &ea);
-        size_t nb = mb_num_format((mb_num){(mb_i128)m * 2, (mb_i128)P[k] * 2}, 4, b, &eb);
+        /* × 3 / 3: a denominator that divides no power of ten takes the general path */
+        size_t nb = mb_num_format((mb_num){(mb_i128)m * 3, (mb_i128)P[k] * 3}, 4, b, &eb);
         cr_assert_str_eq(a, b, "%lld / 10^%d", (long long)m, k);
         cr_assert_eq(na, nb);
         cr_assert_eq(ea, 1);
         cr_assert_eq(eb, 1);
     }
+    /* Denominators 2^i·5^j that are not powers of ten (0.25, 0.0016), as arithmetic on
+     * decimals leaves them once reduced, against the general path the same way. */
+    for (int i = 0; i < 20000; i++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        int twos = (int)(x % 19), fives = (int)((x >> 5) % 19);
+        mb_i128 den = 1;
+        for (int t = 0; t < twos; t++) den *= 2;
+        for (int t = 0; t < fives; t++) den *= 5;
+        int64_t m = (int64_t)((x >> 8) % (i % 2 ? 1000 : 100000000000ull));
+        if (x & 1) m = -m;
+        char a[MB_NUM_BUF], b[MB_NUM_BUF];
+        int ea = -1, eb = -1;
+        size_t na = mb_num_format((mb_num){m, den}, 4, a, &ea);
+        size_t nb = mb_num_format((mb_num){(mb_i128)m * 3, den * 3}, 4, b, &eb);
+        cr_assert_str_eq(a, b, "%lld / 2^%d 5^%d", (long long)m, twos, fives);
+        cr_assert_eq(na, nb);
+        cr_assert(ea == 1 && eb == 1);
+    }
+    cr_assert_str_eq(F((mb_num){1, 4}, 2, NULL), "0.25");
+    cr_assert_str_eq(F((mb_num){-3, 8}, 2, NULL), "-0.375");
+    cr_assert_str_eq(F((mb_num){25, 2}, 2, NULL), "12.5");
+    cr_assert_str_eq(F((mb_num){7, 1 << 20}, 2, NULL), "0.00000667572021484375");
+    /* a zero never set ({0, 0}, as the model's JSON prints one) must not send the 2^i·5^j
+     * test into a loop */
+    cr_assert_str_eq(F((mb_num){0, 0}, 2, NULL), "0");
     cr_assert_str_eq(F((mb_num){-5, 100}, 2, NULL), "-0.05");
     cr_assert_str_eq(F((mb_num){-500, 100}, 2, NULL), "-5");
     cr_assert_str_eq(F((mb_num){1230, 1000}, 2, NULL), "1.23");
