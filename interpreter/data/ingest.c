@@ -55,7 +55,8 @@ long mb_data_intern(mb_data *D, const char *name, size_t n)
     size_t kn = n;
     char *k = mb_nfkc(name, n, &kn);
     if (!k) return -1;
-    uintptr_t v = (uintptr_t)mb_map_get(&D->regions, k, kn);
+    /* a name that is its own NFKC form (ASCII) was just looked up */
+    uintptr_t v = kn == n && !memcmp(k, name, n) ? 0 : (uintptr_t)mb_map_get(&D->regions, k, kn);
     if (v) { free(k); return (long)v - 1; }
     char *key = mb_arena_strndup(&D->arena, k, kn);
     char *shown = mb_arena_strndup(&D->arena, name, n);
@@ -125,17 +126,19 @@ static void reject(ingest *g, mb_code code, const mb_csv_field *f, const char *f
 
 static int in_map(const ingest *g, const char *s) { return s >= g->t->data && s < g->t->data + g->t->len; }
 
-/* Do the first n bytes (n <= 8) of two words loaded from memory differ? */
-static inline int words_differ(uint64_t a, uint64_t b, size_t n)
+/* The bits of the first n bytes (n <= 8) of a word loaded from memory. */
+static inline uint64_t first_bytes(size_t n)
 {
     if (!n) return 0;
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t first = ~UINT64_C(0) >> (64 - 8 * n); /* the first bytes in memory are the low ones */
+    return ~UINT64_C(0) >> (64 - 8 * n); /* the first bytes in memory are the low ones */
 #else
-    uint64_t first = ~UINT64_C(0) << (64 - 8 * n);
+    return ~UINT64_C(0) << (64 - 8 * n);
 #endif
-    return ((a ^ b) & first) != 0;
 }
+
+/* Do the first n bytes (n <= 8) of two words loaded from memory differ? */
+static inline int words_differ(uint64_t a, uint64_t b, size_t n) { return ((a ^ b) & first_bytes(n)) != 0; }
 
 /* Is s[0..n) the name `was` (of length wn)? Sorted input repeats the previous row's region
  * and indicator, so nearly every row asks this three times, for names of a few bytes. A
@@ -221,6 +224,29 @@ static const mb_indicator *lookup_indicator(ingest *g, const char *s, size_t n)
     const mb_indicator *ind = mb_model_indicator(g->D->model, s, n);
     if (in_map(g, s)) { g->ind_s = s; g->ind_n = n; g->ind = ind; }
     return ind;
+}
+
+/* The same for a name in the text with 24 bytes readable from its start (the plain path).
+ * Sorted input cycles through the same indicators region after region, so the name changes
+ * every few rows and a lookup in the model's map (hash, probe, compare) followed each change
+ * (5% of the time). A name of up to 24 bytes is exactly its length and its bytes as three
+ * words; a small direct-mapped memo keyed by them answers from then on, unknown names
+ * (NULL) included. */
+static const mb_indicator *plain_indicator(ingest *g, const char *s, size_t n)
+{
+    if (same_name(g, s, n, g->ind_s, g->ind_n)) return g->ind;
+    if (n > 24 || s + 24 > g->t->data + g->t->len) return lookup_indicator(g, s, n);
+    uint64_t w[3];
+    memcpy(w, s, sizeof w);
+    for (size_t i = 0; i < 3; i++) w[i] &= first_bytes(n > 8 * i ? (n - 8 * i < 8 ? n - 8 * i : 8) : 0);
+    uint64_t h = (w[0] * UINT64_C(0x9E3779B97F4A7C15)) ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^
+                 (w[2] * UINT64_C(0x165667B19E3779F9)) ^ n;
+    mb_ind_memo *e = &g->memo[(h * UINT64_C(0xFF51AFD7ED558CCD)) >> (64 - MB_IND_MEMO_BITS)];
+    if (!e->filled || e->n != n || e->w[0] != w[0] || e->w[1] != w[1] || e->w[2] != w[2])
+        *e = (mb_ind_memo){{w[0], w[1], w[2]}, n, mb_model_indicator(g->D->model, s, n), 1};
+    g->ind_s = s;
+    g->ind_n = n;
+    return g->ind = e->ind;
 }
 
 /* A region known to the store (a plan's, or one already in the data), by name. Returns its
@@ -589,7 +615,7 @@ int mb_ingest_plain_row(ingest *g, const mb_csv_field *f, size_t nf)
     const mb_csv_field *reg = &f[g->col[COL_REGION]], *in = &f[g->col[COL_INDICATOR]];
     const mb_csv_field *per = &f[g->col[COL_PERIOD]], *val = &f[g->col[COL_VALUE]];
     if (!unpadded(in) || (g->col[COL_UNIT] >= 0 && f[g->col[COL_UNIT]].n)) return mb_ingest_row(g, f, nf);
-    const mb_indicator *ind = lookup_indicator(g, in->s, in->n);
+    const mb_indicator *ind = plain_indicator(g, in->s, in->n);
     mb_period p = {0, 0, 0};
     int64_t m = 0;
     int exp = 0;

@@ -11,6 +11,10 @@ enum { COL_REGION, COL_INDICATOR, COL_PERIOD, COL_VALUE, COL_UNIT, NCOLS };
  * changes. */
 typedef struct mb_name_run { const char *s; size_t n; uintptr_t count; } mb_name_run;
 
+/* Indicator names already looked up by the plain path (ingest.c, plain_indicator). */
+enum { MB_IND_MEMO_BITS = 8 }; /* 256 entries: few collisions among dozens of names */
+typedef struct mb_ind_memo { uint64_t w[3]; size_t n; const mb_indicator *ind; int filled; } mb_ind_memo;
+
 /* What reading one file (or one part of it) needs to know. */
 typedef struct ingest {
     mb_data *D;
@@ -28,6 +32,7 @@ typedef struct ingest {
      * does not stay resident (the kernel's page cache keeps it; diagnostics re-read it). */
     size_t released, release_end;
     mb_name_run unk, unread; /* the current run of an unknown indicator, an unread region */
+    mb_ind_memo memo[1 << MB_IND_MEMO_BITS];
     size_t own_errors;       /* errors this file's rows caused here (the rest are the reader's) */
     size_t errors0;          /* errors before this file was read */
     int changed;             /* the mapped file changed while it was read: reading stopped */
