@@ -5,7 +5,9 @@
  * milestone with the data's own as-of; one input in 128 (by a hash of its bytes) is also evaluated with
  * a fixed as-of and written as every report format to /dev/null.
  *
- * Besides crashes and sanitizer reports it checks: every row lands in exactly one count;
+ * Besides crashes and sanitizer reports it checks: a CSV submission read with the plain-row
+ * path (data/ingest_plain.c) and with every line through the general reader gives the same
+ * counts, diagnostics (code, position, message) and stored values; every row lands in exactly one count;
  * a met or missed verdict has the value it was judged on, from a year not after as-of;
  * a gap only with an actual and a target; a status in range with a terminated detail.
  *
@@ -101,6 +103,35 @@ static void reports(const mb_eval *e)
     mb_report_csv(fz_sink(), e, &g);
 }
 
+/* The same text read with every line through the general CSV reader must give the same
+ * store: counts, diagnostics and values. */
+static void same_as_general(const mb_data *D, const uint8_t *data, size_t size)
+{
+    mb_data *G = mb_data_new(model);
+    FZ_ASSERT(G);
+    G->general_csv = 1;
+    mb_data_load_mem(G, "fuzz.csv", (const char *)data, size, 0);
+    mb_data_finish(G);
+    FZ_ASSERT(!memcmp(&D->count, &G->count, sizeof D->count));
+    FZ_ASSERT(D->max_year == G->max_year && D->max_period == G->max_period);
+    FZ_ASSERT(D->diags.n == G->diags.n && D->diags.errors == G->diags.errors && D->diags.warnings == G->diags.warnings);
+    for (size_t i = 0; i < D->diags.n; i++) {
+        const mb_diag *a = &D->diags.v[i], *b = &G->diags.v[i];
+        FZ_ASSERT(a->code == b->code && a->span.start == b->span.start && a->span.end == b->span.end);
+        FZ_ASSERT(a->span.line == b->span.line && a->span.line_start == b->span.line_start);
+        FZ_ASSERT(!strcmp(a->msg, b->msg));
+    }
+    FZ_ASSERT(D->nregions == G->nregions && D->nslots == G->nslots);
+    for (size_t r = 0; r < D->nregions; r++) {
+        FZ_ASSERT(!strcmp(D->region_names[r], G->region_names[r]));
+        for (size_t k = 0; k < D->nslots; k++) {
+            const mb_obs *x = &D->obs[r * D->nslots + k], *y = &G->obs[r * G->nslots + k];
+            FZ_ASSERT(x->state == y->state && x->m == y->m && x->exp == y->exp && x->line == y->line);
+        }
+    }
+    mb_data_free(G);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     mb_data *D = mb_data_new(model);
@@ -110,6 +141,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     mb_data_finish(D);
     const mb_rowcount *c = &D->count;
     FZ_ASSERT(c->rows == c->used + c->unused_indicator + c->unused_period + c->unused_region + c->duplicate + c->rejected);
+    if (!json) same_as_general(D, data, size); /* before fz_diags, which sorts them */
     fz_diags(&D->diags);
     mb_eval e;
     mb_eval_init(&e, model, D, 0);
