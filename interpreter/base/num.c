@@ -313,6 +313,25 @@ static size_t format_dec64(mb_num a, char *buf)
     return len;
 }
 
+/* The places to print for an inexact value 0 < n/d < 1: `frac`, unless rounding to that many
+ * would make it zero; then four significant digits. A value that is not zero must never print
+ * as zero: a missed target whose gap is -1/30000 showing gap 0 would contradict its verdict. */
+static int significant_places(u128 n, u128 d, int frac)
+{
+    u128 t = n;
+    for (int i = 0; i < frac && i < 40; i++) {
+        if (t >= d) return frac; /* a digit within frac places is not zero */
+        t *= 10;                 /* t < d < 2^122 here, so t * 10 fits */
+    }
+    if (t * 2 >= d) return frac; /* rounds up to a non-zero last place */
+    int zeros = 0;               /* zeros after the point before the first significant digit */
+    while (n * 10 < d && zeros < 36) {
+        n *= 10;
+        zeros++;
+    }
+    return zeros + 4;
+}
+
 size_t mb_num_format(mb_num a, int frac, char *buf, int *exact)
 {
     size_t fast = format_dec64(a, buf);
@@ -330,6 +349,7 @@ size_t mb_num_format(mb_num a, int frac, char *buf, int *exact)
     int ex = places >= 0 && places <= 40;
     if (exact) *exact = ex;
     if (ex) frac = places;
+    if (!ex && n && n < d) frac = significant_places(n, d, frac);
     if (frac > 40) frac = 40;
     u128 ip = n / d, rem = n % d;
     char digits[48];

@@ -397,16 +397,21 @@ Test(num_format, inexact_rounded_and_marked)
     cr_assert_eq(ex, 0);
     cr_assert_str_eq(F(DIV(mb_num_int(-2), mb_num_int(3)), 2, &ex), "-0.67");
     cr_assert_eq(ex, 0);
-    cr_assert_str_eq(F(third, 0, &ex), "0");
+    cr_assert_str_eq(F(third, 0, &ex), "0.3333"); /* not zero, so not "0" */
     cr_assert_eq(ex, 0);
     /* carries through nines into the integer part */
     cr_assert_str_eq(F(DIV(N("9.9999999"), mb_num_int(1)), 3, &ex), "9.9999999"); /* exact */
     cr_assert_str_eq(F(DIV(mb_num_int(29999), mb_num_int(3)), 0, &ex), "10000");
     cr_assert_eq(ex, 0);
     cr_assert_str_eq(F(DIV(mb_num_int(2), mb_num_int(3)), 0, &ex), "1");
-    /* a tiny negative that rounds to zero prints no sign */
-    cr_assert_str_eq(F(DIV(mb_num_int(-1), mb_num_int(3000)), 2, &ex), "0");
+    /* a value that is not zero never prints as zero: a missed target's gap of -1/30000 must
+     * not read "0" (it shows four significant digits instead of rounding them away) */
+    cr_assert_str_eq(F(DIV(mb_num_int(-1), mb_num_int(3000)), 2, &ex), "-0.0003333");
     cr_assert_eq(ex, 0);
+    cr_assert_str_eq(F(DIV(mb_num_int(-1), mb_num_int(30000)), 4, &ex), "-0.00003333");
+    cr_assert_str_eq(F(DIV(mb_num_int(1), mb_num_int(600)), 2, &ex), "0.001667");
+    cr_assert_str_eq(F(DIV(mb_num_int(1), mb_num_int(60)), 2, &ex), "0.02"); /* rounds to non-zero: as before */
+    cr_assert_str_eq(F(DIV(mb_num_int(1), mb_num_int(3000000000000000000LL)), 4, &ex), "0.0000000000000000003333");
     /* the exact flag pointer is optional */
     char buf[MB_NUM_BUF];
     mb_num_format(third, 3, buf, NULL);
