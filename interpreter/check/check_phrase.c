@@ -121,6 +121,15 @@ static int stated_percent(const lint *L, mb_num pct)
            (!mb_num_sub(mb_num_int(1), f, &down) && stated(L, down));
 }
 
+/* A factor in the phrase ("<= 0.8 x", "1.15") for a percentage the rule states (cut 20%,
+ * growth 15%): the other way round of stated_percent. */
+static int stated_factor(const lint *L, mb_num v)
+{
+    mb_num d, pct;
+    if (!mb_num_sub(mb_num_int(1), v, &d) && !mb_num_mul(d, mb_num_int(100), &pct) && stated(L, pct)) return 1;
+    return !mb_num_sub(v, mb_num_int(1), &d) && !mb_num_mul(d, mb_num_int(100), &pct) && stated(L, pct);
+}
+
 /* One number of the phrase at p (its digits n bytes long): a year, or a value. */
 static void number(lint *L, const char *s, const char *p, size_t n)
 {
@@ -151,10 +160,12 @@ static void number(lint *L, const char *s, const char *p, size_t n)
     }
     /* "40%" may be written 0.4 in a rule in 1, and "增长50%" / "下降20%" as × 1.5 / × 0.8 */
     if (*after == '%' && stated_percent(L, v)) return;
+    if (*after != '%' && stated_factor(L, v)) return;
     char shown[80];
     snprintf(shown, sizeof shown, "%.*s%.*s", (int)(n < 60 ? n : 60), p, scale_at(after) ? 3 : 0, after);
-    if (!has(&L->nums, v) && !has(&L->nums, sv) && !has(&L->others, v) && !has(&L->others, sv) && !explained(L, shown) &&
-        !in_name(L->r, shown) && !sib_name(L, shown))
+    /* a year the rule states, written without 年 ("in 2018"), is stated */
+    if (!has(&L->nums, v) && !has(&L->nums, sv) && !has(&L->others, v) && !has(&L->others, sv) && !has(&L->years, v) &&
+        !explained(L, shown) && !in_name(L->r, shown) && !sib_name(L, shown))
         mb_diag_add(L->c->d, MB_D_PHRASE_NUMBER, L->ph->span, "the phrase's number %s appears nowhere in rule %s", shown,
                     L->r->id);
 }
