@@ -17,23 +17,11 @@
     "plan p {\n  name \"测试计划\"\n  region \"甲市\", \"乙市\", \"丙市\", \"丁市\"\n  base " base "\n  deadline 2020\n}\n"
 #define HDR "region,indicator,period,value\n"
 
-/* Run rules against HDR + rows; the verdict of `rule` (milestone `goal`) for 甲市. The data
+/* Run rules against the header and rows; the verdict of `rule` (milestone `goal`) for 甲市. The data
  * must read without a submission error or warning. */
 static mb_verdict eval_as(const char *rules, const char *rows, int as_of, const char *rule, size_t goal)
 {
-    char *data = malloc(strlen(HDR) + strlen(rows) + 1);
-    cr_assert_not_null(data);
-    strcpy(data, HDR);
-    strcat(data, rows);
-    mbt_run r;
-    mbt_open(&r, rules, data, 0, as_of);
-    cr_assert_str_eq(r.data_diags, "", "unexpected submission diagnostics:\n%s", r.data_diags);
-    mbt_assert_rows(r.D, r.D->count.rows);
-    mb_verdict v = mbt_verdict(&r, rule, goal, "甲市");
-    v.rule = NULL; /* the model is freed below */
-    mbt_close(&r);
-    free(data);
-    return v;
+    return mbt_clean_verdict(rules, rows, as_of, rule, goal, "甲市");
 }
 
 static mb_verdict eval1(const char *rules, const char *rows, const char *rule)

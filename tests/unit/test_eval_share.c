@@ -6,7 +6,6 @@
 
 #include "test_eval_support.h"
 
-#define HDR "region,indicator,period,value\n"
 static const char SHARE[] =
     "plan p {\n  name \"测试计划\"\n  region \"甲市\"\n  base 2016\n  deadline 2020\n}\n"
     "indicator out \"高新技术产业产值\" unit 亿元 higher;\n"
@@ -17,15 +16,7 @@ static const char SHARE[] =
 
 static mb_verdict share(const char *rows, int as_of, const char *rule)
 {
-    char data[512];
-    snprintf(data, sizeof data, HDR "%s", rows);
-    mbt_run r;
-    mbt_open(&r, SHARE, data, 0, as_of);
-    cr_assert_str_eq(r.data_diags, "", "%s", r.data_diags);
-    mb_verdict v = mbt_verdict(&r, rule, 0, "甲市");
-    v.rule = NULL;
-    mbt_close(&r);
-    return v;
+    return mbt_clean_verdict(SHARE, rows, as_of, rule, 0, "甲市");
 }
 
 Test(share_region, resolves_to_the_exact_fraction_of_the_reference)

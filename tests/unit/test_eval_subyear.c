@@ -51,15 +51,7 @@ static const char FLOW[] = PLAN "indicator g \"产值\" unit 亿元 higher flow;
 
 static mb_verdict flow_verdict(const char *rows, int as_of, const char *rule)
 {
-    char data[512];
-    snprintf(data, sizeof data, HDR "%s", rows);
-    mbt_run r;
-    mbt_open(&r, FLOW, data, 0, as_of);
-    cr_assert_str_eq(r.data_diags, "", "%s", r.data_diags);
-    mb_verdict v = mbt_verdict(&r, rule, 0, "甲县");
-    v.rule = NULL;
-    mbt_close(&r);
-    return v;
+    return mbt_clean_verdict(FLOW, rows, as_of, rule, 0, "甲县");
 }
 
 Test(subyear_eval, a_quarter_is_judged_on_its_own_value_at_the_boundary)

@@ -145,6 +145,28 @@ static inline mb_verdict mbt_verdict(const mbt_run *r, const char *rule, size_t 
     return v;
 }
 
+/* Rules against a CSV of the header region,indicator,period,value and `rows`: the verdict of
+ * `rule` (milestone `goal`) for `region`, as of `as_of`. The data must read without a
+ * submission error or warning, and every row must be accounted for. */
+static inline mb_verdict mbt_clean_verdict(const char *rules, const char *rows, int as_of, const char *rule,
+                                           size_t goal, const char *region)
+{
+    static const char hdr[] = "region,indicator,period,value\n";
+    char *data = malloc(sizeof hdr + strlen(rows));
+    cr_assert_not_null(data);
+    memcpy(data, hdr, sizeof hdr);
+    strcat(data, rows);
+    mbt_run r;
+    mbt_open(&r, rules, data, 0, as_of);
+    cr_assert_str_eq(r.data_diags, "", "unexpected submission diagnostics:\n%s", r.data_diags);
+    mbt_assert_rows(r.D, r.D->count.rows);
+    mb_verdict v = mbt_verdict(&r, rule, goal, region);
+    v.rule = NULL; /* the model is freed below */
+    mbt_close(&r);
+    free(data);
+    return v;
+}
+
 /* Status, then actual/target/gap (NULL: must be absent), year of the actual (0: not checked). */
 #define mbt_expect(v, st, act, year_, tgt, gap_)                                              \
     do {                                                                                      \
