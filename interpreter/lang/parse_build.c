@@ -196,36 +196,36 @@ int mb_pb_once(mb_pstate *st, mb_loc second, mb_aspan first, const char *what, c
     return 0;
 }
 
-void mb_pb_direction(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int dir)
+/* A clause that is one of two words excluding each other (higher/lower, flow/stock), stored
+ * as +1 (words[0]) or -1 (words[1]): the first one given sets it; the same word again is
+ * given twice, the other word contradicts it (`clash`, saying `why`). */
+static void one_of_two(mb_pstate *st, mb_loc loc, int v, int *field, mb_aspan *span, const char *const words[2],
+                       mb_code clash, const char *why)
 {
-    const char *word = dir > 0 ? "higher" : "lower";
-    if (!ind->direction) {
-        ind->direction = dir;
-        ind->direction_span = mb_pstate_aspan(st, loc);
+    const char *word = words[v > 0 ? 0 : 1];
+    if (!*field) {
+        *field = v;
+        *span = mb_pstate_aspan(st, loc);
         return;
     }
-    mb_diag *g = dir == ind->direction
-                     ? mb_pstate_error(st, MB_D_GIVEN_TWICE, loc, "'%s' given twice", word)
-                     : mb_pstate_error(st, MB_D_TWO_DIRECTIONS, loc,
-                                       "'%s' after '%s': an indicator has one direction", word,
-                                       ind->direction > 0 ? "higher" : "lower");
-    mb_diag_note(g, ind->direction_span, "first given here");
+    mb_diag *g = v == *field ? mb_pstate_error(st, MB_D_GIVEN_TWICE, loc, "'%s' given twice", word)
+                             : mb_pstate_error(st, clash, loc, "'%s' after '%s': %s", word,
+                                               words[*field > 0 ? 0 : 1], why);
+    mb_diag_note(g, *span, "first given here");
+}
+
+void mb_pb_direction(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int dir)
+{
+    static const char *const words[2] = {"higher", "lower"};
+    one_of_two(st, loc, dir, &ind->direction, &ind->direction_span, words, MB_D_TWO_DIRECTIONS,
+               "an indicator has one direction");
 }
 
 void mb_pb_flow(mb_pstate *st, mb_loc loc, mb_ast_indicator *ind, int flow)
 {
-    const char *word = flow > 0 ? "flow" : "stock";
-    if (!ind->flow) {
-        ind->flow = flow;
-        ind->flow_span = mb_pstate_aspan(st, loc);
-        return;
-    }
-    mb_diag *g = flow == ind->flow
-                     ? mb_pstate_error(st, MB_D_GIVEN_TWICE, loc, "'%s' given twice", word)
-                     : mb_pstate_error(st, MB_D_FLOW_AND_STOCK, loc,
-                                       "'%s' after '%s': an indicator is a flow (summed over a year) or a stock "
-                                       "(a level at a date), not both", word, ind->flow > 0 ? "flow" : "stock");
-    mb_diag_note(g, ind->flow_span, "first given here");
+    static const char *const words[2] = {"flow", "stock"};
+    one_of_two(st, loc, flow, &ind->flow, &ind->flow_span, words, MB_D_FLOW_AND_STOCK,
+               "an indicator is a flow (summed over a year) or a stock (a level at a date), not both");
 }
 
 /* 2025Q1, 2025-Q1, 2025q1 or 2025-03 (the lexer's PERIOD): a year and its quarter or month. */
