@@ -161,7 +161,8 @@ size_t mb_report_criterion(const mb_verdict *v, char *buf, size_t cap, int mark)
 /* The same with the indicator's unit after each value in it ("≥ 12000 家", "1..2 家"). */
 size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int mark, const char *unit);
 
-/* Number in a report: exact decimal, or rounded to 4 places (marked "≈" in text). */
+/* Number in a report: exact decimal, or rounded to 4 places (marked "≈" in text; a value that
+ * would round to zero gets four significant digits, see mb_num_format). */
 void mb_report_num(FILE *out, mb_num v, int approx_mark);
 
 #endif
