@@ -82,6 +82,8 @@ typedef struct mb_data {
     int refused_region;      /* a row's region was refused (too many, or out of memory) */
     int general_csv;         /* every CSV line through the general reader, none through the
                                 plain-row path (ingest_plain.c): for the tests comparing them */
+    int general_json;        /* every JSON observation through the full parser and the general
+                                row handler, none through the fast path (jsonin_fast.c): the same */
     /* Streaming (set by the caller before reading; eval's region-at-a-time driver,
      * report_stream.c): every region's rows must come together, as in input sorted by region.
      * When the first stored row of a new region arrives, the regions before it are complete

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonin_fast.h"
 #include "text.h"
 
 typedef enum { JV_STRING, JV_NUMBER, JV_TRUE, JV_FALSE, JV_NULL, JV_OBJECT, JV_ARRAY } jv_kind;
@@ -43,6 +44,7 @@ typedef struct jr {
     char *scr;
     size_t slen, scap;
     int stop;          /* after a syntax error nothing more can be read reliably */
+    mb_csv_row_fn plain; /* objects of the common shape go here (jsonin_fast.c); NULL: none */
 } jr;
 
 static const char *const member_names[MB_JSONIN_NFIELDS] = {
@@ -567,6 +569,14 @@ static int jr_element(jr *r, mb_csv_row_fn fn, void *ctx)
                  jr_kind_name(v.kind));
         return 0;
     }
+    if (r->plain) {
+        mb_csv_field f[MB_JSONIN_NFIELDS];
+        size_t end = mb_jsonin_fast_obs(r->b, r->n, r->p, r->line, r->ls, f);
+        if (end) {
+            r->p = end;
+            return r->plain(ctx, f, MB_JSONIN_NFIELDS) ? -2 : 1;
+        }
+    }
     jr_obs o;
     memset(&o, 0, sizeof o);
     r->slen = 0;
@@ -609,8 +619,14 @@ static long jr_top(jr *r, mb_csv_row_fn fn, void *ctx)
 
 long mb_jsonin_read(const mb_text *t, mb_csv_row_fn fn, void *ctx, mb_diags *d)
 {
+    return mb_jsonin_read_plain(t, fn, NULL, ctx, d);
+}
+
+long mb_jsonin_read_plain(const mb_text *t, mb_csv_row_fn fn, mb_csv_row_fn plain, void *ctx, mb_diags *d)
+{
     jr r;
     memset(&r, 0, sizeof r);
+    r.plain = plain;
     r.t = t;
     r.d = d;
     r.b = (const unsigned char *)t->data;

@@ -42,4 +42,10 @@ const char *mb_jsonin_member(int i);
  * Returns the number of observations passed to fn, or -1 when fn asked to stop. */
 long mb_jsonin_read(const mb_text *t, mb_csv_row_fn fn, void *ctx, mb_diags *d);
 
+/* The same, with each observation of the common shape (one line, the known members, strings
+ * without escapes: jsonin_fast.h) read by a fast path and passed to `plain` instead of fn,
+ * with exactly the fields and positions the full parser would give; every other observation,
+ * and every error, is the full parser's. The strings of such a row all point into t. */
+long mb_jsonin_read_plain(const mb_text *t, mb_csv_row_fn fn, mb_csv_row_fn plain, void *ctx, mb_diags *d);
+
 #endif

@@ -45,7 +45,7 @@ typedef struct result {
     size_t errors;
 } result;
 
-static result read_full(const char *src, size_t len, int positions, long stop_at)
+static result read_with(const char *src, size_t len, int positions, long stop_at, int fast)
 {
     mb_text t = {"sub.json", src, len};
     mb_diags d;
@@ -55,12 +55,28 @@ static result read_full(const char *src, size_t len, int positions, long stop_at
     k.positions = positions;
     k.stop_at = stop_at;
     result r;
-    r.count = mb_jsonin_read(&t, sink_row, &k, &d);
+    r.count = fast ? mb_jsonin_read_plain(&t, sink_row, sink_row, &k, &d) : mb_jsonin_read(&t, sink_row, &k, &d);
     fclose(k.f);
     r.rows = k.buf;
     r.diags = mbt_diags_text(&d);
     r.errors = d.errors;
     mb_diags_free(&d);
+    return r;
+}
+
+static void result_free(result *r);
+
+/* Read by the full parser; the reader with its fast path (jsonin_fast.c) must give the same
+ * observations, positions, diagnostics and count. */
+static result read_full(const char *src, size_t len, int positions, long stop_at)
+{
+    result r = read_with(src, len, positions, stop_at, 0), f = read_with(src, len, 1, stop_at, 1);
+    result p = positions ? r : read_with(src, len, 1, stop_at, 0);
+    cr_assert_str_eq(f.rows, p.rows, "the fast path differs on: %.*s", (int)len, src);
+    cr_assert_str_eq(f.diags, r.diags, "the fast path differs on: %.*s", (int)len, src);
+    cr_assert_eq(f.count, r.count);
+    if (!positions) result_free(&p);
+    result_free(&f);
     return r;
 }
 

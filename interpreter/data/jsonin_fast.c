@@ -1,0 +1,176 @@
+/* jsonin_fast.c — the common observation object, read without the full JSON parser.
+ *
+ * Nearly every object of a large submission looks like
+ *   {"region":"R000001","indicator":"rd_gdp","period":"2013","value":1.50}
+ * on a line of its own: five known member names, plain strings, one number. The full parser
+ * (jsonin.c) reads it byte by byte through a recursive descent, a member table and a
+ * 700-byte record per object; here the same object is read in one pass that only moves
+ * forward:
+ *
+ * - a string is scanned 16 bytes at a time (SSE2, in the x86-64 baseline) for the bytes
+ *   that can end its plain run: '"', '\\', a control character or a byte from 0x80 (one signed
+ *   compare against 0x20 finds both of the last two). A byte from 0x80 is checked as UTF-8
+ *   with the same decoder the full parser uses, and the scan goes on;
+ * - a member name is recognised by its first letter and one fixed-length compare of the
+ *   name with its quotes;
+ * - a number is checked against the JSON grammar and kept as written (the row handler turns
+ *   it into an exact decimal, as it does a CSV field).
+ *
+ * Positions cost nothing extra: the object must lie on one line (only blanks and tabs may
+ * stand between its pieces, and a string cannot hold a newline), so every field is on the
+ * line the caller already knows, and its column comes from its offset when a message needs it.
+ *
+ * Whatever is not of that shape — an escape, a control character, invalid UTF-8, an unknown,
+ * missing or repeated member, a value of another type, a newline or CR inside the object,
+ * nesting, the end of the input — makes this return 0 having changed nothing, and the full
+ * parser reads the object from its '{'. So every error and its position is the full parser's
+ * (test_jsonin_fast reads generated submissions both ways and compares every diagnostic,
+ * count and report). */
+#include "jsonin_fast.h"
+
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "text.h"
+
+static inline size_t skip_blanks(const unsigned char *b, size_t i, size_t n)
+{
+    while (i < n && (b[i] == ' ' || b[i] == '\t')) i++;
+    return i;
+}
+
+static inline int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* The first byte from i on that ends a plain run ('"', '\\', below 0x20, from 0x80), or n. */
+static inline size_t plain_end(const unsigned char *b, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+    while (n - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+        /* signed: bytes from 0x80 are negative, so "less than 0x20" also finds them */
+        __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                                    _mm_cmplt_epi8(v, space));
+        unsigned m = (unsigned)_mm_movemask_epi8(stop);
+        if (m) return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
+    while (i < n && b[i] >= 0x20 && b[i] < 0x80 && b[i] != '"' && b[i] != '\\') i++;
+    return i;
+}
+
+/* The string whose opening quote is at i, when it has no escape and no control character and
+ * is valid UTF-8: the offset after its closing quote. Else 0. */
+static inline size_t plain_string(const unsigned char *b, size_t i, size_t n)
+{
+    size_t j = i + 1;
+    for (;;) {
+        j = plain_end(b, j, n);
+        if (j >= n) return 0;
+        if (b[j] == '"') return j + 1;
+        if (b[j] < 0x80) return 0; /* an escape or a control character */
+        int32_t cp;
+        size_t k = mb_utf8_decode(b + j, n - j, &cp);
+        if (!k) return 0;
+        j += k;
+    }
+}
+
+/* The JSON number at i: the offset after it (0 when it is not one); *whole: no fraction and
+ * no exponent. The same grammar as jr_number in jsonin.c. */
+static inline size_t number(const unsigned char *b, size_t i, size_t n, int *whole)
+{
+    size_t j = i + (b[i] == '-');
+    if (j >= n || !is_digit(b[j])) return 0;
+    if (b[j] == '0') {
+        if (++j < n && is_digit(b[j])) return 0; /* a leading zero */
+    } else {
+        while (j < n && is_digit(b[j])) j++;
+    }
+    *whole = 1;
+    if (j < n && b[j] == '.') {
+        *whole = 0;
+        if (++j >= n || !is_digit(b[j])) return 0;
+        while (j < n && is_digit(b[j])) j++;
+    }
+    if (j < n && (b[j] == 'e' || b[j] == 'E')) {
+        *whole = 0;
+        if (++j < n && (b[j] == '+' || b[j] == '-')) j++;
+        if (j >= n || !is_digit(b[j])) return 0;
+        while (j < n && is_digit(b[j])) j++;
+    }
+    return j;
+}
+
+#define NAME_IS(lit) (n - i >= sizeof lit - 1 && memcmp(b + i, lit, sizeof lit - 1) == 0)
+
+/* The member name at i (a '"'): its MB_JSONIN_* index, *end just after its closing quote;
+ * -1 for any other name (or one written with an escape). */
+static inline int member(const unsigned char *b, size_t i, size_t n, size_t *end)
+{
+    if (n - i < 2) return -1;
+    int k;
+    size_t len;
+    switch (b[i + 1]) {
+    case 'r': k = MB_JSONIN_REGION, len = 8; if (!NAME_IS("\"region\"")) return -1; break;
+    case 'i': k = MB_JSONIN_INDICATOR, len = 11; if (!NAME_IS("\"indicator\"")) return -1; break;
+    case 'p': k = MB_JSONIN_PERIOD, len = 8; if (!NAME_IS("\"period\"")) return -1; break;
+    case 'v': k = MB_JSONIN_VALUE, len = 7; if (!NAME_IS("\"value\"")) return -1; break;
+    case 'u': k = MB_JSONIN_UNIT, len = 6; if (!NAME_IS("\"unit\"")) return -1; break;
+    default: return -1;
+    }
+    *end = i + len;
+    return k;
+}
+
+size_t mb_jsonin_fast_obs(const unsigned char *b, size_t n, size_t p, uint32_t line, size_t ls,
+                          mb_csv_field f[MB_JSONIN_NFIELDS])
+{
+    unsigned have = 0;
+    size_t i = skip_blanks(b, p + 1, n);
+    for (;;) {
+        /* a member: name, ':', value */
+        if (i >= n || b[i] != '"') return 0;
+        int k = member(b, i, n, &i);
+        if (k < 0 || (have & 1u << k)) return 0;
+        i = skip_blanks(b, i, n);
+        if (i >= n || b[i] != ':') return 0;
+        i = skip_blanks(b, i + 1, n);
+        if (i >= n) return 0;
+        const unsigned char c = b[i];
+        const char *s;
+        size_t end, len;
+        if (c == '"') {
+            if (!(end = plain_string(b, i, n))) return 0;
+            s = (const char *)b + i + 1;
+            len = end - i - 2;
+        } else if ((c == '-' || is_digit(c)) && (k == MB_JSONIN_PERIOD || k == MB_JSONIN_VALUE)) {
+            int whole;
+            if (!(end = number(b, i, n, &whole)) || (k == MB_JSONIN_PERIOD && !whole)) return 0;
+            s = (const char *)b + i;
+            len = end - i;
+        } else if (c == 'n' && (k == MB_JSONIN_VALUE || k == MB_JSONIN_UNIT) && n - i >= 4 &&
+                   memcmp(b + i, "null", 4) == 0) {
+            /* as the full parser: a null value is an empty field, a null unit no unit */
+            s = k == MB_JSONIN_UNIT ? NULL : "";
+            len = 0;
+            end = i + 4;
+        } else {
+            return 0;
+        }
+        f[k] = (mb_csv_field){s, len, i, line, ls};
+        have |= 1u << k;
+        i = skip_blanks(b, end, n);
+        if (i >= n) return 0;
+        if (b[i] == '}') break;
+        if (b[i] != ',') return 0;
+        i = skip_blanks(b, i + 1, n);
+    }
+    const unsigned required = (1u << MB_JSONIN_UNIT) - 1;
+    if ((have & required) != required) return 0;
+    if (!(have & 1u << MB_JSONIN_UNIT)) f[MB_JSONIN_UNIT] = (mb_csv_field){NULL, 0, p, line, ls};
+    return i + 1;
+}
