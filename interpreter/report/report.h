@@ -157,6 +157,12 @@ const char *mb_report_comparison(const mb_verdict *v);
  * "base 2020: submitted 1250 家, printed 1200 家"; "" for NULL) and returns its length. */
 const char *mb_report_base_source(const mb_verdict *v);
 size_t mb_report_base_words(const mb_verdict *v, char *buf, size_t cap);
+
+/* The gap relative to the target, as text and reports print it ("+4.2%"), into buf (at least
+ * 16 bytes); 0 when there is none to print (no gap, a zero gap, no relative gap). A non-zero
+ * gap under 0.05% of the target reads "<0.1%": "-0.0%" would read as no gap at all
+ * (report_gap.c). */
+int mb_report_rel_gap(const mb_verdict *v, char *buf, size_t cap);
 size_t mb_report_criterion(const mb_verdict *v, char *buf, size_t cap, int mark);
 /* The same with the indicator's unit after each value in it ("≥ 12000 家", "1..2 家"). */
 size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int mark, const char *unit);

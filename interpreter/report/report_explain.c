@@ -65,10 +65,8 @@ static void gap(FILE *o, const mb_verdict *v)
     if (!v->has_gap) return;
     fputs(" (gap ", o);
     snum(o, v->gap);
-    if (v->has_rel_gap && mb_num_sign(v->gap)) {
-        fputs(", ", o);
-        pct(o, mb_num_to_double(v->rel_gap));
-    }
+    char rel[24];
+    if (mb_report_rel_gap(v, rel, sizeof rel)) fprintf(o, ", %s", rel);
     fputc(')', o);
 }
 

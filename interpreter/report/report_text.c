@@ -170,8 +170,9 @@ static void add_row(text_ctx *c, const mb_verdict *v)
         put_num(c, v->gap, 1);
         /* relative to the target: not for a band or a step, whose "target" is one end */
         const mb_crit *k = &r->crit[v->goal];
-        if (v->has_rel_gap && mb_num_sign(v->gap) && k->kind != MB_CRIT_STEPS && mb_crit_shape_of(k) != MB_SHAPE_BETWEEN) {
-            snprintf(buf, sizeof buf, " (%+.1f%%)", mb_num_to_double(v->rel_gap) * 100);
+        char rel[24];
+        if (k->kind != MB_CRIT_STEPS && mb_crit_shape_of(k) != MB_SHAPE_BETWEEN && mb_report_rel_gap(v, rel, sizeof rel)) {
+            snprintf(buf, sizeof buf, " (%s)", rel);
             puts_(c, buf);
         }
     }
