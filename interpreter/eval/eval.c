@@ -29,6 +29,7 @@ void mb_eval_init(mb_eval *e, const mb_model *m, const mb_data *D, int as_of_key
     e->m = m;
     e->D = D;
     e->threads = 0;
+    e->status_only = 0;
     int key = as_of_key ? as_of_key : D->max_period;
     e->as_of = key % 100 == 12 ? key / 100 : key / 100 - 1;
     if (key == 0) e->as_of = 0;
@@ -146,7 +147,7 @@ static void set_target(mb_verdict *v, mb_num t)
 {
     v->has_target = 1;
     v->target = t;
-    if (!v->has_actual) return;
+    if (!v->has_actual || v->status_only) return; /* the gap decides nothing */
     if (mb_num_sub(v->actual, t, &v->gap)) return;
     v->has_gap = 1;
     if (mb_num_sign(t) && !mb_num_div(v->gap, mb_num_abs(t), &v->rel_gap)) v->has_rel_gap = 1;
@@ -156,7 +157,7 @@ static void status(mb_verdict *v, mb_status s, const char *fmt, ...) __attribute
 static void status(mb_verdict *v, mb_status s, const char *fmt, ...)
 {
     v->status = s;
-    if (!fmt) return;
+    if (!fmt || v->status_only) return;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(v->detail, sizeof v->detail, fmt, ap);
@@ -200,10 +201,13 @@ static void inputs(const mb_eval *e, mb_verdict *v, size_t region, const mb_fnod
     inputs(e, v, region, x->r, year, sub, depth + 1);
 }
 
-/* Record a value the verdict used (or looked for and did not find). */
+/* Record a value the verdict used (or looked for and did not find). Nothing in the
+ * evaluation reads the values back (only the trace's base and bounds, which are set apart),
+ * so a status-only evaluation skips them. */
 static void note_sub(const mb_eval *e, mb_verdict *v, mb_tvrole role, size_t region, const mb_indicator *ind,
                      int year, int sub, vstate s, mb_num x)
 {
+    if (e->status_only) return;
     note1(e, v, role, region, ind, year, sub, s, x);
     if (ind && ind->derived && reached(e, year, sub)) inputs(e, v, region, ind->formula, year, sub, 0);
 }
@@ -783,7 +787,13 @@ static void above_region(const mb_eval *e, const mb_rule *r, const mb_crit *c, m
 
 void mb_eval_verdict(const mb_eval *e, const mb_rule *r, size_t goal, size_t region, mb_verdict *v)
 {
-    memset(v, 0, offsetof(mb_verdict, trace.val)); /* the values are set as they are used */
+    /* The detail is a string: its first byte clears it. The trace's values are set as they
+     * are used; status-only, so are its bounds, base and pace (read only behind the flags
+     * of its head). Clearing 880 bytes for each of 2 million verdicts was 7% of a counts run. */
+    memset(v, 0, offsetof(mb_verdict, detail));
+    v->detail[0] = 0;
+    memset(&v->trace, 0, e->status_only ? offsetof(mb_trace, base) : offsetof(mb_trace, val));
+    v->status_only = e->status_only;
     v->rule = r;
     v->goal = goal;
     v->region = region;

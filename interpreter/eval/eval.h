@@ -58,23 +58,25 @@ typedef enum { MB_PACE_NONE, MB_PACE_GROWTH, MB_PACE_CHANGE } mb_pace;
 typedef enum { MB_BASE_NONE, MB_BASE_SUBMITTED, MB_BASE_PRINTED } mb_base_source;
 
 typedef struct mb_trace {
+    /* The head, up to `base`, is counts and flags; every field after it is read only when
+     * one of them says it is set (so a status-only evaluation clears the head alone). */
     unsigned nvals;              /* values in val[] */
     unsigned dropped;            /* values used but not kept (more than MB_TRACE_MAX) */
     int has_bounds;              /* lo, hi: what the value was compared with (scaled) */
-    mb_bound lo, hi;
     int has_base;                /* base value of × base / cut / grow / annual growth */
-    mb_num base;
     int base_year;
     mb_pace pace;                /* before the deadline: how progress was measured */
-    mb_num pace_target;          /* the value the pace is towards */
     int pace_from, pace_to;      /* base year and latest year of the pace */
-    double got, needed;          /* growth a year (GROWTH) or change a year (CHANGE) */
     mb_base_source base_source;  /* of the base-year value read (NONE: none was read) */
     int ytd_sub;                 /* a flow's year to date: the sum runs through this quarter or
                                     month of the deadline year (period.h; 0: not used); the
                                     bounds are the share of the year due by then, or the same
                                     months of the year before grown as the target says */
     int latest_sub;              /* a stock's latest value is of this quarter or month */
+    mb_num base;                 /* has_base */
+    mb_bound lo, hi;             /* has_bounds */
+    mb_num pace_target;          /* pace: the value the pace is towards */
+    double got, needed;          /* growth a year (GROWTH) or change a year (CHANGE) */
     mb_tval val[MB_TRACE_MAX];   /* only the first nvals are set */
 } mb_trace;
 
@@ -97,6 +99,8 @@ typedef struct mb_verdict {
     int already;             /* before the deadline: the latest value already meets the target */
     double ratio;            /* progress classes: achieved / required growth */
     int has_ratio;
+    int status_only;         /* copied from mb_eval: detail, gaps and the trace's values
+                                are left empty */
     char detail[200];        /* what is missing, or why; "" when nothing to add */
     mb_trace trace;          /* what was used (last: the start of the verdict is cleared
                                 per call, the trace's values only as far as they are set) */
@@ -110,6 +114,10 @@ typedef struct mb_eval {
                                 (quarters and months after it are not read) */
     size_t threads;          /* threads a report may use: 0 the cores (at most 2), 1 one;
                                 mb_eval_init sets 0, the caller may change it */
+    int status_only;         /* the caller reads only each verdict's status (the per-rule
+                                summary): the same code decides it, but the detail text,
+                                the trace's values and the gaps are not filled in — about a
+                                third of a counts run went to them. mb_eval_init sets 0. */
 } mb_eval;
 
 /* as_of_key: year*100+month from --as-of (0: the latest period in the data). Periods after
