@@ -569,14 +569,6 @@ static int jr_element(jr *r, mb_csv_row_fn fn, void *ctx)
                  jr_kind_name(v.kind));
         return 0;
     }
-    if (r->plain) {
-        mb_csv_field f[MB_JSONIN_NFIELDS];
-        size_t end = mb_jsonin_fast_obs(r->b, r->n, r->p, r->line, r->ls, f);
-        if (end) {
-            r->p = end;
-            return r->plain(ctx, f, MB_JSONIN_NFIELDS) ? -2 : 1;
-        }
-    }
     jr_obs o;
     memset(&o, 0, sizeof o);
     r->slen = 0;
@@ -599,10 +591,21 @@ static long jr_top(jr *r, mb_csv_row_fn fn, void *ctx)
         return 0;
     }
     for (;;) {
-        int rc = jr_element(r, fn, ctx);
-        if (rc == -1) return count;
-        if (rc == -2) return -1;
-        count += rc;
+        /* A run of common objects (jsonin_fast.c), ending just after the last one; when there
+         * is none, the element the full way. Either way, then the separator. */
+        long k = 0;
+        if (r->plain && jr_peek(r) == '{') {
+            int stop = 0;
+            k = mb_jsonin_fast_run(r->b, r->n, &r->p, &r->line, &r->ls, r->plain, ctx, &stop);
+            if (stop) return -1;
+            count += k;
+        }
+        if (!k) {
+            int rc = jr_element(r, fn, ctx);
+            if (rc == -1) return count;
+            if (rc == -2) return -1;
+            count += rc;
+        }
         jr_ws(r);
         if (jr_peek(r) == ',') {
             r->p++;
