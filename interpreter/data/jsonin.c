@@ -4,7 +4,9 @@
  * and column of every bad observation and the exact decimal text of every value. So this is a
  * small recursive-descent parser of its own. Positions are tracked as we go (a line number and
  * the offset where the line starts), so a diagnostic costs nothing to locate. Strings without
- * escapes point into the input; decoded ones go to a scratch buffer reset per observation. */
+ * escapes point into the input; decoded ones go to a scratch buffer reset per observation.
+ * With mb_jsonin_read_plain, runs of common objects are read by jsonin_fast.c instead, and
+ * this parser takes every object that is not one, from its '{'. */
 #include "jsonin.h"
 
 #include <stdarg.h>
