@@ -146,6 +146,7 @@
     X(6034, MB_D_DATA_CHANGED, ERROR, "a data file that changed while it was read")             \
     X(6035, MB_D_DATA_GBK, ERROR, "a data file in GBK/GB18030, not UTF-8")                       \
     X(6036, MB_D_BASE_DIFFERS, WARNING, "a submitted base-year value that differs from the printed one") \
+    X(6037, MB_D_PARTS_SUM_DIFFERS, WARNING, "a flow's yearly value that differs from the sum of its quarters or months") \
     /* MB7xxx tests of rules (mubiao test) */                                                   \
     X(7001, MB_D_TEST_UNKNOWN_RULE, ERROR, "a test expects a verdict of a rule not defined")     \
     X(7002, MB_D_TEST_UNKNOWN_STATUS, ERROR, "a test expects a status that does not exist")      \

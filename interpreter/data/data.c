@@ -210,6 +210,7 @@ int mb_data_release(mb_data *D, size_t upto, const size_t *keep, size_t nkeep)
 {
     if (upto <= D->live) return 1;
     if (upto > D->nregions) upto = D->nregions;
+    mb_data_check_parts(D, D->live, upto); /* while their rows are here */
     int ok = 1;
     for (size_t k = 0; k < nkeep; k++)
         if (keep[k] >= D->live && keep[k] < upto)

@@ -96,6 +96,7 @@ typedef struct mb_data {
     void *stream_ctx;
     long cur;                /* region of the latest row that named one (-1: none yet) */
     size_t live;             /* regions below this were released: obs holds rows from it on */
+    size_t parts_checked;    /* regions below this had their quarters compared (data_subsum.c) */
     size_t obs_cap;          /* rows obs has room for */
     int unsorted;            /* streaming stopped: the input is not grouped by region */
     mb_obs *held;            /* released regions whose slots were kept (reference regions) */

@@ -77,5 +77,8 @@ void mb_ingest_count_name(mb_data *D, mb_map *map, const char *s, size_t n, uint
 void mb_ingest_near_names(mb_data *D);
 /* Warnings for submitted base-year values that differ from a rule's printed one (data_printed.c). */
 void mb_data_check_printed(mb_data *D);
+/* Warnings for a flow's yearly value that differs from the sum of its four quarters or twelve
+ * months, for regions [from, to) while their rows are still live (data_subsum.c). */
+void mb_data_check_parts(mb_data *D, size_t from, size_t to);
 
 #endif

@@ -722,6 +722,7 @@ void mb_data_finish(mb_data *D)
     const mb_model *m = D->model;
     mb_ingest_near_names(D);
     mb_data_check_printed(D);
+    mb_data_check_parts(D, D->live, D->nregions);
     for (size_t i = 0; i < m->nchecks; i++)
         if (m->checks[i]->kind == MB_DC_CMP_IND && m->checks[i]->other) check_pair(D, m->checks[i]);
 }
