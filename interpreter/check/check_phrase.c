@@ -10,11 +10,14 @@
  * one of it) states it. A finding the rule's note already explains — the note quotes the
  * number or the word — is not repeated. Where the phrase leaves one reading, the warning
  * carries the edit that mends the rule (check_phrase_fix.c). */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "period.h"
+#include "xalloc.h"
 
 enum { NUMSET_MAX = 64 };
 typedef struct numset { mb_num v[NUMSET_MAX]; size_t n; } numset;
@@ -220,19 +223,100 @@ static int overlap(const mb_str *a, const mb_str *b)
     return a->key && b->key && a->key[0] && b->key[0] && (strstr(a->key, b->key) || strstr(b->key, a->key));
 }
 
-/* The numbers of the plan's other rules that state part of this phrase. Rules of a plan are
- * next to each other in the model, so the look stays near rule i. */
-static void sibling_numbers(lint *L, size_t i)
+/* A phrase's signature: a 256-bit set of its adjacent byte pairs, hashed. A phrase that is
+ * part of another has each of its pairs in the other, so its set is a subset of the other's;
+ * two phrases where neither set holds the other cannot overlap and need no strstr. The
+ * signatures are made once per check, not once per neighbour: a rule is compared with up to
+ * 400 neighbours, and with strstr that was most of `check`'s time on a large file. */
+typedef struct psig { uint64_t w[4]; } psig;
+
+static psig signature(const char *key)
 {
-    const mb_model *m = L->c->m;
-    numset ignore = {0};
+    psig s = {{0}};
+    for (const unsigned char *p = (const unsigned char *)(key ? key : ""); p[0] && p[1]; p++) {
+        uint32_t h = ((uint32_t)p[0] << 8 | p[1]) * 2654435761u >> 24;
+        s.w[h >> 6] |= (uint64_t)1 << (h & 63);
+    }
+    return s;
+}
+
+static int sig_within(const psig *part, const psig *whole)
+{
+    return !((part->w[0] & ~whole->w[0]) | (part->w[1] & ~whole->w[1]) | (part->w[2] & ~whole->w[2]) |
+             (part->w[3] & ~whole->w[3]));
+}
+
+/* What the look at the neighbours reads of a rule, side by side in one array of 32-byte
+ * entries (each rule's own struct is elsewhere in memory): its plan, whether it takes part,
+ * and its phrases' signatures folded to 64 bits (the four words or'ed, which keeps "within"):
+ * their union (`any`) and intersection (`all`). A phrase of the rule is part of mine only
+ * when `all` is within my folded signature, mine part of one of its phrases only when mine
+ * is within `any`: a rule passing neither is skipped without looking at its phrases. */
+typedef struct pnear {
+    const mb_plan *plan;
+    uint64_t any, all;
+    int live;
+} pnear;
+
+static uint64_t fold(const psig *s) { return s->w[0] | s->w[1] | s->w[2] | s->w[3]; }
+
+/* Rule i's phrase k has the signature sig[first[i] + k]; near[i] sums up rule i. */
+typedef struct pindex { psig *sig; size_t *first; pnear *near; } pindex;
+
+static void pindex_free(pindex *x)
+{
+    free(x->sig);
+    free(x->first);
+    free(x->near);
+}
+
+static int pindex_build(pindex *x, const mb_model *m)
+{
+    size_t n = 0;
+    x->first = mb_malloc((m->nrules + 1) * sizeof *x->first);
+    x->near = mb_malloc((m->nrules + 1) * sizeof *x->near);
+    for (size_t i = 0; x->first && i < m->nrules; i++) {
+        x->first[i] = n;
+        n += m->rules[i]->nphrases;
+    }
+    x->sig = mb_malloc((n + 1) * sizeof *x->sig);
+    if (!x->first || !x->near || !x->sig) return 0;
+    for (size_t i = 0; i < m->nrules; i++) {
+        const mb_rule *r = m->rules[i];
+        pnear *e = &x->near[i];
+        *e = (pnear){.plan = r->plan, .live = r->ast && r->form != MB_FORM_QUALITATIVE, .all = ~(uint64_t)0};
+        for (size_t k = 0; k < r->nphrases; k++) {
+            x->sig[x->first[i] + k] = signature(r->phrases[k].key);
+            e->any |= fold(&x->sig[x->first[i] + k]);
+            e->all &= fold(&x->sig[x->first[i] + k]);
+        }
+    }
+    return 1;
+}
+
+/* The numbers of the plan's other rules that state part of this phrase (phrase k of rule i).
+ * Rules of a plan are next to each other in the model, so the look stays near rule i. */
+static void sibling_numbers(lint *L, const pindex *x, size_t i, size_t k)
+{
+    mb_model *m = L->c->m;
+    const psig *me = &x->sig[x->first[i] + k];
+    uint64_t me64 = fold(me);
+    numset ignore;   /* 2 KiB, written before read: not zeroed for each phrase */
+    ignore.n = 0;
     L->others.n = 0;
     L->nsib = 0;
     for (size_t j = i > 200 ? i - 200 : 0; j < m->nrules && j < i + 200; j++) {
+        const pnear *e = &x->near[j];
+        if ((e->all & ~me64) && (me64 & ~e->any)) continue;
+        if (j == i || e->plan != L->r->plan || !e->live) continue;
         const mb_rule *o = m->rules[j];
-        if (j == i || o->plan != L->r->plan || !o->ast || o->form == MB_FORM_QUALITATIVE) continue;
         int shares = 0;
-        for (size_t k = 0; k < o->nphrases && !shares; k++) shares = overlap(&o->phrases[k], L->ph);
+        for (size_t q = 0; q < o->nphrases && !shares; q++) {
+            const psig *other = &x->sig[x->first[j] + q];
+            if (!sig_within(other, me) && !sig_within(me, other)) continue;
+            m->phrase_pairs++;
+            shares = overlap(&o->phrases[q], L->ph);
+        }
         if (!shares) continue;
         rule_numbers(o, &L->others, &ignore);
         if (L->nsib < SIBLINGS_MAX) L->sib[L->nsib++] = o;
@@ -241,9 +325,19 @@ static void sibling_numbers(lint *L, size_t i)
 
 void mb_chk_phrases(mb_chk *c)
 {
+    pindex x = {0};
+    if (!pindex_build(&x, c->m)) {
+        c->oom = 1;
+        pindex_free(&x);
+        return;
+    }
+    lint L; /* 6 KiB of number sets: emptied for each rule, not zeroed */
+    L.c = c;
     for (size_t i = 0; i < c->m->nrules; i++) {
-        lint L = {.c = c, .r = c->m->rules[i]};
+        L.r = c->m->rules[i];
         if (!L.r->ast || L.r->form == MB_FORM_QUALITATIVE) continue;
+        L.nums.n = L.years.n = L.others.n = 0;
+        L.nsib = 0;
         rule_numbers(L.r, &L.nums, &L.years);
         /* one firm statement of a restated target makes it firm: 力争 in one of several
          * phrases is not a missing attribute */
@@ -252,8 +346,9 @@ void mb_chk_phrases(mb_chk *c)
             firm |= L.r->phrases[k].key && !strstr(L.r->phrases[k].key, "力争") && !strstr(L.r->phrases[k].key, "争取");
         for (size_t k = 0; k < L.r->nphrases; k++) {
             L.ph = &L.r->phrases[k];
-            sibling_numbers(&L, i);
+            sibling_numbers(&L, &x, i, k);
             phrase(&L, firm && L.r->nphrases > 1);
         }
     }
+    pindex_free(&x);
 }

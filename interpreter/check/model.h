@@ -149,6 +149,8 @@ typedef struct mb_model {
     void *import_ctx;
     const char *text_dir;           /* the folder text given in memory imports from, when the
                                        caller names one (NULL: none, never the working directory) */
+    size_t phrase_pairs;            /* work: phrase pairs the phrase check compared text of
+                                       (check_phrase.c), for the test that bounds it */
 } mb_model;
 
 mb_model *mb_model_new(void);
