@@ -109,6 +109,7 @@
     X(5001, MB_D_IMPORT_CYCLE, ERROR, "a rule file that imports itself through its imports")     \
     X(5002, MB_D_RULE_FILE_UNREADABLE, ERROR, "a rule file or import that cannot be read")       \
     X(5003, MB_D_RULES_INCOMPLETE, ERROR, "rules not loaded whole are not checked")              \
+    X(5004, MB_D_NO_RULES, ERROR, "a rule file with no statement: empty, or only comments")      \
     /* MB6xxx submissions (data files) */                                                        \
     X(6001, MB_D_DATA_UNREADABLE, ERROR, "a data file that cannot be read")                      \
     X(6002, MB_D_DATA_EMPTY, ERROR, "an empty data file")                                        \

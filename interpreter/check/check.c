@@ -274,6 +274,19 @@ static void collect(mb_chk *c, pending **pv, size_t *pn)
 }
 
 
+/* A file with no statement (empty, or only comments and blank lines) checks nothing: an
+ * error, so that a run over a file emptied by a failed write or the wrong file never passes
+ * as clean. A catalogue of indicators, or a file of imports, has something to check. */
+static void no_rules(mb_chk *c)
+{
+    for (size_t f = 0; f < c->m->nfiles; f++) {
+        const mb_ast_file *a = &c->m->files[f];
+        if (a->text && !a->n)
+            mb_diag_add(c->d, MB_D_NO_RULES, mb_span_at(a->text, 0, 0),
+                        "no rules in '%s': the file is empty or holds only comments", a->text->name);
+    }
+}
+
 int mb_model_check(mb_model *m, mb_diags *d)
 {
     mb_chk c = {.m = m, .d = d};
@@ -286,6 +299,7 @@ int mb_model_check(mb_model *m, mb_diags *d)
     }
     pending *pv = NULL;
     size_t pn = 0;
+    no_rules(&c);
     collect(&c, &pv, &pn);
     mb_chk_indicators(&c);
     for (size_t i = 0; i < pn; i++) {

@@ -39,8 +39,8 @@ static const char USAGE[] =
     "ends the options.\n"
     "\n"
     "Exit status: 0 no errors (warnings allowed, unless --strict), 1 errors (or, with\n"
-    "--strict, warnings), 2 usage, an unreadable file,\n"
-    "or output that could not be written whole.\n";
+    "--strict, warnings; a file with no rules, empty or only comments, is an error),\n"
+    "2 usage, an unreadable file, or output that could not be written whole.\n";
 
 static void summary(const mb_model *m, const mb_diags *d)
 {

@@ -109,6 +109,32 @@ static mb_check *check_at(size_t i)
 
 #define IND_PCT "indicator a \"A\" unit % higher;\n"
 
+/* ---- a file with nothing to check ------------------------------------------------------------ */
+
+/* A check that checked nothing is not a clean one: an empty file (a failed write, a wrong
+ * file) is an error, whatever else the run reads. */
+Test(check_err, no_rules_in_an_empty_file)
+{
+    errors("", "t.mb:1:1: error: no rules in 't.mb': the file is empty or holds only comments\n"
+               "  \n"
+               "  ^\n");
+}
+
+Test(check_err, no_rules_in_a_file_of_comments)
+{
+    errors("# 只有注释\n\n  # indented\n",
+           "t.mb:1:1: error: no rules in 't.mb': the file is empty or holds only comments\n"
+           "  # 只有注释\n"
+           "  ^\n");
+}
+
+/* An indicator alone (a catalogue) or an import alone is something to check. */
+Test(check_ok, a_catalogue_alone_is_checked)
+{
+    clean(IND_PCT);
+    done();
+}
+
 /* ---- names ------------------------------------------------------------------------------------ */
 
 Test(check_err, undefined_indicator_did_you_mean)
