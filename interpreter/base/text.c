@@ -72,10 +72,33 @@ static int all_ascii(const char *s, size_t n)
     return 1;
 }
 
+/* A character NFKC leaves as it is and that nothing composes with: ASCII, and the CJK
+ * Unified Ideographs U+4E00..U+9FFF (no compatibility decomposition, no canonical
+ * composition; test_text.c compares this with utf8proc for every code point). Rule text is
+ * mostly these, and they skip utf8proc's per-character look-ups. */
+static int plain_cp(int32_t cp)
+{
+    return cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+/* Is s, valid UTF-8, made of plain characters only (its NFKC is itself)? */
+static int all_plain(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        if (u[i] < 0x80) { i++; continue; }
+        int32_t cp;
+        size_t k = mb_utf8_decode(u + i, n - i, &cp);
+        if (!k || !plain_cp(cp)) return 0;
+        i += k;
+    }
+    return 1;
+}
+
 char *mb_nfkc(const char *s, size_t n, size_t *out_len)
 {
     if (out_len) *out_len = 0; /* written on every path, failure included */
-    if (all_ascii(s, n)) {
+    if (all_plain(s, n)) {
         char *r = malloc(n + 1);
         if (!r) return NULL;
         memcpy(r, s, n);
@@ -103,6 +126,32 @@ int mb_name_eq(const char *a, size_t an, const char *b, size_t bn)
     return eq;
 }
 
+/* Room for 4 more bytes (and their map entries) in nt. */
+static int room(mb_normtext *nt, size_t *cap)
+{
+    if (nt->len + 4 < *cap) return 1;
+    size_t nc = *cap * 2;
+    char *d = realloc(nt->data, nc + 1);
+    if (!d) return 0;
+    nt->data = d;
+    uint32_t *m = realloc(nt->map, (nc + 1) * sizeof *m);
+    if (!m) return 0;
+    nt->map = m;
+    *cap = nc;
+    return 1;
+}
+
+/* Append a plain character as written (its k bytes). */
+static int put_raw(mb_normtext *nt, size_t *cap, const char *p, size_t k, uint32_t orig)
+{
+    if (!room(nt, cap)) return 0;
+    for (size_t b = 0; b < k; b++) {
+        nt->map[nt->len] = orig;
+        nt->data[nt->len++] = p[b];
+    }
+    return 1;
+}
+
 /* Append the compatibility decomposition of one code point. Per-character is enough for the
  * lexer (fullwidth digits, punctuation, percent sign); names are fully NFKC'd later from the
  * original text. */
@@ -110,19 +159,10 @@ static int put_cp(mb_normtext *nt, size_t *cap, int32_t cp, uint32_t orig)
 {
     utf8proc_int32_t dec[16];
     int bound = 0;
-    utf8proc_ssize_t k = cp < 0x80 ? 0 : utf8proc_decompose_char(cp, dec, 16, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &bound);
+    utf8proc_ssize_t k = utf8proc_decompose_char(cp, dec, 16, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &bound);
     if (k <= 0 || k > 16) { dec[0] = cp; k = 1; }
     for (utf8proc_ssize_t j = 0; j < k; j++) {
-        if (nt->len + 4 >= *cap) {
-            size_t nc = *cap * 2;
-            char *d = realloc(nt->data, nc + 1);
-            if (!d) return 0;
-            nt->data = d;
-            uint32_t *m = realloc(nt->map, (nc + 1) * sizeof *m);
-            if (!m) return 0;
-            nt->map = m;
-            *cap = nc;
-        }
+        if (!room(nt, cap)) return 0;
         utf8proc_uint8_t tmp[4];
         utf8proc_ssize_t b = utf8proc_encode_char(dec[j], tmp);
         for (utf8proc_ssize_t t = 0; t < b; t++) {
@@ -149,7 +189,10 @@ size_t mb_normtext_build(mb_normtext *nt, const char *s, size_t n, int *bad_kind
         if (!k) { *bad_kind = MB_BAD_UTF8; return i; }
         if (cp == 0) { *bad_kind = MB_BAD_NUL; return i; }
         if (cp == 0xFEFF) { *bad_kind = MB_BAD_BOM; return i; }
-        if (!put_cp(nt, &cap, cp, (uint32_t)i)) { *bad_kind = MB_BAD_OOM; return i; }
+        if (plain_cp(cp) ? !put_raw(nt, &cap, s + i, k, (uint32_t)i) : !put_cp(nt, &cap, cp, (uint32_t)i)) {
+            *bad_kind = MB_BAD_OOM;
+            return i;
+        }
         i += k;
     }
     nt->map[nt->len] = (uint32_t)n;

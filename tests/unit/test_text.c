@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "text.h"
 #include "unit.h"
@@ -260,6 +261,40 @@ Test(normtext, empty_and_large)
     cr_assert_eq(nt.map[nt.len - 1], (reps - 1) * 3);
     mb_normtext_free(&nt);
     free(s);
+}
+
+/* ASCII and the CJK Unified Ideographs are copied as written, without utf8proc (text.c,
+ * plain_cp): for every code point of the first three planes, the fast paths give what
+ * utf8proc gives — mb_nfkc its NFKC, and the lexer's text its compatibility decomposition. */
+Test(normtext, plain_characters_as_utf8proc_has_them)
+{
+    for (int32_t cp = 1; cp < 0x30000; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        utf8proc_uint8_t b[8];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, b);
+        /* NFKC: mb_nfkc against utf8proc_map */
+        size_t len = 0;
+        char *got = mb_nfkc((const char *)b, (size_t)n, &len);
+        utf8proc_uint8_t *want = NULL;
+        utf8proc_ssize_t wn = utf8proc_map(b, n, &want, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+        cr_assert(got && wn >= 0 && len == (size_t)wn && !memcmp(got, want, len), "NFKC of U+%04X", (unsigned)cp);
+        free(got);
+        free(want);
+        /* the lexer's text: each character's compatibility decomposition */
+        if (cp == 0xFEFF) continue; /* refused inside a text */
+        mb_normtext nt = {0};
+        int kind = 0;
+        utf8proc_int32_t d[16];
+        int bound = 0;
+        utf8proc_ssize_t k = utf8proc_decompose_char(cp, d, 16, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &bound);
+        if (k <= 0 || k > 16) { d[0] = cp; k = 1; }
+        utf8proc_uint8_t dec8[64];
+        size_t dn = 0;
+        for (utf8proc_ssize_t j = 0; j < k; j++) dn += (size_t)utf8proc_encode_char(d[j], dec8 + dn);
+        cr_assert_eq(mb_normtext_build(&nt, (const char *)b, (size_t)n, &kind), (size_t)-1);
+        cr_assert(nt.len == dn && !memcmp(nt.data, dec8, dn), "decomposition of U+%04X", (unsigned)cp);
+        mb_normtext_free(&nt);
+    }
 }
 
 /* ---- units -------------------------------------------------------------------------------- */
