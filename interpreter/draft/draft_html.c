@@ -3,11 +3,45 @@
  * and each table cell becomes its own line, the layout the text versions of these pages
  * have, so tables are read the same way from both; scripts and styles are left out. Each
  * line remembers the line of the page its text came from. */
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
 
 #include "draft_int.h"
+
+/* libxml2 is opened when the first HTML page is read, not linked: linked, it and what it
+ * needs (ICU, libstdc++) were loaded and relocated at every start of every command, about
+ * 1.5 ms of CPU — as much again as `check` of one plan. The headers still give the types; the
+ * library is the one built against (MB_LIBXML2_SONAME, found by CMake). */
+#ifndef MB_LIBXML2_SONAME
+#define MB_LIBXML2_SONAME "libxml2.so.2"
+#endif
+static struct {
+    __typeof__(&htmlReadMemory) read;
+    __typeof__(&xmlDocGetRootElement) root;
+    __typeof__(&xmlGetLineNo) line;
+    __typeof__(&xmlFreeDoc) free_doc;
+    char why[256]; /* empty when loaded */
+} X;
+static pthread_once_t x_once = PTHREAD_ONCE_INIT;
+
+static void x_open(void)
+{
+    void *h = dlopen(MB_LIBXML2_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (h) {
+        X.read = (__typeof__(X.read))dlsym(h, "htmlReadMemory");
+        X.root = (__typeof__(X.root))dlsym(h, "xmlDocGetRootElement");
+        X.line = (__typeof__(X.line))dlsym(h, "xmlGetLineNo");
+        X.free_doc = (__typeof__(X.free_doc))dlsym(h, "xmlFreeDoc");
+        if (X.read && X.root && X.line && X.free_doc) return;
+    }
+    const char *e = dlerror();
+    snprintf(X.why, sizeof X.why, "reading HTML needs libxml2 (%s), which could not be loaded: %s",
+             MB_LIBXML2_SONAME, e ? e : "a function is missing");
+}
 
 typedef struct hbuf {
     char *s;
@@ -79,7 +113,7 @@ static void walk(hbuf *b, xmlNode *n, int depth)
 {
     for (; n && !b->oom; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content) text(b, (const char *)n->content, (int)xmlGetLineNo(n));
+            if (n->content) text(b, (const char *)n->content, (int)X.line(n));
             continue;
         }
         if (n->type != XML_ELEMENT_NODE) continue;
@@ -92,20 +126,23 @@ static void walk(hbuf *b, xmlNode *n, int depth)
     }
 }
 
-char *md_html_text(const char *data, size_t n, size_t *len, int **srcmap, size_t *nsrc)
+char *md_html_text(const char *data, size_t n, size_t *len, int **srcmap, size_t *nsrc, const char **why)
 {
     *srcmap = NULL;
     *nsrc = 0;
+    *why = "no HTML document could be read";
     if (n > (size_t)INT32_MAX) return NULL;
-    htmlDocPtr doc = htmlReadMemory(data, (int)n, NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                    HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+    pthread_once(&x_once, x_open);
+    if (X.why[0]) { *why = X.why; return NULL; }
+    htmlDocPtr doc = X.read(data, (int)n, NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                HTML_PARSE_COMPACT);
     if (!doc) return NULL;
     hbuf b = {0};
     b.at_start = 1;
-    walk(&b, xmlDocGetRootElement(doc), 0);
+    walk(&b, X.root(doc), 0);
     newline(&b);
-    xmlFreeDoc(doc);
+    X.free_doc(doc);
     if (b.oom || !b.s) { free(b.s); free(b.map); return NULL; }
     *len = b.n;
     *srcmap = b.map;

@@ -67,8 +67,9 @@ int md_input(md_doc *d, const char *data, size_t n, mb_draft_result *r)
     size_t nsrc = 0, len = n;
     char *text = NULL;
     if (d->o->html) {
-        text = md_html_text(data, n, &len, &srcmap, &nsrc);
-        if (!text) return fail(r, MB_DRAFT_BAD_HTML, 0, "no HTML document could be read");
+        const char *why = NULL;
+        text = md_html_text(data, n, &len, &srcmap, &nsrc, &why);
+        if (!text) return fail(r, MB_DRAFT_BAD_HTML, 0, why);
         if (blank(text, len)) { free(text); free(srcmap); return fail(r, MB_DRAFT_EMPTY, 0, "no text in the page"); }
     }
     const char *src = text ? text : data;

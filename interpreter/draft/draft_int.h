@@ -138,8 +138,9 @@ void md_trim(const char *base, size_t *s, size_t *e);
 /* draft_input.c: bytes to lines (HTML through draft_html.c) */
 int md_input(md_doc *d, const char *data, size_t n, mb_draft_result *r);
 /* draft_html.c: the text of an HTML page, one block or table cell a line; *srcmap gets the
- * input line of each output line. NULL when libxml2 gives no document. */
-char *md_html_text(const char *data, size_t n, size_t *len, int **srcmap, size_t *nsrc);
+ * input line of each output line. NULL, with *why, when libxml2 gives no document or could
+ * not be loaded. */
+char *md_html_text(const char *data, size_t n, size_t *len, int **srcmap, size_t *nsrc, const char **why);
 
 /* draft_num.c */
 int md_scan_qty(const char *s, size_t i, size_t end, md_qty *q);     /* 1 when a number starts at i */
