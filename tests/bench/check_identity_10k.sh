@@ -10,7 +10,8 @@
 #  - the CSV report of every verdict is byte-identical with one thread and with two, and
 #    streamed or not (MB_STREAM=0), for the sorted and for the shuffled file; the shuffled file's report holds the same lines (regions
 #    come in the order they first appear, so only the order differs).
-# The work is bounded by the data (about 15 s of CPU, most of it the Python reference); no
+#  - the same rows as a JSON submission give the same counts and a byte-identical CSV report.
+# The work is bounded by the data (about 20 s of CPU, most of it the Python reference); no
 # wall-clock limit.
 set -euo pipefail
 src=${MB_SOURCE_DIR:?}
@@ -58,6 +59,21 @@ for kind in sorted shuffled; do
 done
 [ "$(wc -l <"$tmp/csv_sorted_1.csv")" -gt 200000 ] || { echo "FAIL: the CSV report is short"; fails=$((fails + 1)); }
 cmp <(sort "$tmp/csv_sorted_1.csv") <(sort "$tmp/csv_shuffled_1.csv") || { echo "FAIL: shuffled input gives other verdicts"; fails=$((fails + 1)); }
+# The same rows as a JSON submission, one object a line as bench/run writes it (nearly every
+# object read by the JSON reader's fast path, data/jsonin_fast.c): the same counts, and a CSV
+# report byte-identical with the CSV file's.
+python3 - "$data" "$tmp/sorted.json" <<'PY'
+import json, sys
+with open(sys.argv[1]) as f, open(sys.argv[2], "w") as out:
+    f.readline()
+    out.write("[\n" + ",\n".join(
+        '{"region":%s,"indicator":%s,"period":"%s","value":%s}' % (json.dumps(r), json.dumps(i), p, v)
+        for r, i, p, v in (line.rstrip("\n").split(",") for line in f)) + "\n]\n")
+PY
+"$bin" eval "$rules" --data "$tmp/sorted.json" --format summary >"$tmp/sum_json.csv" 2>/dev/null || true
+diff -u "$expected" "$tmp/sum_json.csv" || { echo "FAIL: counts differ for the JSON submission"; fails=$((fails + 1)); }
+"$bin" eval "$rules" --data "$tmp/sorted.json" --format csv --output "$tmp/csv_json.csv" 2>/dev/null || true
+cmp "$tmp/csv_sorted_1.csv" "$tmp/csv_json.csv" || { echo "FAIL: the CSV report differs for the JSON submission"; fails=$((fails + 1)); }
 python3 "$src/bench/reference.py" "$data" >"$tmp/ref.csv"
 cut -d, -f1,2,3,8 "$expected" | sed '1s/.*/rule,met,missed,no-data/' | diff -u "$tmp/ref.csv" - || { echo "FAIL: pinned counts differ from the reference"; fails=$((fails + 1)); }
 [ $fails = 0 ] || { echo "$fails failed"; exit 1; }
