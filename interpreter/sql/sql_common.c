@@ -18,6 +18,20 @@ void mb_sql_col(mb_sqlw *w, const char *alias, const mb_indicator *ind, int year
     else fputs("CAST(NULL AS INTEGER)", w->f);
 }
 
+void mb_sql_subcol(mb_sqlw *w, const char *alias, const mb_indicator *ind, int year, int sub, char vs)
+{
+    int first = ind && !ind->derived ? w->L->sub_first[ind->index] : 0;
+    int n = ind && !ind->derived ? w->L->sub_nyears[ind->index] : 0;
+    if (!sub) { mb_sql_col(w, alias, ind, year, vs); return; }
+    if (n && year >= first && year < first + n) {
+        fprintf(w->f, "%s.", alias);
+        mb_sql_subname(w->f, vs, year, sub);
+    } else if (vs == 'v') fprintf(w->f, "CAST(NULL AS %s)", w->d->num);
+    else fputs("CAST(NULL AS INTEGER)", w->f);
+}
+
+int mb_sql_period_code(int year, int sub) { return sub ? year * 100 + sub : year; }
+
 void mb_sql_from(mb_sqlw *w, const mb_rule *r, int ref)
 {
     fputs(" FROM mb_regions r CROSS JOIN mb_asof a", w->f);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "period.h"
 #include "sql_w.h"
 
 /* Forms whose criterion the compiler has been checked against eval for. A form added to the
@@ -31,9 +32,10 @@ static const char *unsupported(const mb_rule *r, const mb_crit *c)
     if (c->kind == MB_CRIT_NONE) return NULL;
     if (!r->ind) return "no indicator";
     if (r->ind->derived) return "a derived indicator";
-    if (r->goals && r->goals[c - r->crit].sub) return "a target due in a quarter or month";
+    int sub = r->goals ? r->goals[c - r->crit].sub : 0;
     /* before its year ends eval reads a flow's year to date or a stock's latest quarter */
-    if (r->ind->flow && c->kind == MB_CRIT_VALUE) return "a flow or stock, read by quarters and months before the year ends";
+    if (r->ind->flow && c->kind == MB_CRIT_VALUE && !sub)
+        return "a flow or stock, read by quarters and months before the year ends";
     if (c->kind == MB_CRIT_EACH || c->kind == MB_CRIT_SUM || c->kind == MB_CRIT_STEPS) {
         if (c->scale != MB_SCALE_NONE) return "yearly values against a base";
         if (r->y2 < r->y1 || r->y2 - r->y1 > 60) return "a period of more than 60 years";
@@ -51,10 +53,23 @@ static void body(mb_sqlw *w, const mb_rule *r, size_t g)
                       "CAST(NULL AS INTEGER) AS ay, CAST(NULL AS %s) AS tgt", r->index, g, w->d->num, w->d->num);
         mb_sql_from(w, r, -1);
         return;
-    case MB_CRIT_VALUE: mb_sql_value(w, r, g); return;
+    case MB_CRIT_VALUE:
+        if (r->goals && r->goals[g].sub) mb_sql_value_sub(w, r, g);
+        else mb_sql_value(w, r, g);
+        return;
     case MB_CRIT_REGION: mb_sql_region(w, r, g); return;
     default: mb_sql_years(w, r, g); return;
     }
+}
+
+/* The actual period as eval writes it: 2025, 2025Q2, 2025-06 (x: mb_sql_period_code's). */
+static void period_text(mb_sqlw *w, const char *x)
+{
+    const char *str = w->d->str;
+    fprintf(w->f, "CASE WHEN %s >= 10000 THEN SUBSTR(CAST(%s AS %s), 1, 4) || CASE WHEN %s %% 100 > 12 THEN 'Q' || "
+                  "CAST(%s %% 100 - 12 AS %s) WHEN %s %% 100 < 10 THEN '-0' || CAST(%s %% 100 AS %s) ELSE '-' || "
+                  "CAST(%s %% 100 AS %s) END ELSE CAST(%s AS %s) END",
+            x, x, str, x, x, str, x, x, str, x, str, x, str);
 }
 
 /* The numbers become eval's text inside each rule's SELECT: a union of decimals of several
@@ -72,7 +87,9 @@ static void texts(mb_sqlw *w, const mb_rule *r, size_t g)
     if (fclose(ms)) w->inexact = 1;
     fputs("SELECT u.ri, u.gi, u.region, u.status, ", w->f);
     w->d->text(w->f, "u.act");
-    fputs(" AS actual, u.ay, ", w->f);
+    fputs(" AS actual, ", w->f);
+    period_text(w, "u.ay");
+    fputs(" AS ay, ", w->f);
     w->d->text(w->f, "u.tgt");
     fputs(" AS target, ", w->f);
     if (w->kscale) { /* act - tgt has the scale 12 + kscale: act must stay below 10^(26 - kscale) */
@@ -89,8 +106,8 @@ static void texts(mb_sqlw *w, const mb_rule *r, size_t g)
 static void unsupported_rows(mb_sqlw *w, const mb_rule *r, size_t g)
 {
     fprintf(w->f, "SELECT %zu AS ri, %zu AS gi, r.region, 'unsupported' AS status, CAST(NULL AS %s) AS actual, "
-                  "CAST(NULL AS INTEGER) AS ay, CAST(NULL AS %s) AS target, CAST(NULL AS %s) AS gap",
-            r->index, g, w->d->str, w->d->str, w->d->str);
+                  "CAST(NULL AS %s) AS ay, CAST(NULL AS %s) AS target, CAST(NULL AS %s) AS gap",
+            r->index, g, w->d->str, w->d->str, w->d->str, w->d->str);
     mb_sql_from(w, r, -1);
 }
 
@@ -153,7 +170,8 @@ static void header(mb_sqlw *w, const unit_sql *u)
         for (size_t g = 0; g < r->ngoals; g++, k++) {
             fputs("--   ", f);
             mb_sql_comment_text(f, r->id);
-            if (r->ngoals > 1) fprintf(f, " (%d)", r->goals[g].year);
+            char pb[16];
+            if (r->ngoals > 1) fprintf(f, " (%s)", mb_period_text(r->goals[g].year, r->goals[g].sub, pb));
             /* a dialect that is approximate throughout says so rule by rule */
             fprintf(f, ": %s", u[k].cls == MB_SQL_BOUNDED && !w->d->exact ? "approximate" : mb_sql_class_name(u[k].cls));
             if (u[k].why) fprintf(f, " (%s)", u[k].why);
@@ -210,7 +228,10 @@ static void rules(mb_sqlw *w, const unit_sql *u)
             mb_sql_str(w, r->id);
             fputs(", ", w->f);
             mb_sql_str(w, r->ind ? r->ind->id : "");
-            fprintf(w->f, ", %d, ", r->goals ? r->goals[g].year : 0);
+            char pb[16];
+            fputs(", ", w->f);
+            mb_sql_str(w, r->goals ? mb_period_text(r->goals[g].year, r->goals[g].sub, pb) : "0");
+            fputs(", ", w->f);
             mb_sql_str(w, r->ind ? r->ind->unit.text : "");
             fputs(", ", w->f);
             mb_sql_str(w, r->category);
@@ -275,8 +296,8 @@ int mb_sql_compile(FILE *out, const mb_model *m, const mb_sql_opts *o)
             fwrite(u[k].text, 1, u[k].len, out);
         }
         if (!n) fprintf(out, "SELECT 0 AS ri, 0 AS gi, CAST(NULL AS TEXT) AS region, 'x' AS status, CAST(NULL AS %s) "
-                             "AS actual, 0 AS ay, CAST(NULL AS %s) AS target, CAST(NULL AS %s) AS gap WHERE 1 = 0",
-                        w.d->str, w.d->str, w.d->str);
+                             "AS actual, CAST(NULL AS %s) AS ay, CAST(NULL AS %s) AS target, CAST(NULL AS %s) AS gap WHERE 1 = 0",
+                        w.d->str, w.d->str, w.d->str, w.d->str);
         fputs(")", out);
         final_select(&w);
     }

@@ -4,6 +4,7 @@
  * indicator holding its years (the pivot every rule reads). */
 #include <string.h>
 
+#include "period.h"
 #include "sql_w.h"
 
 /* mb_names(name, ind): an indicator is named by its id or its printed name (NFKC). */
@@ -85,6 +86,20 @@ static void layout(mb_sqlw *w)
         if (first && !w->m->inds[i]->derived) fprintf(w->f, "(%zu, %d, %d), ", i, first, first + w->L->nyears[i] - 1);
     }
     fputs("(NULL, NULL, NULL))", w->f);
+}
+
+/* mb_slayout(ind, y1, y2): the years whose quarters and months eval keeps of an indicator
+ * (only those a rule reads by them: a target due in one, a flow or stock before the year ends). */
+static void sub_layout(mb_sqlw *w)
+{
+    fputs(",\nmb_slayout(ind, y1, y2) AS (VALUES ", w->f);
+    for (size_t i = 0; i < w->m->ninds; i++) {
+        int first = w->L->sub_first[i];
+        if (w->L->sub_nyears[i] && !w->m->inds[i]->derived)
+            fprintf(w->f, "(%zu, %d, %d), ", i, first, first + w->L->sub_nyears[i] - 1);
+    }
+    /* typed: with no other row, an untyped NULL would be text to PostgreSQL */
+    fputs("(CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)))", w->f);
 }
 
 /* A data check on single values fails: the row is rejected. */
@@ -173,8 +188,13 @@ static void rows(mb_sqlw *w)
     d->match(w->f, "per", MB_SQL_PERIOD_QUARTER);
     fputs(" THEN 3 * CAST(SUBSTR(per, LENGTH(per), 1) AS INTEGER) WHEN ", w->f);
     d->match(w->f, "per", MB_SQL_PERIOD_MONTH);
-    fputs(" THEN CAST(SUBSTR(per, 6, 2) AS INTEGER) END AS mo FROM mb_rows0)", w->f);
-    fputs(",\nmb_rows AS (SELECT region, ind, y, mo, v, unk, ", w->f);
+    fputs(" THEN CAST(SUBSTR(per, 6, 2) AS INTEGER) END AS mo, CASE WHEN ", w->f);
+    /* the part of the year: 0 the year, 1..12 a month, 13..16 a quarter (period.h's codes) */
+    d->match(w->f, "per", MB_SQL_PERIOD_QUARTER);
+    fputs(" THEN 12 + CAST(SUBSTR(per, LENGTH(per), 1) AS INTEGER) WHEN ", w->f);
+    d->match(w->f, "per", MB_SQL_PERIOD_MONTH);
+    fputs(" THEN CAST(SUBSTR(per, 6, 2) AS INTEGER) ELSE 0 END AS sb FROM mb_rows0)", w->f);
+    fputs(",\nmb_rows AS (SELECT region, ind, y, mo, sb, v, unk, ", w->f);
     check_fails(w);
     fputs(" AS bad, y * 100 + CASE WHEN mo = 0 THEN 12 ELSE mo END AS pkey FROM mb_rows1 "
           "WHERE y BETWEEN 1900 AND 2999)", w->f);
@@ -188,11 +208,14 @@ static void asof(mb_sqlw *w, int horizon)
 {
     if (w->o->as_of_key) {
         int k = w->o->as_of_key;
-        fprintf(w->f, ",\nmb_asof AS (SELECT %d AS asof, 0 AS doubt)", k % 100 == 12 ? k / 100 : k / 100 - 1);
+        fprintf(w->f, ",\nmb_asof AS (SELECT %d AS asof, %d AS ak, 0 AS doubt)", k % 100 == 12 ? k / 100 : k / 100 - 1,
+                k);
         return;
     }
+    /* ak: the latest period itself (year * 100 + its last month), for quarters and months */
     fputs(",\nmb_asof AS (SELECT COALESCE(MAX(CASE WHEN unk = 0 AND bad = 0 THEN CASE WHEN mo IN (0, 12) THEN y "
-          "ELSE y - 1 END END), 0) AS asof, CASE WHEN MAX(CASE WHEN unk = 1 THEN pkey END) > "
+          "ELSE y - 1 END END), 0) AS asof, COALESCE(MAX(CASE WHEN unk = 0 AND bad = 0 THEN pkey END), 0) AS ak, "
+          "CASE WHEN MAX(CASE WHEN unk = 1 THEN pkey END) > "
           "COALESCE(MAX(CASE WHEN unk = 0 AND bad = 0 THEN pkey END), 0) THEN 1 ", w->f);
     fprintf(w->f, "WHEN MAX(CASE WHEN unk = 0 AND bad = 0 THEN y END) > %d THEN 1 ELSE 0 END AS doubt FROM mb_rows)",
             horizon);
@@ -227,8 +250,20 @@ static void obs(mb_sqlw *w)
           "THEN 2 WHEN MAX(r.unk) = 1 THEN 3 ELSE 1 END AS st FROM mb_rows r JOIN mb_layout l ON l.ind = r.ind AND "
           "r.y BETWEEN l.y1 AND l.y2 WHERE r.mo = 0 GROUP BY r.region, r.ind, r.y)", w->f);
     pair_checks(w);
+    /* quarters and months: no check between indicators reads them (eval checks years only) */
+    fputs(",\nmb_sobs AS (SELECT r.region, r.ind, r.y, r.sb, MIN(r.pkey) AS pk, MIN(r.v) AS v, CASE WHEN "
+          "MAX(r.bad) = 1 OR MIN(r.v) <> MAX(r.v) THEN 2 WHEN MAX(r.unk) = 1 THEN 3 ELSE 1 END AS st FROM mb_rows r "
+          "JOIN mb_slayout l ON l.ind = r.ind AND r.y BETWEEN l.y1 AND l.y2 WHERE r.sb > 0 "
+          "GROUP BY r.region, r.ind, r.y, r.sb)", w->f);
     fputs(",\nmb_obs AS (SELECT o.region, o.ind, o.y, o.v, CASE WHEN o.st = 1 AND EXISTS (SELECT 1 FROM mb_pairbad b "
           "WHERE b.region = o.region AND b.ind = o.ind AND b.y = o.y) THEN 2 ELSE o.st END AS st FROM mb_obs0 o)", w->f);
+}
+
+static int any_sub(const mb_sqlw *w)
+{
+    for (size_t i = 0; i < w->m->ninds; i++)
+        if (w->L->sub_nyears[i] && !w->m->inds[i]->derived) return 1;
+    return 0;
 }
 
 /* Every plan's regions, and with a plan that names none every region in the data; the
@@ -267,18 +302,46 @@ static void regions(mb_sqlw *w)
     if (w->all_regions)
         fputs(" UNION ALL SELECT region, region FROM mb_obs WHERE region NOT IN (SELECT region FROM mb_regions0 "
               "WHERE region IS NOT NULL)", w->f);
+    /* only where quarters or months are kept: PostgreSQL plans the union of mb_sobs, empty or
+     * not, into every rule's join (the 10,000-region benchmark took 14 times as long) */
+    if (w->all_regions && any_sub(w))
+        fputs(" UNION ALL SELECT region, region FROM mb_sobs WHERE region NOT IN (SELECT region FROM mb_regions0 "
+              "WHERE region IS NOT NULL)", w->f);
     fputs(") z GROUP BY region)", w->f);
 }
 
+/* A quarter's or month's column of the pivot: v2025q1, s2025m3. */
+void mb_sql_subname(FILE *f, char vs, int year, int sub)
+{
+    if (mb_sub_quarter(sub)) fprintf(f, "%c%dq%d", vs, year, mb_sub_quarter(sub));
+    else fprintf(f, "%c%dm%d", vs, year, sub);
+}
+
+/* An indicator read by quarters and months has their rows in its pivot too, each read when
+ * its own period is within the as-of (a quarter up to its last month). */
 static void pivot(mb_sqlw *w, const mb_indicator *ind)
 {
     int first = w->L->first_year[ind->index], n = w->L->nyears[ind->index];
+    int sfirst = w->L->sub_first[ind->index], sn = ind->derived ? 0 : w->L->sub_nyears[ind->index];
+    const char *yearly = sn ? " AND o.sb = 0" : "";
     fprintf(w->f, ",\nmb_p%zu AS (SELECT o.region", ind->index);
     for (int y = first; first && y < first + n; y++)
-        fprintf(w->f, ", MAX(CASE WHEN o.y = %d THEN o.v END) AS v%d, MAX(CASE WHEN o.y = %d THEN o.st END) AS s%d", y,
-                y, y, y);
-    fprintf(w->f, ", MAX(CASE WHEN o.st = 3 THEN 1 ELSE 0 END) AS unk FROM mb_obs o CROSS JOIN mb_asof a "
-                  "WHERE o.ind = %zu AND o.y <= a.asof GROUP BY o.region)", ind->index);
+        fprintf(w->f, ", MAX(CASE WHEN o.y = %d%s THEN o.v END) AS v%d, MAX(CASE WHEN o.y = %d%s THEN o.st END) AS s%d",
+                y, yearly, y, y, yearly, y);
+    for (int y = sfirst; sn && y < sfirst + sn; y++)
+        for (int sb = 1; sb < MB_SUB_COUNT; sb++)
+            for (int k = 0; k < 2; k++) {
+                fprintf(w->f, ", MAX(CASE WHEN o.y = %d AND o.sb = %d THEN o.%s END) AS ", y, sb, k ? "st" : "v");
+                mb_sql_subname(w->f, k ? 's' : 'v', y, sb);
+            }
+    fputs(", MAX(CASE WHEN o.st = 3 THEN 1 ELSE 0 END) AS unk FROM ", w->f);
+    if (sn)
+        fputs("(SELECT region, ind, y, 0 AS sb, 0 AS pk, v, st FROM mb_obs UNION ALL SELECT region, ind, y, sb, pk, v, "
+              "st FROM mb_sobs) o", w->f);
+    else fputs("mb_obs o", w->f);
+    fprintf(w->f, " CROSS JOIN mb_asof a WHERE o.ind = %zu AND ", ind->index);
+    fputs(sn ? "(o.sb = 0 AND o.y <= a.asof OR o.sb > 0 AND o.pk <= a.ak)" : "o.y <= a.asof", w->f);
+    fputs(" GROUP BY o.region)", w->f);
 }
 
 void mb_sql_prologue(mb_sqlw *w, int horizon, const unsigned char *pivots)
@@ -286,6 +349,7 @@ void mb_sql_prologue(mb_sqlw *w, int horizon, const unsigned char *pivots)
     names(w);
     units(w);
     layout(w);
+    sub_layout(w);
     rows(w);
     asof(w, horizon);
     obs(w);

@@ -56,13 +56,23 @@ void mb_sql_value(mb_sqlw *w, const mb_rule *r, size_t goal);
 void mb_sql_years(mb_sqlw *w, const mb_rule *r, size_t goal);
 void mb_sql_region(mb_sqlw *w, const mb_rule *r, size_t goal);
 
+/* sql_sub.c: a target due in a quarter or month (the same columns). */
+void mb_sql_value_sub(mb_sqlw *w, const mb_rule *r, size_t goal);
+
 /* sql_prologue.c: the CTEs before the verdicts (pivots[i]: indicator i's years are read). */
 void mb_sql_prologue(mb_sqlw *w, int horizon, const unsigned char *pivots);
+/* The pivot's column of a quarter or month (sub: period.h): v2025q1, s2025m3. */
+void mb_sql_subname(FILE *f, char vs, int year, int sub);
 
 /* sql_common.c: pieces the forms share. */
 /* p.v2018 / p.s2018 of the indicator's pivot, or NULL when the year is not read. */
 void mb_sql_col(mb_sqlw *w, const char *alias, const mb_indicator *ind, int year, char vs);
 int mb_sql_in_layout(const mb_sqlw *w, const mb_indicator *ind, int year);
+/* The same for a quarter or month of a year (the pivot has them only where eval keeps them). */
+void mb_sql_subcol(mb_sqlw *w, const char *alias, const mb_indicator *ind, int year, int sub, char vs);
+/* An actual period (ay) is a year, or year * 100 + the quarter's or month's code (period.h):
+ * the text eval writes is made of it once, after the union (sql_emit.c). */
+int mb_sql_period_code(int year, int sub);
 /* FROM mb_regions r CROSS JOIN mb_asof a LEFT JOIN mb_p<i> p (and pr, the reference region's
  * row, for a comparison with another region: ref 1; no pivot: ref -1), and the plan's regions. */
 void mb_sql_from(mb_sqlw *w, const mb_rule *r, int ref);
