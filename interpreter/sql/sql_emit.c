@@ -33,9 +33,9 @@ static const char *unsupported(const mb_rule *r, const mb_crit *c)
     if (!r->ind) return "no indicator";
     if (r->ind->derived) return "a derived indicator";
     int sub = r->goals ? r->goals[c - r->crit].sub : 0;
-    /* before its year ends eval reads a flow's year to date or a stock's latest quarter */
-    if (r->ind->flow && c->kind == MB_CRIT_VALUE && !sub)
-        return "a flow or stock, read by quarters and months before the year ends";
+    (void)sub;
+    if (mb_sql_ytd(r, c) == MB_SQL_YTD_UNSUPPORTED)
+        return "a multiple of a base year on a flow, prorated before the year ends";
     if (c->kind == MB_CRIT_EACH || c->kind == MB_CRIT_SUM || c->kind == MB_CRIT_STEPS) {
         if (c->scale != MB_SCALE_NONE) return "yearly values against a base";
         if (r->y2 < r->y1 || r->y2 - r->y1 > 60) return "a period of more than 60 years";
@@ -162,6 +162,13 @@ static void header(mb_sqlw *w, const unit_sql *u)
     else if (!w->d->exact)
         fprintf(f, "-- Values are %s, which cannot hold every comparison exactly: verdicts are approximate;\n"
                    "-- a 'borderline' verdict is settled by mubiao eval.\n", w->d->num);
+    for (size_t i = 0, said = 0; !said && i < w->m->nrules; i++)
+        for (size_t g = 0; !said && g < w->m->rules[i]->ngoals; g++)
+            if (mb_sql_ytd(w->m->rules[i], &w->m->rules[i]->crit[g]) == MB_SQL_YTD_SHARE) {
+                fputs("-- A flow's year to date whose share of the target due has no finite decimal (100 x 5/12) is\n"
+                      "-- 'borderline' when its gap cannot be given to the digit eval shows.\n", f);
+                said = 1;
+            }
     fputs("-- A row whose unit is not a spelling listed in mb_units makes the verdicts reading it 'borderline'.\n"
           "-- Per rule and deadline (exact / bounded / approximate / unsupported in this dialect):\n", f);
     size_t k = 0;

@@ -72,3 +72,23 @@ void mb_sql_value_sub(mb_sqlw *w, const mb_rule *r, size_t goal)
     fputs(") g", w->f);
 }
 
+/* A yearly target on a stock before its year ends (eval.c stock_latest): the latest quarter
+ * or month of the deadline year within the as-of, a quarter before a month ending with it.
+ * what: 'c' its code (period.h), 's' its state, 'v' its value; NULL when the as-of is not
+ * inside year T or there is none (the pivot holds no period past the as-of). */
+void mb_sql_latest_sub(mb_sqlw *w, const mb_rule *r, int T, char what)
+{
+    fprintf(w->f, "CASE WHEN a.ak > %d AND a.ak < %d THEN CASE", T * 100, T * 100 + 12);
+    for (int mm = 11; mm >= 1; mm--) {
+        int subs[2] = {mm % 3 == 0 ? mb_sub_of_quarter(mm / 3) : 0, mm};
+        for (int k = 0; k < 2; k++) {
+            if (!subs[k]) continue;
+            fputs(" WHEN ", w->f);
+            mb_sql_subcol(w, "p", r->ind, T, subs[k], 's');
+            fputs(" IS NOT NULL THEN ", w->f);
+            if (what == 'c') fprintf(w->f, "%d", subs[k]);
+            else mb_sql_subcol(w, "p", r->ind, T, subs[k], what);
+        }
+    }
+    fputs(" END END", w->f);
+}

@@ -21,6 +21,17 @@ static void latest(mb_sqlw *w, const mb_indicator *ind, int t0, int T, int want_
     else fputs("CAST(NULL AS INTEGER)", w->f);
 }
 
+/* A yearly target on an indicator declared `stock`: before its year ends the latest quarter or
+ * month counts (sql_sub.c). Targets due in a quarter or month are not written here. */
+static int stock(const mb_rule *r) { return r->ind && r->ind->flow < 0; }
+
+/* A yearly target on a flow read from its year to date before the year ends (sql_ytd.c). */
+static int ytd(const mb_rule *r, const mb_crit *c)
+{
+    int k = mb_sql_ytd(r, c);
+    return k == MB_SQL_YTD_SHARE || k == MB_SQL_YTD_GROWTH;
+}
+
 static void level_q(mb_sqlw *w, const mb_rule *r, const mb_crit *c)
 {
     const mb_indicator *ind = r->ind;
@@ -49,10 +60,37 @@ static void level_q(mb_sqlw *w, const mb_rule *r, const mb_crit *c)
         fputs(" AS s0, ", w->f);
     }
     latest(w, ind, t0, T, 0);
-    fputs(" AS t, ", w->f);
+    fputs(stock(r) ? " AS ty, " : " AS t, ", w->f);
     latest(w, ind, t0, T, 1);
-    fputs(" AS xt", w->f);
+    fputs(stock(r) ? " AS xty" : " AS xt", w->f);
+    if (ytd(r, c)) mb_sql_ytd_cols(w, r, c);
+    if (stock(r)) {
+        fputs(", ", w->f);
+        mb_sql_latest_sub(w, r, T, 'c');
+        fputs(" AS lsb, ", w->f);
+        mb_sql_latest_sub(w, r, T, 's');
+        fputs(" AS lst, ", w->f);
+        mb_sql_latest_sub(w, r, T, 'v');
+        fputs(" AS lv", w->f);
+    }
     mb_sql_from(w, r, 0);
+}
+
+/* A stock's latest value may be of a quarter or month of the deadline year (lst 1): it is
+ * then the latest value, at its point in the year (tt: 2025Q2 is 2024 + 6/12, in floating
+ * point as eval computes it); a rejected one (lst 2) makes the verdict an error. tc: the
+ * period's code for the actual_period column. */
+static void stock_q(mb_sqlw *w, const mb_rule *r, const mb_crit *c)
+{
+    const char *d = w->d->dbl;
+    int T = c->year;
+    fprintf(w->f, "SELECT z.*, CASE WHEN z.lst = 1 THEN %d WHEN z.lst = 2 THEN NULL ELSE z.ty END AS t, CASE WHEN "
+                  "z.lst = 1 THEN z.lv WHEN z.lst = 2 THEN NULL ELSE z.xty END AS xt, CASE WHEN z.lst = 1 THEN CAST(%d "
+                  "AS %s) + CAST(CASE WHEN z.lsb > 12 THEN 3 * (z.lsb - 12) ELSE z.lsb END AS %s) / CAST(12 AS %s) "
+                  "ELSE CAST(z.ty AS %s) END AS tt, CASE WHEN z.lst = 1 THEN %d + z.lsb WHEN z.lst = 2 THEN NULL ELSE "
+                  "z.ty END AS tc FROM (", T, T - 1, d, d, d, d, T * 100);
+    level_q(w, r, c);
+    fputs(") z", w->f);
 }
 
 /* The bound the pace is towards: in a band the one on the latest value's side. */
@@ -111,7 +149,7 @@ static void level_g(mb_sqlw *w, const mb_rule *r, const mb_crit *c)
     if (!c->base_year || c->base_year >= c->year) /* no pace: eval says no-data before it */
         fprintf(w->f, "CAST(NULL AS %s) AS got, CAST(NULL AS %s) AS req", w->d->dbl, w->d->dbl);
     else {
-        pace(w, c, "q.t - q.t0", "got");
+        pace(w, c, stock(r) ? "q.tt - q.t0" : "q.t - q.t0", "got");
         fputs(", ", w->f);
         snprintf(span, sizeof span, "%d", c->year - c->base_year);
         pace(w, c, span, "req");
@@ -119,7 +157,12 @@ static void level_g(mb_sqlw *w, const mb_rule *r, const mb_crit *c)
     int band = c->lo.on && c->hi.on;
     if (band && c->scale == MB_SCALE_NONE) band_dist(w, c);
     fprintf(w->f, " FROM (SELECT q1.*, %d AS t0 FROM (", c->base_year);
-    level_q(w, r, c);
+    if (stock(r)) stock_q(w, r, c);
+    else if (ytd(r, c)) {
+        mb_sql_ytd_open(w, r, c);
+        level_q(w, r, c);
+        mb_sql_ytd_close(w, r, c);
+    } else level_q(w, r, c);
     fputs(") q1) q", w->f);
 }
 
@@ -140,6 +183,7 @@ static void status(mb_sqlw *w, const mb_crit *c)
         fputs(" WHEN g.s0 IS NULL THEN 'no-data' WHEN g.s0 = 2 THEN 'error'", w->f);
     if (scaled && c->scale != MB_SCALE_OFFSET) /* a change in points is meaningful from any base */
         fputs(" WHEN g.v0 <= 0 THEN 'not-assessable'", w->f);
+    if (stock(w->rule)) fputs(" WHEN g.lst = 2 THEN 'error'", w->f);
     fprintf(w->f, " WHEN g.asof >= %d THEN CASE WHEN g.xs IS NULL THEN 'no-data' WHEN g.xs = 2 THEN 'error' WHEN ", T);
     mb_sql_holds(w, c, &c->lo, &c->hi, "g.xv", B);
     fputs(" THEN 'met' ELSE 'missed' END WHEN g.t IS NOT NULL AND ", w->f);
@@ -160,6 +204,18 @@ static void status(mb_sqlw *w, const mb_crit *c)
     }
     fputs(" ELSE ", w->f);
     mb_sql_klass(w, "(CASE WHEN g.req <> 0 THEN g.got / g.req WHEN g.got = 0 THEN 0 ELSE -1 END)");
+    fputs(" END", w->f);
+}
+
+/* Before a flow's year ends its year to date decides when its quarters or months are there. */
+static void status_ytd(mb_sqlw *w, const mb_crit *c)
+{
+    fputs("CASE WHEN ", w->f);
+    mb_sql_ytd_applies(w, w->rule, c);
+    fputs(" THEN ", w->f);
+    mb_sql_ytd_status(w, w->rule, c);
+    fputs(" ELSE ", w->f);
+    status(w, c);
     fputs(" END", w->f);
 }
 
@@ -185,19 +241,44 @@ static void target(mb_sqlw *w, const mb_crit *c)
     fputs(" END", w->f);
 }
 
+/* CASE WHEN the year to date decides THEN its column (what) ELSE (the rest, written next) */
+static void ytd_case(mb_sqlw *w, const mb_rule *r, const mb_crit *c, char what)
+{
+    if (!ytd(r, c)) return;
+    fputs("CASE WHEN ", w->f);
+    mb_sql_ytd_applies(w, r, c);
+    fputs(" THEN ", w->f);
+    mb_sql_ytd_col(w, r, c, what);
+    fputs(" ELSE ", w->f);
+}
+
+static void ytd_end(mb_sqlw *w, const mb_rule *r, const mb_crit *c)
+{
+    if (ytd(r, c)) fputs(" END", w->f);
+}
+
 void mb_sql_value(mb_sqlw *w, const mb_rule *r, size_t goal)
 {
     const mb_crit *c = &r->crit[goal];
     fprintf(w->f, "SELECT %zu AS ri, %zu AS gi, g.region, ", r->index, goal);
-    mb_sql_doubtful(w, c, status);
-    fputs(" AS status, CASE WHEN ", w->f);
+    mb_sql_doubtful(w, c, ytd(r, c) ? status_ytd : status);
+    fputs(" AS status, ", w->f);
+    ytd_case(w, r, c, 'a');
+    fputs("CASE WHEN ", w->f);
     unresolved(w, c);
-    fprintf(w->f, " THEN NULL WHEN g.asof >= %d THEN CASE WHEN g.xs = 1 THEN g.xv END ELSE g.xt END AS act, "
-                  "CASE WHEN ", c->year);
+    fprintf(w->f, " THEN NULL WHEN g.asof >= %d THEN CASE WHEN g.xs = 1 THEN g.xv END ELSE g.xt END", c->year);
+    ytd_end(w, r, c);
+    fputs(" AS act, ", w->f);
+    ytd_case(w, r, c, 'y');
+    fputs("CASE WHEN ", w->f);
     unresolved(w, c);
-    fprintf(w->f, " THEN NULL WHEN g.asof >= %d THEN CASE WHEN g.xs = 1 THEN %d END ELSE g.t END AS ay, ",
-            c->year, c->year);
+    fprintf(w->f, " THEN NULL WHEN g.asof >= %d THEN CASE WHEN g.xs = 1 THEN %d END ELSE %s END", c->year, c->year,
+            stock(r) ? "g.tc" : "g.t");
+    ytd_end(w, r, c);
+    fputs(" AS ay, ", w->f);
+    ytd_case(w, r, c, 't');
     target(w, c);
+    ytd_end(w, r, c);
     fputs(" AS tgt FROM (", w->f);
     level_g(w, r, c);
     fputs(") g", w->f);

@@ -58,6 +58,18 @@ void mb_sql_region(mb_sqlw *w, const mb_rule *r, size_t goal);
 
 /* sql_sub.c: a target due in a quarter or month (the same columns). */
 void mb_sql_value_sub(mb_sqlw *w, const mb_rule *r, size_t goal);
+/* A stock's latest quarter or month of year T: its code ('c'), state ('s') or value ('v'). */
+void mb_sql_latest_sub(mb_sqlw *w, const mb_rule *r, int T, char what);
+
+/* sql_ytd.c: a yearly target on a flow before its year ends, from its quarters or months. */
+enum { MB_SQL_YTD_NONE, MB_SQL_YTD_SHARE, MB_SQL_YTD_GROWTH, MB_SQL_YTD_UNSUPPORTED };
+int mb_sql_ytd(const mb_rule *r, const mb_crit *c);
+void mb_sql_ytd_cols(mb_sqlw *w, const mb_rule *r, const mb_crit *c);  /* level_q's extra columns */
+void mb_sql_ytd_open(mb_sqlw *w, const mb_rule *r, const mb_crit *c);  /* wraps level_q ... */
+void mb_sql_ytd_close(mb_sqlw *w, const mb_rule *r, const mb_crit *c); /* ... to here */
+void mb_sql_ytd_applies(mb_sqlw *w, const mb_rule *r, const mb_crit *c);
+void mb_sql_ytd_status(mb_sqlw *w, const mb_rule *r, const mb_crit *c);
+void mb_sql_ytd_col(mb_sqlw *w, const mb_rule *r, const mb_crit *c, char what); /* 'a'ct, 'y' period, 't'arget */
 
 /* sql_prologue.c: the CTEs before the verdicts (pivots[i]: indicator i's years are read). */
 void mb_sql_prologue(mb_sqlw *w, int horizon, const unsigned char *pivots);

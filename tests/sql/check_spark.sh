@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$src"
 fail=0 n=0
-for rules in rules/*.mb examples/walkthrough/credit.mb bench/workload.mb "$here"/cases/*.mb; do
+for rules in rules/*.mb examples/walkthrough/credit.mb examples/county_2025/plan.mb bench/workload.mb "$here"/cases/*.mb; do
   "$bin" sql --dialect spark --table "obs'\"\`x" "$rules" >"$tmp/s.sql" 2>/dev/null || { echo "FAIL: mubiao sql --dialect spark $rules"; fail=1; continue; }
   python3 "$here/spark_lex.py" "$tmp/s.sql" || fail=1
   n=$((n + 1))
