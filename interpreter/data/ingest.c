@@ -592,10 +592,13 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
     return place(g, ind, &p, m, exp, &c[COL_REGION], &c[COL_PERIOD], &c[COL_VALUE]);
 }
 
-/* A name field that the general path would not trim. */
+/* A name field of a plain row that the general path would not trim. A plain row holds no
+ * byte from 0x80 (ingest_plain.c sends those lines to the general reader), so the only white
+ * space it can hold is ASCII: one compare at each end, where may_space needed four (it was
+ * 3.5% of a counts run). */
 static inline int unpadded(const mb_csv_field *f)
 {
-    return f->n && !may_space((unsigned char)f->s[0], 1) && !may_space((unsigned char)f->s[f->n - 1], 0);
+    return f->n && (unsigned char)f->s[0] > ' ' && (unsigned char)f->s[f->n - 1] > ' ';
 }
 
 /* A period of four ASCII digits that mb_period_parse takes as a year. */

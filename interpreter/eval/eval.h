@@ -81,26 +81,26 @@ typedef struct mb_trace {
 } mb_trace;
 
 typedef struct mb_verdict {
+    /* Flags and counts first, up to `actual`: each value after it is read only when one of
+     * them says it is set (a status-only evaluation clears the flags alone). */
     const mb_rule *rule;
     size_t goal;             /* milestone index */
     size_t region;
     int year;                /* the deadline */
     int sub;                 /* its quarter or month (period.h); 0: the whole year */
     mb_status status;
-    int has_actual, has_target, has_gap;
-    mb_num actual;           /* the value judged (sum for cumulative, ...) */
-    int actual_year;         /* the period it came from */
+    int has_actual, has_target, has_gap, has_rel_gap, has_ratio;
+    int actual_year;         /* the period the actual came from */
     int actual_sub;          /* and its quarter or month (0: the whole year) */
-    mb_num target;           /* the threshold it was compared with (indicator unit) */
-    mb_num gap;              /* actual − target */
-    int has_rel_gap;
-    mb_num rel_gap;          /* gap / |target|, when the target is not zero */
     int stretch;             /* range: the stretch value was reached too; about: exceeded */
     int already;             /* before the deadline: the latest value already meets the target */
-    double ratio;            /* progress classes: achieved / required growth */
-    int has_ratio;
     int status_only;         /* copied from mb_eval: detail, gaps and the trace's values
                                 are left empty */
+    mb_num actual;           /* the value judged (sum for cumulative, ...) */
+    mb_num target;           /* the threshold it was compared with (indicator unit) */
+    mb_num gap;              /* actual − target */
+    mb_num rel_gap;          /* gap / |target|, when the target is not zero */
+    double ratio;            /* progress classes: achieved / required growth */
     char detail[200];        /* what is missing, or why; "" when nothing to add */
     mb_trace trace;          /* what was used (last: the start of the verdict is cleared
                                 per call, the trace's values only as far as they are set) */
