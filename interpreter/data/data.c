@@ -8,6 +8,7 @@
 #include "formula.h"
 #include "ingest.h"
 #include "period.h"
+#include "shard.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -179,6 +180,7 @@ mb_data *mb_data_new(const mb_model *m)
 void mb_data_free(mb_data *D)
 {
     if (!D) return;
+    mb_shard_free(D);
     mb_ingest_unmap(D);
     free(D->obs);
     free(D->held);

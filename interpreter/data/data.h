@@ -102,6 +102,9 @@ typedef struct mb_data {
     mb_obs *held;            /* released regions whose slots were kept (reference regions) */
     size_t *held_region;
     size_t nheld;
+    /* One shard of a run spread over machines (eval --shard K/N), or a run merged from such
+     * shards (mubiao merge): shard.h. NULL otherwise. */
+    struct mb_shard *shard;
 } mb_data;
 
 mb_data *mb_data_new(const mb_model *m);
@@ -134,6 +137,9 @@ const mb_obs *mb_data_obs(const mb_data *D, size_t region, const mb_indicator *i
 /* The same for a quarter or month of a year (sub: period.h; 0 is mb_data_obs). */
 const mb_obs *mb_data_obs_sub(const mb_data *D, size_t region, const mb_indicator *ind, int year, int sub);
 mb_num mb_obs_value(const mb_obs *o);
+/* Is region r reported by this run? Not when the run is a shard (eval --shard K/N) and r is
+ * another shard's (a region compared with, or a plan's, is in every shard's store). */
+int mb_shard_owns(const mb_data *D, size_t r);
 const char *mb_data_file_name(const mb_data *D, uint16_t file);
 
 #endif

@@ -17,6 +17,7 @@
 #include "csv.h"
 #include "ingest_value.h"
 #include "period.h"
+#include "shard.h"
 #include "jsonin.h"
 #include "text.h"
 #include "xalloc.h"
@@ -67,6 +68,7 @@ long mb_data_intern(mb_data *D, const char *name, size_t n)
     D->region_names[D->nregions] = shown;
     memset(D->obs + (D->nregions - D->live) * D->nslots, 0, D->nslots * sizeof *D->obs);
     if (!mb_map_put(&D->regions, key, kn, (void *)(uintptr_t)(D->nregions + 1))) return -1;
+    if (D->shard) mb_shard_note_region(D, D->nregions);
     return (long)D->nregions++;
 }
 
@@ -517,6 +519,7 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
     ingest *g = ctx;
     mb_data *D = g->D;
     if (!g->json && !g->header_done) return header(g, f, nf);
+    if (D->shard && !g->sharded) return mb_shard_row(g, f, nf, 0);
     if (g->release_end && f[0].off - g->released >= ((size_t)8 << 20)) mb_ingest_release(g, f[0].line_start);
     D->count.rows++;
     if (!g->json && nf != g->ncols) {
@@ -617,6 +620,7 @@ int mb_ingest_plain_row(ingest *g, const mb_csv_field *f, size_t nf)
     mb_data *D = g->D;
     const mb_csv_field *reg = &f[g->col[COL_REGION]], *in = &f[g->col[COL_INDICATOR]];
     const mb_csv_field *per = &f[g->col[COL_PERIOD]], *val = &f[g->col[COL_VALUE]];
+    if (D->shard && !g->sharded) return mb_shard_row(g, f, nf, 1);
     if (!unpadded(in) || (g->col[COL_UNIT] >= 0 && f[g->col[COL_UNIT]].n)) return mb_ingest_row(g, f, nf);
     const mb_indicator *ind = plain_indicator(g, in->s, in->n);
     mb_period p = {0, 0, 0};

@@ -36,6 +36,7 @@ typedef struct ingest {
     size_t own_errors;       /* errors this file's rows caused here (the rest are the reader's) */
     size_t errors0;          /* errors before this file was read */
     int changed;             /* the mapped file changed while it was read: reading stopped */
+    int sharded;             /* the row is past the shard's hook (shard.h) */
 } ingest;
 
 /* The row callback for mb_csv_read and mb_jsonin_read: ctx is an ingest. */

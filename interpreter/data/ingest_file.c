@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ingest.h"
+#include "shard.h"
 #include "jsonin.h"
 #include "text.h"
 #include "xalloc.h"
@@ -138,6 +139,8 @@ static int scan_first_part(int fd, size_t from, size_t to, uint32_t *lines)
 static void count_reader_rejects(ingest *g, size_t errors_before)
 {
     size_t reader = g->D->diags.errors - errors_before - g->own_errors;
+    /* a shard other than the first leaves the reader's errors to the first (shard.h) */
+    if (g->D->shard && g->D->shard->k > 1) reader = 0;
     g->D->count.rows += reader;
     g->D->count.rejected += reader;
     g->own_errors = 0;
@@ -670,6 +673,7 @@ void mb_ingest_unmap(mb_data *D)
  * done for the diagnostics actually shown. */
 mb_span mb_ingest_line_span(const mb_data *D, uint16_t file, uint32_t line)
 {
+    if (D->shard && D->shard->lines) return mb_shard_line_span(D, file, line); /* merged */
     const mb_text *t = D->files[file];
     const char *p = t->data, *end = t->data + t->len;
     for (uint32_t l = 1; l < line && p; l++) {

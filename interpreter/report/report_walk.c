@@ -36,6 +36,7 @@ int mb_filter_rule(const mb_filter *f, const mb_rule *r)
 
 int mb_filter_region(const mb_filter *f, const mb_data *D, size_t region)
 {
+    if (!mb_shard_owns(D, region)) return 0; /* another shard reports it */
     if (!f->nregions) return 1;
     for (size_t i = 0; i < f->nregions; i++)
         if (mb_data_region(D, f->regions[i]) == (long)region) return 1;
