@@ -13,6 +13,9 @@ enum { MB_EXIT_OK = 0, MB_EXIT_FAIL = 1, MB_EXIT_USAGE = 2 };
 int mb_cmd_check(int argc, char **argv);
 int mb_cmd_eval(int argc, char **argv);
 int mb_cmd_explain(int argc, char **argv);
+int mb_cmd_merge(int argc, char **argv);
+/* eval's options and reports under another command's name and usage (merge: cmd_merge.c). */
+int mb_cli_eval_run(const char *cmd, int argc, char **argv, const char *usage);
 int mb_cmd_history(int argc, char **argv);
 int mb_cmd_diff(int argc, char **argv);
 int mb_cmd_fmt(int argc, char **argv);

@@ -1,6 +1,8 @@
 /* cmd_eval.c — mubiao eval and mubiao explain: rules + submissions in, verdicts out. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -9,6 +11,7 @@
 #include "data.h"
 #include "ingest_value.h"
 #include "report.h"
+#include "shard.h"
 #include "store.h"
 #include "text.h"
 
@@ -66,6 +69,11 @@ static const char USAGE[] =
     "                          set, is the time recorded. With --format html the page shows\n"
     "                          beside each charted verdict its status in the latest run\n"
     "                          stored before. See 'mubiao history', 'mubiao diff'\n"
+    "  --shard K/N             evaluate only the regions of shard K of N (a region's shard:\n"
+    "                          FNV-1a 64 of its NFKC name, mod N, plus 1); the regions\n"
+    "                          compared with are read by every shard. Needs --format json:\n"
+    "                          the report then ends with what 'mubiao merge' needs to put\n"
+    "                          the N shards back into the report of one run (docs/scale.md)\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit status: 0 no verdict in the --fail-on set; 1 some are, or none could be assessed\n"
@@ -102,7 +110,7 @@ static const char EXPLAIN_USAGE[] =
     "not be written whole, or a usage error.\n";
 
 enum { O_DATA, O_REGION, O_RULE, O_PLAN, O_CATEGORY, O_OWNER, O_AS_OF, O_FORMAT, O_OUTPUT, O_FAIL_ON, O_TRACE, O_STORE,
-       O_WHERE, O_BINDING, O_DIAGNOSTICS, O_DIAG_FORMAT };
+       O_WHERE, O_BINDING, O_DIAGNOSTICS, O_DIAG_FORMAT, O_SHARD };
 static const mb_opt EVAL_OPTS[] = {
     {"data", 1, "a submission file or folder"},
     {"region", 1, "a region name"},
@@ -120,6 +128,28 @@ static const mb_opt EVAL_OPTS[] = {
     {"binding", 0, NULL},
     {"diagnostics", 1, "a file, or - for standard output"},
     {"diag-format", 1, "sarif, github, json or text"},
+    {"shard", 1, "K/N: shard K of N (1 <= K <= N)"},
+    {NULL, 0, NULL},
+};
+/* merge takes eval's, but no data (it reads the shards' reports), no --shard and no --store. */
+static const mb_opt MERGE_OPTS[] = {
+    {"", 0, NULL},
+    {"region", 1, "a region name"},
+    {"rule", 1, "a rule id"},
+    {"plan", 1, "a plan id"},
+    {"category", 1, "a category"},
+    {"owner", 1, "a responsible unit"},
+    {"as-of", 1, "a period (2019, 2019Q3, 2019-09)"},
+    {"format", 1, "text, json, csv, junit, summary or html"},
+    {"output", 1, "a file, or - for standard output"},
+    {"fail-on", 1, "statuses separated by commas, or none"},
+    {"trace", 0, NULL},
+    {"", 0, NULL},
+    {"where", 1, "binding, expected, aspiration or none"},
+    {"binding", 0, NULL},
+    {"diagnostics", 1, "a file, or - for standard output"},
+    {"diag-format", 1, "sarif, github, json or text"},
+    {"", 0, NULL},
     {NULL, 0, NULL},
 };
 /* explain takes the same options in the same places (the indices match EVAL_OPTS). */
@@ -139,13 +169,17 @@ typedef struct eval_args {
     const char **list;     /* room for every option value; lists below point into it */
     const char **rules, **data, **regions, **rule_ids, **plans, **categories, **owners, **fail_on, **where;
     size_t nrules, ndata, nregions, nrule_ids, nplans, ncategories, nowners, nfail_on, nwhere;
-    const char *as_of, *format, *output, *store, *diagnostics, *diag_format;
+    const char *as_of, *format, *output, *store, *diagnostics, *diag_format, *shard;
+    unsigned shard_k, shard_n; /* --shard K/N; 0 when not given */
+    const char **shards;       /* merge: the shards' reports (the .json operands) */
+    size_t nshards;
 } eval_args;
 
 static void args_free(eval_args *e)
 {
     mb_args_free(&e->a);
     free(e->list);
+    free(e->shards);
 }
 
 /* A rule operand that is a submission: "--data a.csv b.csv" gives b.csv as a rule file. */
@@ -153,6 +187,21 @@ static int looks_like_data(const char *path)
 {
     size_t n = strlen(path);
     return (n >= 4 && !strcmp(path + n - 4, ".csv")) || (n >= 5 && !strcmp(path + n - 5, ".json"));
+}
+
+/* --shard K/N: two whole numbers, 1 <= K <= N <= 65535. */
+static int parse_shard(const char *cmd, eval_args *e)
+{
+    const char *p = e->shard;
+    char *slash = NULL, *end = NULL;
+    unsigned long k = *p >= '0' && *p <= '9' ? strtoul(p, &slash, 10) : 0, n = 0;
+    if (slash && *slash == '/' && slash[1] >= '0' && slash[1] <= '9') n = strtoul(slash + 1, &end, 10);
+    if (!end || *end || !n || n > 65535)
+        return mb_cli_usage_error(cmd, "--shard '%s' is not K/N (shard K of N, 1 <= K <= N <= 65535; e.g. 2/8)", p);
+    if (k < 1 || k > n) return mb_cli_usage_error(cmd, "--shard '%s': K must be from 1 to N (%lu)", p, n);
+    e->shard_k = (unsigned)k;
+    e->shard_n = (unsigned)n;
+    return 0;
 }
 
 /* Options and operands in any order (mb_cli_parse); lists are every value of a repeated
@@ -173,16 +222,34 @@ static int parse(const char *cmd, int argc, char **argv, const mb_opt *opts, con
     LIST(O_CATEGORY, e->categories, e->ncategories);
     LIST(O_OWNER, e->owners, e->nowners);
     LIST(O_FAIL_ON, e->fail_on, e->nfail_on);
-    if (opts == EVAL_OPTS) LIST(O_WHERE, e->where, e->nwhere);
+    if (opts != EXPLAIN_OPTS) LIST(O_WHERE, e->where, e->nwhere);
 #undef LIST
     e->rules = (const char **)e->a.operands;
     e->nrules = (size_t)e->a.noperands;
+    if (opts == MERGE_OPTS) { /* .json operands are the shards */
+        e->shards = calloc(e->nrules + 1, sizeof *e->shards);
+        if (!e->shards) { fputs("mubiao: out of memory\n", stderr); return MB_EXIT_USAGE; }
+        size_t r = 0;
+        for (size_t i = 0; i < e->nrules; i++) {
+            size_t n = strlen(e->rules[i]);
+            if (n >= 5 && !strcmp(e->rules[i] + n - 5, ".json")) e->shards[e->nshards++] = e->rules[i];
+            else e->rules[r++] = e->rules[i];
+        }
+        e->nrules = r;
+    }
     if (mb_args_one(cmd, &e->a, opts, O_AS_OF, &e->as_of) || mb_args_one(cmd, &e->a, opts, O_FORMAT, &e->format) ||
         mb_args_one(cmd, &e->a, opts, O_OUTPUT, &e->output) ||
-        (opts == EVAL_OPTS && (mb_args_one(cmd, &e->a, opts, O_STORE, &e->store) ||
+        (opts != EXPLAIN_OPTS && (mb_args_one(cmd, &e->a, opts, O_STORE, &e->store) ||
                                mb_args_one(cmd, &e->a, opts, O_DIAGNOSTICS, &e->diagnostics) ||
-                               mb_args_one(cmd, &e->a, opts, O_DIAG_FORMAT, &e->diag_format))))
+                               mb_args_one(cmd, &e->a, opts, O_DIAG_FORMAT, &e->diag_format) ||
+                               mb_args_one(cmd, &e->a, opts, O_SHARD, &e->shard))))
         return MB_EXIT_USAGE;
+    if (e->shard && parse_shard(cmd, e)) return MB_EXIT_USAGE;
+    struct stat out, in;
+    for (size_t i = 0; e->output && i < e->nshards; i++)
+        if (stat(e->output, &out) == 0 && stat(e->shards[i], &in) == 0 && out.st_dev == in.st_dev && out.st_ino == in.st_ino)
+            return mb_cli_usage_error(cmd, "--output '%s' is an input of this run (the shard '%s'): refused", e->output,
+                                      e->shards[i]);
     for (size_t i = 0; i < e->nrules; i++)
         if (looks_like_data(e->rules[i]))
             return mb_cli_usage_error(cmd, "'%s' is given as a rule file; each submission needs its own --data "
@@ -268,7 +335,7 @@ typedef struct run {
  * and for a model whose every rule is evaluated for every region. */
 static int streamable(const eval_args *a, const mb_model *m, const char *fmt)
 {
-    if (!fmt || a->store || !mb_cli_stream()) return 0;
+    if (!fmt || a->store || a->shard || a->shards || !mb_cli_stream()) return 0;
     /* an output refused as a rule file is refused after reading, as without streaming */
     int csv = !strcmp(fmt, "csv") && a->output && mb_cli_out_replaces(a->output) && !mb_cli_out_is_input(a->output, m, NULL);
     if (!(csv || !strcmp(fmt, "summary")) || !mb_stream_possible(m, csv)) return 0;
@@ -277,10 +344,32 @@ static int streamable(const eval_args *a, const mb_model *m, const char *fmt)
     return 1;
 }
 
-static void read_data(const eval_args *a, mb_data *D)
+/* merge: the store rebuilt from the shards' parts; then the checks across values, as after
+ * reading. 0, or MB_EXIT_USAGE with the reason said. */
+static int merge_data(const eval_args *a, mb_data *D)
 {
+    char digest[65], err[1024];
+    mb_shard_rules_digest(D->model, digest);
+    if (mb_shard_merge(D, a->shards, a->nshards, digest, err, sizeof err)) {
+        mb_cli_error("merge", "%s", err);
+        return MB_EXIT_USAGE;
+    }
+    mb_data_finish(D);
+    return 0;
+}
+
+static int read_data(const eval_args *a, mb_data *D)
+{
+    if (a->shards) return merge_data(a, D);
     for (size_t i = 0; i < a->ndata && !D->unsorted; i++) mb_data_load(D, a->data[i]);
+    if (D->shard && !D->unsorted) {
+        /* a shard writes its part before the checks across values: merge runs them on all */
+        char digest[65];
+        mb_shard_rules_digest(D->model, digest);
+        if (!mb_shard_settle(D, digest)) { fputs("mubiao: out of memory\n", stderr); return MB_EXIT_USAGE; }
+    }
     if (!D->unsorted) mb_data_finish(D);
+    return 0;
 }
 
 static mb_data *fresh_data(const mb_model *m)
@@ -307,7 +396,7 @@ static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int ke
         started = R->counts && mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_summary_count, R->counts);
     }
     if (started) {
-        read_data(a, R->D);
+        (void)read_data(a, R->D);
         if (!R->D->unsorted) mb_stream_finish(&R->st);
         int used = R->st.used_key;
         int ok = !R->D->unsorted && !R->st.changed && !R->st.t.error &&
@@ -342,17 +431,22 @@ static int load(const char *cmd, eval_args *a, run *R, int color, const char *fm
     memset(R, 0, sizeof *R);
     mb_diags_init(&R->rd, 50);
     if (!a->nrules) return mb_cli_usage_error(cmd, "no rule file given");
-    if (!a->ndata) return mb_cli_usage_error(cmd, "no data given: add --data FILE");
+    if (a->shards && !a->nshards) return mb_cli_usage_error(cmd, "no shard given: add the shards' reports (SHARD.json)");
+    if (!a->ndata && !a->shards) return mb_cli_usage_error(cmd, "no data given: add --data FILE");
     if (as_of_key(a->as_of, &key)) return mb_cli_usage_error(cmd, "--as-of '%s' is not a period (2019, 2019Q3, 2019-09)", a->as_of);
     R->rc = mb_cli_load_rules((char **)a->rules, (int)a->nrules, &R->rd, &R->m);
     mb_diags_sort(&R->rd);
     mb_diags_print(stderr, &R->rd, color);
     if (R->rc) return R->rc == MB_EXIT_FAIL ? MB_EXIT_USAGE : R->rc;
     R->D = fresh_data(R->m);
+    if (R->D && a->shard_n && !mb_shard_begin(R->D, a->shard_k, a->shard_n)) {
+        fputs("mubiao: out of memory\n", stderr);
+        return MB_EXIT_USAGE;
+    }
     if (R->D && f && streamable(a, R->m, fmt)) R->streamed = read_streaming(a, R, f, key, !strcmp(fmt, "csv"));
     if (R->out_failed) return MB_EXIT_USAGE;
     if (!R->D) { fputs("mubiao: out of memory\n", stderr); return MB_EXIT_USAGE; }
-    if (!R->streamed) read_data(a, R->D);
+    if (!R->streamed && read_data(a, R->D)) return MB_EXIT_USAGE;
     mb_diags_print(stderr, &R->D->diags, color);
     /* the warning about a period past every deadline is shown now (the others already are) */
     const mb_diag *w = mb_report_as_of(&R->asof, a->as_of, key, R->m, R->D);
@@ -435,15 +529,15 @@ static int known_format(const char *fmt)
 /* A run that checked nothing must not pass as green: no verdict at all is an error, and
  * verdicts none of which could be assessed (every one no-data or not assessable) fail unless
  * --fail-on none said that nothing fails. */
-static int checked_something(const mb_tally *t, unsigned fail_mask)
+static int checked_something(const char *cmd, const mb_tally *t, unsigned fail_mask)
 {
     if (!t->verdicts) {
-        fputs("mubiao eval: nothing was evaluated: no target of the rules applies to a region in the data\n", stderr);
+        fprintf(stderr, "mubiao %s: nothing was evaluated: no target of the rules applies to a region in the data\n", cmd);
         return MB_EXIT_USAGE;
     }
     if (fail_mask && t->by_status[MB_ST_NO_DATA] + t->by_status[MB_ST_NOT_ASSESSABLE] == t->verdicts) {
-        fprintf(stderr, "mubiao eval: no target could be assessed: %zu verdict%s, none with data to "
-                        "judge (no-data or not-assessable)\n", t->verdicts, t->verdicts == 1 ? "" : "s");
+        fprintf(stderr, "mubiao %s: no target could be assessed: %zu verdict%s, none with data to "
+                        "judge (no-data or not-assessable)\n", cmd, t->verdicts, t->verdicts == 1 ? "" : "s");
         return MB_EXIT_FAIL;
     }
     return MB_EXIT_OK;
@@ -519,48 +613,78 @@ static int store_run(const char *path, const mb_eval *e, const mb_filter *f)
     return MB_EXIT_OK;
 }
 
-int mb_cmd_eval(int argc, char **argv)
+/* A shard's report: eval's JSON report, with the shard's part of the run as its last member
+ * ("shard", shard.h), which merge finds from the end without reading the verdicts. */
+static mb_tally shard_json(FILE *out, const mb_eval *e, const mb_filter *f, int trace)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    mb_tally t = {0};
+    t.error = 1;
+    if (!m) return t;
+    t = mb_report_json(m, e, f, trace);
+    if (fclose(m) || len < 2 || memcmp(buf + len - 2, "}\n", 2)) {
+        free(buf);
+        t.error = 1;
+        return t;
+    }
+    fwrite(buf, 1, len - 2, out);
+    free(buf);
+    fputs(",\n\"shard\":", out);
+    mb_shard_write(out, e->D);
+    fputs("\n}\n", out);
+    return t;
+}
+
+/* eval, and merge (shards' reports instead of --data: the same options, the same reports). */
+int mb_cli_eval_run(const char *cmd, int argc, char **argv, const char *usage)
 {
     eval_args a;
-    int rc = parse("eval", argc, argv, EVAL_OPTS, USAGE, &a);
+    int rc = parse(cmd, argc, argv, strcmp(cmd, "merge") ? EVAL_OPTS : MERGE_OPTS, usage, &a);
     if (rc) { args_free(&a); return rc < 0 ? MB_EXIT_OK : rc; }
     const char *fmt = a.format ? a.format : "text";
     unsigned mask;
     unsigned attrs;
-    if (fail_mask("eval", a.fail_on, a.nfail_on, &mask) || where_mask("eval", &a, &attrs)) {
+    if (fail_mask(cmd, a.fail_on, a.nfail_on, &mask) || where_mask(cmd, &a, &attrs)) {
         args_free(&a);
         return MB_EXIT_USAGE;
     }
     if (a.diag_format && strcmp(a.diag_format, "sarif") && strcmp(a.diag_format, "github") &&
         strcmp(a.diag_format, "json") && strcmp(a.diag_format, "text")) {
         args_free(&a);
-        return mb_cli_usage_error("eval", "unknown --diag-format '%s' (sarif, github, json or text)", a.diag_format);
+        return mb_cli_usage_error(cmd, "unknown --diag-format '%s' (sarif, github, json or text)", a.diag_format);
     }
     if (a.diag_format && !a.diagnostics) {
         args_free(&a);
-        return mb_cli_usage_error("eval", "--diag-format goes with --diagnostics FILE");
+        return mb_cli_usage_error(cmd, "--diag-format goes with --diagnostics FILE");
     }
     if (a.diagnostics && !strcmp(a.diagnostics, "-") && (!a.output || !strcmp(a.output, "-"))) {
         args_free(&a);
-        return mb_cli_usage_error("eval", "--diagnostics - needs the report elsewhere: add --output FILE");
+        return mb_cli_usage_error(cmd, "--diagnostics - needs the report elsewhere: add --output FILE");
     }
     int trace = mb_args_count(&a.a, O_TRACE) > 0;
     if (trace && strcmp(fmt, "json")) {
         args_free(&a);
-        return mb_cli_usage_error("eval", "--trace goes with --format json");
+        return mb_cli_usage_error(cmd, "--trace goes with --format json");
+    }
+    if (a.shard && strcmp(fmt, "json")) {
+        args_free(&a);
+        return mb_cli_usage_error(cmd, "--shard writes the JSON report with the shard's part of the run for "
+                                       "'mubiao merge': add --format json");
     }
     if (!known_format(fmt)) {
         args_free(&a);
-        return mb_cli_usage_error("eval", "unknown format '%s' (text, json, csv, junit, summary or html)", fmt);
+        return mb_cli_usage_error(cmd, "unknown format '%s' (text, json, csv, junit, summary or html)", fmt);
     }
     int color = mb_cli_color(stderr);
     run R;
     mb_filter f = {a.plans, a.nplans, a.regions, a.nregions, a.categories, a.ncategories,
                    a.owners,  a.nowners, a.rule_ids, a.nrule_ids, mask, &R.asof, attrs};
-    rc = load("eval", &a, &R, color, fmt, &f);
+    rc = load(cmd, &a, &R, color, fmt, &f);
     if (rc) { rc = write_diags(&a, &R, rc); unload(&R); args_free(&a); return rc; }
     mb_out out = R.out;
-    int opened = R.out_open, bad = mb_cli_check_selection("eval", &R.e, &f);
+    int opened = R.out_open, bad = mb_cli_check_selection(cmd, &R.e, &f);
     R.out_open = 0; /* out is this function's now */
     if (opened && (bad || mb_cli_out_recheck(&out, R.m, R.D))) {
         if (!bad) bad = 1; /* said by the recheck, which closed the output */
@@ -582,6 +706,7 @@ int mb_cmd_eval(int argc, char **argv)
         t.error |= mb_report_csv_end(R.csv, 1);
         R.csv = NULL;
     } else if (!strcmp(fmt, "csv")) t = mb_report_csv(rep, &R.e, &f);
+    else if (!strcmp(fmt, "json") && a.shard) t = shard_json(rep, &R.e, &f, trace);
     else if (!strcmp(fmt, "json")) t = mb_report_json(rep, &R.e, &f, trace);
     else if (!strcmp(fmt, "junit")) t = mb_report_junit(rep, &R.e, &f);
     else if (!strcmp(fmt, "summary") && R.streamed) {
@@ -601,11 +726,16 @@ int mb_cmd_eval(int argc, char **argv)
     if (!rc && a.store) rc = store_run(a.store, &R.e, &f);
     accounting(R.D);
     if (!rc) rc = R.D->diags.errors || R.D->io_error ? MB_EXIT_USAGE : t.failing ? MB_EXIT_FAIL : MB_EXIT_OK;
-    if (!rc) rc = checked_something(&t, mask);
+    if (!rc && !a.shard) rc = checked_something(cmd, &t, mask); /* a shard may hold no region: merge judges */
     rc = write_diags(&a, &R, rc);
     unload(&R);
     args_free(&a);
     return rc;
+}
+
+int mb_cmd_eval(int argc, char **argv)
+{
+    return mb_cli_eval_run("eval", argc, argv, USAGE);
 }
 
 int mb_cmd_explain(int argc, char **argv)

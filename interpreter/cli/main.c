@@ -14,6 +14,7 @@ static const char USAGE[] =
     "  check    parse and check rule files (syntax, names, units, contradictions)\n"
     "  eval     evaluate rules against submitted data and report verdicts\n"
     "  explain  show how one rule's verdict for one region was reached\n"
+    "  merge    put the reports of 'eval --shard K/N' back into the report of one run\n"
     "  history  list the runs stored with 'eval --store', or one target's verdicts over them\n"
     "  diff     what changed between two stored runs (newly missed, recovered, ...)\n"
     "  fmt      write rule files in their canonical layout (--check, --diff, --write)\n"
@@ -30,7 +31,7 @@ static const char USAGE[] =
     "fmt: 0 formatted, 1 with --check/--diff some file is not, 2 errors;\n"
     "test: 0 every expectation holds, 1 some do not (or coverage below --threshold), 2 errors;\n"
     "eval: 0 no verdict in --fail-on (default missed,error), 1 some are, 2 errors in the\n"
-    "rules or the data, or usage; explain: 0, or 2 as eval; draft: 0, or 2 for an unusable\n"
+    "rules or the data, or usage; explain: 0, or 2 as eval; merge: as eval; draft: 0, or 2 for an unusable\n"
     "plan or usage; lsp: 0 after shutdown and exit, 1 when the client left without them;\n"
     "history, diff: 0, or 2 for a file that is not a history, or usage; sql: as check.\n"
     "Every command exits 2 when its output could not be written whole.\n";
@@ -69,6 +70,7 @@ static int run(int argc, char **argv)
     if (!strcmp(cmd, "check")) return mb_cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval")) return mb_cmd_eval(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return mb_cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "merge")) return mb_cmd_merge(argc - 1, argv + 1);
     if (!strcmp(cmd, "history")) return mb_cmd_history(argc - 1, argv + 1);
     if (!strcmp(cmd, "diff")) return mb_cmd_diff(argc - 1, argv + 1);
     if (!strcmp(cmd, "fmt")) return mb_cmd_fmt(argc - 1, argv + 1);

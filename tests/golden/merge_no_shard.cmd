@@ -1,0 +1,1 @@
+merge ../data/shard/plan.mb

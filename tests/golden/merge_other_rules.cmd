@@ -1,0 +1,1 @@
+merge ../data/shard/other.mb ../data/shard/s1of2.json ../data/shard/s2of2.json

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# check_merge.sh [bench] — eval --shard K/N and merge give the unsharded report byte for byte.
+# For each case (the examples final and mid-term, every rule file together, the county's
+# quarterly plan, the traps of tests/sql and its cases/ folder, rows in no order with errors of
+# every kind across two files, and with `bench` the 10,000-region benchmark file) the report of
+# eval without --shard is compared with merge's of N = 1, 2 and 3 shards in every format, with
+# the exit status; and no shard's part may hold a region of another's.
+set -u
+src=${MB_SOURCE_DIR:?}
+bin=${MB_BINARY:?}
+cd "$src"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+shards=(1 2 3)
+formats=(text json csv html junit summary)
+
+compare() { # NAME DATA RULES-AND-OPTIONS...
+  local name=$1 data=$2
+  shift 2
+  local -a opts=("$@") rules=() rest=()
+  for a in "${opts[@]}"; do case $a in *.mb) rules+=("$a") ;; *) rest+=("$a") ;; esac; done
+  for fmt in "${formats[@]}"; do
+    "$bin" eval "${opts[@]}" --data "$data" --format "$fmt" --fail-on none >"$tmp/u.$fmt" 2>"$tmp/u.err"
+    echo $? >>"$tmp/u.$fmt"
+  done
+  for n in "${shards[@]}"; do
+    local -a parts=()
+    for ((k = 1; k <= n; k++)); do
+      "$bin" eval "${opts[@]}" --data "$data" --shard "$k/$n" --format json --fail-on none \
+        --output "$tmp/s$k.json" 2>"$tmp/s.err"
+      parts+=("$tmp/s$k.json")
+    done
+    # every region in exactly one part
+    local dup
+    dup=$(cat "${parts[@]}" | sed -n '/^"regions":\[/,/^"diags"/p' | grep -o '^\[\?\["[0-9a-f]*"' | tr -d '[' | sort | uniq -d | head -1)
+    if [ -n "$dup" ]; then echo "FAIL $name: region $dup is in two shards of $n"; fail=1; fi
+    for fmt in "${formats[@]}"; do
+      "$bin" merge "${rules[@]}" "${parts[@]}" "${rest[@]}" --format "$fmt" --fail-on none >"$tmp/m.$fmt" 2>"$tmp/m.err"
+      echo $? >>"$tmp/m.$fmt"
+      if ! cmp -s "$tmp/u.$fmt" "$tmp/m.$fmt"; then
+        echo "FAIL $name: $n shards, --format $fmt differs from eval's report (or exit status):"
+        diff "$tmp/u.$fmt" "$tmp/m.$fmt" | head -5
+        fail=1
+      fi
+    done
+  done
+  echo "ok $name"
+}
+
+if [ "${1:-}" = bench ]; then
+  . "$src/tests/sql/bench_data.sh"
+  shards=(2 3)
+  compare "workload, $(basename "$data")" "$data" bench/workload.mb
+  exit $fail
+fi
+for plan in nantong_2018 jiangyin_2018_2020 changzhou_2018 nanjing_2022_2024 haizhou_2015; do
+  compare "$plan" "examples/$plan/submission.csv" "rules/$plan.mb"
+done
+compare "jiangyin_2018_2020 as of 2019" examples/jiangyin_2018_2020/submission.csv rules/jiangyin_2018_2020.mb --as-of 2019
+compare "nanjing_2022_2024 as of 2023" examples/nanjing_2022_2024/submission.csv rules/nanjing_2022_2024.mb --as-of 2023
+compare "every rule file" examples/nanjing_2022_2024/submission.csv rules/*.mb
+compare "county, quarterly" examples/county_2025/submission.csv examples/county_2025/plan.mb
+compare "county as of 2025Q3" examples/county_2025/submission.csv examples/county_2025/plan.mb --as-of 2025Q3
+compare "walkthrough" examples/walkthrough/submission.csv examples/walkthrough/credit.mb
+compare "workload, traps" tests/sql/traps.csv bench/workload.mb
+for t in tests/sql/cases/*.mb; do
+  compare "$(basename "$t")" "${t%.mb}.csv" "$t"
+done
+compare "nantong, shuffled, duplicates, unread regions" tests/data/shard/nantong_shuffled.csv rules/nantong_2018.mb
+compare "workload, two files of shuffled rows with errors" tests/data/shard/hostile bench/workload.mb
+compare "workload, errors, as of 2018" tests/data/shard/hostile bench/workload.mb --as-of 2018
+exit $fail
