@@ -16,6 +16,8 @@ int mb_cmd_explain(int argc, char **argv);
 int mb_cmd_merge(int argc, char **argv);
 /* eval's options and reports under another command's name and usage (merge: cmd_merge.c). */
 int mb_cli_eval_run(const char *cmd, int argc, char **argv, const char *usage);
+/* eval --shard's report (shard_out.c): the JSON report, then the shard's part of the run. */
+mb_tally mb_cli_shard_json(FILE *out, const mb_eval *e, const mb_filter *f, int trace);
 int mb_cmd_history(int argc, char **argv);
 int mb_cmd_diff(int argc, char **argv);
 int mb_cmd_fmt(int argc, char **argv);

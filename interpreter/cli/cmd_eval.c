@@ -613,30 +613,6 @@ static int store_run(const char *path, const mb_eval *e, const mb_filter *f)
     return MB_EXIT_OK;
 }
 
-/* A shard's report: eval's JSON report, with the shard's part of the run as its last member
- * ("shard", shard.h), which merge finds from the end without reading the verdicts. */
-static mb_tally shard_json(FILE *out, const mb_eval *e, const mb_filter *f, int trace)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    mb_tally t = {0};
-    t.error = 1;
-    if (!m) return t;
-    t = mb_report_json(m, e, f, trace);
-    if (fclose(m) || len < 2 || memcmp(buf + len - 2, "}\n", 2)) {
-        free(buf);
-        t.error = 1;
-        return t;
-    }
-    fwrite(buf, 1, len - 2, out);
-    free(buf);
-    fputs(",\n\"shard\":", out);
-    mb_shard_write(out, e->D);
-    fputs("\n}\n", out);
-    return t;
-}
-
 /* eval, and merge (shards' reports instead of --data: the same options, the same reports). */
 int mb_cli_eval_run(const char *cmd, int argc, char **argv, const char *usage)
 {
@@ -706,7 +682,7 @@ int mb_cli_eval_run(const char *cmd, int argc, char **argv, const char *usage)
         t.error |= mb_report_csv_end(R.csv, 1);
         R.csv = NULL;
     } else if (!strcmp(fmt, "csv")) t = mb_report_csv(rep, &R.e, &f);
-    else if (!strcmp(fmt, "json") && a.shard) t = shard_json(rep, &R.e, &f, trace);
+    else if (!strcmp(fmt, "json") && a.shard) t = mb_cli_shard_json(rep, &R.e, &f, trace);
     else if (!strcmp(fmt, "json")) t = mb_report_json(rep, &R.e, &f, trace);
     else if (!strcmp(fmt, "junit")) t = mb_report_junit(rep, &R.e, &f);
     else if (!strcmp(fmt, "summary") && R.streamed) {

@@ -3,8 +3,12 @@
  * then regions are made in the order of their first rows, their slots copied, the counts
  * added, and the diagnostics put back in the order of the rows that caused them. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lsp.h"
 #include "shard.h"
@@ -12,7 +16,8 @@
 
 typedef struct part {
     const char *path;
-    char *buf;
+    void *map;         /* the report, mapped */
+    size_t len;
     mb_lj v;           /* the "shard" object */
     unsigned k;
 } part;
@@ -54,30 +59,33 @@ static int64_t num(const mb_lj *v, int64_t def)
     return v && v->kind == MB_LJ_NUM && v->num == (double)(int64_t)v->num ? (int64_t)v->num : def;
 }
 
-/* The "shard" member is the last of the report: found from the end, so the verdicts before
- * it are not parsed. */
+/* The "shard" member is the last of the report: found from the end of the mapped file, so
+ * the verdicts before it (most of the file) are neither parsed nor read. */
 static int read_part(mb_arena *a, part *p, char *err, size_t errlen)
 {
-    FILE *f = fopen(p->path, "rb");
-    if (!f) return fail(err, errlen, "cannot read '%s': %s", p->path, strerror(errno));
-    size_t cap = 1 << 16, len = 0;
-    char *b = malloc(cap);
-    for (size_t k; b && (k = fread(b + len, 1, cap - len, f)) > 0;) {
-        len += k;
-        if (len == cap) {
-            char *nb = realloc(b, cap *= 2);
-            if (!nb) { free(b); b = NULL; }
-            b = nb;
-        }
+    int fd = open(p->path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        int e = errno;
+        if (fd >= 0) close(fd);
+        return fail(err, errlen, "cannot read '%s': %s", p->path, strerror(e));
     }
-    int bad = ferror(f);
-    fclose(f);
-    if (!b || bad) { free(b); return fail(err, errlen, "cannot read '%s': %s", p->path, b ? "read error" : "out of memory"); }
-    p->buf = b;
+    if (!S_ISREG(st.st_mode) || st.st_size == 0) {
+        close(fd);
+        return fail(err, errlen, "'%s' is not %s", p->path, "a shard's report (eval --shard K/N --format json): not a regular file, or empty");
+    }
+    size_t len = (size_t)st.st_size;
+    void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+    int e = errno;
+    close(fd);
+    if (map == MAP_FAILED) return fail(err, errlen, "cannot read '%s': %s", p->path, strerror(e));
+    p->map = map;
+    p->len = len;
+    const char *b = map;
     static const char MARK[] = "\n\"shard\":";
     const char *s = NULL;
     for (size_t i = len; i >= sizeof MARK - 1 && !s; i--)
-        if (!memcmp(b + i - (sizeof MARK - 1), MARK, sizeof MARK - 1)) s = b + i;
+        if (b[i - 1] == ':' && !memcmp(b + i - (sizeof MARK - 1), MARK, sizeof MARK - 1)) s = b + i;
     size_t end = len;
     while (end && (b[end - 1] == '\n' || b[end - 1] == ' ')) end--;
     if (!s || end == 0 || b[end - 1] != '}' || s >= b + end - 1)
@@ -394,7 +402,8 @@ int mb_shard_merge(mb_data *D, const char *const *paths, size_t n, const char *r
             rc = fail(err, errlen, "%s%s", "", "out of memory, or a shard's part of the store is damaged");
         else rebuild_counts(D, &a, p, n);
     }
-    for (size_t i = 0; p && i < n; i++) free(p[i].buf);
+    for (size_t i = 0; p && i < n; i++)
+        if (p[i].map) munmap(p[i].map, p[i].len);
     free(p);
     mb_arena_free(&a);
     return rc;
