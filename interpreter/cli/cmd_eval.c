@@ -73,7 +73,8 @@ static const char USAGE[] =
     "                          FNV-1a 64 of its NFKC name, mod N, plus 1); the regions\n"
     "                          compared with are read by every shard. Needs --format json:\n"
     "                          the report then ends with what 'mubiao merge' needs to put\n"
-    "                          the N shards back into the report of one run (docs/scale.md)\n"
+    "                          the N shards back into the report of one run; merge, not\n"
+    "                          the shard, says when a filter selects nothing (docs/scale.md)\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit status: 0 no verdict in the --fail-on set; 1 some are, or none could be assessed\n"
@@ -660,7 +661,8 @@ int mb_cli_eval_run(const char *cmd, int argc, char **argv, const char *usage)
     rc = load(cmd, &a, &R, color, fmt, &f);
     if (rc) { rc = write_diags(&a, &R, rc); unload(&R); args_free(&a); return rc; }
     mb_out out = R.out;
-    int opened = R.out_open, bad = mb_cli_check_selection(cmd, &R.e, &f);
+    /* a shard holds some regions only: whether the filters name something is merge's to say */
+    int opened = R.out_open, bad = a.shard ? 0 : mb_cli_check_selection(cmd, &R.e, &f);
     R.out_open = 0; /* out is this function's now */
     if (opened && (bad || mb_cli_out_recheck(&out, R.m, R.D))) {
         if (!bad) bad = 1; /* said by the recheck, which closed the output */
