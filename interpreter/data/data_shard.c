@@ -54,6 +54,8 @@ void mb_shard_free(mb_data *D)
     free(s->reg_file);
     free(s->reg_line);
     free(s->own);
+    free(s->at_diag);
+    free(s->at_file_of);
     free(s->pre);
     free(s->owned);
     free(s->lines);
@@ -142,10 +144,33 @@ static int shadow(ingest *g, const mb_csv_field *f, size_t nf, int plain)
     return rc;
 }
 
+/* Diagnostics without a place (a file that cannot be read, out of memory) are put, for merge's
+ * order, before the rows of the file read next: `file`. */
+static void place_unplaced(mb_data *D, uint16_t file)
+{
+    mb_shard *s = D->shard;
+    for (size_t i = s->diag_seen; i < D->diags.n; i++) {
+        if (D->diags.v[i].span.text) continue;
+        if (s->nat == s->at_cap) {
+            size_t nc = s->at_cap ? s->at_cap * 2 : 16;
+            size_t *d = mb_realloc(s->at_diag, nc * sizeof *d);
+            if (d) s->at_diag = d;
+            uint16_t *f = mb_realloc(s->at_file_of, nc * sizeof *f);
+            if (f) s->at_file_of = f;
+            if (!d || !f) break; /* then merge keeps it after the one before it */
+            s->at_cap = nc;
+        }
+        s->at_diag[s->nat] = i;
+        s->at_file_of[s->nat++] = file;
+    }
+    s->diag_seen = D->diags.n;
+}
+
 int mb_shard_row(ingest *g, const mb_csv_field *f, size_t nf, int plain)
 {
     mb_data *D = g->D;
     mb_shard *s = D->shard;
+    if (D->diags.n != s->diag_seen) place_unplaced(D, g->file);
     int k = g->json ? COL_REGION : g->col[COL_REGION];
     int ref = 0;
     /* a row whose region cannot be told (fields missing) is the first shard's */
@@ -288,7 +313,8 @@ static void run_digest(const mb_data *D, const char *rules, char out[65])
 int mb_shard_settle(mb_data *D, const char *rules_digest)
 {
     mb_shard *s = D->shard;
-    if (s->k > 1) own_diags(D);
+    if (D->diags.n != s->diag_seen) place_unplaced(D, (uint16_t)D->nfiles);
+    if (s->k > 1) { own_diags(D); s->nat = 0; } /* the diagnostics' numbers changed; none is unplaced */
     if (D->nregions - s->reg0 > s->reg_cap) return 0;
     char run[65];
     run_digest(D, rules_digest, run);
@@ -349,6 +375,8 @@ int mb_shard_settle(mb_data *D, const char *rules_digest)
         put_span(o, D, &g->note_span);
         fputc(',', o);
         hexs(o, g->note);
+        for (size_t j = 0; j < s->nat; j++)
+            if (s->at_diag[j] == i) fprintf(o, ",%u", s->at_file_of[j]);
         fputc(']', o);
     }
     fputc(']', o);

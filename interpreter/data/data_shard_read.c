@@ -319,11 +319,15 @@ static int rebuild_diags(mb_data *D, mb_arena *a, part *p, size_t n)
         const mb_lj *d = mb_lj_get(&p[i].v, "diags");
         int64_t f = -1, l = 0, c = 0;
         for (size_t j = 0; d && d->kind == MB_LJ_ARR && j < d->n; j++) {
-            const mb_lj *sp = at(&d->v[j], 1);
+            const mb_lj *sp = at(&d->v[j], 1), *before = at(&d->v[j], 5);
             if (sp && sp->kind == MB_LJ_ARR) {
                 f = num(at(sp, 0), -1);
                 l = num(at(sp, 1), 0);
                 c = num(at(sp, 2), 0);
+            } else if (before) { /* no place: before the rows of that file */
+                f = num(before, -1);
+                l = 0;
+                c = 0;
             }
             v[m++] = (dg){&d->v[j], f, l, c, p[i].k, j};
         }

@@ -36,6 +36,9 @@ typedef struct mb_shard {
     size_t reg_cap;
     size_t *own, nown, own_cap;  /* D->diags indices of the diagnostics of this shard's rows */
     size_t row_errors, row_warnings;
+    size_t diag_seen;            /* diagnostics looked at for a place (below) */
+    size_t *at_diag, nat, at_cap;  /* diagnostics without a place (a file that cannot be read) */
+    uint16_t *at_file_of;        /*   and the file whose rows came after them */
     unsigned char *owned;        /* per region after reading: this shard's */
     size_t nowned;
     char *pre;                   /* the part of the store, written before mb_data_finish */
