@@ -86,6 +86,8 @@ done
 compare "nantong, shuffled, duplicates, unread regions" tests/data/shard/nantong_shuffled.csv rules/nantong_2018.mb
 compare "workload, two files of shuffled rows with errors" tests/data/shard/hostile bench/workload.mb
 compare "workload, errors, as of 2018" tests/data/shard/hostile bench/workload.mb --as-of 2018
+# a byte order mark, CRLF, fields quoted over two lines, a file without the columns
+compare "workload, odd files" tests/data/shard/odd bench/workload.mb
 # a file that cannot be read between two with errors: its message between theirs, as eval has it
 compare "workload, a missing file between two" \
   "tests/data/shard/unplaced/a.csv tests/data/shard/unplaced/no_such.csv tests/data/shard/unplaced/b.csv" bench/workload.mb
