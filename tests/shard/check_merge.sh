@@ -22,7 +22,7 @@ compare() { # NAME DATA RULES-AND-OPTIONS... (DATA: paths separated by spaces, e
   local -a opts=("$@") rules=() rest=()
   for a in "${opts[@]}"; do case $a in *.mb) rules+=("$a") ;; *) rest+=("$a") ;; esac; done
   for fmt in "${formats[@]}"; do
-    "$bin" eval "${opts[@]}" "${data[@]}" --format "$fmt" --fail-on none >"$tmp/u.$fmt" 2>"$tmp/u.err"
+    "$bin" eval "${opts[@]}" "${data[@]}" --format "$fmt" --fail-on none >"$tmp/u.$fmt" 2>"$tmp/u.$fmt.err"
     echo $? >>"$tmp/u.$fmt"
   done
   for n in "${shards[@]}"; do
@@ -54,6 +54,12 @@ PY
     for fmt in "${formats[@]}"; do
       "$bin" merge "${rules[@]}" "${parts[@]}" "${rest[@]}" --format "$fmt" --fail-on none >"$tmp/m.$fmt" 2>"$tmp/m.err"
       echo $? >>"$tmp/m.$fmt"
+      # the messages too: the submission errors with their lines, the row counts
+      if ! cmp -s "$tmp/u.$fmt.err" "$tmp/m.err"; then
+        echo "FAIL $name: $n shards, --format $fmt: messages differ from eval's:"
+        diff "$tmp/u.$fmt.err" "$tmp/m.err" | head -5
+        fail=1
+      fi
       if ! cmp -s "$tmp/u.$fmt" "$tmp/m.$fmt"; then
         echo "FAIL $name: $n shards, --format $fmt differs from eval's report (or exit status):"
         diff "$tmp/u.$fmt" "$tmp/m.$fmt" | head -5
