@@ -117,11 +117,13 @@ static int pass(ingest *g, const mb_csv_field *f, size_t nf, int plain)
 }
 
 /* A row of a region compared with that another shard owns: stored for this shard's verdicts,
- * but neither counted nor reported here (its owner does both). Pending name runs are counted
- * first, so what the row adds to them can be dropped. */
+ * but neither counted nor reported here (its owner does both). Only a row of an indicator a
+ * rule reads can matter; pending name runs are counted first, so what the row adds to them
+ * can be dropped. */
 static int shadow(ingest *g, const mb_csv_field *f, size_t nf, int plain)
 {
     mb_data *D = g->D;
+    if (!mb_ingest_row_read(g, f, nf)) return 0;
     mb_ingest_flush(g);
     mb_rowcount c = D->count;
     mb_diags d = D->diags;

@@ -595,6 +595,15 @@ int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf)
     return place(g, ind, &p, m, exp, &c[COL_REGION], &c[COL_PERIOD], &c[COL_VALUE]);
 }
 
+int mb_ingest_row_read(ingest *g, const mb_csv_field *f, size_t nf)
+{
+    if (!g->json && nf != g->ncols) return 0;
+    mb_csv_field c;
+    pick(g, f, COL_INDICATOR, &c);
+    const mb_indicator *ind = lookup_indicator(g, c.s, c.n);
+    return ind && !ind->derived;
+}
+
 /* A name field of a plain row that the general path would not trim. A plain row holds no
  * byte from 0x80 (ingest_plain.c sends those lines to the general reader), so the only white
  * space it can hold is ASCII: one compare at each end, where may_space needed four (it was

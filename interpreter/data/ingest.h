@@ -42,6 +42,10 @@ typedef struct ingest {
 /* The row callback for mb_csv_read and mb_jsonin_read: ctx is an ingest. */
 int mb_ingest_row(void *ctx, const mb_csv_field *f, size_t nf);
 
+/* Does the row name an indicator a rule reads (stored, not derived)? A shard stores only those
+ * of a region compared with that another shard owns (data_shard.c). */
+int mb_ingest_row_read(ingest *g, const mb_csv_field *f, size_t nf);
+
 /* A plain row (ingest_plain.c: unquoted ASCII fields, as many as the header names, a
  * header with every required column) of the common kind — an indicator no rule reads, or one
  * a rule reads with no data check on single values, no unit, an unpadded region name, a year,

@@ -92,6 +92,8 @@ done
 compare "nantong, shuffled, duplicates, unread regions" tests/data/shard/nantong_shuffled.csv rules/nantong_2018.mb
 compare "workload, two files of shuffled rows with errors" tests/data/shard/hostile bench/workload.mb
 compare "workload, errors, as of 2018" tests/data/shard/hostile bench/workload.mb --as-of 2018
+# rows of the region compared with whose indicator no rule reads, written with a quote inside
+compare "nantong, quoted names no rule reads" tests/data/shard/nantong_quoted_names.csv rules/nantong_2018.mb
 # a byte order mark, CRLF, fields quoted over two lines, a file without the columns
 compare "workload, odd files" tests/data/shard/odd bench/workload.mb
 # a file that cannot be read between two with errors: its message between theirs, as eval has it
