@@ -13,7 +13,7 @@ _Static_assert((int)MB_VERDICT_MET == (int)MB_ST_MET && (int)MB_VERDICT_MISSED =
                (int)MB_VERDICT_LIMITED_PROGRESS == (int)MB_ST_LIMITED_PROGRESS &&
                (int)MB_VERDICT_REGRESSING == (int)MB_ST_REGRESSING && (int)MB_VERDICT_NO_DATA == (int)MB_ST_NO_DATA &&
                (int)MB_VERDICT_NOT_ASSESSABLE == (int)MB_ST_NOT_ASSESSABLE &&
-               (int)MB_VERDICT_ERROR == (int)MB_ST_ERROR && MB_ST_COUNT == 9,
+               (int)MB_VERDICT_ERROR == (int)MB_ST_ERROR && MB_ST_EVAL_COUNT == 9,
                "mb_verdict_status follows eval.h");
 
 typedef struct collect {

@@ -276,7 +276,7 @@ static int fail_mask(const char *cmd, const char *const *specs, size_t n, unsign
             if (s >= 0) *mask |= 1u << s;
             else if (!(end - t == 4 && !memcmp(t, "none", 4))) {
                 char valid[256] = "";
-                for (int i = 0; i < MB_ST_COUNT; i++) {
+                for (int i = 0; i < MB_ST_EVAL_COUNT; i++) {
                     strcat(valid, mb_status_name((mb_status)i));
                     strcat(valid, ", ");
                 }

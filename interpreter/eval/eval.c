@@ -9,11 +9,12 @@
 #include <string.h>
 
 #include "formula.h"
+#include "given.h"
 #include "period.h"
 
 static const char *const NAMES[MB_ST_COUNT] = {
     "met", "missed", "on-track", "needs-acceleration", "limited-progress",
-    "regressing", "no-data", "not-assessable", "error"};
+    "regressing", "no-data", "not-assessable", "error", "borderline", "unsupported"};
 
 const char *mb_status_name(mb_status s) { return (unsigned)s < MB_ST_COUNT ? NAMES[s] : "?"; }
 
@@ -30,6 +31,7 @@ void mb_eval_init(mb_eval *e, const mb_model *m, const mb_data *D, int as_of_key
     e->D = D;
     e->threads = 0;
     e->status_only = 0;
+    e->given = NULL;
     int key = as_of_key ? as_of_key : D->max_period;
     e->as_of = key % 100 == 12 ? key / 100 : key / 100 - 1;
     if (key == 0) e->as_of = 0;
@@ -791,6 +793,7 @@ static void above_region(const mb_eval *e, const mb_rule *r, const mb_crit *c, m
 
 void mb_eval_verdict(const mb_eval *e, const mb_rule *r, size_t goal, size_t region, mb_verdict *v)
 {
+    if (e->given) { mb_given_verdict(e->given, r, goal, region, v); return; }
     /* The detail is a string: its first byte clears it. The trace's values are set as they
      * are used; status-only, so are the values behind the flags of the verdict's head and of
      * the trace's (actual, target, bounds, base, pace). Clearing 880 bytes for each of 2

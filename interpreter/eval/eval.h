@@ -18,8 +18,13 @@ typedef enum {
     MB_ST_NO_DATA,
     MB_ST_NOT_ASSESSABLE,
     MB_ST_ERROR,             /* the inputs exist but cannot be used (conflict, overflow, ÷0) */
+    /* Statuses only verdicts computed by a database have (`mubiao sql --run`, given.h): */
+    MB_ST_BORDERLINE,        /* too close to call in the dialect's arithmetic: eval settles it */
+    MB_ST_UNSUPPORTED,       /* the rule is not compiled to SQL: nothing was checked */
     MB_ST_COUNT
 } mb_status;
+/* The statuses eval gives (the reports of eval list these; a database's verdicts have all). */
+enum { MB_ST_EVAL_COUNT = MB_ST_BORDERLINE };
 
 const char *mb_status_name(mb_status s);          /* "met", "needs-acceleration", … */
 int mb_status_parse(const char *s, size_t n);     /* -1 when unknown */
@@ -118,6 +123,8 @@ typedef struct mb_eval {
                                 summary): the same code decides it, but the detail text,
                                 the trace's values and the gaps are not filled in — about a
                                 third of a counts run went to them. mb_eval_init sets 0. */
+    const struct mb_given *given; /* NULL (mb_eval_init): evaluate; else the verdicts a
+                                database computed, which mb_eval_verdict returns (given.h) */
 } mb_eval;
 
 /* as_of_key: year*100+month from --as-of (0: the latest period in the data). Periods after

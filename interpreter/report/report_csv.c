@@ -414,18 +414,27 @@ static void tally_add(mb_tally *a, const mb_tally *b)
     a->failing += b->failing;
 }
 
-void mb_report_summary_print(FILE *out, const mb_model *m, const mb_filter *f, size_t (*counts)[MB_ST_COUNT])
+/* A column per status: eval's, and with verdicts a database computed (nstatus
+ * MB_ST_COUNT) its two statuses too, so that what it left unchecked is counted. */
+static void summary_print(FILE *out, const mb_model *m, const mb_filter *f, size_t (*counts)[MB_ST_COUNT], int nstatus)
 {
-    fputs("rule,met,missed,on-track,needs-acceleration,limited-progress,regressing,no-data,not-assessable,error\n", out);
+    fputs("rule", out);
+    for (int s = 0; s < nstatus; s++) fprintf(out, ",%s", mb_status_name((mb_status)s));
+    fputc('\n', out);
     for (size_t i = 0; i < m->nrules; i++) {
         if (!mb_filter_rule(f, m->rules[i])) continue;
         line l = {0};
         field(&l, m->rules[i]->id);
         if (!l.oom) fwrite(l.p, 1, l.n, out);
         free(l.p);
-        for (int s = 0; s < MB_ST_COUNT; s++) fprintf(out, ",%zu", counts[i][s]);
+        for (int s = 0; s < nstatus; s++) fprintf(out, ",%zu", counts[i][s]);
         fputc('\n', out);
     }
+}
+
+void mb_report_summary_print(FILE *out, const mb_model *m, const mb_filter *f, size_t (*counts)[MB_ST_COUNT])
+{
+    summary_print(out, m, f, counts, MB_ST_EVAL_COUNT);
 }
 
 mb_tally mb_report_summary(FILE *out, const mb_eval *e0, const mb_filter *f)
@@ -449,7 +458,7 @@ mb_tally mb_report_summary(FILE *out, const mb_eval *e0, const mb_filter *f)
     for (size_t i = 0; i < nt; i++) tally_add(&t, &parts[i].t);
     for (size_t i = 0; nt == 2 && i < n; i++)
         for (int s = 0; s < MB_ST_COUNT; s++) parts[0].counts[i][s] += parts[1].counts[i][s];
-    mb_report_summary_print(out, e->m, f, parts[0].counts);
+    summary_print(out, e->m, f, parts[0].counts, e->given ? MB_ST_COUNT : MB_ST_EVAL_COUNT);
     for (size_t i = 0; i < nt; i++) free(parts[i].counts);
     return t;
 }

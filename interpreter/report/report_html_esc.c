@@ -51,9 +51,9 @@ void mb_html_num(FILE *o, mb_num v)
     mb_report_num(o, v, 1);
 }
 
-static const char *const SYMBOL[MB_ST_COUNT] = {"✓", "✗", "→", "!", "~", "↓", "·", "?", "⚠"};
+static const char *const SYMBOL[MB_ST_COUNT] = {"✓", "✗", "→", "!", "~", "↓", "·", "?", "⚠", "≈", "∅"};
 static const char *const ZH[MB_ST_COUNT] = {"达标", "未达标", "进度正常", "需加快", "进展有限",
-                                            "倒退", "无数据", "无法评估", "数据错误"};
+                                            "倒退", "无数据", "无法评估", "数据错误", "临界待核", "未编译"};
 
 const char *mb_html_status_symbol(mb_status s)
 {

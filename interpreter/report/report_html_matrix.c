@@ -11,7 +11,7 @@
 static int problem(unsigned char s)
 {
     return s == MB_ST_MISSED || s == MB_ST_ERROR || s == MB_ST_REGRESSING || s == MB_ST_NEEDS_ACCELERATION ||
-           s == MB_ST_LIMITED_PROGRESS;
+           s == MB_ST_LIMITED_PROGRESS || s == MB_ST_BORDERLINE || s == MB_ST_UNSUPPORTED;
 }
 
 typedef struct rowkey { size_t bad, order, region; } rowkey;

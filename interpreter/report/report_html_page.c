@@ -74,7 +74,8 @@ static void legend(const mb_html *h)
     fputs("<p class=\"legend\">", h->o);
     mb_html_label(h, "Statuses", "状态");
     fputs(": ", h->o);
-    for (int s = 0; s < MB_ST_COUNT; s++) {
+    /* a database's two statuses only where its verdicts are shown */
+    for (int s = 0; s < (h->e->given ? MB_ST_COUNT : MB_ST_EVAL_COUNT); s++) {
         mb_html_badge(h, (mb_status)s);
         fputc(' ', h->o);
     }

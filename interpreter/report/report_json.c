@@ -232,7 +232,7 @@ mb_tally mb_report_json(FILE *out, const mb_eval *e, const mb_filter *f, int tra
     mb_tally t = mb_report_walk(e, f, json_row, &c);
     free(c.pos);
     fputs(c.n ? "\n],\n\"counts\":{" : "],\n\"counts\":{", out);
-    for (int s = 0; s < MB_ST_COUNT; s++)
+    for (int s = 0; s < (e->given ? MB_ST_COUNT : MB_ST_EVAL_COUNT); s++)
         fprintf(out, "%s\"%s\":%zu", s ? "," : "", mb_status_name((mb_status)s), t.by_status[s]);
     const mb_rowcount *rc = &e->D->count;
     fprintf(out, "},\n\"rows\":{\"read\":%zu,\"used\":%zu,\"unused_indicator\":%zu,\"unused_period\":%zu,"

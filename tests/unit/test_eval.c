@@ -1419,7 +1419,9 @@ Test(regions, a_plan_region_without_rows_is_no_data)
 Test(status, names_round_trip)
 {
     static const char *const names[] = {"met", "missed", "on-track", "needs-acceleration", "limited-progress",
-                                        "regressing", "no-data", "not-assessable", "error"};
+                                        "regressing", "no-data", "not-assessable", "error", "borderline",
+                                        "unsupported"};
+    cr_assert_eq(sizeof names / sizeof *names, MB_ST_COUNT);
     for (int i = 0; i < MB_ST_COUNT; i++) {
         cr_assert_str_eq(mb_status_name((mb_status)i), names[i]);
         cr_assert_eq(mb_status_parse(names[i], strlen(names[i])), i);
