@@ -21,6 +21,7 @@ PACKAGES=(
   chromium                          # headless browser: the HTML report is opened and checked in tests
   neovim                            # an editor's own LSP client drives `mubiao lsp` in a test
   libicu72                          # ICU: the SARIF Multitool (tests/package.json), a .NET program
+  libpq-dev                         # PostgreSQL's client library: `mubiao sql --run` runs the script in a database
   postgresql                        # a real PostgreSQL server the tests start to run `mubiao sql` scripts (and
                                     # its postgres_fdw, part of the same package, for the sharded cluster)
 )

@@ -105,4 +105,15 @@ int mb_cli_check_selection(const char *cmd, const mb_eval *e, const mb_filter *f
  * closest names and MB_EXIT_USAGE. */
 int mb_cli_name_known(const char *cmd, const mb_eval *e, const char *opt, const char *want);
 
+/* sql --run (cmd_sql_run.c): the compiled script run in PostgreSQL, its verdicts reported. */
+typedef struct mb_sql_run_args {
+    const struct mb_sql_opts *o;
+    const char *conninfo, *as_of, *format, *output;
+    unsigned fail_mask;
+    int keep;              /* --verdicts given: the table is committed, else rolled back */
+} mb_sql_run_args;
+/* Checks --format and --fail-on (the mask into a); 0 or MB_EXIT_USAGE. */
+int mb_cli_sql_run_check(mb_sql_run_args *a, const char *const *fail_on, size_t nfail_on);
+int mb_cli_sql_run(const mb_sql_run_args *a, const mb_model *m);
+
 #endif

@@ -22,6 +22,7 @@ static const char USAGE[] =
     "  draft    draft a rule file from a plan's text or saved web page, for review\n"
     "  lsp      serve the Language Server Protocol on stdin/stdout, for editors\n"
     "  sql      compile rules into one SQL script computing the verdicts in a database\n"
+    "           (--run: run it in PostgreSQL and report its verdicts as eval does)\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (and 'mubiao COMMAND --help' for a command)\n"
@@ -33,7 +34,8 @@ static const char USAGE[] =
     "eval: 0 no verdict in --fail-on (default missed,error), 1 some are, 2 errors in the\n"
     "rules or the data, or usage; explain: 0, or 2 as eval; merge: as eval; draft: 0, or 2 for an unusable\n"
     "plan or usage; lsp: 0 after shutdown and exit, 1 when the client left without them;\n"
-    "history, diff: 0, or 2 for a file that is not a history, or usage; sql: as check.\n"
+    "history, diff: 0, or 2 for a file that is not a history, or usage; sql: as check\n"
+    "(with --run: see 'mubiao sql --help').\n"
     "Every command exits 2 when its output could not be written whole.\n";
 
 /* Whatever a command printed on standard output (a report, help, a summary) must have

@@ -1,0 +1,1 @@
+sql ../../rules/haizhou_2015.mb --run 'host=/tmp' --dialect duckdb
