@@ -99,6 +99,10 @@ typedef struct junit_ctx {
 
 static size_t plan_ix(const junit_ctx *c, const mb_plan *p) { return p ? p->index : c->e->m->nplans; }
 
+/* What settled nothing: no data, a qualitative target, and of verdicts a database computed
+ * one too close to call or a rule it does not compile. Such a case is skipped, saying why. */
+#define SKIPPED (1u << MB_ST_NO_DATA | 1u << MB_ST_NOT_ASSESSABLE | 1u << MB_ST_BORDERLINE | 1u << MB_ST_UNSUPPORTED)
+
 static int outcome(const junit_ctx *c)
 {
     int fail = 0, err = 0, skip = 1;
@@ -106,7 +110,7 @@ static int outcome(const junit_ctx *c)
         mb_status s = c->ms[i].status;
         if (c->f->fail_mask & (1u << s)) fail = 1;
         else if (s == MB_ST_ERROR) err = 1;
-        if (s != MB_ST_NO_DATA && s != MB_ST_NOT_ASSESSABLE) skip = 0;
+        if (!(SKIPPED & 1u << s)) skip = 0;
     }
     return fail ? OUT_FAIL : err ? OUT_ERROR : skip && c->nms ? OUT_SKIP : OUT_PASS;
 }
@@ -198,10 +202,9 @@ static void write_case(junit_ctx *c, int out)
     xml(o, r->id);
     if (r->label) { fputc(' ', o); xml(o, r->label); }
     fputs("\">\n", o);
-    unsigned skipmask = 1u << MB_ST_NO_DATA | 1u << MB_ST_NOT_ASSESSABLE;
     if (out == OUT_SKIP) {
         fputs("      <skipped message=\"", o);
-        list(o, c, skipmask);
+        list(o, c, SKIPPED);
         fputs("\"/>\n", o);
     } else if (out == OUT_ERROR || out == OUT_FAIL) {
         unsigned mask = out == OUT_FAIL ? c->f->fail_mask : 1u << MB_ST_ERROR;

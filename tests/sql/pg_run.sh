@@ -65,6 +65,8 @@ expect unsupported sql unsupported.mb --run "$conn"
 expect unsupported_summary sql unsupported.mb --run "$conn" --format summary --fail-on missed
 # nothing but unsupported verdicts: nothing was checked, which is never a pass
 expect only_unsupported sql only_unsupported.mb --run "$conn" --format csv --fail-on missed
+# in JUnit a target nothing settled is skipped, saying why, not passed
+expect only_unsupported_junit sql only_unsupported.mb --run "$conn" --format junit --fail-on none
 # a table that is not there: the server's message, with the line of the script; no password
 expect missing_table sql unsupported.mb --run "$conn password=sekrit-pw" --table no_such_table
 # the verdicts table is rolled back unless --verdicts names one to keep
