@@ -57,16 +57,16 @@ static int fail(mb_sqlv *s, const char *const *c, const char *fmt, ...)
     return -1;
 }
 
-/* The milestone a row is for: the k-th of the rule's goals due in that year, k counting the
- * rows of this rule, year and region seen before. -1 when there is none. */
-static long goal_of(seen *z, const mb_rule *r, int year, long region)
+/* The milestone a row is for: the k-th of the rule's goals due in that period, k counting
+ * the rows of this rule, period and region seen before. -1 when there is none. */
+static long goal_of(seen *z, const mb_rule *r, int year, int sub, long region)
 {
     char key[96];
-    int kn = snprintf(key, sizeof key, "%zu/%d/%ld", r->index, year, region);
+    int kn = snprintf(key, sizeof key, "%zu/%d/%d/%ld", r->index, year, sub, region);
     void **slot = mb_map_ref(&z->taken, key, (size_t)kn);
     size_t k = slot ? (size_t)(uintptr_t)*slot : 0;
     for (size_t g = 0, i = 0; g < r->ngoals; g++) {
-        if (r->goals[g].year != year || i++ < k) continue;
+        if (r->goals[g].year != year || r->goals[g].sub != sub || i++ < k) continue;
         if (slot) *slot = (void *)(uintptr_t)(k + 1);
         else {
             if (z->nkeys == z->cap) {
@@ -108,11 +108,12 @@ int mb_sqlv_row(void *ctx, const char *const *c)
     long region = mb_data_region(s->D, c[MB_SQLV_REGION]);
     if (region < 0) region = mb_data_intern(s->D, c[MB_SQLV_REGION], strlen(c[MB_SQLV_REGION]));
     if (region < 0) return fail(s, c, "the region could not be added (out of memory, or too many regions)");
-    char *end;
-    long year = strtol(c[MB_SQLV_YEAR], &end, 10);
-    long goal = *end || end == c[MB_SQLV_YEAR] ? -1 : goal_of(z, r, (int)year, region);
+    mb_period due; /* the deadline as the script writes it: 2020, 2025Q1, 2025-03 */
+    long goal = mb_period_parse(c[MB_SQLV_YEAR], strlen(c[MB_SQLV_YEAR]), &due)
+                    ? goal_of(z, r, due.year, due.quarter ? mb_sub_of_quarter(due.quarter) : due.month, region)
+                    : -1;
     if (goal == -2) { snprintf(s->err, s->cap, "out of memory"); return -1; }
-    if (goal < 0) return fail(s, c, "the rule has no deadline in that year, or no more of them");
+    if (goal < 0) return fail(s, c, "the rule has no deadline in that period, or no more of them");
     mb_given_row row = {.rule = r->index, .goal = (size_t)goal, .region = (size_t)region, .status = (mb_status)st,
                         .detail = c[MB_SQLV_DETAIL]};
     if (number(s, c, MB_SQLV_ACTUAL, "actual value", &row.has_actual, &row.actual) ||

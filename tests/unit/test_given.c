@@ -96,7 +96,7 @@ Test(given, what_the_rules_do_not_know_is_refused)
     cr_assert_eq(row(&f, "甲市", "Z", "2020", "met", NULL, NULL, NULL, NULL, NULL), -1);
     cr_assert(strstr(f.err, "no such rule") != NULL, "%s", f.err);
     cr_assert_eq(row(&f, "甲市", "A", "2019", "met", NULL, NULL, NULL, NULL, NULL), -1);
-    cr_assert(strstr(f.err, "no deadline in that year") != NULL, "%s", f.err);
+    cr_assert(strstr(f.err, "no deadline in that period") != NULL, "%s", f.err);
     cr_assert_eq(row(&f, "甲市", "A", "2018", "fine", NULL, NULL, NULL, NULL, NULL), -1);
     cr_assert(strstr(f.err, "'fine' is not a status") != NULL, "%s", f.err);
     cr_assert_eq(row(&f, "甲市", "A", "2018", "met", "1e5", "2018", NULL, NULL, NULL), -1);
