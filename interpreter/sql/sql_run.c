@@ -24,7 +24,62 @@ int mb_sql_run(const char *conninfo, const char *script, const char *verdicts, i
 
 #else
 
+#include <dlfcn.h>
 #include <libpq-fe.h>
+
+/* libpq is opened on the first --run, not linked: it brings about twenty libraries (OpenSSL,
+ * Kerberos, LDAP) whose loading cost every start of every command a few milliseconds. The
+ * library opened is the one whose header this was built with (MB_LIBPQ_SONAME, from CMake). */
+#ifndef MB_LIBPQ_SONAME
+#define MB_LIBPQ_SONAME "libpq.so.5"
+#endif
+#define MB_PQ_FUNCS(X)                                                                              \
+    X(PQconninfoParse) X(PQconninfoFree) X(PQfreemem) X(PQresultErrorField) X(PQresultErrorMessage) \
+    X(PQexec) X(PQresultStatus) X(PQerrorMessage) X(PQclear) X(PQescapeIdentifier) X(PQnfields)    \
+    X(PQntuples) X(PQgetisnull) X(PQgetvalue) X(PQconnectdb) X(PQstatus) X(PQfinish)             \
+    X(PQsetNoticeProcessor) X(PQtransactionStatus)
+static struct {
+#define MB_PQ_FIELD(f) __typeof__(&f) f;
+    MB_PQ_FUNCS(MB_PQ_FIELD)
+#undef MB_PQ_FIELD
+} pq;
+
+/* NULL when libpq is open, else why not (for the message). */
+static const char *pq_open(void)
+{
+    static int tried;
+    static const char *why;
+    if (tried) return why;
+    tried = 1;
+    void *h = dlopen(MB_LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!h) return why = "libpq (" MB_LIBPQ_SONAME ") cannot be opened; install it (Debian: libpq5)";
+#define MB_PQ_SYM(f) if (!(pq.f = (__typeof__(pq.f))dlsym(h, #f))) return why = "libpq lacks " #f;
+    MB_PQ_FUNCS(MB_PQ_SYM)
+#undef MB_PQ_SYM
+    return NULL;
+}
+
+/* Every call below goes through the table. */
+#define MB_PQ_CALL(f) pq.f
+#define PQconninfoParse MB_PQ_CALL(PQconninfoParse)
+#define PQconninfoFree MB_PQ_CALL(PQconninfoFree)
+#define PQfreemem MB_PQ_CALL(PQfreemem)
+#define PQresultErrorField MB_PQ_CALL(PQresultErrorField)
+#define PQresultErrorMessage MB_PQ_CALL(PQresultErrorMessage)
+#define PQexec MB_PQ_CALL(PQexec)
+#define PQresultStatus MB_PQ_CALL(PQresultStatus)
+#define PQerrorMessage MB_PQ_CALL(PQerrorMessage)
+#define PQclear MB_PQ_CALL(PQclear)
+#define PQescapeIdentifier MB_PQ_CALL(PQescapeIdentifier)
+#define PQnfields MB_PQ_CALL(PQnfields)
+#define PQntuples MB_PQ_CALL(PQntuples)
+#define PQgetisnull MB_PQ_CALL(PQgetisnull)
+#define PQgetvalue MB_PQ_CALL(PQgetvalue)
+#define PQconnectdb MB_PQ_CALL(PQconnectdb)
+#define PQstatus MB_PQ_CALL(PQstatus)
+#define PQfinish MB_PQ_CALL(PQfinish)
+#define PQsetNoticeProcessor MB_PQ_CALL(PQsetNoticeProcessor)
+#define PQtransactionStatus MB_PQ_CALL(PQtransactionStatus)
 
 int mb_sql_run_available(void)
 {
@@ -165,6 +220,8 @@ static int read_verdicts(PGconn *c, const char *verdicts, mb_sql_row_fn fn, void
 int mb_sql_run(const char *conninfo, const char *script, const char *verdicts, int keep, mb_sql_row_fn fn, void *ctx,
                char *err, size_t cap)
 {
+    const char *why = pq_open();
+    if (why) { snprintf(err, cap, "%s", why); return -1; }
     char pw[512];
     if (password_of(conninfo, pw, sizeof pw, err, cap)) return -1;
     PGconn *c = PQconnectdb(conninfo);
