@@ -34,6 +34,11 @@ int mb_cli_check_fix(char **files, int n);
 /* "mubiao check: msg" on stderr plus a pointer to --help; returns MB_EXIT_USAGE. The message
  * is cleaned for the terminal (mb_term_put): it usually quotes what the user typed. */
 int mb_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The --fail-on set: statuses separated by commas (spaces around them allowed), "none" for the
+ * empty set; every --fail-on adds to it; `dflt` when none is given. Only the first `nstatus`
+ * statuses are accepted (eval's nine; sql --run's also borderline and unsupported). Returns 0,
+ * or 2 after a usage error naming `cmd`. */
+int mb_cli_fail_on(const char *cmd, const char *const *specs, size_t n, int nstatus, unsigned dflt, unsigned *mask);
 /* "mubiao check: msg" on stderr, cleaned, without the pointer to --help. */
 void mb_cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -258,37 +258,6 @@ static int parse(const char *cmd, int argc, char **argv, const mb_opt *opts, con
     return 0;
 }
 
-/* The --fail-on set: statuses separated by commas (spaces around them allowed), "none" for
- * the empty set; every --fail-on adds to it. Default: missed and error — an error verdict
- * (values submitted but unusable) must not pass a CI gate unnoticed. */
-static int fail_mask(const char *cmd, const char *const *specs, size_t n, unsigned *mask)
-{
-    *mask = 0;
-    if (!n) { *mask = 1u << MB_ST_MISSED | 1u << MB_ST_ERROR; return 0; }
-    for (size_t k = 0; k < n; k++) {
-        const char *p = specs[k];
-        for (;;) {
-            size_t len = strcspn(p, ",");
-            const char *t = p, *end = p + len;
-            while (t < end && (*t == ' ' || *t == '\t')) t++;
-            while (end > t && (end[-1] == ' ' || end[-1] == '\t')) end--;
-            int s = mb_status_parse(t, (size_t)(end - t));
-            if (s >= 0) *mask |= 1u << s;
-            else if (!(end - t == 4 && !memcmp(t, "none", 4))) {
-                char valid[256] = "";
-                for (int i = 0; i < MB_ST_EVAL_COUNT; i++) {
-                    strcat(valid, mb_status_name((mb_status)i));
-                    strcat(valid, ", ");
-                }
-                return mb_cli_usage_error(cmd, "--fail-on: '%.*s' is not a status (%snone)", (int)(end - t), t, valid);
-            }
-            if (!p[len]) break;
-            p += len + 1;
-        }
-    }
-    return 0;
-}
-
 /* The --where set (and --binding): attributes a target must have one of; 0 when none is asked. */
 static int where_mask(const char *cmd, const eval_args *a, unsigned *mask)
 {
@@ -623,7 +592,10 @@ int mb_cli_eval_run(const char *cmd, int argc, char **argv, const char *usage)
     const char *fmt = a.format ? a.format : "text";
     unsigned mask;
     unsigned attrs;
-    if (fail_mask(cmd, a.fail_on, a.nfail_on, &mask) || where_mask(cmd, &a, &attrs)) {
+    /* by default missed and error: an error verdict (values submitted but unusable) must not
+     * pass a CI gate unnoticed */
+    unsigned dflt = 1u << MB_ST_MISSED | 1u << MB_ST_ERROR;
+    if (mb_cli_fail_on(cmd, a.fail_on, a.nfail_on, MB_ST_EVAL_COUNT, dflt, &mask) || where_mask(cmd, &a, &attrs)) {
         args_free(&a);
         return MB_EXIT_USAGE;
     }

@@ -22,39 +22,15 @@ static int known_format(const char *fmt)
     return 0;
 }
 
-/* --fail-on as eval takes it, with the database's two statuses; by default missed, error,
- * borderline and unsupported (the last two: verdicts nothing settled). */
-static int fail_mask(const char *const *specs, size_t n, unsigned *mask)
-{
-    *mask = 0;
-    if (!n) {
-        *mask = 1u << MB_ST_MISSED | 1u << MB_ST_ERROR | 1u << MB_ST_BORDERLINE | 1u << MB_ST_UNSUPPORTED;
-        return 0;
-    }
-    for (size_t k = 0; k < n; k++)
-        for (const char *p = specs[k];;) {
-            size_t len = strcspn(p, ",");
-            const char *t = p, *end = p + len;
-            while (t < end && (*t == ' ' || *t == '\t')) t++;
-            while (end > t && (end[-1] == ' ' || end[-1] == '\t')) end--;
-            int s = mb_status_parse(t, (size_t)(end - t));
-            if (s >= 0) *mask |= 1u << s;
-            else if (!(end - t == 4 && !memcmp(t, "none", 4)))
-                return mb_cli_usage_error("sql", "--fail-on: '%.*s' is not a status (met, missed, on-track, "
-                                          "needs-acceleration, limited-progress, regressing, no-data, "
-                                          "not-assessable, error, borderline, unsupported, none)", (int)(end - t), t);
-            if (!p[len]) break;
-            p += len + 1;
-        }
-    return 0;
-}
-
 int mb_cli_sql_run_check(mb_sql_run_args *a, const char *const *fail_on, size_t nfail_on)
 {
     if (!a->format) a->format = "text";
     if (!known_format(a->format))
         return mb_cli_usage_error("sql", "unknown format '%s' (text, json, csv, junit, summary or html)", a->format);
-    return fail_mask(fail_on, nfail_on, &a->fail_mask);
+    /* by default also borderline and unsupported: verdicts nothing settled */
+    return mb_cli_fail_on("sql", fail_on, nfail_on, MB_ST_COUNT,
+                          1u << MB_ST_MISSED | 1u << MB_ST_ERROR | 1u << MB_ST_BORDERLINE | 1u << MB_ST_UNSUPPORTED,
+                          &a->fail_mask);
 }
 
 /* The compiled script, in memory for libpq. NULL when out of memory. */

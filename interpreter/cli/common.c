@@ -74,3 +74,28 @@ int mb_cli_load_rules(char **paths, int n, mb_diags *d, mb_model **out)
     if (d->errors) return MB_EXIT_FAIL; /* syntax errors: resolving would only add noise */
     return mb_model_check(m, d) ? MB_EXIT_FAIL : MB_EXIT_OK;
 }
+
+int mb_cli_fail_on(const char *cmd, const char *const *specs, size_t n, int nstatus, unsigned dflt, unsigned *mask)
+{
+    *mask = n ? 0 : dflt;
+    for (size_t k = 0; k < n; k++)
+        for (const char *p = specs[k];;) {
+            size_t len = strcspn(p, ",");
+            const char *t = p, *end = p + len;
+            while (t < end && (*t == ' ' || *t == '\t')) t++;
+            while (end > t && (end[-1] == ' ' || end[-1] == '\t')) end--;
+            int s = mb_status_parse(t, (size_t)(end - t));
+            if (s >= 0 && s < nstatus) *mask |= 1u << s;
+            else if (!(end - t == 4 && !memcmp(t, "none", 4))) {
+                char valid[256] = "";
+                for (int i = 0; i < nstatus; i++) {
+                    strcat(valid, mb_status_name((mb_status)i));
+                    strcat(valid, ", ");
+                }
+                return mb_cli_usage_error(cmd, "--fail-on: '%.*s' is not a status (%snone)", (int)(end - t), t, valid);
+            }
+            if (!p[len]) break;
+            p += len + 1;
+        }
+    return 0;
+}

@@ -1,0 +1,1 @@
+eval ../data/eval_forms.mb --data ../data/eval_forms.csv --fail-on borderline
