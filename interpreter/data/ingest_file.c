@@ -411,8 +411,12 @@ static int read_text(mb_data *D, const mb_text *t, int json, int fd)
     uint16_t file = (uint16_t)(D->nfiles - 1);
     if (json) {
         /* the fields come in COL_* order (MB_JSONIN_*), as mb_ingest_plain_row reads them */
-        ingest g = {.D = D, .t = t, .file = file, .json = 1, .col = {0, 1, 2, 3, 4}, .ncols = NCOLS};
+        /* pages already read are given back as for CSV (mb_ingest_release): the full parser
+         * never looks back, and a diagnostic that quotes an earlier line faults it in again */
+        ingest g = {.D = D, .t = t, .file = file, .json = 1, .col = {0, 1, 2, 3, 4}, .ncols = NCOLS,
+                    .release_end = fd >= 0 ? t->len : 0};
         read_guarded(&g, NULL, read_json);
+        if (fd >= 0) mb_ingest_release(&g, t->len);
         return g.changed;
     }
     return read_csv(D, t, file, fd);

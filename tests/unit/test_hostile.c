@@ -234,6 +234,7 @@ typedef struct expect {
     int ncount;
     int timeout, memory_mb;
     int san_memory_mb;   /* RSS limit under sanitizers: -1 from memory_mb, 0 none */
+    int max_rss_mb;      /* peak resident memory allowed (plain build only); 0: not checked */
     long max_err_lines;  /* -1: no limit */
     char *root_skip, *xfail, *heavy, *status_only;
     char *env[16];
@@ -371,6 +372,7 @@ static void run_case(const char *name)
         else if (!strcmp(key, "max-stderr-lines")) x.max_err_lines = atol(val);
         else if (!strcmp(key, "memory")) x.memory_mb = atoi(val);
         else if (!strcmp(key, "sanitizer-memory")) x.san_memory_mb = strcmp(val, "none") ? atoi(val) : 0;
+        else if (!strcmp(key, "max-rss")) x.max_rss_mb = atoi(val);
         else if (!strcmp(key, "root-skip")) x.root_skip = val;
         else if (!strcmp(key, "status-only")) x.status_only = val;
         else if (!strcmp(key, "xfail")) x.xfail = val;
@@ -533,6 +535,10 @@ static void run_case(const char *name)
         size_t c = count_lines_with(errs, x.count_text[i]);
         if ((long)c != x.count_n[i]) fail_note(&v, "\n  %zu stderr lines with '%s', expected %ld", c, x.count_text[i], x.count_n[i]);
     }
+    /* peak RSS from wait4: a mapped file counts only with the pages it keeps resident, which
+     * the address-space limit cannot see; a sanitizer's shadow and redzones are no measure */
+    if (x.max_rss_mb > 0 && !san && ru.ru_maxrss > (long)x.max_rss_mb * 1024)
+        fail_note(&v, "\n  peak RSS %ld MiB, at most %d MiB expected", ru.ru_maxrss / 1024, x.max_rss_mb);
     if (x.max_err_lines >= 0) {
         long lines = 0;
         for (const char *p = errs; *p; p++) lines += *p == '\n';
