@@ -295,6 +295,7 @@ typedef struct run {
     mb_csv_stream *csv;
     mb_out out;              /* open already when out_open (the CSV report, streamed) */
     int out_open, out_failed;
+    mb_cli_split split;      /* a large file's second part, streamed on a second thread */
 } run;
 
 /* Can this run evaluate while reading? The summary (its counts do not depend on order), or
@@ -365,6 +366,10 @@ static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int ke
         R->counts = calloc(R->m->nrules + 1, sizeof *R->counts);
         started = R->counts && mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_summary_count, R->counts);
     }
+    if (started && R->D->threads != 1 && !csv) {
+        mb_cli_split_init(&R->split, &R->st, R->counts);
+        R->D->split = &R->split.ops;
+    }
     if (started) {
         (void)read_data(a, R->D);
         if (!R->D->unsorted) mb_stream_finish(&R->st);
@@ -372,6 +377,9 @@ static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int ke
         int ok = !R->D->unsorted && !R->st.changed && !R->st.t.error &&
                  (used < 0 || used == mb_report_as_of_key(a->as_of, key, R->m, R->D));
         mb_stream_free(&R->st);
+        const char *debug = getenv("MB_DEBUG");
+        if (ok && debug && strstr(debug, "stream")) /* for tests: which path a run took */
+            fprintf(stderr, "mubiao: debug: streamed; files read in two parts: %zu\n", R->D->split_parts);
         if (ok) return 1;
         mb_data_free(R->D);
         R->D = fresh_data(R->m);

@@ -102,10 +102,30 @@ typedef struct mb_data {
     mb_obs *held;            /* released regions whose slots were kept (reference regions) */
     size_t *held_region;
     size_t nheld;
+    /* Streaming on two threads (ingest_file.c, read_csv): the caller's way to stream the
+     * second part of a large file into a store of its own. NULL: streaming reads on one thread. */
+    const struct mb_stream_split *split;
+    size_t split_parts;      /* files whose second part was streamed on its own thread and
+                                kept (the CLI shows it under MB_DEBUG=stream, for tests) */
     /* One shard of a run spread over machines (eval --shard K/N), or a run merged from such
      * shards (mubiao merge): shard.h. NULL otherwise. */
     struct mb_shard *shard;
 } mb_data;
+
+/* Streaming a large CSV file on two threads: the first part into the caller's store, the
+ * second into a store S of its own, each evaluated region by region as it is read. `begin`
+ * (before reading, on the caller's thread) makes S stream into a sink of its own (setting
+ * S->stream, region_done and stream_ctx) and returns it, or NULL when the run must not be
+ * split (the file is then read on one thread). `join` (after both parts, on the caller's
+ * thread; called once for each part begun) with keep 1 adds the part's verdicts to the
+ * caller's when they can be (the part used the caller's as-of and stopped for nothing) and
+ * returns 1; otherwise (or with keep 0) it drops them and returns 0, and the second part is
+ * read again in order into the caller's store, as on one thread. */
+typedef struct mb_stream_split {
+    void *(*begin)(void *ctx, struct mb_data *S);
+    int (*join)(void *ctx, void *part, int keep);
+    void *ctx;
+} mb_stream_split;
 
 mb_data *mb_data_new(const mb_model *m);
 void mb_data_free(mb_data *D);

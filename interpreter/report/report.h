@@ -99,6 +99,14 @@ int mb_stream_start(mb_stream *s, const mb_model *m, mb_data *D, const mb_filter
                     mb_verdict_fn fn, void *ctx);
 void mb_stream_finish(mb_stream *s);
 void mb_stream_free(mb_stream *s);
+/* Two threads (data.h, mb_stream_split): `part` streams a second part of the data, read
+ * into a store S of its own, with s's rules, filter and as-of, each verdict to fn(ctx).
+ * 0 when it cannot (a region compared with might be in either part), or out of memory.
+ * mb_stream_part_join, after both parts (and s's last region) are evaluated: with keep,
+ * adds the part's tally to s when its verdicts are those one pass gives (it stopped for
+ * nothing and judged as of s's period) and returns 1; else 0. Frees the part either way. */
+int mb_stream_part_start(mb_stream *part, const mb_stream *s, mb_data *S, mb_verdict_fn fn, void *ctx);
+int mb_stream_part_join(mb_stream *s, mb_stream *part, int keep);
 
 /* The per-rule summary in two steps, for streaming: count each verdict (ctx: a table of
  * nrules + 1 rows of MB_ST_COUNT counts), then print the table. */

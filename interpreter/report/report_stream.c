@@ -135,3 +135,24 @@ void mb_stream_free(mb_stream *s)
     s->ref_keys = NULL;
     s->ref_idx = NULL;
 }
+
+int mb_stream_part_start(mb_stream *part, const mb_stream *s, mb_data *S, mb_verdict_fn fn, void *ctx)
+{
+    /* A region compared with may lie in the other part: such runs are not split. */
+    if (s->nrefs) return 0;
+    return mb_stream_start(part, s->m, S, s->f, s->given_key, fn, ctx);
+}
+
+int mb_stream_part_join(mb_stream *s, mb_stream *part, int keep)
+{
+    keep = keep && !part->changed && !part->t.error && !part->D->unsorted &&
+           (part->used_key < 0 || s->used_key < 0 || part->used_key == s->used_key);
+    if (keep) {
+        if (s->used_key < 0) s->used_key = part->used_key; /* the caller compares it with the run's */
+        for (size_t k = 0; k < MB_ST_COUNT; k++) s->t.by_status[k] += part->t.by_status[k];
+        s->t.verdicts += part->t.verdicts;
+        s->t.failing += part->t.failing;
+    }
+    mb_stream_free(part);
+    return keep;
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Streaming on two threads: a large sorted file is read in two parts, split at a region
+# boundary near the middle, each part evaluated region by region into a sink of its own, and
+# the parts combined. Whatever happens at the split, the answer must be one thread's: for each
+# case below, the summary (standard output, messages, exit status) and the CSV report (the
+# file, messages, exit status) are byte for byte those of MB_THREADS=1, and MB_DEBUG=stream
+# says which path the run took — two parts kept (1), or the second part read again on one
+# thread (0), or no streaming at all (no line: the data was read again holding every region).
+# The inputs are the first 3,800 regions of the 10,000-region reference file (19 MB, over the
+# 16 MiB a second thread needs), changed a little for each case.
+set -euo pipefail
+src=${MB_SOURCE_DIR:?}
+bin=${MB_BINARY:?}
+gen="$src/../shared/bench/gen_data.py"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+data="$src/bench/data/bench_10000.csv"
+if [ ! -f "$data" ]; then
+  [ -f "$gen" ] || { echo "the reference data generator is missing: $gen"; exit 1; }
+  data="$tmp/bench_10000.csv"
+  python3 "$gen" 10000 "$data" >/dev/null
+fi
+rules="$src/bench/workload.mb"
+cp "$rules" "$tmp/refs.mb"
+echo 'target R21: rd_gdp > region "R000002" by 2018 phrase "rd_gdp above R000002 in 2018";' >>"$tmp/refs.mb"
+python3 - "$data" "$tmp" <<'PY'
+import sys
+src, out = sys.argv[1], sys.argv[2]
+with open(src) as f:
+    head = f.readline()
+    rows = [l for l in f if int(l[1:7]) <= 3800]
+def write(name, rs):
+    with open(f"{out}/{name}.csv", "w") as f:
+        f.write(head)
+        f.writelines(rs)
+def bad(l):  # a value that is not a number: an error naming its line and column
+    r, i, p, v = l.rstrip("\n").split(",")
+    return f"{r},{i},{p},x{v}\n"
+n = len(rows)
+write("plain", rows)
+# a rejected value in the first rows and in the last: the second part's messages must carry
+# the file's line numbers, and come after the first part's
+write("errors", [bad(l) if l[:7] in ("R000001", "R000002", "R003799", "R003800") and ",rd_gdp,2018," in l else l
+                 for l in rows])
+# a quoted field in the first part: the split might cut a record, the second part is not kept
+q = next(k for k, l in enumerate(rows) if k > 1000 and ",rd_gdp," in l)
+write("quote", [l.replace(",rd_gdp,", ',"rd_gdp",') if k == q else l for k, l in enumerate(rows)])
+# every other row names its region with a fullwidth last digit (NFKC: the same region), so the
+# split falls inside a region: its rows are in both parts, which must not be combined
+def alt(l, k):
+    return (l[:6] + chr(0xFF10 + int(l[6])) + l[7:]) if k % 2 else l
+write("spelled", [alt(l, k) for k, l in enumerate(rows)])
+# the first region has a later period than any other: one thread judges every region as of
+# it from the start; the second part, on its own, would judge as of 2020
+write("asof_first", rows[:3] + ["R000001,rd_gdp,2021,1.0\n"] + rows[3:])
+# the last region has the later period: the as-of moves at the end, on one thread and two
+write("asof_last", rows + ["R003800,rd_gdp,2021,1.0\n"])
+# a region's rows come back near the end: not sorted
+write("unsorted", rows + ["R000001,rd_gdp,2018,9.99\n"])
+PY
+fails=0
+# case rules want: want is the MB_DEBUG=stream line of the two-thread run ("none": no line)
+check() {
+  local name=$1 rules=$2 want=$3 f="$tmp/$1.csv"
+  [ "$(stat -c %s "$f")" -gt $((16 << 20)) ] || { echo "FAIL $name: too small for two threads"; fails=$((fails + 1)); return; }
+  [ "$(nproc)" -ge 2 ] || want=0
+  for t in 1 2; do
+    local env=(MB_DEBUG=stream)
+    [ $t = 1 ] && env+=(MB_THREADS=1)
+    rc=0; env "${env[@]}" "$bin" eval "$rules" --data "$f" --format summary >"$tmp/sum$t" 2>"$tmp/sumerr$t" || rc=$?
+    echo "exit $rc" >>"$tmp/sum$t"
+    rc=0; env "${env[@]}" "$bin" eval "$rules" --data "$f" --format csv --output "$tmp/csv$t.csv" 2>"$tmp/csverr$t" || rc=$?
+    echo "exit $rc" >>"$tmp/csverr$t"
+  done
+  for k in sum sumerr csv csverr; do
+    local a="$tmp/${k}1" b="$tmp/${k}2"
+    [ $k = csv ] && a="$tmp/csv1.csv" b="$tmp/csv2.csv"
+    # the debug line says which path each run took: compared apart
+    if ! cmp -s <(grep -v '^mubiao: debug:' "$a") <(grep -v '^mubiao: debug:' "$b"); then
+      echo "FAIL $name: $k differs between one thread and two"
+      diff <(grep -v '^mubiao: debug:' "$a") <(grep -v '^mubiao: debug:' "$b") | head -10 || true
+      fails=$((fails + 1))
+    fi
+  done
+  for k in sumerr csverr; do
+    local got
+    got=$(sed -n 's/^mubiao: debug: streamed; files read in two parts: //p' "$tmp/${k}2")
+    [ -n "$got" ] || got=none
+    # the CSV report streams on one thread
+    [ $k = csverr ] && [ "$want" = 1 ] && want=0
+    [ "$got" = "$want" ] || { echo "FAIL $name: $k: two parts kept: $got, expected $want"; fails=$((fails + 1)); }
+    got=$(sed -n 's/^mubiao: debug: streamed; files read in two parts: //p' "$tmp/${k}1")
+    [ -n "$got" ] || got=none
+    [ "$want" = none ] || [ "$got" = 0 ] || { echo "FAIL $name: $k: one thread kept two parts ($got)"; fails=$((fails + 1)); }
+  done
+  [ -s "$tmp/csv1.csv" ] || { echo "FAIL $name: no CSV report"; fails=$((fails + 1)); }
+  echo "$name: $(grep -c . "$tmp/csv1.csv") report lines, $(grep -c 'error:\|warning:' "$tmp/sumerr1" || true) messages, two parts kept: $want"
+}
+check plain "$rules" 1
+check errors "$rules" 1
+[ "$(grep -c ': error: ' "$tmp/sumerr2")" = 4 ] || { echo "FAIL errors: expected 4 messages"; cat "$tmp/sumerr2"; fails=$((fails + 1)); }
+check quote "$rules" 0
+check spelled "$rules" 0
+check asof_first "$rules" 0
+check asof_last "$rules" none
+check unsorted "$rules" none
+check plain "$tmp/refs.mb" 0
+[ $fails = 0 ] || { echo "$fails failed"; exit 1; }
+echo "all cases the same on one thread and two"
