@@ -47,8 +47,10 @@ static inline void copy_short(char *d, const char *s, size_t n)
     } else if (n >= 4) {
         memcpy(d, s, 4);
         memcpy(d + n - 4, s + n - 4, 4);
-    } else {
-        for (size_t i = 0; i < n; i++) d[i] = s[i];
+    } else if (n) { /* 1 to 3 bytes: first, middle and last (a loop becomes a memcpy call) */
+        d[0] = s[0];
+        d[n / 2] = s[n / 2];
+        d[n - 1] = s[n - 1];
     }
 }
 
@@ -65,8 +67,15 @@ static inline void putc_(line *l, char c) { put(l, &c, 1); }
 
 static void put_int(line *l, long v)
 {
-    if (v >= 1000 && v <= 9999) { /* a year: nearly every integer of a line */
-        char y[4] = {(char)('0' + v / 1000), (char)('0' + v / 100 % 10), (char)('0' + v / 10 % 10), (char)('0' + v % 10)};
+    if (v >= 1000 && v <= 9999) { /* a year: nearly every integer of a line, two digit pairs */
+        static const char D2[201] = "0001020304050607080910111213141516171819"
+                                    "2021222324252627282930313233343536373839"
+                                    "4041424344454647484950515253545556575859"
+                                    "6061626364656667686970717273747576777879"
+                                    "8081828384858687888990919293949596979899";
+        char y[4];
+        memcpy(y, D2 + 2 * (v / 100), 2);
+        memcpy(y + 2, D2 + 2 * (v % 100), 2);
         put(l, y, 4);
         return;
     }

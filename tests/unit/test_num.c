@@ -473,6 +473,41 @@ Test(num_format, decimal_path_equals_general_path)
     cr_assert_str_eq(F((mb_num){7, 1000000000000000000}, 2, NULL), "0.000000000000000007");
 }
 
+/* The 64-bit path produces digits two at a time and copies the pieces with fixed-size moves:
+ * every length of the integer part (1 to 19 digits, up to 2^62) with every number of places
+ * (0 to 18) and fractions with and without trailing zeros, against the general path. */
+Test(num_format, decimal_path_every_length_and_place)
+{
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    size_t n = 0;
+    for (int k = 0; k <= 18; k++) {
+        int64_t p = 1;
+        for (int t = 0; t < k; t++) p *= 10;
+        for (int digits = 1; digits <= 19; digits++) {
+            for (int rep = 0; rep < 12; rep++) {
+                x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+                uint64_t lim = 1;
+                for (int t = 0; t < digits && lim < ((uint64_t)1 << 62) / 10; t++) lim *= 10;
+                int64_t m = (int64_t)(x % lim);
+                if (rep % 3 == 1 && m >= 1000) m -= m % 1000; /* zeros to trim */
+                if (rep % 4 == 2) m = -m;
+                char a[MB_NUM_BUF], b[MB_NUM_BUF];
+                int ea = -1, eb = -1;
+                size_t na = mb_num_format((mb_num){m, p}, 4, a, &ea);
+                size_t nb = mb_num_format((mb_num){(mb_i128)m * 3, (mb_i128)p * 3}, 4, b, &eb);
+                cr_assert_str_eq(a, b, "%lld / 10^%d", (long long)m, k);
+                cr_assert(na == nb && na == strlen(a) && ea == 1 && eb == 1);
+                n++;
+            }
+        }
+    }
+    cr_assert_str_eq(F((mb_num){((mb_i128)1 << 62) - 1, 1000000000000000000}, 4, NULL), "4.611686018427387903");
+    cr_assert_str_eq(F((mb_num){-5, 100}, 4, NULL), "-0.05");
+    cr_assert_str_eq(F((mb_num){120, 100}, 4, NULL), "1.2");
+    cr_assert_str_eq(F((mb_num){99, 1}, 4, NULL), "99");
+    cr_assert_eq(n, 19 * 19 * 12);
+}
+
 Test(num_format, to_double)
 {
     cr_assert_float_eq(mb_num_to_double(N("2.74")), 2.74, 1e-12);
