@@ -31,6 +31,7 @@ void mb_eval_init(mb_eval *e, const mb_model *m, const mb_data *D, int as_of_key
     e->D = D;
     e->threads = 0;
     e->status_only = 0;
+    e->lines_only = 0;
     e->given = NULL;
     int key = as_of_key ? as_of_key : D->max_period;
     e->as_of = key % 100 == 12 ? key / 100 : key / 100 - 1;
@@ -152,6 +153,7 @@ static void set_target(mb_verdict *v, mb_num t)
     if (!v->has_actual || v->status_only) return; /* the gap decides nothing */
     if (mb_num_sub(v->actual, t, &v->gap)) return;
     v->has_gap = 1;
+    if (v->lines_only) return; /* a line prints the gap, not the relative gap */
     if (mb_num_sign(t) && !mb_num_div(v->gap, mb_num_abs(t), &v->rel_gap)) v->has_rel_gap = 1;
 }
 
@@ -214,11 +216,11 @@ static void inputs(const mb_eval *e, mb_verdict *v, size_t region, const mb_fnod
 
 /* Record a value the verdict used (or looked for and did not find). Nothing in the
  * evaluation reads the values back (only the trace's base and bounds, which are set apart),
- * so a status-only evaluation skips them. */
+ * and no report line prints them, so a status-only or lines-only evaluation skips them. */
 static void note_sub(const mb_eval *e, mb_verdict *v, mb_tvrole role, size_t region, const mb_indicator *ind,
                      int year, int sub, vstate s, mb_num x)
 {
-    if (e->status_only) return;
+    if (e->status_only || e->lines_only) return;
     note1(e, v, role, region, ind, year, sub, s, x);
     if (ind && ind->derived && reached(e, year, sub)) inputs(e, v, region, ind->formula, year, sub, 0);
 }
@@ -797,12 +799,14 @@ void mb_eval_verdict(const mb_eval *e, const mb_rule *r, size_t goal, size_t reg
     /* The detail is a string: its first byte clears it. The trace's values are set as they
      * are used; status-only, so are the values behind the flags of the verdict's head and of
      * the trace's (actual, target, bounds, base, pace). Clearing 880 bytes for each of 2
-     * million verdicts was 7% of a counts run. */
-    int quick = e->status_only;
+     * million verdicts was 7% of a counts run. A report line reads every value behind its
+     * flag, as status-only does. */
+    int quick = e->status_only || e->lines_only;
     memset(v, 0, quick ? offsetof(mb_verdict, actual) : offsetof(mb_verdict, detail));
     v->detail[0] = 0;
     memset(&v->trace, 0, quick ? offsetof(mb_trace, base) : offsetof(mb_trace, val));
     v->status_only = e->status_only;
+    v->lines_only = e->lines_only;
     v->rule = r;
     v->goal = goal;
     v->region = region;

@@ -101,6 +101,8 @@ typedef struct mb_verdict {
     int already;             /* before the deadline: the latest value already meets the target */
     int status_only;         /* copied from mb_eval: detail, gaps and the trace's values
                                 are left empty */
+    int lines_only;          /* copied from mb_eval: the trace's values and the relative gap
+                                are left empty */
     mb_num actual;           /* the value judged (sum for cumulative, ...) */
     mb_num target;           /* the threshold it was compared with (indicator unit) */
     mb_num gap;              /* actual − target */
@@ -123,6 +125,13 @@ typedef struct mb_eval {
                                 summary): the same code decides it, but the detail text,
                                 the trace's values and the gaps are not filled in — about a
                                 third of a counts run went to them. mb_eval_init sets 0. */
+    int lines_only;          /* the caller prints each verdict as a report line (the CSV
+                                report): everything a line prints is filled in by the same
+                                code — status, detail, actual, target, gap, and the trace's
+                                head (bounds, base, its source, year to date) — but not the
+                                trace's values (each one looked up a second time, for its
+                                row) nor the relative gap (a division of exact fractions).
+                                mb_eval_init sets 0. */
     const struct mb_given *given; /* NULL (mb_eval_init): evaluate; else the verdicts a
                                 database computed, which mb_eval_verdict returns (given.h) */
 } mb_eval;

@@ -369,6 +369,9 @@ int mb_report_csv_end(mb_csv_stream *s, int write)
 mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f)
 {
     fputs(HEADER, out);
+    mb_eval lines = *e;
+    lines.lines_only = 1; /* a line prints neither the trace's values nor the relative gap */
+    e = &lines;
     csv_job j = {.e = e, .f = f, .out = out, .units = mb_report_units(e, f), .nthreads = mb_report_threads(e)};
     pthread_mutex_init(&j.mu, NULL);
     pthread_cond_init(&j.cv, NULL);

@@ -71,6 +71,7 @@ static void region_done(void *ctx, mb_data *D, size_t upto)
     else if (key != s->used_key) s->changed = 1; /* the caller reads again */
     mb_eval_init(&s->e, s->m, D, key);
     s->e.status_only = s->fn == mb_report_summary_count; /* it counts statuses, nothing more */
+    s->e.lines_only = s->fn == mb_report_csv_row;        /* it prints what a line holds */
     mb_verdict v;
     for (size_t region = D->live; region < upto && !s->changed; region++) {
         if (!mb_filter_region(s->f, D, region)) continue;
