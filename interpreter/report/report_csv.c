@@ -145,12 +145,17 @@ static void phrases(line *l, const mb_rule *r)
 /* The columns of a line that depend on the rule only, built once per rule (a report of
  * 100,000 regions repeats each of them 100,000 times): `plan,`; `,rule,indicator,` after the
  * region; `,unit,` after the gap; `,category,owners,` after the detail; and, for a rule with
- * one deadline whose bounds are fixed values, the last six columns (label, comparison,
- * criterion, phrase, binding, aspiration). */
+ * one deadline, the last six columns (label, comparison, criterion, phrase, binding,
+ * aspiration) when its bounds are fixed values, else all of them but the criterion, which
+ * names the bounds this verdict's base gave (`label,comparison,` before it and
+ * `,phrase,binding,aspiration` after it). */
+enum { TAIL_NONE, TAIL_FIXED, TAIL_AROUND };
+
 typedef struct rule_cols {
     char *s;                 /* every part, one after the other */
-    size_t end[5];           /* where each part ends in s */
-    int tail;                /* the fifth part is there */
+    size_t end[6];           /* where each part ends in s */
+    int tail;                /* TAIL_FIXED: the fifth part is the tail; TAIL_AROUND: the fifth
+                                and sixth parts are the tail before and after the criterion */
 } rule_cols;
 
 typedef struct {
@@ -162,18 +167,25 @@ typedef struct {
 } csv_ctx;
 
 /* label, comparison, criterion, phrase (every phrase of the rule, one a line), binding,
- * aspiration */
-static void tail_of(line *l, const mb_verdict *v)
+ * aspiration: the part before the criterion, the criterion, the part after it */
+static void tail_before(line *l, const mb_verdict *v)
 {
-    const mb_rule *r = v->rule;
-    field(l, r->label);
+    field(l, v->rule->label);
     putc_(l, ',');
     const char *cmp = mb_report_comparison(v);
     if (cmp) puts_(l, cmp);
     putc_(l, ',');
+}
+
+static void tail_crit(line *l, const mb_verdict *v)
+{
     char crit[256];
     mb_report_criterion(v, crit, sizeof crit, 0);
     field(l, crit);
+}
+
+static void tail_after(line *l, const mb_rule *r)
+{
     putc_(l, ',');
     phrases(l, r);
     putc_(l, ',');
@@ -182,11 +194,19 @@ static void tail_of(line *l, const mb_verdict *v)
     puts_(l, r->aspiration ? ",true" : ",false");
 }
 
-static int fixed_tail(const mb_verdict *v)
+static void tail_of(line *l, const mb_verdict *v)
+{
+    tail_before(l, v);
+    tail_crit(l, v);
+    tail_after(l, v->rule);
+}
+
+static int tail_kind(const mb_verdict *v)
 {
     const mb_rule *r = v->rule;
     const mb_crit *cr = &r->crit[v->goal];
-    return r->ngoals == 1 && cr->scale == MB_SCALE_NONE && cr->kind != MB_CRIT_STEPS;
+    if (r->ngoals != 1) return TAIL_NONE; /* the comparison and criterion are the deadline's */
+    return cr->scale == MB_SCALE_NONE && cr->kind != MB_CRIT_STEPS ? TAIL_FIXED : TAIL_AROUND;
 }
 
 /* The columns of v's rule (NULL when they could not be built: then each line builds them). */
@@ -216,9 +236,12 @@ static const rule_cols *cols_of(csv_ctx *c, const mb_verdict *v)
     owners(&t, r);
     putc_(&t, ',');
     k->end[3] = t.n;
-    k->tail = fixed_tail(v);
-    if (k->tail) tail_of(&t, v);
+    k->tail = tail_kind(v);
+    if (k->tail == TAIL_FIXED) tail_of(&t, v);
+    if (k->tail == TAIL_AROUND) tail_before(&t, v);
     k->end[4] = t.n;
+    if (k->tail == TAIL_AROUND) tail_after(&t, v->rule);
+    k->end[5] = t.n;
     if (t.oom) { free(t.p); return NULL; }
     k->s = t.p;
     return k;
@@ -266,8 +289,12 @@ static void csv_row(void *ctx, const mb_verdict *v)
     field(l, v->detail);
     if (k) put_part(l, k, 3);
     else { putc_(l, ','); field(l, r->category); putc_(l, ','); owners(l, r); putc_(l, ','); }
-    if (k && k->tail) put_part(l, k, 4);
-    else tail_of(l, v);
+    if (k && k->tail == TAIL_FIXED) put_part(l, k, 4);
+    else if (k && k->tail == TAIL_AROUND) {
+        put_part(l, k, 4);
+        tail_crit(l, v);
+        put_part(l, k, 5);
+    } else tail_of(l, v);
     putc_(l, ',');
     const char *base = mb_report_base_source(v); /* the rule prints its base: which was used */
     if (base) puts_(l, base);
