@@ -75,6 +75,9 @@ static const char *gap(unsigned *s, int odd) { return odd && next(s) % 10 == 0 ?
 static void object(unsigned *s, char *b, size_t *at, size_t cap)
 {
     int odd = next(s) % 4 == 0;
+    /* half the objects are written tight, as exports write them: nothing between the pieces
+     * (the fast path's exact shape when the rest is common, its near misses when it is not) */
+    int tight = next(s) % 2 == 0;
     const char *names[8] = {"region", "indicator", "period", "value", "unit"};
     const char *vals[8] = {PICK(s, REGIONS), PICK(s, INDS), PICK(s, PERIODS), PICK(s, VALUES), PICK(s, UNITS)};
     size_t n = next(s) % 3 == 0 ? 5 : 4;
@@ -95,10 +98,11 @@ static void object(unsigned *s, char *b, size_t *at, size_t cap)
             names[a] = names[c], vals[a] = vals[c], names[c] = tn, vals[c] = tv;
         }
     }
-    *at += (size_t)snprintf(b + *at, cap - *at, "{%s", gap(s, odd));
+    *at += (size_t)snprintf(b + *at, cap - *at, "{%s", tight ? "" : gap(s, odd));
     for (size_t i = 0; i < n; i++)
-        *at += (size_t)snprintf(b + *at, cap - *at, "%s\"%s\"%s:%s%s%s", i ? "," : "", names[i], gap(s, odd),
-                                gap(s, odd), vals[i], gap(s, odd));
+        *at += (size_t)snprintf(b + *at, cap - *at, "%s\"%s\"%s:%s%s%s", i ? "," : "", names[i],
+                                tight ? "" : gap(s, odd), tight ? "" : gap(s, odd), vals[i],
+                                tight ? "" : gap(s, odd));
     *at += (size_t)snprintf(b + *at, cap - *at, "}");
 }
 
@@ -206,9 +210,11 @@ Test(jsonin_fast, reader_same_as_full_parser)
 Test(jsonin_fast, reader_every_truncation)
 {
     const char *text = "[{\"region\":\"南通市\",\"indicator\":\"rd\",\"period\":2018,\"value\":-1.5e+2,\"unit\":null},\n"
-                       " {\"region\" : \"R1\", \"indicator\" : \"rd\", \"period\" : \"2018\", \"value\" : null}\n]";
+                       " {\"region\" : \"R1\", \"indicator\" : \"rd\", \"period\" : \"2018\", \"value\" : null},\n"
+                       "{\"region\":\"南通市\",\"indicator\":\"rd\",\"period\":\"2018\",\"value\":-1.5e+2},\n"
+                       "{\"region\":\"R1\",\"indicator\":\"rd\",\"period\":\"2018\",\"value\":0}\n]";
     for (size_t n = 0; n <= strlen(text); n++) reader_compare(text, n, (unsigned)n);
-    cr_assert_eq(reader_compare(text, strlen(text), 0), 2);
+    cr_assert_eq(reader_compare(text, strlen(text), 0), 4);
 }
 
 /* ---- the store and the reports: the same answers ---- */
