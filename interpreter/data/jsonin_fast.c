@@ -236,25 +236,55 @@ static inline int piece_at(const unsigned char *b, size_t i, const char pat[16],
 #endif
 }
 
+/* The plain number at v that the '}' at its end closes: digits with at most one '.' between
+ * two of them, no sign, no leading zero, no exponent. Its end is found without a branch per
+ * byte (a value's length varies from row to row, which a byte loop mispredicts): the first
+ * byte of the 16 from v that is neither a digit nor a '.'. Else 0 (then number() decides). */
+static inline size_t plain_number(const unsigned char *b, size_t n, size_t v)
+{
+#if defined(__SSE2__)
+    if (n - v < 16) return 0;
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + v));
+    /* signed compares: bytes from 0x80 are negative, so never digits */
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    unsigned dot = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+    unsigned num = (unsigned)_mm_movemask_epi8(digit) | dot;
+    unsigned len = (unsigned)__builtin_ctz(~num); /* 16 when all of them are */
+    if (len == 0 || len == 16 || b[v + len] != '}') return 0;
+    dot &= (1u << len) - 1;
+    if (dot & (dot - 1)) return 0;                                  /* two dots */
+    if (dot & (1u | 1u << (len - 1))) return 0;                     /* a dot first or last */
+    if (b[v] == '0' && len > 1 && !(dot & 2u)) return 0;            /* a leading zero */
+    return v + len;
+#else
+    (void)b, (void)n, (void)v;
+    return 0;
+#endif
+}
+
 static inline __attribute__((always_inline)) size_t exact_obs(const unsigned char *b, size_t n, size_t p,
                                                               uint32_t line, size_t ls,
                                                               mb_csv_field f[MB_JSONIN_NFIELDS])
 {
     if (n - p < 16 || !piece_at(b, p, OPEN_REGION, OPEN_REGION_LEN)) return 0;
-    /* each string from its opening quote (the piece's last byte) to just after its closing one */
-    size_t q0 = p + OPEN_REGION_LEN - 1, e0 = plain_string(b, q0, n);
-    if (!e0 || n - e0 < 15 || !piece_at(b, e0 - 1, TO_INDICATOR, TO_INDICATOR_LEN)) return 0;
-    size_t q1 = e0 - 1 + TO_INDICATOR_LEN - 1, e1 = plain_string(b, q1, n);
-    if (!e1 || n - e1 < 15 || !piece_at(b, e1 - 1, TO_PERIOD, TO_PERIOD_LEN)) return 0;
-    size_t q2 = e1 - 1 + TO_PERIOD_LEN - 1, e2 = plain_string(b, q2, n);
-    if (!e2 || n - e2 < 15 || !piece_at(b, e2 - 1, TO_VALUE, TO_VALUE_LEN)) return 0;
-    size_t v = e2 - 1 + TO_VALUE_LEN;
-    int whole;
-    size_t e3 = number(b, v, n, &whole);
-    if (!e3 || e3 >= n || b[e3] != '}') return 0;
-    f[MB_JSONIN_REGION] = (mb_csv_field){(const char *)b + q0 + 1, e0 - q0 - 2, q0, line, ls};
-    f[MB_JSONIN_INDICATOR] = (mb_csv_field){(const char *)b + q1 + 1, e1 - q1 - 2, q1, line, ls};
-    f[MB_JSONIN_PERIOD] = (mb_csv_field){(const char *)b + q2 + 1, e2 - q2 - 2, q2, line, ls};
+    /* Each string runs from its opening quote (the last byte of the piece before it) to the
+     * first byte that ends a plain run; the next piece, compared there, starts with the
+     * closing quote, so a string that ends otherwise (an escape, a control character, a byte
+     * from 0x80) fails that compare and the object goes to common_obs. */
+    size_t q0 = p + OPEN_REGION_LEN - 1, c0 = plain_end(b, q0 + 1, n);
+    if (n - c0 < 16 || !piece_at(b, c0, TO_INDICATOR, TO_INDICATOR_LEN)) return 0;
+    size_t q1 = c0 + TO_INDICATOR_LEN - 1, c1 = plain_end(b, q1 + 1, n);
+    if (n - c1 < 16 || !piece_at(b, c1, TO_PERIOD, TO_PERIOD_LEN)) return 0;
+    size_t q2 = c1 + TO_PERIOD_LEN - 1, c2 = plain_end(b, q2 + 1, n);
+    if (n - c2 < 16 || !piece_at(b, c2, TO_VALUE, TO_VALUE_LEN)) return 0;
+    size_t v = c2 + TO_VALUE_LEN, e3 = plain_number(b, n, v);
+    if (!e3) {
+        int whole;
+        if (!(e3 = number(b, v, n, &whole)) || e3 >= n || b[e3] != '}') return 0;
+    }
+    f[MB_JSONIN_REGION] = (mb_csv_field){(const char *)b + q0 + 1, c0 - q0 - 1, q0, line, ls};
+    f[MB_JSONIN_INDICATOR] = (mb_csv_field){(const char *)b + q1 + 1, c1 - q1 - 1, q1, line, ls};
+    f[MB_JSONIN_PERIOD] = (mb_csv_field){(const char *)b + q2 + 1, c2 - q2 - 1, q2, line, ls};
     f[MB_JSONIN_VALUE] = (mb_csv_field){(const char *)b + v, e3 - v, v, line, ls};
     f[MB_JSONIN_UNIT] = (mb_csv_field){NULL, 0, p, line, ls};
     return e3 + 1;

@@ -54,7 +54,8 @@ static const char *const PERIODS[] = {"\"2016\"", "\"2017\"", "\"2018\"", "\"201
                                       "\"2013\""};
 static const char *const ODD_PERIODS[] = {"\"2018Q3\"", "\"2019-03\"", "2018.0", "2018e0", "null", "\"２０１８\"",
                                           "-2018", "\"20x8\"", "\"1899\"", "[2018]"};
-static const char *const VALUES[] = {"1.5", "12", "-2", "0.001", "1200", "99.5", "0", "3.25", "28"};
+static const char *const VALUES[] = {"1.5", "12", "-2", "0.001", "1200", "99.5", "0", "3.25", "28", "0.5",
+                                     "123456789012345.5", "1234567890123456", "12345678901234567"};
 static const char *const ODD_VALUES[] = {"1e3", "1E-2", "-0.5e+2", "12345678901234567890", "\"1.5\"", "\" 7 \"",
                                          "\"１．５\"", "null", "true", "\"abc\"", "{\"a\":[1,{}]}", "-0", "0.000",
                                          "1234567890.123456789", "\"1,234\"", "150"};
@@ -215,6 +216,26 @@ Test(jsonin_fast, reader_every_truncation)
                        "{\"region\":\"R1\",\"indicator\":\"rd\",\"period\":\"2018\",\"value\":0}\n]";
     for (size_t n = 0; n <= strlen(text); n++) reader_compare(text, n, (unsigned)n);
     cr_assert_eq(reader_compare(text, strlen(text), 0), 4);
+}
+
+/* Values of an object of the exact shape, with a common object after it (so the digit scan
+ * of jsonin_fast.c has its 16 bytes): numbers it takes, and numbers and near numbers it must
+ * leave to number() or to the full parser. */
+Test(jsonin_fast, reader_exact_shape_numbers)
+{
+    static const char *const values[] = {"0", "7", "0.5", "10", "1.25", "99999.125", "123456789012345",
+                                         "1234567890123456", "12345678901234567", "-1", "-0.5", "1e5", "2.5E-3",
+                                         "", "1.", ".5", "1.2.3", "05", "00.5", "0x1", "1..2", "+1", "1 ", "1\t",
+                                         "\"1\"", "null", "1,", "1}", "0.", "-", "-.5", "9.9.", "١"};
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+        char text[512];
+        int len = snprintf(text, sizeof text,
+                           "[{\"region\":\"R1\",\"indicator\":\"rd\",\"period\":\"2018\",\"value\":%s},\n"
+                           "{\"region\":\"R2\",\"indicator\":\"rd\",\"period\":\"2018\",\"value\":1.5}\n]\n",
+                           values[i]);
+        long plain = reader_compare(text, (size_t)len, (unsigned)i);
+        if (i < 13) cr_assert_eq(plain, 2, "value %s: the fast path took %ld objects", values[i], plain);
+    }
 }
 
 /* ---- the store and the reports: the same answers ---- */
