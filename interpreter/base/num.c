@@ -281,41 +281,25 @@ static const char DIGITS2[201] = "0001020304050607080910111213141516171819"
                                  "6061626364656667686970717273747576777879"
                                  "8081828384858687888990919293949596979899";
 
-/* The decimal digits of m, written to end just before `end`; returns where they start. */
-static inline char *digits_before(uint64_t m, char *end)
+/* Writes the last `nd` decimal digits of m (leading zeros included) to buf[0..nd), from the
+ * right, two at a time. */
+static inline void put_digits(uint64_t m, char *buf, int nd)
 {
-    while (m >= 100) {
-        unsigned r = (unsigned)(m % 100);
+    char *p = buf + nd;
+    for (; nd >= 2; nd -= 2) {
+        p -= 2;
+        memcpy(p, DIGITS2 + 2 * (m % 100), 2);
         m /= 100;
-        end -= 2;
-        memcpy(end, DIGITS2 + 2 * r, 2);
     }
-    if (m >= 10) {
-        end -= 2;
-        memcpy(end, DIGITS2 + 2 * m, 2);
-    } else *--end = (char)('0' + m);
-    return end;
+    if (nd) *--p = (char)('0' + m % 10);
 }
 
-/* n <= 24 bytes with fixed-size moves that the compiler inlines (a number has a few short
- * pieces; a call into the C library's memcpy for each costs more than the copying).
- * Overlapping moves read and write only [0, n). */
-static inline void copy24(char *d, const char *s, size_t n)
+/* How many decimal digits m has (at least one). */
+static inline int ndigits(uint64_t m)
 {
-    if (n >= 16) {
-        memcpy(d, s, 16);
-        memcpy(d + n - 8, s + n - 8, 8);
-    } else if (n >= 8) {
-        memcpy(d, s, 8);
-        memcpy(d + n - 8, s + n - 8, 8);
-    } else if (n >= 4) {
-        memcpy(d, s, 4);
-        memcpy(d + n - 4, s + n - 4, 4);
-    } else if (n) { /* 1 to 3 bytes: first, middle and last (a loop becomes a memcpy call) */
-        d[0] = s[0];
-        d[n / 2] = s[n / 2];
-        d[n - 1] = s[n - 1];
-    }
+    int d = 1;
+    while (d < 19 && m >= (uint64_t)P10_64[d]) d++; /* m < 2^62: at most 19 */
+    return d;
 }
 
 /* The power of ten a denominator is (10^k, k <= 18), or -1. Submitted values have 1 to 4
@@ -356,22 +340,28 @@ static inline size_t format_dec64(mb_num a, char *buf)
         int64_t mult = P5_64[k - fives] << (k - twos);
         if (__builtin_mul_overflow(n, mult, &n) || n >= ((int64_t)1 << 62) || n <= -((int64_t)1 << 62)) return 0;
     }
-    /* The digits of |num| (at most 19), padded with zeros in front to k + 1 (0.05: "005");
-     * the last k are the fraction, printed without its trailing zeros. */
-    uint64_t m = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
-    char d[40];
-    char *end = d + sizeof d, *s = digits_before(m, end);
-    while (end - s <= k) *--s = '0';
-    int z = 0;
-    while (z < k && end[-1 - z] == '0') z++;
-    size_t len = 0, ni = (size_t)(end - s) - (size_t)k;
+    /* The integer part and the fraction apart (the usual scales divide by a constant, a
+     * multiplication); the fraction loses its trailing zeros, then both are written straight
+     * into buf, from the right, two digits at a time. */
+    uint64_t m = n < 0 ? 0 - (uint64_t)n : (uint64_t)n, ip, fr;
+    switch (k) {
+    case 0: ip = m, fr = 0; break;
+    case 1: ip = m / 10, fr = m % 10; break;
+    case 2: ip = m / 100, fr = m % 100; break;
+    case 3: ip = m / 1000, fr = m % 1000; break;
+    case 4: ip = m / 10000, fr = m % 10000; break;
+    default: ip = m / (uint64_t)P10_64[k], fr = m % (uint64_t)P10_64[k]; break;
+    }
+    size_t len = 0;
     if (n < 0) buf[len++] = '-';
-    copy24(buf + len, s, ni);
-    len += ni;
-    if (z < k) {
+    int ni = ndigits(ip);
+    put_digits(ip, buf + len, ni);
+    len += (size_t)ni;
+    if (fr) {
+        while (fr % 10 == 0) { fr /= 10; k--; }
         buf[len++] = '.';
-        copy24(buf + len, end - k, (size_t)(k - z));
-        len += (size_t)(k - z);
+        put_digits(fr, buf + len, k);
+        len += (size_t)k;
     }
     buf[len] = 0;
     return len;
