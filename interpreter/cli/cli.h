@@ -98,16 +98,23 @@ int mb_cli_out_recheck(mb_out *o, const mb_model *m, const mb_data *D);
 int mb_cli_out_is_input(const char *path, const mb_model *m, const mb_data *D);
 void mb_cli_out_abort(mb_out *o);
 
-/* Streaming eval on two threads (eval_split.c): the second part's sink, a table of counts
- * added to the summary's `counts` when the parts join. D->split = &x->ops. */
+/* Streaming eval on two threads (eval_split.c): the second part's sink — a table of counts
+ * when `counts` (the summary's), else a file of CSV lines appended to `csv`'s output when the
+ * parts join (created in the folder of `near`, the output's temporary file). D->split =
+ * &x->ops. */
 typedef struct mb_cli_split {
     mb_stream_split ops;
     mb_stream *main;                  /* the first part's stream */
     size_t (*counts)[MB_ST_COUNT];
+    mb_csv_stream *csv;
+    const char *near;
     mb_stream part;                   /* the second part's, while it is read */
     size_t (*pcounts)[MB_ST_COUNT];
+    mb_csv_stream *pcsv;
+    FILE *pfile;
 } mb_cli_split;
-void mb_cli_split_init(mb_cli_split *x, mb_stream *main, size_t (*counts)[MB_ST_COUNT]);
+void mb_cli_split_init(mb_cli_split *x, mb_stream *main, size_t (*counts)[MB_ST_COUNT], mb_csv_stream *csv,
+                       const char *near);
 
 /* A stream that writes to `under` what it is given, cleaned for a terminal (mb_term_clean),
  * line breaks kept; fclose flushes it and leaves `under` open. NULL when out of memory. */

@@ -366,8 +366,8 @@ static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int ke
         R->counts = calloc(R->m->nrules + 1, sizeof *R->counts);
         started = R->counts && mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_summary_count, R->counts);
     }
-    if (started && R->D->threads != 1 && !csv) {
-        mb_cli_split_init(&R->split, &R->st, R->counts);
+    if (started && R->D->threads != 1 && (!csv || R->out.tmp)) {
+        mb_cli_split_init(&R->split, &R->st, csv ? NULL : R->counts, R->csv, R->out.tmp);
         R->D->split = &R->split.ops;
     }
     if (started) {
