@@ -339,7 +339,8 @@ static const char *line_field(const char *s, const char *e, int col, size_t *n)
  * region spans the middle), the file is read on one thread. */
 static size_t region_boundary(const mb_text *t, size_t hdr_end, size_t mid, int col)
 {
-    const char *d = t->data, *end = d + t->len, *limit = d + mid + t->len / 16;
+    size_t reach = t->len / 16;
+    const char *d = t->data, *end = d + t->len, *limit = t->len - mid > reach ? d + mid + reach : end;
     const char *ls = d + mid - 1; /* the line before mid: [ls, mid - 1) */
     while (ls > d + hdr_end && ls[-1] != '\n') ls--;
     size_t pn = 0, n = 0;
