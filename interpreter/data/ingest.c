@@ -217,6 +217,8 @@ static int header(ingest *g, const mb_csv_field *f, size_t nf)
             g->bad_header = 1;
             return 1; /* stop: no row of this file can be read */
         }
+    g->layout4 = nf == 4 && g->col[COL_REGION] == 0 && g->col[COL_INDICATOR] == 1 && g->col[COL_PERIOD] == 2 &&
+                 g->col[COL_VALUE] == 3;
     return 0;
 }
 
@@ -234,7 +236,7 @@ static const mb_indicator *lookup_indicator(ingest *g, const char *s, size_t n)
  * (5% of the time). A name of up to 24 bytes is exactly its length and its bytes as three
  * words; a small direct-mapped memo keyed by them answers from then on, unknown names
  * (NULL) included. */
-static const mb_indicator *plain_indicator(ingest *g, const char *s, size_t n)
+static inline __attribute__((always_inline)) const mb_indicator *plain_indicator(ingest *g, const char *s, size_t n)
 {
     if (same_name(g, s, n, g->ind_s, g->ind_n)) return g->ind;
     if (n > 24 || s + 24 > g->t->data + g->t->len) return lookup_indicator(g, s, n);
@@ -472,28 +474,30 @@ static inline void pick(const ingest *g, const mb_csv_field *f, int i, mb_csv_fi
     }
 }
 
-/* A row whose value is good: the latest period, and the slot it goes to, if a rule reads it.
- * Returns what mb_ingest_row returns. Shared by the general row path and the plain one. */
-static inline __attribute__((always_inline)) int place(ingest *g, const mb_indicator *ind, const mb_period *pp,
-                                                        int64_t m, int exp, const mb_csv_field *reg,
-                                                        const mb_csv_field *per, const mb_csv_field *val)
+/* The slot of a row whose value is good, if a rule reads its period: 1 with *at; 0 when no
+ * rule reads it (counted). The latest year is noted here; the latest period by the caller
+ * (it needs the period's field only when the latest changes). */
+static inline __attribute__((always_inline)) int period_slot(mb_data *D, const mb_indicator *ind, const mb_period *pp,
+                                                              size_t *at)
 {
-    mb_data *D = g->D;
-    const mb_period p = *pp;
-    int key = mb_period_key(&p);
-    if (key > D->max_period) { D->max_period = key; D->max_period_at = fspan(g, per); }
     /* Only rows a rule reads need their region: most rows stop here (quarters and months
      * too, unless a rule reads the indicator by them: slot_of). */
-    size_t at;
-    if (p.month) {
-        if (!slot_of(D, ind, &p, &at)) { D->count.unused_period++; return 0; }
-    } else {
-        if (p.year > D->max_year) D->max_year = p.year;
-        int off = p.year - D->first_year[ind->index];
-        if (off < 0 || off >= D->nyears[ind->index]) { D->count.unused_period++; return 0; }
-        at = D->slot0[ind->index] + (size_t)off;
+    if (pp->month) {
+        if (!slot_of(D, ind, pp, at)) { D->count.unused_period++; return 0; }
+        return 1;
     }
-    long r = lookup_region(g, reg->s, reg->n);
+    if (pp->year > D->max_year) D->max_year = pp->year;
+    int off = pp->year - D->first_year[ind->index];
+    if (off < 0 || off >= D->nyears[ind->index]) { D->count.unused_period++; return 0; }
+    *at = D->slot0[ind->index] + (size_t)off;
+    return 1;
+}
+
+/* A row whose region lookup_region did not give (r < 0): counted or reported. Returns what
+ * mb_ingest_row returns. */
+static int region_refused(ingest *g, long r, const mb_csv_field *reg)
+{
+    mb_data *D = g->D;
     if (r == -3) {
         D->count.unused_region++;
         note_name(g, &g->unread, &D->unread, reg->s, reg->n);
@@ -504,13 +508,26 @@ static inline __attribute__((always_inline)) int place(ingest *g, const mb_indic
         reject(g, MB_D_REGION_BOM, reg, "%sbyte order mark (U+FEFF) inside the region name", "");
         return 0;
     }
-    if (r < 0) {
-        D->refused_region = 1;
-        reject(g, MB_D_TOO_MANY_REGIONS, reg, "%stoo many distinct regions, or out of memory", "");
-        return 1;
-    }
+    D->refused_region = 1;
+    reject(g, MB_D_TOO_MANY_REGIONS, reg, "%stoo many distinct regions, or out of memory", "");
+    return 1;
+}
+
+/* A row whose value is good: the latest period, and the slot it goes to, if a rule reads it.
+ * Returns what mb_ingest_row returns. Shared by the general row path and the plain one. */
+static inline __attribute__((always_inline)) int place(ingest *g, const mb_indicator *ind, const mb_period *pp,
+                                                        int64_t m, int exp, const mb_csv_field *reg,
+                                                        const mb_csv_field *per, const mb_csv_field *val)
+{
+    mb_data *D = g->D;
+    int key = mb_period_key(pp);
+    if (key > D->max_period) { D->max_period = key; D->max_period_at = fspan(g, per); }
+    size_t at;
+    if (!period_slot(D, ind, pp, &at)) return 0;
+    long r = lookup_region(g, reg->s, reg->n);
+    if (r < 0) return region_refused(g, r, reg);
     mb_obs *o = slots(D, r) + at;
-    store(g, val, o, m, exp, D->region_names[r], ind, &p);
+    store(g, val, o, m, exp, D->region_names[r], ind, pp);
     return 0;
 }
 
@@ -608,21 +625,40 @@ int mb_ingest_row_read(ingest *g, const mb_csv_field *f, size_t nf)
  * byte from 0x80 (ingest_plain.c sends those lines to the general reader), so the only white
  * space it can hold is ASCII: one compare at each end, where may_space needed four (it was
  * 3.5% of a counts run). */
-static inline int unpadded(const mb_csv_field *f)
+static inline int plain_name(const char *s, size_t n)
 {
-    return f->n && (unsigned char)f->s[0] > ' ' && (unsigned char)f->s[f->n - 1] > ' ';
+    return n && (unsigned char)s[0] > ' ' && (unsigned char)s[n - 1] > ' ';
 }
 
-/* A period of four ASCII digits that mb_period_parse takes as a year. */
-static inline int year4(const mb_csv_field *f, mb_period *p)
+static inline int unpadded(const mb_csv_field *f) { return plain_name(f->s, f->n); }
+
+/* A period of four ASCII digits that mb_period_parse takes as a year. The plain path reads
+ * the year of every row, so its four bytes are checked and converted as one 32-bit word: a
+ * byte's high nibble is 3 both as it is and with 6 added only for '0'..'9' (the first test
+ * leaves no byte that the addition could carry out of); then pairs ("20", "18"), then the
+ * two pairs. */
+static inline int year_of(const char *s, size_t n, mb_period *p)
 {
-    if (f->n != 4) return 0;
-    const unsigned char *y = (const unsigned char *)f->s;
-    unsigned a = y[0] - '0', b = y[1] - '0', c = y[2] - '0', d = y[3] - '0';
-    if (a >= 10 || b >= 10 || c >= 10 || d >= 10) return 0;
-    *p = (mb_period){(int)(a * 1000 + b * 100 + c * 10 + d), 0, 0};
+    if (n != 4) return 0;
+    uint32_t y;
+    memcpy(&y, s, 4);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if ((y & 0xF0F0F0F0u) != 0x30303030u || ((y + 0x06060606u) & 0xF0F0F0F0u) != 0x30303030u) return 0;
+    uint32_t d = y - 0x30303030u;       /* digits, the first in the low byte */
+    d = (d * 10 + (d >> 8)) & 0x00FF00FFu; /* the two pairs ("20", "18") in bytes 0 and 2 */
+    *p = (mb_period){(int)((d & 0xFF) * 100 + (d >> 16)), 0, 0};
+#else
+    const unsigned char *c = (const unsigned char *)s;
+    for (int i = 0; i < 4; i++)
+        if ((unsigned)(c[i] - '0') >= 10) return 0;
+    *p = (mb_period){(c[0] - '0') * 1000 + (c[1] - '0') * 100 + (c[2] - '0') * 10 + (c[3] - '0'), 0, 0};
+    (void)y;
+#endif
     return p->year >= 1900 && p->year <= 2999;
 }
+
+static inline int year4(const mb_csv_field *f, mb_period *p) { return year_of(f->s, f->n, p); }
+
 
 int mb_ingest_plain_row(ingest *g, const mb_csv_field *f, size_t nf)
 {
@@ -647,6 +683,79 @@ int mb_ingest_plain_row(ingest *g, const mb_csv_field *f, size_t nf)
         return 0;
     }
     return place(g, ind, &p, m, exp, reg, per, val);
+}
+
+/* The common plain line: the header is region,indicator,period,value in that order, the
+ * line at offset p (len bytes, no CR before its newline) has exactly three commas, at the
+ * set bits of `commas`. The same as mb_ingest_plain_row on its four fields, without the
+ * array of fields between the splitting and the handling: each field is a pointer and a
+ * length in registers, and becomes an mb_csv_field (five members, stored) only where a
+ * message or the general path needs one (plain_field). Any row it is not sure of goes to
+ * mb_ingest_plain_row with the array. */
+static mb_csv_field plain_field(const ingest *g, const char *s, size_t n, size_t p, uint32_t line)
+{
+    return (mb_csv_field){s, n, (size_t)(s - g->t->data), line, p};
+}
+
+static __attribute__((noinline)) int plain_fields(ingest *g, size_t p, size_t len, uint64_t commas, uint32_t line)
+{
+    const char *b = g->t->data + p;
+    mb_csv_field f[4];
+    size_t fs = 0;
+    for (int i = 0; i < 4; i++) {
+        size_t fe = i < 3 ? (size_t)__builtin_ctzll(commas) : len;
+        commas &= commas - 1;
+        f[i] = plain_field(g, b + fs, fe - fs, p, line);
+        fs = fe + 1;
+    }
+    return mb_ingest_plain_row(g, f, 4);
+}
+
+int mb_ingest_plain_line(ingest *g, size_t p, size_t len, uint64_t commas, uint32_t line)
+{
+    mb_data *D = g->D;
+    const char *b = g->t->data + p;
+    uint64_t r1 = commas & (commas - 1), r2 = r1 & (r1 - 1);
+    size_t c1 = (size_t)__builtin_ctzll(commas), c2 = (size_t)__builtin_ctzll(r1), c3 = (size_t)__builtin_ctzll(r2);
+    const char *rs = b, *is = b + c1 + 1, *ps = b + c2 + 1, *vs = b + c3 + 1;
+    size_t rn = c1, in = c2 - c1 - 1, pn = c3 - c2 - 1, vn = len - c3 - 1;
+    if (D->shard || !plain_name(is, in)) return plain_fields(g, p, len, commas, line);
+    const mb_indicator *ind = plain_indicator(g, is, in);
+    mb_period pp = {0, 0, 0};
+    int64_t m = 0;
+    int exp = 0;
+    if (ind && !ind->derived &&
+        (D->checked[ind->index] || !plain_name(rs, rn) || !year_of(ps, pn, &pp) || !mb_value_plain(vs, vn, &m, &exp)))
+        return plain_fields(g, p, len, commas, line);
+    if (g->release_end && p - g->released >= ((size_t)8 << 20)) mb_ingest_release(g, p);
+    D->count.rows++;
+    if (!ind || ind->derived) {
+        D->count.unused_indicator++;
+        note_name(g, &g->unk, &D->unknown, is, in);
+        return 0;
+    }
+    int key = mb_period_key(&pp);
+    if (key > D->max_period) {
+        mb_csv_field per = plain_field(g, ps, pn, p, line);
+        D->max_period = key;
+        D->max_period_at = fspan(g, &per);
+    }
+    size_t at;
+    if (!period_slot(D, ind, &pp, &at)) return 0;
+    long r = lookup_region(g, rs, rn);
+    if (r < 0) {
+        mb_csv_field reg = plain_field(g, rs, rn, p, line);
+        return region_refused(g, r, &reg);
+    }
+    mb_obs *o = slots(D, r) + at;
+    if (o->state == MB_OBS_ABSENT) { /* store's first case, without its field */
+        *o = (mb_obs){m, line, (int8_t)exp, MB_OBS_PRESENT, g->file};
+        D->count.used++;
+        return 0;
+    }
+    mb_csv_field val = plain_field(g, vs, vn, p, line);
+    store(g, &val, o, m, exp, D->region_names[r], ind, &pp);
+    return 0;
 }
 
 /* ---- names that nearly match ---------------------------------------------------------- */

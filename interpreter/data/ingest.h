@@ -37,6 +37,7 @@ typedef struct ingest {
     size_t errors0;          /* errors before this file was read */
     int changed;             /* the mapped file changed while it was read: reading stopped */
     int sharded;             /* the row is past the shard's hook (shard.h) */
+    int layout4;             /* the header is region,indicator,period,value: mb_ingest_plain_line */
 } ingest;
 
 /* The row callback for mb_csv_read and mb_jsonin_read: ctx is an ingest. */
@@ -53,6 +54,11 @@ int mb_ingest_row_read(ingest *g, const mb_csv_field *f, size_t nf);
  * tests. Any other row goes to mb_ingest_row, which would do the same with a row of that kind:
  * the answers and messages are the general path's. Returns what mb_ingest_row returns. */
 int mb_ingest_plain_row(ingest *g, const mb_csv_field *f, size_t nf);
+
+/* The same for a plain line (ingest_plain.c) when the header is exactly
+ * region,indicator,period,value (ingest.layout4): the line at offset p, len bytes to its
+ * newline and no CR before it, with its three commas at the set bits of `commas`. */
+int mb_ingest_plain_line(ingest *g, size_t p, size_t len, uint64_t commas, uint32_t line);
 
 /* Read the records of g's CSV text in o's range (header first, when not yet read) through
  * mb_ingest_row: plain rows directly (ingest_plain.c), every other line through mb_csv_read. */

@@ -84,8 +84,16 @@ static size_t plain_rows(ingest *g, size_t p, size_t end, size_t safe, uint32_t 
         uint64_t in = (UINT64_C(1) << len) - 1; /* len < 64 */
         if (!len || p + len >= end || (odd & in)) break;
         if (len == 1 && b[p] == '\r') break; /* a blank line, CRLF */
-        size_t fs = p, i = 0;
         commas &= in;
+        /* The usual header and a line of three commas with no CR: cut where it is handled. */
+        uint64_t r1 = commas & (commas - 1), r2 = r1 & (r1 - 1);
+        if (g->layout4 && r2 && !(r2 & (r2 - 1)) && b[p + len - 1] != '\r') {
+            if (mb_ingest_plain_line(g, p, len, commas, *line)) { *stop = 1; return p; }
+            p += len + 1;
+            ++*line;
+            continue;
+        }
+        size_t fs = p, i = 0;
         for (; i < nf; i++) {
             size_t fe = p + len;
             if (i + 1 < nf) {
