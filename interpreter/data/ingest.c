@@ -18,6 +18,7 @@
 #endif
 
 #include "csv.h"
+#include "ingest_scan.h"
 #include "ingest_value.h"
 #include "period.h"
 #include "shard.h"
@@ -727,7 +728,8 @@ static __attribute__((noinline)) int plain_fields(ingest *g, size_t p, size_t le
     return mb_ingest_plain_row(g, f, 4);
 }
 
-int mb_ingest_plain_line(ingest *g, size_t p, size_t len, uint64_t commas, uint32_t line)
+static inline __attribute__((always_inline)) int plain_line(ingest *g, size_t p, size_t len, uint64_t commas,
+                                                             uint32_t line)
 {
     mb_data *D = g->D;
     const char *b = g->t->data + p;
@@ -772,6 +774,24 @@ int mb_ingest_plain_line(ingest *g, size_t p, size_t len, uint64_t commas, uint3
     mb_csv_field val = plain_field(g, vs, vn, p, line);
     store(g, &val, o, m, exp, D->region_names[r], ind, &pp);
     return 0;
+}
+
+size_t mb_ingest_plain_lines(ingest *g, size_t p, size_t end, size_t safe, uint32_t *line, int *stop)
+{
+    const unsigned char *b = (const unsigned char *)g->t->data;
+    while (p < safe) {
+        uint64_t commas, odd;
+        size_t len = mb_plain_scan(b + p, &commas, &odd);
+        uint64_t in = (UINT64_C(1) << len) - 1; /* len < 64 */
+        if (!len || p + len >= end || (odd & in)) break;
+        commas &= in;
+        uint64_t r1 = commas & (commas - 1), r2 = r1 & (r1 - 1);
+        if (!r2 || (r2 & (r2 - 1)) || b[p + len - 1] == '\r') break; /* not three commas, or a CR */
+        if (plain_line(g, p, len, commas, *line)) { *stop = 1; return p; }
+        p += len + 1;
+        ++*line;
+    }
+    return p;
 }
 
 /* ---- names that nearly match ---------------------------------------------------------- */

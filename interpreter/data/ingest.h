@@ -37,7 +37,7 @@ typedef struct ingest {
     size_t errors0;          /* errors before this file was read */
     int changed;             /* the mapped file changed while it was read: reading stopped */
     int sharded;             /* the row is past the shard's hook (shard.h) */
-    int layout4;             /* the header is region,indicator,period,value: mb_ingest_plain_line */
+    int layout4;             /* the header is region,indicator,period,value: mb_ingest_plain_lines */
 } ingest;
 
 /* The row callback for mb_csv_read and mb_jsonin_read: ctx is an ingest. */
@@ -55,10 +55,13 @@ int mb_ingest_row_read(ingest *g, const mb_csv_field *f, size_t nf);
  * the answers and messages are the general path's. Returns what mb_ingest_row returns. */
 int mb_ingest_plain_row(ingest *g, const mb_csv_field *f, size_t nf);
 
-/* The same for a plain line (ingest_plain.c) when the header is exactly
- * region,indicator,period,value (ingest.layout4): the line at offset p, len bytes to its
- * newline and no CR before it, with its three commas at the set bits of `commas`. */
-int mb_ingest_plain_line(ingest *g, size_t p, size_t len, uint64_t commas, uint32_t line);
+/* The plain lines from offset p on when the header is exactly region,indicator,period,value
+ * (ingest.layout4), each as mb_ingest_plain_row would take its four fields: while a line
+ * starts before `safe`, ends before `end`, is plain (ingest_plain.c) and has three commas and
+ * no CR before its newline. Returns the offset of the first line it did not take, with *line
+ * its number; *stop is set when the row handler asked to stop (then at that row's line).
+ * The loop is here, beside the handler, so that a row costs no call. */
+size_t mb_ingest_plain_lines(ingest *g, size_t p, size_t end, size_t safe, uint32_t *line, int *stop);
 
 /* Read the records of g's CSV text in o's range (header first, when not yet read) through
  * mb_ingest_row: plain rows directly (ingest_plain.c), every other line through mb_csv_read. */

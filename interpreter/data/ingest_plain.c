@@ -4,7 +4,9 @@
  * header has, on one line of at most 64 bytes ("R000001,rd_gdp,2013,1.50"). For such a row
  * all the tokenising there is to do is to find its newline and its commas, and nothing in
  * it can be an error of the CSV syntax. This file finds them with four 16-byte compares
- * and hands the fields straight to the row handler; every other line — a quote, a byte
+ * (ingest_scan.h) and hands the fields straight to the row handler — under the usual header
+ * (region,indicator,period,value) the handler's own loop, mb_ingest_plain_lines, takes the
+ * lines of three commas itself; every other line — a quote, a byte
  * from 0x80 (UTF-8, checked by the general reader), a NUL, a blank line, a field count
  * other than the header's, a longer line, the last 64 bytes of the file — goes to the
  * general reader (csv.c) on its own, so its errors, their positions and the row counts are
@@ -14,54 +16,9 @@
  * Measured on the benchmark's 100,000-region file (one thread, CPU time): see
  * bench/README.md, "How it gets there". */
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "ingest.h"
-
-enum { PLAIN_SPAN = 64 }; /* the longest line taken here, newline included */
-
-/* Bits i (0..63) of the line at p: where a comma is, and where a byte is that only the
- * general reader may read (a quote, a NUL, a byte from 0x80). Returns the length of the line
- * (to its newline), or 0 when no newline is among the 64 bytes. p[0..64) must be readable. */
-#if defined(__SSE2__)
-static inline size_t plain_scan(const unsigned char *p, uint64_t *commas, uint64_t *odd)
-{
-    const __m128i nl = _mm_set1_epi8('\n'), comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
-    const __m128i zero = _mm_setzero_si128();
-    uint64_t c = 0, o = 0;
-    for (unsigned k = 0; k < PLAIN_SPAN; k += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
-        c |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)) << k;
-        /* OR-ing v itself in makes movemask report every byte with the high bit set */
-        __m128i bad = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, zero)), v);
-        o |= (uint64_t)(uint32_t)_mm_movemask_epi8(bad) << k;
-        unsigned n = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
-        if (n) {
-            *commas = c;
-            *odd = o;
-            return k + (size_t)__builtin_ctz(n);
-        }
-    }
-    return 0;
-}
-#else
-static inline size_t plain_scan(const unsigned char *p, uint64_t *commas, uint64_t *odd)
-{
-    uint64_t c = 0, o = 0;
-    for (unsigned i = 0; i < PLAIN_SPAN; i++) {
-        if (p[i] == '\n') {
-            *commas = c;
-            *odd = o;
-            return i;
-        }
-        c |= (uint64_t)(p[i] == ',') << i;
-        o |= (uint64_t)(p[i] == '"' || p[i] == 0 || p[i] >= 0x80) << i;
-    }
-    return 0;
-}
-#endif
+#include "ingest_scan.h"
 
 /* The line at `at` through the general reader. Returns 0 to go on, 1 when the row handler
  * asked to stop. */
@@ -79,20 +36,18 @@ static size_t plain_rows(ingest *g, size_t p, size_t end, size_t safe, uint32_t 
     const size_t nf = g->ncols;
     mb_csv_field f[NCOLS];
     while (p < safe) {
+        /* The usual header: its lines of three commas and no CR are split where they are
+         * handled; here come the others. */
+        if (g->layout4) {
+            p = mb_ingest_plain_lines(g, p, end, safe, line, stop);
+            if (*stop || p >= safe) return p;
+        }
         uint64_t commas, odd;
-        size_t len = plain_scan(b + p, &commas, &odd);
+        size_t len = mb_plain_scan(b + p, &commas, &odd);
         uint64_t in = (UINT64_C(1) << len) - 1; /* len < 64 */
         if (!len || p + len >= end || (odd & in)) break;
         if (len == 1 && b[p] == '\r') break; /* a blank line, CRLF */
         commas &= in;
-        /* The usual header and a line of three commas with no CR: cut where it is handled. */
-        uint64_t r1 = commas & (commas - 1), r2 = r1 & (r1 - 1);
-        if (g->layout4 && r2 && !(r2 & (r2 - 1)) && b[p + len - 1] != '\r') {
-            if (mb_ingest_plain_line(g, p, len, commas, *line)) { *stop = 1; return p; }
-            p += len + 1;
-            ++*line;
-            continue;
-        }
         size_t fs = p, i = 0;
         for (; i < nf; i++) {
             size_t fe = p + len;
@@ -137,7 +92,7 @@ void mb_ingest_csv(ingest *g, const mb_csv_opts *o)
     }
     if (g->D->general_csv || g->json || g->bad_header || g->ncols < 1 || g->ncols > NCOLS) { general(g, p, end, line); return; }
     /* the last bytes of the text cannot be read 64 at a time */
-    size_t safe = t->len >= PLAIN_SPAN ? t->len - PLAIN_SPAN + 1 : 0;
+    size_t safe = t->len >= MB_PLAIN_SPAN ? t->len - MB_PLAIN_SPAN + 1 : 0;
     while (p < end) {
         int stop = 0;
         p = plain_rows(g, p, end, safe, &line, &stop);
