@@ -15,19 +15,7 @@
 # The work is bounded by the data (about 20 s of CPU, most of it the Python reference); no
 # wall-clock limit.
 set -euo pipefail
-src=${MB_SOURCE_DIR:?}
-bin=${MB_BINARY:?}
-gen="$src/../shared/bench/gen_data.py"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-data="$src/bench/data/bench_10000.csv"
-if [ ! -f "$data" ]; then
-  [ -f "$gen" ] || { echo "the reference data generator is missing: $gen"; exit 1; }
-  data="$tmp/bench_10000.csv"
-  python3 "$gen" 10000 "$data" >/dev/null
-fi
-sum=$(md5sum "$data" | cut -d' ' -f1)
-[ "$sum" = 8af4ce459dd4e871ae06fc4ab8af3d08 ] || { echo "reference data md5 differs: $sum"; exit 1; }
+. "${MB_SOURCE_DIR:?}/tests/bench/ref_data.sh" 10000
 python3 - "$data" "$tmp/shuffled.csv" <<'PY'
 import random, sys
 with open(sys.argv[1]) as f:

@@ -9,17 +9,7 @@
 # The inputs are the first 3,800 regions of the 10,000-region reference file (19 MB, over the
 # 16 MiB a second thread needs), changed a little for each case.
 set -euo pipefail
-src=${MB_SOURCE_DIR:?}
-bin=${MB_BINARY:?}
-gen="$src/../shared/bench/gen_data.py"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-data="$src/bench/data/bench_10000.csv"
-if [ ! -f "$data" ]; then
-  [ -f "$gen" ] || { echo "the reference data generator is missing: $gen"; exit 1; }
-  data="$tmp/bench_10000.csv"
-  python3 "$gen" 10000 "$data" >/dev/null
-fi
+. "${MB_SOURCE_DIR:?}/tests/bench/ref_data.sh" 10000
 rules="$src/bench/workload.mb"
 cp "$rules" "$tmp/refs.mb"
 echo 'target R21: rd_gdp > region "R000002" by 2018 phrase "rd_gdp above R000002 in 2018";' >>"$tmp/refs.mb"

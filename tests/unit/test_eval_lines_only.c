@@ -6,50 +6,7 @@
  * (progress classes, quarters and months, year to date), and leaves out what no line prints:
  * the trace's values and the relative gap. */
 #include "report.h"
-#include "test_eval_support.h"
-
-typedef struct pair {
-    const char *rules, *data;
-} pair;
-
-static const pair PAIRS[] = {
-    {"attributes.mb", "attributes.csv"},       {"derived_units.mb", "derived_units.csv"},
-    {"eval_forms.mb", "eval_forms.csv"},       {"eval_forms.mb", "eval_forms_bad.csv"},
-    {"eval_forms.mb", "eval_forms_stray_2099.csv"}, {"growth_large.mb", "growth_large.csv"},
-    {"own_regions.mb", "own_regions.csv"},     {"points.mb", "points.csv"},
-    {"printed.mb", "printed.csv"},             {"ruletest.mb", "ruletest.csv"},
-    {"share_region.mb", "share_region.csv"},   {"subyear.mb", "subyear.csv"},
-    {"yoy.mb", "yoy.csv"},                     {"yoy_no_base.mb", "yoy_no_base.csv"},
-};
-
-static const int AS_OF[] = {0, 201312, 201512, 201706, 201803, 201812, 201909, 202002, 202012, 202212, 202506};
-
-static mb_model *load_rules(const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", mbt_src_path("tests/data"), name);
-    mb_model *m = mb_model_new();
-    cr_assert_not_null(m);
-    mb_diags d;
-    mb_diags_init(&d, 50);
-    int rc = mb_model_load(m, path, &d);
-    if (rc == 0) rc = mb_model_check(m, &d);
-    cr_assert(rc == 0 && d.errors == 0, "%s does not check", name);
-    mb_diags_free(&d);
-    return m;
-}
-
-static mb_data *load_data(const mb_model *m, const char *name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", mbt_src_path("tests/data"), name);
-    mb_data *D = mb_data_new(m);
-    cr_assert_not_null(D);
-    D->threads = 1;
-    mb_data_load(D, path);
-    mb_data_finish(D);
-    return D;
-}
+#include "test_eval_files.h"
 
 /* The same number, and the same text in a report. */
 static void same_num(int on, mb_num a, mb_num b, const char *what, const char *where)
@@ -104,13 +61,13 @@ Test(lines_only, every_field_a_line_prints_as_the_full_evaluation)
 {
     size_t total = 0, kept = 0;
     unsigned statuses = 0;
-    for (size_t p = 0; p < sizeof PAIRS / sizeof *PAIRS; p++) {
-        mb_model *m = load_rules(PAIRS[p].rules);
-        mb_data *D = load_data(m, PAIRS[p].data);
-        for (size_t k = 0; k < sizeof AS_OF / sizeof *AS_OF; k++) {
+    for (size_t p = 0; p < MBT_NPAIRS; p++) {
+        mb_model *m = mbt_file_rules(MBT_PAIRS[p].rules);
+        mb_data *D = mbt_file_data(m, MBT_PAIRS[p].data);
+        for (size_t k = 0; k < MBT_NAS_OF; k++) {
             mb_eval full, lines;
-            mb_eval_init(&full, m, D, AS_OF[k]);
-            mb_eval_init(&lines, m, D, AS_OF[k]);
+            mb_eval_init(&full, m, D, MBT_AS_OF[k]);
+            mb_eval_init(&lines, m, D, MBT_AS_OF[k]);
             lines.lines_only = 1;
             for (size_t i = 0; i < m->nrules; i++)
                 for (size_t region = 0; region < D->nregions; region++)
@@ -122,7 +79,7 @@ Test(lines_only, every_field_a_line_prints_as_the_full_evaluation)
                         mb_eval_verdict(&lines, m->rules[i], g, region, &b);
                         char where[256];
                         snprintf(where, sizeof where, "%s on %s as of %d, rule %s goal %zu region %zu",
-                                 PAIRS[p].rules, PAIRS[p].data, AS_OF[k], m->rules[i]->id, g, region);
+                                 MBT_PAIRS[p].rules, MBT_PAIRS[p].data, MBT_AS_OF[k], m->rules[i]->id, g, region);
                         same_line(&a, &b, where);
                         statuses |= 1u << a.status;
                         kept += a.trace.nvals > 0;
