@@ -270,6 +270,24 @@ static void merge_names(mb_data *D, mb_map *to, const mb_map *from)
     free(counts);
 }
 
+/* What a part adds to D besides its regions' values, whichever way the two join: its row
+ * counts, latest year and period, messages and the names it counted. */
+static void merge_rest(mb_data *D, mb_data *S)
+{
+    D->count.rows += S->count.rows;
+    D->count.used += S->count.used;
+    D->count.unused_indicator += S->count.unused_indicator;
+    D->count.unused_period += S->count.unused_period;
+    D->count.unused_region += S->count.unused_region;
+    D->count.duplicate += S->count.duplicate;
+    D->count.rejected += S->count.rejected;
+    if (S->max_year > D->max_year) D->max_year = S->max_year;
+    if (S->max_period > D->max_period) { D->max_period = S->max_period; D->max_period_at = S->max_period_at; }
+    mb_diags_take(&D->diags, &S->diags);
+    merge_names(D, &D->unknown, &S->unknown);
+    merge_names(D, &D->unread, &S->unread);
+}
+
 /* Adds the shard to D. Returns 1 when it cannot be (see merge_plan): the caller reads the
  * second part again, in order, into D, so the result never depends on the split. -1: out of
  * memory. */
@@ -286,18 +304,7 @@ static int merge(mb_data *D, mb_data *S)
             if (b[k].state != MB_OBS_ABSENT) a[k] = b[k];
     }
     free(to);
-    D->count.rows += S->count.rows;
-    D->count.used += S->count.used;
-    D->count.unused_indicator += S->count.unused_indicator;
-    D->count.unused_period += S->count.unused_period;
-    D->count.unused_region += S->count.unused_region;
-    D->count.duplicate += S->count.duplicate;
-    D->count.rejected += S->count.rejected;
-    if (S->max_year > D->max_year) D->max_year = S->max_year;
-    if (S->max_period > D->max_period) { D->max_period = S->max_period; D->max_period_at = S->max_period_at; }
-    mb_diags_take(&D->diags, &S->diags);
-    merge_names(D, &D->unknown, &S->unknown);
-    merge_names(D, &D->unread, &S->unread);
+    merge_rest(D, S);
     return 0;
 }
 
@@ -394,18 +401,7 @@ static int merge_streamed(mb_data *D, mb_data *S)
     }
     D->parts_checked = D->live;
     if (S->cur >= 0) D->cur = (long)base + S->cur;
-    D->count.rows += S->count.rows;
-    D->count.used += S->count.used;
-    D->count.unused_indicator += S->count.unused_indicator;
-    D->count.unused_period += S->count.unused_period;
-    D->count.unused_region += S->count.unused_region;
-    D->count.duplicate += S->count.duplicate;
-    D->count.rejected += S->count.rejected;
-    if (S->max_year > D->max_year) D->max_year = S->max_year;
-    if (S->max_period > D->max_period) { D->max_period = S->max_period; D->max_period_at = S->max_period_at; }
-    mb_diags_take(&D->diags, &S->diags);
-    merge_names(D, &D->unknown, &S->unknown);
-    merge_names(D, &D->unread, &S->unread);
+    merge_rest(D, S);
     return 1;
 }
 
