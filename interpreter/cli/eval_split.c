@@ -36,6 +36,17 @@ static FILE *part_file(const char *near)
     return f;
 }
 
+/* The second part's sink is let go: its file (whose lines were appended, or are dropped
+ * with the part) and its counts. */
+static void part_free(mb_cli_split *x)
+{
+    if (x->pfile) fclose(x->pfile);
+    free(x->pcounts);
+    x->pcsv = NULL;
+    x->pfile = NULL;
+    x->pcounts = NULL;
+}
+
 static void *split_begin(void *ctx, mb_data *S)
 {
     mb_cli_split *x = ctx;
@@ -50,11 +61,7 @@ static void *split_begin(void *ctx, mb_data *S)
     if (x->csv) fn = mb_report_csv_row;
     if (sink && mb_stream_part_start(&x->part, x->main, S, fn, sink)) return x;
     if (x->pcsv) mb_report_csv_end(x->pcsv, 0);
-    if (x->pfile) fclose(x->pfile);
-    free(x->pcounts);
-    x->pcsv = NULL;
-    x->pfile = NULL;
-    x->pcounts = NULL;
+    part_free(x);
     return NULL;
 }
 
@@ -69,11 +76,7 @@ static int split_join(void *ctx, void *part, int keep)
     if (keep && x->csv) mb_report_csv_append(x->csv, x->pfile);
     for (size_t r = 0; keep && x->counts && r <= x->main->m->nrules; r++)
         for (size_t k = 0; k < MB_ST_COUNT; k++) x->counts[r][k] += x->pcounts[r][k];
-    if (x->pfile) fclose(x->pfile);
-    free(x->pcounts);
-    x->pcsv = NULL;
-    x->pfile = NULL;
-    x->pcounts = NULL;
+    part_free(x);
     return keep;
 }
 
