@@ -18,6 +18,7 @@ PACKAGES=(
   libxml2-dev                       # mubiao draft reads plans saved as HTML with libxml2's HTML parser
   clang libclang-rt-14-dev          # a second compiler that must build clean; libFuzzer, LeakSanitizer
   python3                           # generates benchmark data
+  strace                            # a test counts the write() calls of a message on standard error
   chromium                          # headless browser: the HTML report is opened and checked in tests
   neovim                            # an editor's own LSP client drives `mubiao lsp` in a test
   libicu72                          # ICU: the SARIF Multitool (tests/package.json), a .NET program

@@ -446,41 +446,52 @@ static void unload(run *R)
 
 /* A name from the data on the terminal: control characters and invalid UTF-8 made visible,
  * so a name cannot move the cursor or hide itself. */
-static void put_name(const char *s, size_t n)
+static void put_name(FILE *out, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
         int32_t cp;
         size_t k = mb_utf8_decode(u + i, n - i, &cp);
-        if (!k) fprintf(stderr, "<0x%02X>", u[i]);
+        if (!k) fprintf(out, "<0x%02X>", u[i]);
         else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x200B && cp <= 0x200F) ||
                  (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF)
-            fprintf(stderr, "<U+%04X>", (unsigned)cp);
-        else fwrite(s + i, 1, k, stderr);
+            fprintf(out, "<U+%04X>", (unsigned)cp);
+        else fwrite(s + i, 1, k, out);
         i += k ? k : 1;
     }
 }
 
 enum { NAMES_SHOWN = 5 };
 
-/* "mubiao: indicators no rule reads: gdp (16 rows), pop (8 rows), and 3 more" */
+/* "mubiao: indicators no rule reads: gdp (16 rows), pop (8 rows), and 3 more". Standard error
+ * is unbuffered: each piece (a name goes out one character at a time, to be made safe for the
+ * terminal) would be a write of its own, and another process writing there could land in the
+ * middle of the line. So the line is put together in memory and written with one call. */
 static void name_list(const char *what, const mb_map *map)
 {
     const char *names[NAMES_SHOWN];
     size_t lens[NAMES_SHOWN], counts[NAMES_SHOWN];
     size_t n = mb_data_top_names(map, NAMES_SHOWN, names, lens, counts);
     if (!n) return;
-    fprintf(stderr, "mubiao: %s: ", what);
+    char *line = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&line, &len);
+    if (!out) out = stderr; /* out of memory: piece by piece, as before */
+    fprintf(out, "mubiao: %s: ", what);
     for (size_t i = 0; i < n && i < NAMES_SHOWN; i++) {
         char cut[64];
-        if (i) fputs(", ", stderr);
+        if (i) fputs(", ", out);
         mb_shown(cut, 40, names[i], lens[i]);
-        put_name(cut, strlen(cut));
-        fprintf(stderr, " (%zu row%s)", counts[i], counts[i] == 1 ? "" : "s");
+        put_name(out, cut, strlen(cut));
+        fprintf(out, " (%zu row%s)", counts[i], counts[i] == 1 ? "" : "s");
     }
     /* the map keeps the first 1000 names; their rows are counted all the same */
-    if (n > NAMES_SHOWN) fprintf(stderr, ", and %zu more%s", n - NAMES_SHOWN, map->n >= 1000 ? " (at least)" : "");
-    fputc('\n', stderr);
+    if (n > NAMES_SHOWN) fprintf(out, ", and %zu more%s", n - NAMES_SHOWN, map->n >= 1000 ? " (at least)" : "");
+    fputc('\n', out);
+    if (out == stderr) return;
+    fclose(out);
+    if (line) fwrite(line, 1, len, stderr);
+    free(line);
 }
 
 static void accounting(const mb_data *D)
