@@ -67,20 +67,9 @@ static inline void put(line *l, const char *s, size_t n)
 static void puts_(line *l, const char *s) { put(l, s, strlen(s)); }
 static inline void putc_(line *l, char c) { put(l, &c, 1); }
 
-static void put_int(line *l, long v)
+/* Integers other than a year (years are nearly every integer of a line: put_year). */
+static __attribute__((noinline)) void put_long(line *l, long v)
 {
-    if (v >= 1000 && v <= 9999) { /* a year: nearly every integer of a line, two digit pairs */
-        static const char D2[201] = "0001020304050607080910111213141516171819"
-                                    "2021222324252627282930313233343536373839"
-                                    "4041424344454647484950515253545556575859"
-                                    "6061626364656667686970717273747576777879"
-                                    "8081828384858687888990919293949596979899";
-        char y[4];
-        memcpy(y, D2 + 2 * (v / 100), 2);
-        memcpy(y + 2, D2 + 2 * (v % 100), 2);
-        put(l, y, 4);
-        return;
-    }
     char b[24];
     int k = 24;
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
@@ -89,12 +78,32 @@ static void put_int(line *l, long v)
     put(l, b + k, (size_t)(24 - k));
 }
 
-/* Formatted in place: room for the longest number first, then no copy. */
-static void put_num(line *l, mb_num v)
+/* A year, two digit pairs, into room the caller reserved (LINE_ROOM). */
+static inline void put_year(line *l, long v)
 {
-    if (l->cap - l->n <= MB_NUM_BUF && !grow(l, MB_NUM_BUF)) return;
-    l->n += mb_num_format(v, 4, l->p + l->n, NULL);
+    if (v < 1000 || v > 9999) { put_long(l, v); return; }
+    static const char D2[201] = "0001020304050607080910111213141516171819"
+                                "2021222324252627282930313233343536373839"
+                                "4041424344454647484950515253545556575859"
+                                "6061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    memcpy(l->p + l->n, D2 + 2 * (v / 100), 2);
+    memcpy(l->p + l->n + 2, D2 + 2 * (v % 100), 2);
+    l->n += 4;
 }
+
+/* Formatted in place, into room the caller reserved (LINE_ROOM): no copy. */
+static inline void put_num(line *l, mb_num v) { l->n += mb_num_format(v, 4, l->p + l->n, NULL); }
+
+/* Copies into room the caller reserved (LINE_ROOM): a line's pieces need no check each. */
+static inline void put_in(line *l, const char *s, size_t n)
+{
+    if (n <= 16) copy_short(l->p + l->n, s, n);
+    else memcpy(l->p + l->n, s, n);
+    l->n += n;
+}
+
+static inline void putc_in(line *l, char c) { l->p[l->n++] = c; }
 
 /* One pass finds the end and any byte that needs quoting (most fields have none). */
 static void field(line *l, const char *s)
@@ -158,6 +167,11 @@ typedef struct rule_cols {
     size_t end[6];           /* where each part ends in s */
     int tail;                /* TAIL_FIXED: the fifth part is the tail; TAIL_AROUND: the fifth
                                 and sixth parts are the tail before and after the criterion */
+    /* The last target printed for the rule and its text: a fixed bound is the target of every
+     * region, printed once instead of once a line (the same fraction, the same text). */
+    mb_num target;
+    size_t target_n;         /* 0: none yet */
+    char target_s[MB_NUM_BUF];
 } rule_cols;
 
 typedef struct {
@@ -166,7 +180,15 @@ typedef struct {
     rule_cols *cols;         /* per rule, built at its first verdict (NULL: out of memory) */
     size_t region;           /* the region whose name is in `reg` (+1; 0: none yet) */
     line reg;                /* that region's field and the comma after it */
+    size_t status_n[MB_ST_COUNT]; /* the length of each status name (ctx_init) */
 } csv_ctx;
+
+static void ctx_init(csv_ctx *c, const mb_eval *e, size_t nrules)
+{
+    c->e = e;
+    c->cols = calloc(nrules + 1, sizeof(rule_cols));
+    for (int s = 0; s < MB_ST_COUNT; s++) c->status_n[s] = strlen(mb_status_name((mb_status)s));
+}
 
 /* label, comparison, criterion, phrase (every phrase of the rule, one a line), binding,
  * aspiration: the part before the criterion, the criterion, the part after it */
@@ -179,9 +201,11 @@ static void tail_before(line *l, const mb_verdict *v)
     putc_(l, ',');
 }
 
+enum { CRIT_BUF = 256 }; /* a criterion's text, at most */
+
 static void tail_crit(line *l, const mb_verdict *v)
 {
-    char crit[256];
+    char crit[CRIT_BUF];
     mb_report_criterion(v, crit, sizeof crit, 0);
     field(l, crit);
 }
@@ -211,8 +235,8 @@ static int tail_kind(const mb_verdict *v)
     return cr->scale == MB_SCALE_NONE && cr->kind != MB_CRIT_STEPS ? TAIL_FIXED : TAIL_AROUND;
 }
 
-/* The columns of v's rule (NULL when they could not be built: then each line builds them). */
-static const rule_cols *cols_of(csv_ctx *c, const mb_verdict *v)
+/* The columns of v's rule (NULL when they could not be built: out of memory). */
+static rule_cols *cols_of(csv_ctx *c, const mb_verdict *v)
 {
     const mb_rule *r = v->rule;
     if (!c->cols) return NULL;
@@ -249,54 +273,66 @@ static const rule_cols *cols_of(csv_ctx *c, const mb_verdict *v)
     return k;
 }
 
-static void put_part(line *l, const rule_cols *k, int i)
+static inline void put_part(line *l, const rule_cols *k, int i)
 {
     size_t a = i ? k->end[i - 1] : 0;
-    put(l, k->s + a, k->end[i] - a);
+    put_in(l, k->s + a, k->end[i] - a);
+}
+
+/* The most a line adds beside its rule's columns and its region's field: two periods, the
+ * status, three numbers, the detail and the criterion each quoted with every byte doubled,
+ * the base's source, the commas. Reserved once a line, so that its pieces are copied without
+ * a check each (a check per piece was a tenth of the line's instructions). */
+enum { LINE_ROOM = 2 * 16 + 32 + 3 * MB_NUM_BUF + 2 * sizeof(((mb_verdict *)0)->detail) + 2 + 2 * CRIT_BUF + 2 + 16 + 32 };
+
+/* The target's text: a fixed bound is printed once for the rule, then copied. */
+static inline void put_target(line *l, rule_cols *k, mb_num t)
+{
+    if (!k->target_n || t.num != k->target.num || t.den != k->target.den) {
+        k->target = t;
+        k->target_n = mb_num_format(t, 4, k->target_s, NULL);
+    }
+    put_in(l, k->target_s, k->target_n);
 }
 
 static void csv_row(void *ctx, const mb_verdict *v)
 {
     csv_ctx *c = ctx;
-    const mb_rule *r = v->rule;
     line *l = &c->out;
-    const rule_cols *k = cols_of(c, v);
-    if (k) put_part(l, k, 0);
-    else { field(l, r->plan ? r->plan->id : ""); putc_(l, ','); }
+    rule_cols *k = cols_of(c, v);
     if (c->region != v->region + 1) {
         c->reg.n = 0;
         field(&c->reg, c->e->D->region_names[v->region]);
         c->region = c->reg.oom ? 0 : v->region + 1;
     }
-    if (c->region) put(l, c->reg.p, c->reg.n);
-    else field(l, c->e->D->region_names[v->region]);
-    if (k) put_part(l, k, 1);
-    else { putc_(l, ','); field(l, r->id); putc_(l, ','); field(l, r->ind ? r->ind->id : ""); putc_(l, ','); }
+    size_t room = k && c->region ? k->end[5] + c->reg.n + LINE_ROOM : 0;
+    if (!room || (l->cap - l->n <= room && !grow(l, room))) { l->oom = 1; return; } /* the report fails */
+    put_part(l, k, 0);
+    put_in(l, c->reg.p, c->reg.n);
+    put_part(l, k, 1);
     char pb[16];
     if (v->sub) puts_(l, mb_period_text(v->year, v->sub, pb)); /* a quarter or month: 2025Q1 */
-    else put_int(l, v->year);
-    putc_(l, ',');
-    puts_(l, mb_status_name(v->status));
-    putc_(l, ',');
+    else put_year(l, v->year);
+    putc_in(l, ',');
+    put_in(l, mb_status_name(v->status), c->status_n[v->status]);
+    putc_in(l, ',');
     if (v->has_actual) put_num(l, v->actual);
-    putc_(l, ',');
+    putc_in(l, ',');
     if (v->has_actual && v->actual_sub) puts_(l, mb_period_text(v->actual_year, v->actual_sub, pb));
-    else if (v->has_actual) put_int(l, v->actual_year);
-    putc_(l, ',');
-    if (v->has_target) put_num(l, v->target);
-    putc_(l, ',');
+    else if (v->has_actual) put_year(l, v->actual_year);
+    putc_in(l, ',');
+    if (v->has_target) put_target(l, k, v->target);
+    putc_in(l, ',');
     if (v->has_gap) put_num(l, v->gap);
-    if (k) put_part(l, k, 2);
-    else { putc_(l, ','); field(l, r->ind ? r->ind->unit.text : ""); putc_(l, ','); }
-    field(l, v->detail);
-    if (k) put_part(l, k, 3);
-    else { putc_(l, ','); field(l, r->category); putc_(l, ','); owners(l, r); putc_(l, ','); }
-    if (k && k->tail == TAIL_FIXED) put_part(l, k, 4);
-    else if (k && k->tail == TAIL_AROUND) {
+    put_part(l, k, 2);
+    if (v->detail[0]) field(l, v->detail);
+    put_part(l, k, 3);
+    if (k->tail == TAIL_FIXED) put_part(l, k, 4);
+    else if (k->tail == TAIL_AROUND) {
         put_part(l, k, 4);
         tail_crit(l, v);
         put_part(l, k, 5);
-    } else tail_of(l, v);
+    } else tail_of(l, v); /* a rule with several deadlines: not in the room reserved */
     putc_(l, ',');
     const char *base = mb_report_base_source(v); /* the rule prints its base: which was used */
     if (base) puts_(l, base);
@@ -325,7 +361,8 @@ static void *csv_run(void *arg)
 {
     csv_worker *w = arg;
     csv_job *j = w->job;
-    csv_ctx c = {.e = j->e, .cols = calloc(j->e->m->nrules + 1, sizeof(rule_cols))};
+    csv_ctx c = {0};
+    ctx_init(&c, j->e, j->e->m->nrules);
     for (size_t b = w->k; b * CSV_BLOCK < j->units; b += j->nthreads) {
         c.out.n = 0;
         mb_tally t = mb_report_walk_range(j->e, j->f, csv_row, &c, b * CSV_BLOCK, (b + 1) * CSV_BLOCK);
@@ -370,8 +407,7 @@ mb_csv_stream *mb_report_csv_begin_part(FILE *out, const mb_model *m, const mb_d
     s->out = out;
     s->e.m = m;
     s->e.D = D;
-    s->c.e = &s->e;
-    s->c.cols = calloc(m->nrules + 1, sizeof(rule_cols));
+    ctx_init(&s->c, &s->e, m->nrules);
     return s;
 }
 
