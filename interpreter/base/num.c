@@ -281,26 +281,12 @@ static const char DIGITS2[201] = "0001020304050607080910111213141516171819"
                                  "6061626364656667686970717273747576777879"
                                  "8081828384858687888990919293949596979899";
 
-/* Writes the last `nd` decimal digits of m (leading zeros included) to buf[0..nd), from the
- * right, two at a time. */
-static inline void put_digits(uint64_t m, char *buf, int nd)
-{
-    char *p = buf + nd;
-    for (; nd >= 2; nd -= 2) {
-        p -= 2;
-        memcpy(p, DIGITS2 + 2 * (m % 100), 2);
-        m /= 100;
-    }
-    if (nd) *--p = (char)('0' + m % 10);
-}
-
-/* How many decimal digits m has (at least one). */
-static inline int ndigits(uint64_t m)
-{
-    int d = 1;
-    while (d < 19 && m >= (uint64_t)P10_64[d]) d++; /* m < 2^62: at most 19 */
-    return d;
-}
+/* The 64-bit path's text is at most 21 bytes (a sign, a point and at most 19 digits, or a
+ * zero and 18 places); it is written leftwards into a scratch buffer ending at FMT_END, and
+ * copied out with one move of FMT_COPY bytes, which stays inside the buffer wherever the text
+ * starts and inside the caller's MB_NUM_BUF bytes. */
+enum { FMT_COPY = 24, FMT_END = 32 };
+_Static_assert(FMT_COPY < MB_NUM_BUF, "the copy must fit a caller's buffer");
 
 /* The power of ten a denominator is (10^k, k <= 18), or -1. Submitted values have 1 to 4
  * places: those are tried first. */
@@ -340,29 +326,25 @@ static inline size_t format_dec64(mb_num a, char *buf)
         int64_t mult = P5_64[k - fives] << (k - twos);
         if (__builtin_mul_overflow(n, mult, &n) || n >= ((int64_t)1 << 62) || n <= -((int64_t)1 << 62)) return 0;
     }
-    /* The integer part and the fraction apart (the usual scales divide by a constant, a
-     * multiplication); the fraction loses its trailing zeros, then both are written straight
-     * into buf, from the right, two digits at a time. */
-    uint64_t m = n < 0 ? 0 - (uint64_t)n : (uint64_t)n, ip, fr;
-    switch (k) {
-    case 0: ip = m, fr = 0; break;
-    case 1: ip = m / 10, fr = m % 10; break;
-    case 2: ip = m / 100, fr = m % 100; break;
-    case 3: ip = m / 1000, fr = m % 1000; break;
-    case 4: ip = m / 10000, fr = m % 10000; break;
-    default: ip = m / (uint64_t)P10_64[k], fr = m % (uint64_t)P10_64[k]; break;
+    /* Digits from the right into a scratch buffer, two per division by the constant 100 (a
+     * multiplication) from a table of "00".."99": first the fraction's k digits less its
+     * trailing zeros, then the point, the integer part and the sign; then one copy of fixed
+     * size into buf (which holds MB_NUM_BUF bytes), with no call and no count of the digits
+     * beforehand. */
+    uint64_t m = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+    char t[FMT_END + FMT_COPY], *e = t + FMT_END, *p = e;
+    while (k && m % 10 == 0) { m /= 10; k--; }
+    if (k) {
+        for (; k >= 2; k -= 2) { p -= 2; memcpy(p, DIGITS2 + 2 * (m % 100), 2); m /= 100; }
+        if (k) { *--p = (char)('0' + m % 10); m /= 10; }
+        *--p = '.';
     }
-    size_t len = 0;
-    if (n < 0) buf[len++] = '-';
-    int ni = ndigits(ip);
-    put_digits(ip, buf + len, ni);
-    len += (size_t)ni;
-    if (fr) {
-        while (fr % 10 == 0) { fr /= 10; k--; }
-        buf[len++] = '.';
-        put_digits(fr, buf + len, k);
-        len += (size_t)k;
-    }
+    while (m >= 100) { p -= 2; memcpy(p, DIGITS2 + 2 * (m % 100), 2); m /= 100; }
+    if (m >= 10) { p -= 2; memcpy(p, DIGITS2 + 2 * m, 2); }
+    else *--p = (char)('0' + m);
+    if (n < 0) *--p = '-';
+    size_t len = (size_t)(e - p);
+    memcpy(buf, p, FMT_COPY);
     buf[len] = 0;
     return len;
 }
