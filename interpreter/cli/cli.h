@@ -85,6 +85,7 @@ typedef struct mb_out {
     char *tmp;          /* the temporary file, when replacing a regular file */
     char *target;       /* the file a symbolic link points to (NULL: path itself) */
     int through;        /* a device or FIFO, written in place */
+    struct mb_out_file *w; /* the temporary file's writer (out_file.c), when there is one */
 } mb_out;
 int mb_cli_out_open(mb_out *o, const char *path, const mb_model *m, const mb_data *D); /* 0, or -1 with a message */
 int mb_cli_out_commit(mb_out *o);                   /* 0, or -1 with a message printed */
@@ -97,24 +98,40 @@ int mb_cli_out_recheck(mb_out *o, const mb_model *m, const mb_data *D);
 /* Is path one of the inputs in m and D (rule files, imports, data files)? */
 int mb_cli_out_is_input(const char *path, const mb_model *m, const mb_data *D);
 void mb_cli_out_abort(mb_out *o);
+/* For a report replacing a regular file: empty the temporary file, to write the report
+ * again from its start; and append the whole of `from` (a file) to what was written. 0, or
+ * -1 (append: the cause is kept, and the commit says it and leaves the old file). */
+int mb_cli_out_empty(mb_out *o);
+int mb_cli_out_append(mb_out *o, FILE *from);
+
+/* The temporary file's writer (out_file.c): a stream to fd that, on Linux, starts writing
+ * back behind itself every few MiB, so that the fsync before the rename has little left to
+ * wait for. sync flushes and fsyncs; each returns 0 or an errno (the first failed write's,
+ * whatever stdio kept). close closes the stream and fd and frees w. */
+typedef struct mb_out_file mb_out_file;
+FILE *mb_out_file_open(int fd, mb_out_file **w);
+int mb_out_file_error(const mb_out_file *w);
+int mb_out_file_sync(mb_out_file *w, FILE *f);
+int mb_out_file_close(mb_out_file *w, FILE *f);
+int mb_out_file_empty(mb_out_file *w, FILE *f);
+int mb_out_file_append(mb_out_file *w, FILE *f, FILE *from);
 
 /* Streaming eval on two threads (eval_split.c): the second part's sink — a table of counts
- * when `counts` (the summary's), else a file of CSV lines appended to `csv`'s output when the
- * parts join (created in the folder of `near`, the output's temporary file). D->split =
- * &x->ops. */
+ * when `counts` (the summary's), else a file of CSV lines appended to `out`, `csv`'s output,
+ * when the parts join (created in the folder of out's temporary file). D->split = &x->ops. */
 typedef struct mb_cli_split {
     mb_stream_split ops;
     mb_stream *main;                  /* the first part's stream */
     size_t (*counts)[MB_ST_COUNT];
     mb_csv_stream *csv;
-    const char *near;
+    mb_out *out;                      /* csv's output (its temporary file) */
     mb_stream part;                   /* the second part's, while it is read */
     size_t (*pcounts)[MB_ST_COUNT];
     mb_csv_stream *pcsv;
     FILE *pfile;
 } mb_cli_split;
 void mb_cli_split_init(mb_cli_split *x, mb_stream *main, size_t (*counts)[MB_ST_COUNT], mb_csv_stream *csv,
-                       const char *near);
+                       mb_out *out);
 
 /* A stream that writes to `under` what it is given, cleaned for a terminal (mb_term_clean),
  * line breaks kept; fclose flushes it and leaves `under` open. NULL when out of memory. */

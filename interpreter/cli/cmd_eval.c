@@ -367,7 +367,7 @@ static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int ke
         started = R->counts && mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_summary_count, R->counts);
     }
     if (started && R->D->threads != 1 && (!csv || R->out.tmp)) {
-        mb_cli_split_init(&R->split, &R->st, csv ? NULL : R->counts, R->csv, R->out.tmp);
+        mb_cli_split_init(&R->split, &R->st, csv ? NULL : R->counts, R->csv, csv ? &R->out : NULL);
         R->D->split = &R->split.ops;
     }
     if (started) {
@@ -391,11 +391,9 @@ static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int ke
          * reading everything */
         mb_report_csv_end(R->csv, 0);
         R->csv = NULL;
-        if (fflush(R->out.f) || ftruncate(fileno(R->out.f), 0) != 0) {
+        if (mb_cli_out_empty(&R->out) != 0) {
             mb_cli_out_abort(&R->out); /* opened again after reading, as without streaming */
             R->out_open = 0;
-        } else {
-            rewind(R->out.f);
         }
     }
     return 0;

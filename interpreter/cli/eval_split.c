@@ -53,7 +53,7 @@ static void *split_begin(void *ctx, mb_data *S)
     mb_verdict_fn fn = mb_report_summary_count;
     void *sink;
     if (x->csv) {
-        if (!(x->pfile = part_file(x->near))) return NULL;
+        if (!(x->pfile = part_file(x->out->tmp))) return NULL;
         sink = x->pcsv = mb_report_csv_begin_part(x->pfile, x->main->m, S);
     } else {
         sink = x->pcounts = calloc(x->main->m->nrules + 1, sizeof *x->pcounts);
@@ -73,7 +73,9 @@ static int split_join(void *ctx, void *part, int keep)
      * written there means the part is read again */
     if (x->pcsv && mb_report_csv_end(x->pcsv, keep)) keep = 0;
     keep = mb_stream_part_join(x->main, &x->part, keep);
-    if (keep && x->csv) mb_report_csv_append(x->csv, x->pfile);
+    /* the part's lines after the first part's (a failed copy is the output's: its commit
+     * says why and leaves the old file) */
+    if (keep && x->csv && !mb_report_csv_flush(x->csv)) (void)mb_cli_out_append(x->out, x->pfile);
     for (size_t r = 0; keep && x->counts && r <= x->main->m->nrules; r++)
         for (size_t k = 0; k < MB_ST_COUNT; k++) x->counts[r][k] += x->pcounts[r][k];
     part_free(x);
@@ -81,12 +83,12 @@ static int split_join(void *ctx, void *part, int keep)
 }
 
 void mb_cli_split_init(mb_cli_split *x, mb_stream *main, size_t (*counts)[MB_ST_COUNT], mb_csv_stream *csv,
-                       const char *near)
+                       mb_out *out)
 {
     memset(x, 0, sizeof *x);
     x->ops = (mb_stream_split){split_begin, split_join, x};
     x->main = main;
     x->counts = counts;
     x->csv = csv;
-    x->near = near;
+    x->out = out;
 }

@@ -133,7 +133,7 @@ int mb_cli_out_open(mb_out *o, const char *path, const mb_model *m, const mb_dat
     snprintf(o->tmp, n, "%s.tmp.XXXXXX", target);
     int fd = mkstemp(o->tmp);
     int bad = fd < 0 || fchmod(fd, mode) != 0 || (keep_owner && fchown(fd, st.st_uid, st.st_gid) != 0) ||
-              !(o->f = fdopen(fd, "w"));
+              !(o->f = mb_out_file_open(fd, &o->w));
     if (bad) {
         int e = errno;
         if (fd >= 0) { close(fd); unlink(o->tmp); }
@@ -214,8 +214,12 @@ int mb_cli_out_commit(mb_out *o)
         return -1;
     }
     watch_signals(NULL);
-    if (!bad && fsync(fileno(o->f)) != 0) { bad = 1; e = errno; }
-    if (fclose(o->f) != 0 && !bad) { bad = 1; e = errno; }
+    int se = bad ? 0 : mb_out_file_sync(o->w, o->f); /* a failed writeback's errno, or the fsync's */
+    if (se) { bad = 1; e = se; }
+    if (bad && mb_out_file_error(o->w)) e = mb_out_file_error(o->w); /* the cause, not stdio's */
+    int ce = mb_out_file_close(o->w, o->f);
+    o->w = NULL;
+    if (ce && !bad) { bad = 1; e = ce; }
     const char *target = o->target ? o->target : o->path;
     if (!bad && rename(o->tmp, target) != 0) { bad = 1; e = errno; }
     if (!bad) {
@@ -231,11 +235,25 @@ int mb_cli_out_commit(mb_out *o)
     return -1;
 }
 
+int mb_cli_out_empty(mb_out *o)
+{
+    if (o->w) return mb_out_file_empty(o->w, o->f);
+    return -1;
+}
+
+int mb_cli_out_append(mb_out *o, FILE *from)
+{
+    if (o->w) return mb_out_file_append(o->w, o->f, from);
+    return -1;
+}
+
 void mb_cli_out_abort(mb_out *o)
 {
     if (!o->path) return;
     watch_signals(NULL);
-    fclose(o->f);
+    if (o->w) (void)mb_out_file_close(o->w, o->f);
+    else fclose(o->f);
+    o->w = NULL;
     if (o->tmp) unlink(o->tmp);
     release(o);
 }

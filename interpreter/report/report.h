@@ -120,11 +120,11 @@ typedef struct mb_csv_stream mb_csv_stream;
 mb_csv_stream *mb_report_csv_begin(FILE *out, const mb_model *m, const mb_data *D);
 void mb_report_csv_row(void *ctx, const mb_verdict *v);
 int mb_report_csv_end(mb_csv_stream *s, int write);
-/* The lines of a part streamed on a second thread: no header. append writes what s holds,
- * then the lines in `from` (a file of such a part, read from its start), after them; a
- * failed write marks s failed (its end returns 1). */
+/* The lines of a part streamed on a second thread: no header. flush writes what s holds
+ * and flushes its stream, so that another part's lines can be appended to the file after
+ * them; 1 when a line could not be built or written (s is failed: its end returns 1). */
 mb_csv_stream *mb_report_csv_begin_part(FILE *out, const mb_model *m, const mb_data *D);
-void mb_report_csv_append(mb_csv_stream *s, FILE *from);
+int mb_report_csv_flush(mb_csv_stream *s);
 
 /* Formats. Each returns the tally of what it reported. */
 mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f);

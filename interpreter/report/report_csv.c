@@ -418,31 +418,12 @@ mb_csv_stream *mb_report_csv_begin(FILE *out, const mb_model *m, const mb_data *
     return s;
 }
 
-void mb_report_csv_append(mb_csv_stream *s, FILE *from)
+int mb_report_csv_flush(mb_csv_stream *s)
 {
     if (s->c.out.oom || (s->c.out.n && fwrite(s->c.out.p, 1, s->c.out.n, s->out) != s->c.out.n)) s->failed = 1;
     s->c.out.n = 0;
-    if (fflush(s->out) || fflush(from) || fseeko(from, 0, SEEK_END)) { s->failed = 1; return; }
-    off_t len = ftello(from);
-    int in = fileno(from), out = fileno(s->out);
-    /* In the kernel, without copying through here (a file system that shares extents may not
-     * even copy); the stream is told its position afterwards. Where that is not supported, a
-     * copy through a buffer. */
-    off_t at = 0;
-    while (at < len) {
-        off_t from_at = at;
-        ssize_t k = copy_file_range(in, &from_at, out, NULL, (size_t)(len - at), 0);
-        if (k <= 0) break;
-        at += k;
-    }
-    if (at < len) {
-        static char buf[1 << 16];
-        if (fseeko(from, at, SEEK_SET) || fseeko(s->out, 0, SEEK_END)) { s->failed = 1; return; }
-        for (size_t k; (k = fread(buf, 1, sizeof buf, from)) > 0; at += (off_t)k)
-            if (fwrite(buf, 1, k, s->out) != k) { s->failed = 1; return; }
-        if (at < len) s->failed = 1;
-    }
-    if (fseeko(s->out, 0, SEEK_END)) s->failed = 1;
+    if (fflush(s->out)) s->failed = 1;
+    return s->failed;
 }
 
 void mb_report_csv_row(void *ctx, const mb_verdict *v)
