@@ -38,6 +38,12 @@ typedef struct ingest {
     int changed;             /* the mapped file changed while it was read: reading stopped */
     int sharded;             /* the row is past the shard's hook (shard.h) */
     int layout4;             /* the header is region,indicator,period,value: mb_ingest_plain_lines */
+    /* The first part of a file split in two (ingest_file.c): the split point is a record
+     * boundary only when no quoted field spans it, which is certain when the part holds no
+     * quote. quote_end nonzero: at the first quote met, set quote_seen and read on to
+     * quote_end, in order, as one thread would. */
+    size_t quote_end;
+    int quote_seen;
 } ingest;
 
 /* The row callback for mb_csv_read and mb_jsonin_read: ctx is an ingest. */

@@ -225,7 +225,7 @@ static void *read_part(void *arg)
         p->o.first_line = lines;
     }
     read_range(&p->g, &p->o);
-    mb_ingest_release(&p->g, p->o.end);
+    mb_ingest_release(&p->g, p->g.quote_seen ? p->g.quote_end : p->o.end);
     return NULL;
 }
 
@@ -409,8 +409,9 @@ static int merge_streamed(mb_data *D, mb_data *S)
  * second, from a region boundary near the middle, into a store of its own with a sink of its
  * own (the caller's: its own counts, or its CSV lines to a file of their own) on another.
  * They are combined only when the result is exactly one thread's: the first part holds no
- * quote (so the split is a record boundary; the second thread checks, and counts the first
- * part's lines for its own line numbers), no region has rows in both parts, neither part
+ * quote (so the split is a record boundary; with one, the first part reads on to the end
+ * in order; the second thread checks too, and counts the first part's lines for its own
+ * line numbers), no region has rows in both parts, neither part
  * stopped (a region's rows coming back, the file changing), and both judged as of the same
  * period. Otherwise the second part's work is dropped and this thread reads it again into
  * D, in order, as one thread does (and the caller reads again holding every region when
@@ -424,6 +425,7 @@ static int read_streamed_parts(mb_data *D, const ingest *g, size_t hdr_end, size
     void *sink = S ? D->split->begin(D->split->ctx, S) : NULL;
     part a = {*g, {.start = hdr_end, .end = sink ? at : t->len, .first_line = 2}, -1, 0, 0};
     a.g.released = hdr_end;
+    a.g.quote_end = t->len; /* a quote: the split may cut a record, read on in order */
     if (!sink) {
         if (S) shard_free(S);
         read_part(&a);
@@ -438,7 +440,7 @@ static int read_streamed_parts(mb_data *D, const ingest *g, size_t hdr_end, size
     if (threaded) D->split_parts++;
     read_part(&a);
     if (threaded) pthread_join(th, NULL);
-    int keep = threaded && !b.quoted && !a.g.changed && !b.g.changed && !D->unsorted && !S->unsorted && disjoint(D, S);
+    int keep = threaded && !b.quoted && !a.g.quote_seen && !a.g.changed && !b.g.changed && !D->unsorted && !S->unsorted && disjoint(D, S);
     /* the first part's last region is complete: the second part's first row is another's */
     if (keep) D->region_done(D->stream_ctx, D, D->nregions);
     keep = D->split->join(D->split->ctx, sink, keep && !D->unsorted);
@@ -446,8 +448,10 @@ static int read_streamed_parts(mb_data *D, const ingest *g, size_t hdr_end, size
         D->unsorted = 1; /* half merged: the caller reads again, holding every region */
     } else if (!keep && !a.g.changed && !D->unsorted) {
         if (threaded) D->split_parts--;
-        a.o = (mb_csv_opts){.start = at, .end = t->len, .first_line = threaded && !b.quoted ? b.o.first_line : 0};
-        read_part(&a);
+        if (!a.g.quote_seen) { /* else the first part read on to the end */
+            a.o = (mb_csv_opts){.start = at, .end = t->len, .first_line = threaded && !b.quoted ? b.o.first_line : 0};
+            read_part(&a);
+        }
     }
     shard_free(S);
     return a.g.changed;
@@ -455,9 +459,11 @@ static int read_streamed_parts(mb_data *D, const ingest *g, size_t hdr_end, size
 
 /* A large file is read by two threads, each half into its own store, merged afterwards.
  * The split newline is a record boundary only if no quoted field spans it, which is certain
- * when the first half holds no quote at all: the second thread checks that first (while the
- * first thread is already reading) and, if it finds one, leaves the second half to the
- * first thread, which then reads on in order. */
+ * when the first half holds no quote at all: at a quote, the first thread reads on to the
+ * end of the file, in order (a quoted field may hold a newline: cut at the split, its record
+ * would be read as two), and the second half's work is dropped. The second thread checks
+ * for quotes too (while the first thread is already reading), to count the first half's
+ * lines for its own line numbers. */
 static int read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
 {
     ingest g = {.D = D, .t = t, .file = file, .release_end = fd >= 0 ? t->len : 0, .errors0 = D->diags.errors};
@@ -481,11 +487,16 @@ static int read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
     part b = {g, {.start = mid, .end = t->len, .first_line = 0}, fd, hdr_end, 0};
     b.g.D = S;
     a.g.released = hdr_end;
+    a.g.quote_end = t->len; /* a quote: the split may cut a record, read on in order */
     b.g.released = mid;
     pthread_t th;
     int threaded = S && pthread_create(&th, NULL, read_part, &b) == 0;
     read_part(&a);
     if (threaded) pthread_join(th, NULL);
+    if (a.g.quote_seen) { /* the first part read on to the end */
+        if (S) shard_free(S);
+        return a.g.changed | b.g.changed;
+    }
     int rc = threaded && !b.quoted ? merge(D, S) : 1;
     a.g.changed |= b.g.changed;
     if (rc > 0 && a.g.changed && threaded && !b.quoted) {

@@ -28,6 +28,18 @@ static int general(ingest *g, size_t at, size_t end, uint32_t line)
     return mb_csv_read(g->t, &o, mb_ingest_row, g, &g->D->diags) < 0;
 }
 
+/* The rest of the range, from a line that may hold a quote, through the general reader. In
+ * the first part of a split file a quote means a quoted field may span the split point:
+ * reading goes on to quote_end, so that such a record is read whole (ingest.h). */
+static void general_rest(ingest *g, size_t at, size_t end, uint32_t line)
+{
+    if (g->quote_end > end && memchr(g->t->data + at, '"', end - at)) {
+        g->quote_seen = 1;
+        end = g->quote_end;
+    }
+    general(g, at, end, line);
+}
+
 /* Reads plain rows from `p` on while there are; returns the offset of the first line that is
  * not one (or `end`), with *line its number. *stop is set when the row handler asked to stop. */
 static size_t plain_rows(ingest *g, size_t p, size_t end, size_t safe, uint32_t *line, int *stop)
@@ -88,9 +100,9 @@ void mb_ingest_csv(ingest *g, const mb_csv_opts *o)
         if (general(g, p, he, line)) return;
         p = he;
         line++;
-        if (!g->header_done) { general(g, p, end, line); return; } /* blank lines before it */
+        if (!g->header_done) { general_rest(g, p, end, line); return; } /* blank lines before it */
     }
-    if (g->D->general_csv || g->json || g->bad_header || g->ncols < 1 || g->ncols > NCOLS) { general(g, p, end, line); return; }
+    if (g->D->general_csv || g->json || g->bad_header || g->ncols < 1 || g->ncols > NCOLS) { general_rest(g, p, end, line); return; }
     /* the last bytes of the text cannot be read 64 at a time */
     size_t safe = t->len >= MB_PLAIN_SPAN ? t->len - MB_PLAIN_SPAN + 1 : 0;
     while (p < end) {
@@ -100,7 +112,7 @@ void mb_ingest_csv(ingest *g, const mb_csv_opts *o)
         /* One line for the general reader; with a quote in it, a field may span lines, so the
          * rest of the range goes there. */
         const char *nl = memchr(d + p, '\n', end - p);
-        if (!nl || p >= safe || memchr(d + p, '"', (size_t)(nl - (d + p)))) { general(g, p, end, line); return; }
+        if (!nl || p >= safe || memchr(d + p, '"', (size_t)(nl - (d + p)))) { general_rest(g, p, end, line); return; }
         size_t ne = (size_t)(nl - d) + 1;
         if (general(g, p, ne, line)) return;
         p = ne;

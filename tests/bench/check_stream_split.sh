@@ -13,9 +13,22 @@ set -euo pipefail
 rules="$src/bench/workload.mb"
 cp "$rules" "$tmp/refs.mb"
 echo 'target R21: rd_gdp > region "R000002" by 2018 phrase "rd_gdp above R000002 in 2018";' >>"$tmp/refs.mb"
-python3 - "$data" "$tmp" <<'PY'
-import sys
+python3 - "$data" "$tmp" "$src/interpreter/data/ingest_file.c" <<'PY'
+import re, sys
 src, out = sys.argv[1], sys.argv[2]
+# where the reader splits a file (ingest_file.c: split_point, region_boundary), to put
+# things at the split itself
+percent = int(re.search(r"SPLIT_PERCENT = (\d+)", open(sys.argv[3]).read()).group(1))
+def split_of(rs):
+    data = "".join([head] + rs).encode()
+    hdr = len(head.encode())
+    mid = data.index(b"\n", hdr + (len(data) - hdr) // 100 * percent) + 1
+    prev = data[data.rindex(b"\n", 0, mid - 1) + 1:mid].split(b",")[0]
+    at, k = hdr, 0  # the row that starts at the boundary: the second part's first
+    while at < mid or data[at:data.index(b"\n", at)].split(b",")[0] == prev:
+        at = data.index(b"\n", at) + 1
+        k += 1
+    return mid, at, k
 with open(src) as f:
     head = f.readline()
     rows = [l for l in f if int(l[1:7]) <= 3800]
@@ -47,6 +60,21 @@ write("asof_first", rows[:3] + ["R000001,rd_gdp,2021,1.0\n"] + rows[3:])
 write("asof_last", rows + ["R003800,rd_gdp,2021,1.0\n"])
 # a region's rows come back near the end: not sorted
 write("unsorted", rows + ["R000001,rd_gdp,2018,9.99\n"])
+mid, at, k = split_of(rows)
+assert k > 1000 and k < n - 1000, (mid, at, k)
+# a quote in the first row and in a row just before the split
+def quoted(l):
+    r, i, p, v = l.rstrip("\n").split(",")
+    return f'{r},{i},{p},"{v}"\n'
+write("quote_early", [quoted(l) if j == 0 else l for j, l in enumerate(rows)])
+write("quote_near", [quoted(l) if j == k - 2 else l for j, l in enumerate(rows)])
+# a quoted field that spans the split: it opens on the first part's last line and closes on
+# the second part's first line, so the split point is inside one record (of two fields: an
+# error): the first part must read on to the end, not stop at the split
+r, rest = rows[k - 1].split(",", 1)
+span = rows[:k - 1] + [f'{r},"{rest}', rows[k].rstrip("\n") + '"\n'] + rows[k + 1:]
+assert split_of(span)[2] == k and span[k - 1].count('"') == 1, span[k - 1]
+write("quote_span", span)
 PY
 fails=0
 # case rules want: want is the MB_DEBUG=stream line of the two-thread run ("none": no line)
@@ -93,5 +121,9 @@ check asof_first "$rules" 0
 check asof_last "$rules" none
 check unsorted "$rules" none
 check plain "$tmp/refs.mb" 0
+check quote_early "$rules" 0
+check quote_near "$rules" 0
+check quote_span "$rules" 0
+grep -q 'quote_span.csv:[0-9]*:[0-9]*: error: .*fields' "$tmp/sumerr1" || { echo "FAIL quote_span: the record across the split is not one"; cat "$tmp/sumerr1"; fails=$((fails + 1)); }
 [ $fails = 0 ] || { echo "$fails failed"; exit 1; }
 echo "all cases the same on one thread and two"
