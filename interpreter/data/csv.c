@@ -482,6 +482,7 @@ long mb_csv_read(const mb_text *t, const mb_csv_opts *o, mb_csv_row_fn fn, void 
             break;
         }
     }
+    if (o && o->end_line) *o->end_line = count >= 0 && !r.stop && p >= r.end ? r.line : 0;
     csv_free(&r);
     return count;
 }

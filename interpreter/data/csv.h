@@ -28,6 +28,9 @@ typedef struct mb_csv_opts {
                             * the newlines before start) */
     size_t max_fields;     /* records with more fields are an error (0: 1024) */
     size_t max_field_len;  /* longer fields are an error (0: 1 MiB) */
+    uint32_t *end_line;    /* optional: set to the line number at `end` when the reading got
+                            * there, 0 when it stopped before (a second part of a split file
+                            * learns from the first part's reader where its own lines start) */
 } mb_csv_opts;
 
 /* Reads records from t->data[start, end) (o NULL: the whole text, default limits). A UTF-8

@@ -105,6 +105,10 @@ typedef struct mb_data {
     /* Streaming on two threads (ingest_file.c, read_csv): the caller's way to stream the
      * second part of a large file into a store of its own. NULL: streaming reads on one thread. */
     const struct mb_stream_split *split;
+    int line_named;          /* a message's text names a line number of a row read here (a
+                                second part numbers its lines from its own start until the
+                                join shifts them: text cannot be shifted, such a part is not
+                                kept) */
     size_t split_parts;      /* files whose second part was streamed on its own thread and
                                 kept (the CLI shows it under MB_DEBUG=stream, for tests) */
     /* One shard of a run spread over machines (eval --shard K/N), or a run merged from such

@@ -420,6 +420,8 @@ static void store(ingest *g, const mb_csv_field *vf, mb_obs *o, int64_t m, int e
         D->count.used++;
         return;
     }
+    /* every message below names the earlier row's line in its text */
+    D->line_named = 1;
     char buf[MB_NUM_BUF], old[MB_NUM_BUF], pb[16];
     const char *per = period_of(p, pb);
     mb_num_format(mb_num_dec(m, -exp), 0, buf, NULL);

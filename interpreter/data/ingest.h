@@ -41,9 +41,11 @@ typedef struct ingest {
     /* The first part of a file split in two (ingest_file.c): the split point is a record
      * boundary only when no quoted field spans it, which is certain when the part holds no
      * quote. quote_end nonzero: at the first quote met, set quote_seen and read on to
-     * quote_end, in order, as one thread would. */
+     * quote_end, in order, as one thread would. end_line: the line number at the end of the
+     * range read (0: reading stopped before it), where the second part's lines start. */
     size_t quote_end;
     int quote_seen;
+    uint32_t end_line;
 } ingest;
 
 /* The row callback for mb_csv_read and mb_jsonin_read: ctx is an ingest. */

@@ -10,9 +10,6 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "ingest.h"
 #include "shard.h"
@@ -59,8 +56,7 @@ void mb_ingest_release(ingest *g, size_t upto)
     g->released = upto;
 }
 
-/* The first thread's share of a split file, in percent: the second thread first scans the
- * first part for quotes and counts its lines, so it gets the smaller part (measured: 56%). */
+/* The first thread's share of a split file, in percent (measured: 56%; bench/README.md). */
 enum { SPLIT_PERCENT = 56 };
 /* A file large enough to be worth a second thread. */
 enum { PARALLEL_MIN = 16 << 20 };
@@ -110,51 +106,38 @@ static void shard_free(mb_data *S)
 typedef struct part {
     ingest g;
     mb_csv_opts o;
-    int fd;             /* second part: scan the first for quotes through this, see read_csv */
-    size_t scan_from;
-    int quoted;         /* the first part holds a quote: this part was not read */
 } part;
 
-/* Newlines in n bytes: 16 at a time, each compare adding 1 to a byte lane (at most 255 times
- * before the lanes are summed). memchr per line cost 10-20 ns a line, 0.1 s for the first
- * part of the 100,000-region file; this keeps the second thread's start short. */
-static size_t count_newlines(const char *p, size_t n)
+/* The second part numbers its lines from 1 at its own start: it starts at once, and the first
+ * part's reader tells at its end where that is (ingest.h, end_line). Once both are read, every
+ * line the second part recorded in a store of the data file's — its values' lines, its
+ * messages' spans, the first row of its latest period — moves by the first part's lines.
+ * Spans with line 0 are found from the text when printed and spans into rule files stay. A
+ * message whose text names a line cannot be moved: then 0 (the part is not kept, and read
+ * again in order). */
+static void shift_span(mb_span *sp, const mb_text *t, uint32_t by)
 {
-    size_t c = 0, i = 0;
-#ifdef __SSE2__
-    const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
-    while (i + 16 <= n) {
-        __m128i acc = zero;
-        for (int k = 0; k < 255 && i + 16 <= n; k++, i += 16)
-            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + i)), nl));
-        __m128i sum = _mm_sad_epu8(acc, zero);
-        c += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
-    }
-#endif
-    for (; i < n; i++) c += p[i] == '\n';
-    return c;
+    if (sp->text == t && sp->line) sp->line += by;
 }
 
-/* Scan [0, to) of the file with pread, not through the mapping (so the pages are neither
- * mapped nor kept resident): is there a '"' at or after `from`, and how many lines start
- * before `to`? */
-static int scan_first_part(int fd, size_t from, size_t to, uint32_t *lines)
+static void shift_obs(mb_obs *o, size_t n, uint32_t by)
 {
-    static __thread char buf[1 << 16];
-    size_t at = 0;
-    *lines = 1;
-    while (at < to) {
-        size_t n = to - at < sizeof buf ? to - at : sizeof buf;
-        ssize_t k = pread(fd, buf, n, (off_t)at);
-        if (k <= 0) return 1; /* cannot tell: play safe */
-        if (at + (size_t)k > from) {
-            size_t skip = at < from ? from - at : 0;
-            if (memchr(buf + skip, '"', (size_t)k - skip)) return 1;
-        }
-        *lines += (uint32_t)count_newlines(buf, (size_t)k);
-        at += (size_t)k;
+    for (size_t i = 0; i < n; i++)
+        if (o[i].state != MB_OBS_ABSENT && o[i].line) o[i].line += by;
+}
+
+static int shift_lines(mb_data *S, const mb_text *t, uint32_t by)
+{
+    if (S->line_named) return 0;
+    shift_obs(S->obs, (S->nregions - S->live) * S->nslots, by);
+    shift_obs(S->held, S->nheld * S->nslots, by);
+    shift_span(&S->max_period_at, t, by);
+    for (size_t i = 0; i < S->diags.n; i++) {
+        shift_span(&S->diags.v[i].span, t, by);
+        shift_span(&S->diags.v[i].note_span, t, by);
+        shift_span(&S->diags.v[i].fix_span, t, by);
     }
-    return 0;
+    return 1;
 }
 
 /* Records the reader rejected never reach mb_ingest_row; each is one error of the reader's,
@@ -216,17 +199,30 @@ static void read_range(ingest *g, const mb_csv_opts *o) { read_guarded(g, o, rea
 static void *read_part(void *arg)
 {
     part *p = arg;
-    if (p->fd >= 0) {
-        uint32_t lines;
-        if (scan_first_part(p->fd, p->scan_from, p->o.start, &lines)) {
-            p->quoted = 1;
-            return NULL;
-        }
-        p->o.first_line = lines;
-    }
     read_range(&p->g, &p->o);
     mb_ingest_release(&p->g, p->g.quote_seen ? p->g.quote_end : p->o.end);
     return NULL;
+}
+
+/* The first part of a split: from the header's end, numbered from line 2, reading on to the
+ * end of the file at a quote (ingest.h, quote_end). */
+static part first_part(const ingest *g, size_t hdr_end, size_t end)
+{
+    part a = {*g, {.start = hdr_end, .end = end, .first_line = 2}};
+    a.g.released = hdr_end;
+    a.g.quote_end = g->t->len;
+    a.g.quote_seen = 0;
+    a.g.end_line = 0;
+    return a;
+}
+
+/* The second part: from `at`, into S, its lines numbered from its own start. */
+static part second_part(const ingest *g, mb_data *S, size_t at)
+{
+    part b = {*g, {.start = at, .end = g->t->len, .first_line = 1}};
+    b.g.D = S;
+    b.g.released = at;
+    return b;
 }
 
 /* Where each of the shard's regions is in D (-1: not yet there); NULL when the shard cannot
@@ -407,40 +403,38 @@ static int merge_streamed(mb_data *D, mb_data *S)
 
 /* Streaming with two threads (D->split): the first part streams into D on this thread, the
  * second, from a region boundary near the middle, into a store of its own with a sink of its
- * own (the caller's: its own counts, or its CSV lines to a file of their own) on another.
- * They are combined only when the result is exactly one thread's: the first part holds no
- * quote (so the split is a record boundary; with one, the first part reads on to the end
- * in order; the second thread checks too, and counts the first part's lines for its own
- * line numbers), no region has rows in both parts, neither part
- * stopped (a region's rows coming back, the file changing), and both judged as of the same
- * period. Otherwise the second part's work is dropped and this thread reads it again into
- * D, in order, as one thread does (and the caller reads again holding every region when
- * that streaming stops). */
-static int read_streamed_parts(mb_data *D, const ingest *g, size_t hdr_end, size_t mid, int fd)
+ * own (the caller's: its own counts, or its CSV lines to a file of their own) on another,
+ * from its first byte on (its lines numbered from its own start: shift_lines). They are
+ * combined only when the result is exactly one thread's: the first part holds no quote (so
+ * the split is a record boundary; with one, the first part reads on to the end, in order),
+ * no region has rows in both parts, neither part stopped (a region's rows coming back, the
+ * file changing), no message of the second part names a line in its text, and both judged
+ * as of the same period. Otherwise the second part's work is dropped and this thread reads
+ * it again into D, in order, as one thread does (and the caller reads again holding every
+ * region when that streaming stops). Nothing the second part's sink writes before the join
+ * holds a line number: counts, and CSV lines of verdicts. */
+static int read_streamed_parts(mb_data *D, const ingest *g, size_t hdr_end, size_t mid)
 {
     const mb_text *t = g->t;
     int col = g->col[COL_REGION];
     size_t at = col >= 0 && !checks_on_release(D) ? region_boundary(t, hdr_end, mid, col) : 0;
     mb_data *S = at ? shard_new(D) : NULL;
     void *sink = S ? D->split->begin(D->split->ctx, S) : NULL;
-    part a = {*g, {.start = hdr_end, .end = sink ? at : t->len, .first_line = 2}, -1, 0, 0};
-    a.g.released = hdr_end;
-    a.g.quote_end = t->len; /* a quote: the split may cut a record, read on in order */
+    part a = first_part(g, hdr_end, sink ? at : t->len);
     if (!sink) {
         if (S) shard_free(S);
         read_part(&a);
         return a.g.changed;
     }
     S->cur = -1;
-    part b = {*g, {.start = at, .end = t->len, .first_line = 0}, fd, hdr_end, 0};
-    b.g.D = S;
-    b.g.released = at;
+    part b = second_part(g, S, at);
     pthread_t th;
     int threaded = pthread_create(&th, NULL, read_part, &b) == 0;
     if (threaded) D->split_parts++;
     read_part(&a);
     if (threaded) pthread_join(th, NULL);
-    int keep = threaded && !b.quoted && !a.g.quote_seen && !a.g.changed && !b.g.changed && !D->unsorted && !S->unsorted && disjoint(D, S);
+    int keep = threaded && !a.g.quote_seen && a.g.end_line && !a.g.changed && !b.g.changed && !D->unsorted &&
+               !S->unsorted && disjoint(D, S) && shift_lines(S, t, a.g.end_line - 1);
     /* the first part's last region is complete: the second part's first row is another's */
     if (keep) D->region_done(D->stream_ctx, D, D->nregions);
     keep = D->split->join(D->split->ctx, sink, keep && !D->unsorted);
@@ -449,7 +443,7 @@ static int read_streamed_parts(mb_data *D, const ingest *g, size_t hdr_end, size
     } else if (!keep && !a.g.changed && !D->unsorted) {
         if (threaded) D->split_parts--;
         if (!a.g.quote_seen) { /* else the first part read on to the end */
-            a.o = (mb_csv_opts){.start = at, .end = t->len, .first_line = threaded && !b.quoted ? b.o.first_line : 0};
+            a.o = (mb_csv_opts){.start = at, .end = t->len, .first_line = a.g.end_line};
             read_part(&a);
         }
     }
@@ -459,11 +453,9 @@ static int read_streamed_parts(mb_data *D, const ingest *g, size_t hdr_end, size
 
 /* A large file is read by two threads, each half into its own store, merged afterwards.
  * The split newline is a record boundary only if no quoted field spans it, which is certain
- * when the first half holds no quote at all: at a quote, the first thread reads on to the
- * end of the file, in order (a quoted field may hold a newline: cut at the split, its record
- * would be read as two), and the second half's work is dropped. The second thread checks
- * for quotes too (while the first thread is already reading), to count the first half's
- * lines for its own line numbers. */
+ * when the first half holds no quote at all: its reader looks, and at a quote reads on to the
+ * end of the file, in order, while the second half's work is dropped. The second half's
+ * lines are numbered from its own start, and moved once the first half's are known. */
 static int read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
 {
     ingest g = {.D = D, .t = t, .file = file, .release_end = fd >= 0 ? t->len : 0, .errors0 = D->diags.errors};
@@ -481,14 +473,10 @@ static int read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
     mb_csv_opts ho = {.start = 0, .end = hdr_end, .first_line = 1};
     read_range(&g, &ho);
     if (!g.header_done || g.bad_header || g.changed) return g.changed;
-    if (D->stream) return read_streamed_parts(D, &g, hdr_end, mid, fd);
+    if (D->stream) return read_streamed_parts(D, &g, hdr_end, mid);
     mb_data *S = shard_new(D);
-    part a = {g, {.start = hdr_end, .end = mid, .first_line = 2}, -1, 0, 0};
-    part b = {g, {.start = mid, .end = t->len, .first_line = 0}, fd, hdr_end, 0};
-    b.g.D = S;
-    a.g.released = hdr_end;
-    a.g.quote_end = t->len; /* a quote: the split may cut a record, read on in order */
-    b.g.released = mid;
+    part a = first_part(&g, hdr_end, mid);
+    part b = S ? second_part(&g, S, mid) : a;
     pthread_t th;
     int threaded = S && pthread_create(&th, NULL, read_part, &b) == 0;
     read_part(&a);
@@ -497,14 +485,14 @@ static int read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
         if (S) shard_free(S);
         return a.g.changed | b.g.changed;
     }
-    int rc = threaded && !b.quoted ? merge(D, S) : 1;
+    int rc = threaded && a.g.end_line && shift_lines(S, t, a.g.end_line - 1) ? merge(D, S) : 1;
     a.g.changed |= b.g.changed;
-    if (rc > 0 && a.g.changed && threaded && !b.quoted) {
+    if (rc > 0 && a.g.changed && threaded) {
         /* the file changed: the second part's rows, read but not to be merged, are rejected */
         D->count.rows += S->count.rows;
         D->count.rejected += S->count.rows;
     } else if (rc > 0) {
-        a.o = (mb_csv_opts){.start = mid, .end = t->len, .first_line = 0};
+        a.o = (mb_csv_opts){.start = mid, .end = t->len, .first_line = a.g.end_line};
         read_part(&a);
     } else if (rc < 0) {
         mb_diag_add(&D->diags, MB_D_OUT_OF_MEMORY, mb_span_at(t, mid, mid), "out of memory");

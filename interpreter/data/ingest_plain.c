@@ -24,7 +24,7 @@
  * asked to stop. */
 static int general(ingest *g, size_t at, size_t end, uint32_t line)
 {
-    mb_csv_opts o = {.start = at, .end = end, .first_line = line};
+    mb_csv_opts o = {.start = at, .end = end, .first_line = line, .end_line = &g->end_line};
     return mb_csv_read(g->t, &o, mb_ingest_row, g, &g->D->diags) < 0;
 }
 
@@ -108,7 +108,10 @@ void mb_ingest_csv(ingest *g, const mb_csv_opts *o)
     while (p < end) {
         int stop = 0;
         p = plain_rows(g, p, end, safe, &line, &stop);
-        if (stop || p >= end) return;
+        if (stop || p >= end) {
+            g->end_line = stop ? 0 : line;
+            return;
+        }
         /* One line for the general reader; with a quote in it, a field may span lines, so the
          * rest of the range goes there. */
         const char *nl = memchr(d + p, '\n', end - p);
@@ -118,4 +121,5 @@ void mb_ingest_csv(ingest *g, const mb_csv_opts *o)
         p = ne;
         line++;
     }
+    g->end_line = line;
 }

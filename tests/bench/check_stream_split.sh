@@ -62,6 +62,17 @@ write("asof_last", rows + ["R003800,rd_gdp,2021,1.0\n"])
 write("unsorted", rows + ["R000001,rd_gdp,2018,9.99\n"])
 mid, at, k = split_of(rows)
 assert k > 1000 and k < n - 1000, (mid, at, k)
+# several errors in both parts: those of the second part name its lines, numbered from its
+# own start until the parts join
+write("late", [bad(l) if l[:7] in ("R000001", "R003700", "R003701", "R003790") and ",rd_gdp,2018," in l else l
+               for l in rows])
+# rows of a period past every deadline in the second part only: the warning about it names
+# the first of them (the as-of default's row), a line of the second part
+write("future", rows[:k + 20] + ["R%s,rd_gdp,2031,1.0\n" % rows[k + 20][1:7]] + rows[k + 20:] + ["R003800,hte_count,2031,5\n"])
+# a duplicate row in the second part: its message names the earlier row's line in its text,
+# which cannot be moved when the parts join: the second part is read again in order
+d = next(j for j in range(k + 30, n) if ",rd_gdp,2018," in rows[j])
+write("duplicate", rows[:d + 1] + [rows[d]] + rows[d + 1:])
 # a quote in the first row and in a row just before the split
 def quoted(l):
     r, i, p, v = l.rstrip("\n").split(",")
@@ -75,6 +86,17 @@ r, rest = rows[k - 1].split(",", 1)
 span = rows[:k - 1] + [f'{r},"{rest}', rows[k].rstrip("\n") + '"\n'] + rows[k + 1:]
 assert split_of(span)[2] == k and span[k - 1].count('"') == 1, span[k - 1]
 write("quote_span", span)
+# CRLF line ends throughout
+write("crlf", [l.replace("\n", "\r\n") for l in rows])
+# the split line itself starts a region: the second part's first line is the one at the
+# split point (the rows of the region there from it on get a name of their own)
+j, off = 0, len(head.encode())
+while off < mid:
+    off += len(rows[j].encode())
+    j += 1
+same = rows[:j] + ["R009999" + l[7:] if l[:7] == rows[j - 1][:7] else l for l in rows[j:]]
+assert split_of(same)[0] == split_of(same)[1], split_of(same)
+write("split_line", same)
 PY
 fails=0
 # case rules want: want is the MB_DEBUG=stream line of the two-thread run ("none": no line)
@@ -121,9 +143,26 @@ check asof_first "$rules" 0
 check asof_last "$rules" none
 check unsorted "$rules" none
 check plain "$tmp/refs.mb" 0
+check late "$rules" 1
+[ "$(grep -c ': error: ' "$tmp/sumerr2")" = 4 ] || { echo "FAIL late: expected 4 errors"; cat "$tmp/sumerr2"; fails=$((fails + 1)); }
+# the as-of moves at the end: not streamed; then the parts are read into stores of their own
+# and merged, also in a report that is never streamed (JSON)
+check future "$rules" none
+grep -q 'warning: period 2031 is past every deadline' "$tmp/sumerr2" || { echo "FAIL future: no warning about 2031"; fails=$((fails + 1)); }
+for t in 1 2; do
+  rc=0; MB_THREADS=$t "$bin" eval "$rules" --data "$tmp/future.csv" --format json >"$tmp/json$t" 2>"$tmp/jsonerr$t" || rc=$?
+  echo "exit $rc" >>"$tmp/jsonerr$t"
+done
+cmp -s "$tmp/json1" "$tmp/json2" && cmp -s "$tmp/jsonerr1" "$tmp/jsonerr2" ||
+  { echo "FAIL future: the JSON report differs between one thread and two"; diff "$tmp/jsonerr1" "$tmp/jsonerr2" | head; fails=$((fails + 1)); }
+grep -q 'future.csv:[0-9]*:[0-9]*: warning: period 2031' "$tmp/jsonerr2" || { echo "FAIL future: no position"; cat "$tmp/jsonerr2"; fails=$((fails + 1)); }
+check duplicate "$rules" 0
+grep -q 'warning: duplicate observation' "$tmp/sumerr2" || { echo "FAIL duplicate: no warning"; fails=$((fails + 1)); }
 check quote_early "$rules" 0
 check quote_near "$rules" 0
 check quote_span "$rules" 0
 grep -q 'quote_span.csv:[0-9]*:[0-9]*: error: .*fields' "$tmp/sumerr1" || { echo "FAIL quote_span: the record across the split is not one"; cat "$tmp/sumerr1"; fails=$((fails + 1)); }
+check crlf "$rules" 1
+check split_line "$rules" 1
 [ $fails = 0 ] || { echo "$fails failed"; exit 1; }
 echo "all cases the same on one thread and two"
