@@ -11,6 +11,7 @@
 #include "formula.h"
 #include "given.h"
 #include "period.h"
+#include "strf.h"
 
 static const char *const NAMES[MB_ST_COUNT] = {
     "met", "missed", "on-track", "needs-acceleration", "limited-progress",
@@ -164,7 +165,7 @@ static void status(mb_verdict *v, mb_status s, const char *fmt, ...)
     if (!fmt || v->status_only) return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(v->detail, sizeof v->detail, fmt, ap);
+    mb_strf_v(v->detail, sizeof v->detail, fmt, ap); /* a line prints it: not vsnprintf */
     va_end(ap);
 }
 
