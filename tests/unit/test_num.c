@@ -513,3 +513,23 @@ Test(num_format, to_double)
     cr_assert_float_eq(mb_num_to_double(N("2.74")), 2.74, 1e-12);
     cr_assert_float_eq(mb_num_to_double(DIV(mb_num_int(1), mb_num_int(3))), 1.0 / 3, 1e-12);
 }
+
+/* a − b for 64-bit fractions takes a path of its own: the same fraction, denominator included,
+ * as a + (−b), for equal and different denominators, extremes of 64 bits included. */
+Test(num_sub, small_values_as_adding_the_negation)
+{
+    static const int64_t V[] = {0, 1, -1, 7, -136, 274, 100, 1000, 123456789, -987654321,
+                                INT64_MAX, INT64_MIN, INT64_MIN + 1};
+    static const int64_t D[] = {1, 10, 100, 125, 1000, 160000, 3, INT64_MAX};
+    size_t nv = sizeof V / sizeof V[0], nd = sizeof D / sizeof D[0];
+    for (size_t i = 0; i < nv * nd; i++)
+        for (size_t j = 0; j < nv * nd; j++) {
+            mb_num a = {V[i % nv], D[i / nv]}, b = {V[j % nv], D[j / nv]}, s, t;
+            mb_numerr es = mb_num_sub(a, b, &s);
+            mb_numerr et = b.num == -I128_MAX - 1 ? MB_NUM_OVERFLOW : mb_num_add(a, mb_num_neg(b), &t);
+            cr_assert_eq(es, et);
+            if (es) continue;
+            cr_assert(s.num == t.num && s.den == t.den, "%lld/%lld - %lld/%lld", (long long)V[i % nv],
+                      (long long)D[i / nv], (long long)V[j % nv], (long long)D[j / nv]);
+        }
+}
