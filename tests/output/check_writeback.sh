@@ -61,12 +61,17 @@ for t in 1 2; do
   run $t "the disk fills after 10 MB" MB_FAIL_WRITE_AFTER=10000000
   refused "No space left on device" write
 done
+run 1 "the second writeback fails" MB_FAIL_SYNC_RANGE=EIO MB_FAIL_SYNC_RANGE_SKIP=1
+refused "Input/output error" "sync_file_range failed"
+run 2 "the appended part's writeback fails" MB_FAIL_SYNC_RANGE=EIO MB_FAIL_SYNC_RANGE_SKIP=1
+refused "Input/output error" "sync_file_range failed"
+first() { grep -m1 -nx "$1" log.txt | cut -d: -f1; }
+[ "$(first "sync_file_range failed")" -gt "$(first copy_file_range)" ] || { echo "$what: it failed before the append"; exit 1; }
 run 2 "the second part appended"
 written copy_file_range
 run 2 "the files cannot be copied between (EXDEV): through a buffer" MB_FAIL_COPY_RANGE=EXDEV
 written copy_file_range
 run 2 "the copy fails (EIO), and so does the buffer's write" MB_FAIL_COPY_RANGE=EIO MB_FAIL_WRITE_AFTER=14000000
 refused "No space left on device" copy_file_range
-first() { grep -m1 -nx "$1" log.txt | cut -d: -f1; }
 [ "$(first write)" -gt "$(first copy_file_range)" ] || { echo "$what: the write failed before the append"; exit 1; }
 echo "writeback and append: every failure kept the old output and said why; the reports are one thread's"

@@ -1,12 +1,14 @@
 /* fail_io.c — preloaded (LD_PRELOAD) into mubiao by check_writeback.sh to make the calls
  * that write a report's temporary file fail the way a full or failing disk makes them fail,
  * which no real file system here does on demand. Each is set by an environment variable:
- *   MB_FAIL_SYNC_RANGE=EIO|ENOSPC|ENOSYS  every sync_file_range fails with that errno;
+ *   MB_FAIL_SYNC_RANGE=EIO|ENOSPC|ENOSYS  every sync_file_range fails with that errno (after
+ *                                          the first MB_FAIL_SYNC_RANGE_SKIP calls, if set);
  *   MB_FAIL_COPY_RANGE=EXDEV|EIO           every copy_file_range fails with that errno;
  *   MB_FAIL_WRITE_AFTER=N                  a write() to a descriptor other than 0-2 fails with
  *                                          ENOSPC once N bytes went to such descriptors.
  * MB_FAIL_LOG=FILE gets a line per intercepted call ("sync_file_range", "copy_file_range",
- * "write"; only the first write that fails), so the test sees that the path was taken. */
+ * "write"; only the first write that fails), so the test sees that the path was taken, and
+ * "sync_file_range failed" for each sync_file_range made to fail. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -40,11 +42,18 @@ static int errno_named(const char *var)
     return 0;
 }
 
+static int sync_calls;
+
 int sync_file_range(int fd, off_t off, off_t n, unsigned int flags)
 {
     note("sync_file_range");
+    const char *skip = getenv("MB_FAIL_SYNC_RANGE_SKIP");
     int e = errno_named("MB_FAIL_SYNC_RANGE");
-    if (e) { errno = e; return -1; }
+    if (e && __atomic_fetch_add(&sync_calls, 1, __ATOMIC_SEQ_CST) >= (skip ? atoi(skip) : 0)) {
+        note("sync_file_range failed");
+        errno = e;
+        return -1;
+    }
     int (*real)(int, off_t, off_t, unsigned int) = (int (*)(int, off_t, off_t, unsigned int))dlsym(RTLD_NEXT, "sync_file_range");
     return real(fd, off, n, flags);
 }
