@@ -95,13 +95,24 @@ static inline void put_year(line *l, long v)
 /* Formatted in place, into room the caller reserved (LINE_ROOM): no copy. */
 static inline void put_num(line *l, mb_num v) { l->n += mb_num_format(v, 4, l->p + l->n, NULL); }
 
-/* Copies into room the caller reserved (LINE_ROOM): a line's pieces need no check each. */
+/* Copies a piece into room the caller reserved (LINE_ROOM) in whole blocks of PAD bytes: up
+ * to PAD - 1 bytes past the piece are written too (the next piece writes over them) and read
+ * past its source, so every source handed here has PAD bytes to spare after its end (padded:
+ * the rule's columns, the region's field, the status names; the target's text lies in an
+ * array of MB_NUM_BUF bytes). One move for a piece up to 16 bytes, with no branch on its
+ * length: a copy of the exact length branched three ways, or called memcpy past 16 bytes. */
+enum { PAD = 16 };
+_Static_assert(MB_NUM_BUF % PAD == 0, "a number's text and its padding fit its buffer");
+
 static inline void put_in(line *l, const char *s, size_t n)
 {
-    if (n <= 16) copy_short(l->p + l->n, s, n);
-    else memcpy(l->p + l->n, s, n);
+    char *d = l->p + l->n;
+    for (size_t i = 0; i < n; i += PAD) memcpy(d + i, s + i, PAD);
     l->n += n;
 }
+
+/* PAD bytes to spare after a source's end (0: out of memory). */
+static int padded(line *l) { return l->cap - l->n > PAD || grow(l, PAD); }
 
 static inline void putc_in(line *l, char c) { l->p[l->n++] = c; }
 
@@ -180,14 +191,29 @@ typedef struct {
     rule_cols *cols;         /* per rule, built at its first verdict (NULL: out of memory) */
     size_t region;           /* the region whose name is in `reg` (+1; 0: none yet) */
     line reg;                /* that region's field and the comma after it */
-    size_t status_n[MB_ST_COUNT]; /* the length of each status name (ctx_init) */
+    line status;             /* every status name, one after the other, padded (ctx_init) */
+    size_t status_at[MB_ST_COUNT], status_n[MB_ST_COUNT];
 } csv_ctx;
 
 static void ctx_init(csv_ctx *c, const mb_eval *e, size_t nrules)
 {
     c->e = e;
     c->cols = calloc(nrules + 1, sizeof(rule_cols));
-    for (int s = 0; s < MB_ST_COUNT; s++) c->status_n[s] = strlen(mb_status_name((mb_status)s));
+    for (int s = 0; s < MB_ST_COUNT; s++) {
+        c->status_at[s] = c->status.n;
+        puts_(&c->status, mb_status_name((mb_status)s));
+        c->status_n[s] = c->status.n - c->status_at[s];
+    }
+    if (!padded(&c->status) || c->status.oom) { free(c->cols); c->cols = NULL; } /* every line fails */
+}
+
+static void ctx_free(csv_ctx *c, size_t nrules)
+{
+    free(c->out.p);
+    free(c->reg.p);
+    free(c->status.p);
+    for (size_t i = 0; c->cols && i < nrules; i++) free(c->cols[i].s);
+    free(c->cols);
 }
 
 /* label, comparison, criterion, phrase (every phrase of the rule, one a line), binding,
@@ -268,7 +294,7 @@ static rule_cols *cols_of(csv_ctx *c, const mb_verdict *v)
     k->end[4] = t.n;
     if (k->tail == TAIL_AROUND) tail_after(&t, v->rule);
     k->end[5] = t.n;
-    if (t.oom) { free(t.p); return NULL; }
+    if (!padded(&t) || t.oom) { free(t.p); return NULL; }
     k->s = t.p;
     return k;
 }
@@ -283,7 +309,7 @@ static inline void put_part(line *l, const rule_cols *k, int i)
  * status, three numbers, the detail and the criterion each quoted with every byte doubled,
  * the base's source, the commas. Reserved once a line, so that its pieces are copied without
  * a check each (a check per piece was a tenth of the line's instructions). */
-enum { LINE_ROOM = 2 * 16 + 32 + 3 * MB_NUM_BUF + 2 * sizeof(((mb_verdict *)0)->detail) + 2 + 2 * CRIT_BUF + 2 + 16 + 32 };
+enum { LINE_ROOM = 2 * 16 + 32 + 3 * MB_NUM_BUF + 2 * sizeof(((mb_verdict *)0)->detail) + 2 + 2 * CRIT_BUF + 2 + 16 + 32 + PAD };
 
 /* The target's text: a fixed bound is printed once for the rule, then copied. */
 static inline void put_target(line *l, rule_cols *k, mb_num t)
@@ -303,7 +329,7 @@ static void csv_row(void *ctx, const mb_verdict *v)
     if (c->region != v->region + 1) {
         c->reg.n = 0;
         field(&c->reg, c->e->D->region_names[v->region]);
-        c->region = c->reg.oom ? 0 : v->region + 1;
+        c->region = !padded(&c->reg) || c->reg.oom ? 0 : v->region + 1;
     }
     size_t room = k && c->region ? k->end[5] + c->reg.n + LINE_ROOM : 0;
     if (!room || (l->cap - l->n <= room && !grow(l, room))) { l->oom = 1; return; } /* the report fails */
@@ -314,7 +340,8 @@ static void csv_row(void *ctx, const mb_verdict *v)
     if (v->sub) puts_(l, mb_period_text(v->year, v->sub, pb)); /* a quarter or month: 2025Q1 */
     else put_year(l, v->year);
     putc_in(l, ',');
-    put_in(l, mb_status_name(v->status), c->status_n[v->status]);
+    if ((unsigned)v->status < MB_ST_COUNT) put_in(l, c->status.p + c->status_at[v->status], c->status_n[v->status]);
+    else puts_(l, mb_status_name(v->status));
     putc_in(l, ',');
     if (v->has_actual) put_num(l, v->actual);
     putc_in(l, ',');
@@ -376,10 +403,7 @@ static void *csv_run(void *arg)
         pthread_cond_broadcast(&j->cv);
         pthread_mutex_unlock(&j->mu);
     }
-    free(c.out.p);
-    free(c.reg.p);
-    for (size_t i = 0; c.cols && i < j->e->m->nrules; i++) free(c.cols[i].s);
-    free(c.cols);
+    ctx_free(&c, j->e->m->nrules);
     return NULL;
 }
 
@@ -440,10 +464,7 @@ int mb_report_csv_end(mb_csv_stream *s, int write)
     if (!s) return 1;
     if (write && (s->c.out.oom || (s->c.out.n && fwrite(s->c.out.p, 1, s->c.out.n, s->out) != s->c.out.n))) s->failed = 1;
     int failed = s->failed || s->c.reg.oom;
-    free(s->c.out.p);
-    free(s->c.reg.p);
-    for (size_t i = 0; s->c.cols && i < s->e.m->nrules; i++) free(s->c.cols[i].s);
-    free(s->c.cols);
+    ctx_free(&s->c, s->e.m->nrules);
     free(s);
     return failed;
 }
