@@ -179,6 +179,12 @@ int mb_report_rel_gap(const mb_verdict *v, char *buf, size_t cap);
 size_t mb_report_criterion(const mb_verdict *v, char *buf, size_t cap, int mark);
 /* The same with the indicator's unit after each value in it ("≥ 12000 家", "1..2 家"). */
 size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int mark, const char *unit);
+/* When v's criterion is one bound on its target ("≥ 2468", "≤ 35 each year"), the words
+ * before the target and after it, into before and after (cap bytes each), and 1: the
+ * criterion without mark or unit is then before, the target as mb_num_format writes it, and
+ * after. The words depend on the rule and deadline only, so a report that prints a line a
+ * verdict keeps them and formats only the target. 0 for any other criterion. */
+int mb_report_criterion_around(const mb_verdict *v, char *before, char *after, size_t cap);
 
 /* Number in a report: exact decimal, or rounded to 4 places (marked "≈" in text; a value that
  * would round to zero gets four significant digits, see mb_num_format). */

@@ -126,6 +126,48 @@ static void scaled_band(sb *b, const mb_verdict *v, int mark, const char *unit)
     add(b, t->has_bounds ? ")" : "");
 }
 
+/* A criterion that is one bound on the verdict's target: "≥ 2468", "≤ 35 each year", "> 江苏省". */
+static int bound_on_target(const mb_verdict *v)
+{
+    const mb_crit *c = &v->rule->crit[v->goal];
+    if (!v->has_target || c->kind == MB_CRIT_NONE) return 0;
+    return c->kind == MB_CRIT_STEPS || mb_crit_shape_of(c) == MB_SHAPE_BOUND;
+}
+
+/* The words of a bound before its value: the comparison and a space. */
+static void bound_before(sb *b, const mb_crit *c)
+{
+    add(b, mb_cmp_sym(mb_crit_cmp(c)));
+    add(b, " ");
+}
+
+/* And after it: a yearly or total bound says so; a bound on another region names it. */
+static void bound_after(sb *b, const mb_verdict *v)
+{
+    const mb_rule *r = v->rule;
+    const mb_crit *c = &r->crit[v->goal];
+    if (c->kind == MB_CRIT_EACH) add(b, " each year");
+    else if (c->kind == MB_CRIT_SUM) add(b, " total");
+    else if (c->kind == MB_CRIT_REGION) {
+        /* a share of the other region's value (1/3 × 江苏省): the share as the rule writes it */
+        int share = mb_num_cmp(c->named, mb_num_int(1)) != 0;
+        if (v->has_target) add(b, share ? " (" : " ");
+        if (share) { add(b, r->goals[v->goal].text); add(b, " × "); }
+        add(b, c->region);
+        if (share && v->has_target) add(b, ")");
+    }
+}
+
+int mb_report_criterion_around(const mb_verdict *v, char *before, char *after, size_t cap)
+{
+    if (!cap || !bound_on_target(v)) return 0;
+    sb a = {before, 0, cap}, z = {after, 0, cap};
+    before[0] = after[0] = 0;
+    bound_before(&a, &v->rule->crit[v->goal]);
+    bound_after(&z, v);
+    return 1;
+}
+
 size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int mark, const char *unit)
 {
     sb b = {buf, 0, cap};
@@ -165,21 +207,11 @@ size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int ma
         return b.n;
     case MB_SHAPE_BOUND: break;
     }
-    add(&b, mb_cmp_sym(mb_crit_cmp(c)));
-    add(&b, " ");
+    bound_before(&b, c);
     if (v->has_target) addqty(&b, v->target, mark, unit);
     else if (c->scale == MB_SCALE_NONE) addqty(&b, c->named, mark, unit);
     else if (c->kind != MB_CRIT_REGION) unscaled(&b, r, c, mark);
-    if (c->kind == MB_CRIT_EACH) add(&b, " each year");
-    else if (c->kind == MB_CRIT_SUM) add(&b, " total");
-    else if (c->kind == MB_CRIT_REGION) {
-        /* a share of the other region's value (1/3 × 江苏省): the share as the rule writes it */
-        int share = mb_num_cmp(c->named, mb_num_int(1)) != 0;
-        if (v->has_target) add(&b, share ? " (" : " ");
-        if (share) { add(&b, r->goals[v->goal].text); add(&b, " × "); }
-        add(&b, c->region);
-        if (share && v->has_target) add(&b, ")");
-    }
+    bound_after(&b, v);
     return b.n;
 }
 

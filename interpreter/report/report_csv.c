@@ -183,6 +183,13 @@ typedef struct rule_cols {
     mb_num target;
     size_t target_n;         /* 0: none yet */
     char target_s[MB_NUM_BUF];
+    /* TAIL_AROUND: a criterion that is one bound on the target ("≥ 2468") is the words
+     * before it, the target's text above and the words after it (mb_report_criterion_around):
+     * kept, so that it is not worded again each line. around: 0 not known yet, 1 kept in
+     * crit (before, padded, then after, padded), -1 worded each line. */
+    int around;
+    char *crit;
+    size_t crit_before, crit_after;
 } rule_cols;
 
 typedef struct {
@@ -212,7 +219,7 @@ static void ctx_free(csv_ctx *c, size_t nrules)
     free(c->out.p);
     free(c->reg.p);
     free(c->status.p);
-    for (size_t i = 0; c->cols && i < nrules; i++) free(c->cols[i].s);
+    for (size_t i = 0; c->cols && i < nrules; i++) free(c->cols[i].s), free(c->cols[i].crit);
     free(c->cols);
 }
 
@@ -234,6 +241,28 @@ static void tail_crit(line *l, const mb_verdict *v)
     char crit[CRIT_BUF];
     mb_report_criterion(v, crit, sizeof crit, 0);
     field(l, crit);
+}
+
+/* The words around the target in a criterion that is one bound on it, kept for the rule
+ * (their text depends on the rule and its deadline only); 0 when the criterion is worded
+ * each line: another shape, or words that need quoting or would not fit CRIT_BUF with a
+ * number. */
+static int around_of(rule_cols *k, const mb_verdict *v)
+{
+    if (k->around) return k->around > 0;
+    char a[CRIT_BUF], z[CRIT_BUF];
+    k->around = -1;
+    if (!mb_report_criterion_around(v, a, z, sizeof a)) return 0;
+    size_t na = strlen(a), nz = strlen(z);
+    if (strpbrk(a, ",\"\r\n") || strpbrk(z, ",\"\r\n") || na + nz + MB_NUM_BUF >= CRIT_BUF) return 0;
+    k->crit = malloc(na + nz + 2 * PAD);
+    if (!k->crit) return 0;
+    memcpy(k->crit, a, na);
+    memcpy(k->crit + na + PAD, z, nz);
+    k->crit_before = na;
+    k->crit_after = nz;
+    k->around = 1;
+    return 1;
 }
 
 static void tail_after(line *l, const mb_rule *r)
@@ -357,7 +386,11 @@ static void csv_row(void *ctx, const mb_verdict *v)
     if (k->tail == TAIL_FIXED) put_part(l, k, 4);
     else if (k->tail == TAIL_AROUND) {
         put_part(l, k, 4);
-        tail_crit(l, v);
+        if (v->has_target && around_of(k, v)) { /* the target's text was just put: k->target_s */
+            put_in(l, k->crit, k->crit_before);
+            put_in(l, k->target_s, k->target_n);
+            put_in(l, k->crit + k->crit_before + PAD, k->crit_after);
+        } else tail_crit(l, v);
         put_part(l, k, 5);
     } else tail_of(l, v); /* a rule with several deadlines: not in the room reserved */
     putc_(l, ',');
