@@ -129,6 +129,14 @@ typedef struct mb_stream_split {
     void *(*begin)(void *ctx, struct mb_data *S);
     int (*join)(void *ctx, void *part, int keep);
     void *ctx;
+    /* Optional (NULL: none). Called on the caller's thread once the first part is read and
+     * its last region evaluated (only when the part may still be kept), while the second
+     * part may still be read: the sink may take what the part has finished so far. It
+     * returns once *reading is 0 (stored with release ordering when the second part's
+     * reading has ended), or earlier; `join` follows as before. */
+    void (*follow)(void *ctx, void *part, const _Atomic int *reading);
+    /* The first part's share of the file in percent (0: the default, half). */
+    int first_percent;
 } mb_stream_split;
 
 mb_data *mb_data_new(const mb_model *m);

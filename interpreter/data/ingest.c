@@ -82,8 +82,10 @@ long mb_data_intern(mb_data *D, const char *name, size_t n)
 static int stream_at(mb_data *D, long r)
 {
     if (D->unsorted) return 0;
-    if (r == D->cur) return 1;
-    if (r < D->cur) { D->unsorted = 1; return 0; }
+    /* the current region, unless it was released already (a split file's first part ends
+     * with its region evaluated, ingest_file.c): its rows cannot be added to it any more */
+    if (r == D->cur && (size_t)r >= D->live) return 1;
+    if (r <= D->cur) { D->unsorted = 1; return 0; }
     D->cur = r;
     if (D->region_done) D->region_done(D->stream_ctx, D, (size_t)r);
     return 1;

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "ingest.h"
+#include "ingest_value.h"
 #include "shard.h"
 #include "jsonin.h"
 #include "text.h"
@@ -207,6 +209,21 @@ static void *read_part(void *arg)
     return NULL;
 }
 
+/* A streamed second part, and whether its thread is still reading it (for the sink's
+ * follow, mb_stream_split). */
+typedef struct second {
+    part p;
+    _Atomic int reading;
+} second;
+
+static void *read_second(void *arg)
+{
+    second *b = arg;
+    read_part(&b->p);
+    atomic_store_explicit(&b->reading, 0, memory_order_release);
+    return NULL;
+}
+
 /* The first part of a split: from the header's end, numbered from line 2, reading on to the
  * end of the file at a quote (ingest.h, quote_end). */
 static part first_part(const ingest *g, size_t hdr_end, size_t end)
@@ -309,12 +326,12 @@ static int merge(mb_data *D, mb_data *S)
 
 /* The header ends at the first newline (when it has no quotes), and the second part starts
  * at a newline near the middle. */
-static int split_point(const mb_text *t, size_t *hdr_end, size_t *mid)
+static int split_point(const mb_text *t, int percent, size_t *hdr_end, size_t *mid)
 {
     const char *nl = memchr(t->data, '\n', t->len);
     if (!nl || memchr(t->data, '"', (size_t)(nl - t->data))) return 0;
     *hdr_end = (size_t)(nl - t->data) + 1;
-    size_t first = (t->len - *hdr_end) / 100 * SPLIT_PERCENT;
+    size_t first = (t->len - *hdr_end) / 100 * (size_t)percent;
     const char *m = memchr(t->data + *hdr_end + first, '\n', t->len - *hdr_end - first);
     if (!m) return 0;
     *mid = (size_t)(m - t->data) + 1;
@@ -359,6 +376,23 @@ static size_t region_boundary(const mb_text *t, size_t hdr_end, size_t mid, int 
         p = nl + 1;
     }
     return 0;
+}
+
+/* Does the line at `at` (a line start) name a region other than D's current one, as far as
+ * its text tells: trimmed and in NFKC, as the reader looks names up? A line with a quote, or
+ * too few fields, is taken to name the same one. */
+static int names_other_region(const mb_data *D, const mb_text *t, size_t at, int col)
+{
+    const char *s = t->data + at, *e = memchr(s, '\n', t->len - at);
+    size_t n = 0, kn = 0;
+    const char *f = e && !memchr(s, '"', (size_t)(e - s)) ? line_field(s, e, col, &n) : NULL;
+    if (!f) return 0;
+    mb_space_trim(&f, &n);
+    char *k = mb_nfkc(f, n, &kn);
+    if (!k) return 0;
+    uintptr_t hit = (uintptr_t)mb_map_get(&D->regions, k, kn);
+    free(k);
+    return D->cur < 0 || hit != (uintptr_t)D->cur + 1;
 }
 
 /* Can S's regions follow D's as if read after them: none of them is one of D's (sorted input
@@ -430,16 +464,28 @@ static int read_streamed_parts(mb_data *D, const ingest *g, size_t hdr_end, size
         return a.g.changed;
     }
     S->cur = -1;
-    part b = second_part(g, S, at);
+    second b = {second_part(g, S, at), 1};
     pthread_t th;
-    int threaded = pthread_create(&th, NULL, read_part, &b) == 0;
+    int threaded = pthread_create(&th, NULL, read_second, &b) == 0;
     if (threaded) D->split_parts++;
     read_part(&a);
+    /* The first part's last region is complete when the second part's first row names
+     * another (looked at in its text). Evaluated now, before the second part ends, its lines
+     * come before those the sink may take while following the second part. Should the
+     * reader still find that row to be of the same region, the part is not kept (disjoint),
+     * and reading it again meets a released region: the caller then reads again holding
+     * every region (ingest.c, stream_at), and the answer is still one thread's. */
+    int early = threaded && D->split->follow && !a.g.quote_seen && a.g.end_line && !a.g.changed && !D->unsorted &&
+                names_other_region(D, t, at, col);
+    if (early) {
+        D->region_done(D->stream_ctx, D, D->nregions);
+        D->split->follow(D->split->ctx, sink, &b.reading);
+    }
     if (threaded) pthread_join(th, NULL);
-    int keep = threaded && !a.g.quote_seen && a.g.end_line && !a.g.changed && !b.g.changed && !D->unsorted &&
+    int keep = threaded && !a.g.quote_seen && a.g.end_line && !a.g.changed && !b.p.g.changed && !D->unsorted &&
                !S->unsorted && disjoint(D, S) && shift_lines(S, t, a.g.end_line - 1);
     /* the first part's last region is complete: the second part's first row is another's */
-    if (keep) D->region_done(D->stream_ctx, D, D->nregions);
+    if (keep && !early) D->region_done(D->stream_ctx, D, D->nregions);
     keep = D->split->join(D->split->ctx, sink, keep && !D->unsorted);
     if (keep && !merge_streamed(D, S)) {
         D->unsorted = 1; /* half merged: the caller reads again, holding every region */
@@ -466,7 +512,10 @@ static int read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     /* one thread: set by the caller (MB_THREADS=1), or streaming with no second sink */
     int one = ncpu < 2 || D->threads == 1 || (D->stream && !D->split);
-    if (t->len < PARALLEL_MIN || one || fd < 0 || !split_point(t, &hdr_end, &mid)) {
+    /* a streamed sink may ask for another share (eval_split.c: the CSV report's first
+     * thread also copies the second part's lines) */
+    int percent = D->stream && D->split && D->split->first_percent ? D->split->first_percent : SPLIT_PERCENT;
+    if (t->len < PARALLEL_MIN || one || fd < 0 || !split_point(t, percent, &hdr_end, &mid)) {
         mb_csv_opts o = {.start = 0, .end = t->len, .first_line = 1};
         read_range(&g, &o);
         if (!g.header_done) mb_diag_add(&D->diags, MB_D_NO_HEADER, mb_span_at(t, 0, 0), "no header row");
