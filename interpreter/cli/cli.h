@@ -103,6 +103,10 @@ void mb_cli_out_abort(mb_out *o);
  * -1 (append: the cause is kept, and the commit says it and leaves the old file). */
 int mb_cli_out_empty(mb_out *o);
 int mb_cli_out_append(mb_out *o, FILE *from);
+off_t mb_cli_out_mark(mb_out *o);                    /* the mb_out_file_* ones, or -1 */
+int mb_cli_out_copy(mb_out *o, int in, off_t from, off_t to, int last);
+int mb_cli_out_cut(mb_out *o, off_t at);
+void mb_cli_out_drop_old(const mb_out *o); /* the old output's cached pages dropped, if any */
 
 /* The temporary file's writer (out_file.c): a stream to fd that, on Linux, starts writing
  * back behind itself every few MiB, so that the fsync before the rename has little left to
@@ -115,10 +119,18 @@ int mb_out_file_sync(mb_out_file *w, FILE *f);
 int mb_out_file_close(mb_out_file *w, FILE *f);
 int mb_out_file_empty(mb_out_file *w, FILE *f);
 int mb_out_file_append(mb_out_file *w, FILE *f, FILE *from);
+/* Following a file while another thread writes it (eval_split.c): the bytes w holds
+ * (flushing f; -1 on an error), bytes [from, to) of the descriptor `in` copied after them
+ * (writeback of what is left started when `last`), and w cut back to its first `at` bytes. A
+ * failure is kept, as a write's, and fails the report at its commit. */
+off_t mb_out_file_mark(mb_out_file *w, FILE *f);
+int mb_out_file_copy(mb_out_file *w, FILE *f, int in, off_t from, off_t to, int last);
+int mb_out_file_cut(mb_out_file *w, FILE *f, off_t at);
 
 /* Streaming eval on two threads (eval_split.c): the second part's sink — a table of counts
  * when `counts` (the summary's), else a file of CSV lines appended to `out`, `csv`'s output,
  * when the parts join (created in the folder of out's temporary file). D->split = &x->ops. */
+typedef struct mb_cli_spool mb_cli_spool;
 typedef struct mb_cli_split {
     mb_stream_split ops;
     mb_stream *main;                  /* the first part's stream */
@@ -129,6 +141,8 @@ typedef struct mb_cli_split {
     size_t (*pcounts)[MB_ST_COUNT];
     mb_csv_stream *pcsv;
     FILE *pfile;
+    struct mb_cli_spool *spool;       /* pfile's count of bytes written and copied */
+    off_t mark;                       /* the output's length before the part was followed, or -1 */
 } mb_cli_split;
 void mb_cli_split_init(mb_cli_split *x, mb_stream *main, size_t (*counts)[MB_ST_COUNT], mb_csv_stream *csv,
                        mb_out *out);

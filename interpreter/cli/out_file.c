@@ -151,21 +151,17 @@ int mb_out_file_empty(mb_out_file *w, FILE *f)
     return 0;
 }
 
-/* The file `from` (written from its start) after what w holds. copy_file_range copies in
- * the kernel, page cache to page cache, without passing the bytes through this process;
- * it goes in WB_STEP pieces so that their writeback starts while the rest is copied (the
- * second part of a two-thread CSV report, half of it, arrives here all at once at the end).
- * Where the two files cannot be copied between, the bytes go through a buffer. */
-int mb_out_file_append(mb_out_file *w, FILE *f, FILE *from)
+/* Bytes [at, end) of the file `in` after what w holds (the stream flushed before, by the
+ * caller). copy_file_range copies in the kernel, page cache to page cache, without passing
+ * the bytes through this process; it goes in WB_STEP pieces so that their writeback starts
+ * while the rest is copied. Where the two files cannot be copied between, the bytes go
+ * through a buffer. */
+static int copy_range(mb_out_file *w, int in, off_t at, off_t end)
 {
-    struct stat st;
-    if (fflush(f) != 0 || ferror(f) || w->err) return -1;
-    if (fflush(from) != 0 || fstat(fileno(from), &st) != 0) return w->err = errno, -1;
-    int in = fileno(from);
-    off_t at = 0, len = st.st_size;
+    if (w->err) return -1;
 #ifdef __linux__
-    while (at < len) {
-        size_t step = len - at < WB_STEP ? (size_t)(len - at) : WB_STEP;
+    while (at < end) {
+        size_t step = end - at < WB_STEP ? (size_t)(end - at) : WB_STEP;
         ssize_t k = copy_file_range(in, &at, w->fd, NULL, step, 0);
         if (k < 0 && errno == EINTR) continue;
         if (k <= 0) break; /* not between these files (or failed: the copy below says why) */
@@ -174,10 +170,10 @@ int mb_out_file_append(mb_out_file *w, FILE *f, FILE *from)
     }
 #endif
     enum { BUF = 1 << 18 };
-    char *buf = at < len ? malloc(BUF) : NULL;
-    if (at < len && !buf) return w->err = ENOMEM, -1;
-    while (at < len) {
-        ssize_t k = pread(in, buf, len - at < BUF ? (size_t)(len - at) : BUF, at);
+    char *buf = at < end ? malloc(BUF) : NULL;
+    if (at < end && !buf) return w->err = ENOMEM, -1;
+    while (at < end) {
+        ssize_t k = pread(in, buf, end - at < BUF ? (size_t)(end - at) : BUF, at);
         if (k < 0 && errno == EINTR) continue;
         if (k <= 0 || put(w, buf, (size_t)k)) {
             if (!w->err) w->err = k < 0 ? errno : EIO;
@@ -189,5 +185,39 @@ int mb_out_file_append(mb_out_file *w, FILE *f, FILE *from)
     if (w->err) return -1;
     /* the stream writes on at the end */
     if (lseek(w->fd, 0, SEEK_END) < 0) return w->err = errno, -1;
+    return 0;
+}
+
+/* The file `from` (written from its start) after what w holds: the second part of a
+ * two-thread CSV report, half of it, when it was not copied while it was written. */
+int mb_out_file_append(mb_out_file *w, FILE *f, FILE *from)
+{
+    struct stat st;
+    if (fflush(f) != 0 || ferror(f) || w->err) return -1;
+    if (fflush(from) != 0 || fstat(fileno(from), &st) != 0) return w->err = errno, -1;
+    if (copy_range(w, fileno(from), 0, st.st_size)) return -1;
     return kick(w, 1);
+}
+
+off_t mb_out_file_mark(mb_out_file *w, FILE *f)
+{
+    if (fflush(f) != 0 || ferror(f) || w->err) return -1;
+    return w->at;
+}
+
+int mb_out_file_copy(mb_out_file *w, FILE *f, int in, off_t from, off_t to, int last)
+{
+    if (fflush(f) != 0 || ferror(f) || copy_range(w, in, from, to)) return -1;
+    return last ? kick(w, 1) : 0;
+}
+
+/* Back to the first `at` bytes: what was copied after them is dropped (its pages freed by
+ * the truncation; writeback started for them does no harm, the fsync comes later). */
+int mb_out_file_cut(mb_out_file *w, FILE *f, off_t at)
+{
+    if (fflush(f) != 0 || ferror(f) || w->err) return -1;
+    if (ftruncate(w->fd, at) != 0 || lseek(w->fd, at, SEEK_SET) < 0) return w->err = errno, -1;
+    w->at = at;
+    if (w->kicked > at) w->kicked = at;
+    return 0;
 }

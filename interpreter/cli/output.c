@@ -247,6 +247,39 @@ int mb_cli_out_append(mb_out *o, FILE *from)
     return -1;
 }
 
+off_t mb_cli_out_mark(mb_out *o)
+{
+    return o->w ? mb_out_file_mark(o->w, o->f) : -1;
+}
+
+int mb_cli_out_copy(mb_out *o, int in, off_t from, off_t to, int last)
+{
+    return o->w ? mb_out_file_copy(o->w, o->f, in, from, to, last) : -1;
+}
+
+int mb_cli_out_cut(mb_out *o, off_t at)
+{
+    return o->w ? mb_out_file_cut(o->w, o->f, at) : -1;
+}
+
+/* The rename that replaces the old output frees it, and freeing its cached pages was most of
+ * that rename's time (a 243 MB report: 0.06 s at the very end of the run). Dropped from the
+ * cache beforehand, while another thread still works, the rename has less to do. The file's
+ * bytes stay as they are (only clean cached copies go), and the hint may do nothing. */
+void mb_cli_out_drop_old(const mb_out *o)
+{
+#if defined(__linux__) && defined(POSIX_FADV_DONTNEED)
+    if (!o->tmp) return;
+    int fd = open(o->target ? o->target : o->path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) (void)posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    close(fd);
+#else
+    (void)o;
+#endif
+}
+
 void mb_cli_out_abort(mb_out *o)
 {
     if (!o->path) return;

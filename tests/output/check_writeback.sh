@@ -74,4 +74,38 @@ written copy_file_range
 run 2 "the copy fails (EIO), and so does the buffer's write" MB_FAIL_COPY_RANGE=EIO MB_FAIL_WRITE_AFTER=14000000
 refused "No space left on device" copy_file_range
 [ "$(first write)" -gt "$(first copy_file_range)" ] || { echo "$what: the write failed before the append"; exit 1; }
+# The first thread, its own part done, copies the second part's lines while they are written
+# (eval_split.c, following): MB_HOLD_PART=16 stops the second part's thread after its first
+# 16 writes (2 MiB) until that copy was made, so that it is certainly made while the part is
+# still written.
+followed() {
+  grep -qx "part released" log.txt || { echo "$what: the second part was not copied while written"; cat log.txt; exit 1; }
+  [ "$(first "part released")" -gt "$(first copy_file_range)" ] || { echo "$what: no copy before the part went on"; exit 1; }
+}
+run 2 "the second part copied while it is written" MB_HOLD_PART=16
+written copy_file_range
+followed
+run 2 "a copy fails while following (the disk is full)" MB_HOLD_PART=16 MB_FAIL_COPY_RANGE=ENOSPC \
+  MB_FAIL_COPY_RANGE_SKIP=1 MB_FAIL_WRITE_AFTER_COPY=1
+refused "No space left on device" "copy_file_range failed"
+followed
+# a part copied in part and then not kept (a duplicate row at the very end: its message names
+# an earlier line, so the second part is read again in order) is cut off the output again
+cp "$data" dup.csv
+tail -n 400 "$data" | grep ",rd_gdp,2018," | tail -n 1 >>dup.csv
+MB_THREADS=1 "$bin" eval "$rules" --data dup.csv --format csv --output dupref.csv 2>duperr1.txt || true
+cp old.csv out.csv
+rm -f log.txt
+set +e
+MB_DEBUG=stream MB_FAIL_LOG=log.txt LD_PRELOAD="$shim" MB_HOLD_PART=16 MB_THREADS=2 \
+  "$bin" eval "$rules" --data dup.csv --format csv --output out.csv >/dev/null 2>err.txt
+code=$?
+set -e
+what="a part copied while written, then not kept"
+[ "$code" = 1 ] || { echo "$what: exit $code, not 1"; cat err.txt; exit 1; }
+grep -qx "mubiao: debug: streamed; files read in two parts: 0" err.txt || { echo "$what: the part was kept"; cat err.txt; exit 1; }
+grep -q "warning: duplicate observation" err.txt || { echo "$what: no duplicate"; cat err.txt; exit 1; }
+cmp -s <(grep -v '^mubiao: debug:' err.txt) duperr1.txt || { echo "$what: the messages differ from one thread's"; exit 1; }
+cmp -s out.csv dupref.csv || { echo "$what: the report differs from one thread's"; exit 1; }
+followed
 echo "writeback and append: every failure kept the old output and said why; the reports are one thread's"
