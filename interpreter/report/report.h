@@ -185,6 +185,11 @@ size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int ma
  * after. The words depend on the rule and deadline only, so a report that prints a line a
  * verdict keeps them and formats only the target. 0 for any other criterion. */
 int mb_report_criterion_around(const mb_verdict *v, char *before, char *after, size_t cap);
+/* 1 when v's criterion reads nothing of v but its rule and deadline (a fixed bound, a band, a
+ * bound with no target to name): every such verdict of the deadline has the same criterion,
+ * which a report may word once. A bound's target can differ from the rule's value (the share
+ * due by a quarter, a base's multiple), so a criterion naming it is not fixed. */
+int mb_report_criterion_fixed(const mb_verdict *v);
 
 /* Number in a report: exact decimal, or rounded to 4 places (marked "≈" in text; a value that
  * would round to zero gets four significant digits, see mb_num_format). */

@@ -168,6 +168,22 @@ int mb_report_criterion_around(const mb_verdict *v, char *before, char *after, s
     return 1;
 }
 
+/* What mb_report_criterion_in below reads of the verdict beyond its rule and deadline, case
+ * by case: keep the two together. */
+int mb_report_criterion_fixed(const mb_verdict *v)
+{
+    const mb_crit *c = &v->rule->crit[v->goal];
+    if (c->kind == MB_CRIT_NONE) return 1;
+    if (c->kind == MB_CRIT_STEPS) return !v->has_target;
+    switch (mb_crit_shape_of(c)) {
+    case MB_SHAPE_BAND: return c->scale == MB_SCALE_NONE; /* scaled: the trace's bounds and year to date */
+    case MB_SHAPE_BETWEEN:
+    case MB_SHAPE_STRETCH: return !v->trace.has_bounds;
+    case MB_SHAPE_BOUND: return !v->has_target;
+    }
+    return 0;
+}
+
 size_t mb_report_criterion_in(const mb_verdict *v, char *buf, size_t cap, int mark, const char *unit)
 {
     sb b = {buf, 0, cap};

@@ -167,23 +167,29 @@ static void phrases(line *l, const mb_rule *r)
 /* The columns of a line that depend on the rule only, built once per rule (a report of
  * 100,000 regions repeats each of them 100,000 times): `plan,`; `,rule,indicator,` after the
  * region; `,unit,` after the gap; `,category,owners,` after the detail; and, for a rule with
- * one deadline, the last six columns (label, comparison, criterion, phrase, binding,
- * aspiration) when its bounds are fixed values, else all of them but the criterion, which
- * names the bounds this verdict's base gave (`label,comparison,` before it and
- * `,phrase,binding,aspiration` after it). */
-enum { TAIL_NONE, TAIL_FIXED, TAIL_AROUND };
+ * one deadline, the last six columns but the criterion (`label,comparison,` before it and
+ * `,phrase,binding,aspiration` after it). The criterion is the verdict's: the rule's own
+ * words when it reads nothing else of the verdict (mb_report_criterion_fixed; kept once), or
+ * kept words around the target's text (mb_report_criterion_around), or worded for the line. */
+enum { TAIL_NONE, TAIL_ONE };
+
+/* How a line's criterion is made (crit_how). */
+enum { CRIT_WORDED, CRIT_FIXED, CRIT_AROUND };
 
 typedef struct rule_cols {
     char *s;                 /* every part, one after the other */
     size_t end[6];           /* where each part ends in s */
-    int tail;                /* TAIL_FIXED: the fifth part is the tail; TAIL_AROUND: the fifth
-                                and sixth parts are the tail before and after the criterion */
+    int tail;                /* TAIL_ONE: the fifth and sixth parts are the tail before and
+                                after the criterion; TAIL_NONE: several deadlines */
+    /* The criterion when it is the rule's own words, as its field (0: not made yet). */
+    char *fixed;
+    size_t fixed_n;
     /* The last target printed for the rule and its text: a fixed bound is the target of every
      * region, printed once instead of once a line (the same fraction, the same text). */
     mb_num target;
     size_t target_n;         /* 0: none yet */
     char target_s[MB_NUM_BUF];
-    /* TAIL_AROUND: a criterion that is one bound on the target ("≥ 2468") is the words
+    /* A criterion that is one bound on the target ("≥ 2468") is the words
      * before it, the target's text above and the words after it (mb_report_criterion_around):
      * kept, so that it is not worded again each line. around: 0 not known yet, 1 kept in
      * crit (before, padded, then after, padded), -1 worded each line. */
@@ -219,7 +225,10 @@ static void ctx_free(csv_ctx *c, size_t nrules)
     free(c->out.p);
     free(c->reg.p);
     free(c->status.p);
-    for (size_t i = 0; c->cols && i < nrules; i++) free(c->cols[i].s), free(c->cols[i].crit);
+    for (size_t i = 0; c->cols && i < nrules; i++) {
+        rule_cols *k = &c->cols[i];
+        free(k->s), free(k->fixed), free(k->crit);
+    }
     free(c->cols);
 }
 
@@ -265,6 +274,26 @@ static int around_of(rule_cols *k, const mb_verdict *v)
     return 1;
 }
 
+/* The criterion's field when it is the rule's own words, made for the first such verdict
+ * (0 when it cannot be kept: out of memory). */
+static int fixed_of(rule_cols *k, const mb_verdict *v)
+{
+    if (k->fixed_n) return 1;
+    line t = {0};
+    tail_crit(&t, v);
+    if (!t.n || !padded(&t) || t.oom) { free(t.p); return 0; }
+    k->fixed = t.p;
+    k->fixed_n = t.n;
+    return 1;
+}
+
+static int crit_how(rule_cols *k, const mb_verdict *v)
+{
+    if (v->has_target && around_of(k, v)) return CRIT_AROUND;
+    if (mb_report_criterion_fixed(v) && fixed_of(k, v)) return CRIT_FIXED;
+    return CRIT_WORDED;
+}
+
 static void tail_after(line *l, const mb_rule *r)
 {
     putc_(l, ',');
@@ -284,10 +313,7 @@ static void tail_of(line *l, const mb_verdict *v)
 
 static int tail_kind(const mb_verdict *v)
 {
-    const mb_rule *r = v->rule;
-    const mb_crit *cr = &r->crit[v->goal];
-    if (r->ngoals != 1) return TAIL_NONE; /* the comparison and criterion are the deadline's */
-    return cr->scale == MB_SCALE_NONE && cr->kind != MB_CRIT_STEPS ? TAIL_FIXED : TAIL_AROUND;
+    return v->rule->ngoals != 1 ? TAIL_NONE : TAIL_ONE; /* the comparison and criterion are the deadline's */
 }
 
 /* The columns of v's rule (NULL when they could not be built: out of memory). */
@@ -318,10 +344,9 @@ static rule_cols *cols_of(csv_ctx *c, const mb_verdict *v)
     putc_(&t, ',');
     k->end[3] = t.n;
     k->tail = tail_kind(v);
-    if (k->tail == TAIL_FIXED) tail_of(&t, v);
-    if (k->tail == TAIL_AROUND) tail_before(&t, v);
+    if (k->tail == TAIL_ONE) tail_before(&t, v);
     k->end[4] = t.n;
-    if (k->tail == TAIL_AROUND) tail_after(&t, v->rule);
+    if (k->tail == TAIL_ONE) tail_after(&t, v->rule);
     k->end[5] = t.n;
     if (!padded(&t) || t.oom) { free(t.p); return NULL; }
     k->s = t.p;
@@ -380,13 +405,15 @@ static void csv_row(void *ctx, const mb_verdict *v)
     if (v->has_target) put_target(l, k, v->target);
     putc_in(l, ',');
     if (v->has_gap) put_num(l, v->gap);
+    const char *base = mb_report_base_source(v); /* the rule prints its base: which was used */
+    int how = k->tail == TAIL_ONE ? crit_how(k, v) : CRIT_WORDED;
     put_part(l, k, 2);
     if (v->detail[0]) field(l, v->detail);
     put_part(l, k, 3);
-    if (k->tail == TAIL_FIXED) put_part(l, k, 4);
-    else if (k->tail == TAIL_AROUND) {
+    if (k->tail == TAIL_ONE) {
         put_part(l, k, 4);
-        if (v->has_target && around_of(k, v)) { /* the target's text was just put: k->target_s */
+        if (how == CRIT_FIXED) put_in(l, k->fixed, k->fixed_n);
+        else if (how == CRIT_AROUND) { /* the target's text was just put: k->target_s */
             put_in(l, k->crit, k->crit_before);
             put_in(l, k->target_s, k->target_n);
             put_in(l, k->crit + k->crit_before + PAD, k->crit_after);
@@ -394,7 +421,6 @@ static void csv_row(void *ctx, const mb_verdict *v)
         put_part(l, k, 5);
     } else tail_of(l, v); /* a rule with several deadlines: not in the room reserved */
     putc_(l, ',');
-    const char *base = mb_report_base_source(v); /* the rule prints its base: which was used */
     if (base) puts_(l, base);
     putc_(l, '\n');
 }
