@@ -196,6 +196,20 @@ typedef struct rule_cols {
     int around;
     char *crit;
     size_t crit_before, crit_after;
+    /* Runs of a line that are the same on many lines, copied from the first line that wrote
+     * them piece by piece (so they are its bytes, made by the same code): for each status,
+     * ",rule,indicator,year,status," of the deadline year `mid_year`; and the end of a line
+     * whose detail and base source are empty, from ",unit," to the newline (last; a line whose
+     * criterion is the rule's own words), or around its criterion's target (run: the columns
+     * to the words before the target, and the words after it to the newline). Each run keeps
+     * PAD bytes to spare (put_in). */
+    int mid_year;
+    char *mid;               /* MB_ST_COUNT runs of mid_cap bytes */
+    size_t mid_cap, mid_n[MB_ST_COUNT]; /* 0: not made yet */
+    char *last;
+    size_t last_n;           /* 0: not made yet */
+    char *run;               /* the two runs around the target, each PAD bytes to spare */
+    size_t run_lead, run_n[2];
 } rule_cols;
 
 typedef struct {
@@ -227,7 +241,7 @@ static void ctx_free(csv_ctx *c, size_t nrules)
     free(c->status.p);
     for (size_t i = 0; c->cols && i < nrules; i++) {
         rule_cols *k = &c->cols[i];
-        free(k->s), free(k->fixed), free(k->crit);
+        free(k->s), free(k->fixed), free(k->crit), free(k->mid), free(k->last), free(k->run);
     }
     free(c->cols);
 }
@@ -375,6 +389,82 @@ static inline void put_target(line *l, rule_cols *k, mb_num t)
     put_in(l, k->target_s, k->target_n);
 }
 
+/* ",rule,indicator,year,status,": the rule's run for the status when the line's deadline is
+ * the year it was made for, else piece by piece (a quarter or month, another year of a rule
+ * with several deadlines), kept for the next line of that status and year. */
+static inline void put_mid(line *l, const csv_ctx *c, rule_cols *k, const mb_verdict *v)
+{
+    unsigned s = (unsigned)v->status;
+    if (s < MB_ST_COUNT && !v->sub && v->year == k->mid_year && k->mid_n[s]) {
+        put_in(l, k->mid + s * k->mid_cap, k->mid_n[s]);
+        return;
+    }
+    size_t at = l->n;
+    put_part(l, k, 1);
+    char pb[16];
+    if (v->sub) puts_(l, mb_period_text(v->year, v->sub, pb)); /* a quarter or month: 2025Q1 */
+    else put_year(l, v->year);
+    putc_in(l, ',');
+    if (s < MB_ST_COUNT) put_in(l, c->status.p + c->status_at[s], c->status_n[s]);
+    else puts_(l, mb_status_name(v->status));
+    putc_in(l, ',');
+    if (s >= MB_ST_COUNT || v->sub) return;
+    if (v->year != k->mid_year) memset(k->mid_n, 0, sizeof k->mid_n), k->mid_year = v->year;
+    if (!k->mid) { /* the rule's columns, a year (or a longer integer), the longest status */
+        k->mid_cap = k->end[1] - k->end[0] + 24 + 32 + PAD;
+        if (!(k->mid = malloc(MB_ST_COUNT * k->mid_cap))) return; /* made piece by piece */
+    }
+    size_t n = l->n - at;
+    if (n + PAD > k->mid_cap) return;
+    memcpy(k->mid + s * k->mid_cap, l->p + at, n);
+    k->mid_n[s] = n;
+}
+
+/* A copy of n bytes with PAD to spare (NULL: out of memory, the line is made piece by piece). */
+static char *kept(const char *s, size_t n)
+{
+    char *p = malloc(n + PAD);
+    if (p) memcpy(p, s, n);
+    return p;
+}
+
+/* The two runs around the target of a criterion that is one bound on it: the columns from
+ * ",unit," to the words before the target, and the words after it to the newline, from the
+ * rule's columns and the kept words (around_of). */
+static void make_run(rule_cols *k)
+{
+    size_t lead = k->end[4] - k->end[1], a = k->crit_before, z = k->crit_after, trail = k->end[5] - k->end[4];
+    k->run = malloc(lead + a + z + trail + 2 + 2 * PAD);
+    if (!k->run) return;
+    char *p = k->run;
+    memcpy(p, k->s + k->end[1], lead), p += lead;
+    memcpy(p, k->crit, a), p += a;
+    k->run_n[0] = (size_t)(p - k->run);
+    p = k->run + k->run_n[0] + PAD;
+    memcpy(p, k->crit + a + PAD, z), p += z;
+    memcpy(p, k->s + k->end[4], trail), p += trail;
+    memcpy(p, ",\n", 2), p += 2; /* no base source: the line's last column is empty */
+    k->run_n[1] = (size_t)(p - (k->run + k->run_n[0] + PAD));
+    k->run_lead = lead;
+}
+
+/* The end of a line whose detail and base source are empty, from ",unit," to the newline, as
+ * runs of the rule (0: to be made piece by piece). */
+static inline int put_end(line *l, rule_cols *k, int how)
+{
+    if (how == CRIT_FIXED && k->last_n) {
+        put_in(l, k->last, k->last_n);
+        return 1;
+    }
+    if (how != CRIT_AROUND) return 0;
+    if (!k->run) make_run(k);
+    if (!k->run) return 0;
+    put_in(l, k->run, k->run_n[0]);
+    put_in(l, k->target_s, k->target_n); /* the target's text was just put: k->target_s */
+    put_in(l, k->run + k->run_n[0] + PAD, k->run_n[1]);
+    return 1;
+}
+
 static void csv_row(void *ctx, const mb_verdict *v)
 {
     csv_ctx *c = ctx;
@@ -389,16 +479,10 @@ static void csv_row(void *ctx, const mb_verdict *v)
     if (!room || (l->cap - l->n <= room && !grow(l, room))) { l->oom = 1; return; } /* the report fails */
     put_part(l, k, 0);
     put_in(l, c->reg.p, c->reg.n);
-    put_part(l, k, 1);
-    char pb[16];
-    if (v->sub) puts_(l, mb_period_text(v->year, v->sub, pb)); /* a quarter or month: 2025Q1 */
-    else put_year(l, v->year);
-    putc_in(l, ',');
-    if ((unsigned)v->status < MB_ST_COUNT) put_in(l, c->status.p + c->status_at[v->status], c->status_n[v->status]);
-    else puts_(l, mb_status_name(v->status));
-    putc_in(l, ',');
+    put_mid(l, c, k, v);
     if (v->has_actual) put_num(l, v->actual);
     putc_in(l, ',');
+    char pb[16];
     if (v->has_actual && v->actual_sub) puts_(l, mb_period_text(v->actual_year, v->actual_sub, pb));
     else if (v->has_actual) put_year(l, v->actual_year);
     putc_in(l, ',');
@@ -406,7 +490,9 @@ static void csv_row(void *ctx, const mb_verdict *v)
     putc_in(l, ',');
     if (v->has_gap) put_num(l, v->gap);
     const char *base = mb_report_base_source(v); /* the rule prints its base: which was used */
-    int how = k->tail == TAIL_ONE ? crit_how(k, v) : CRIT_WORDED;
+    int plain = !v->detail[0] && !base, how = k->tail == TAIL_ONE ? crit_how(k, v) : CRIT_WORDED;
+    if (plain && put_end(l, k, how)) return;
+    size_t at = l->n;
     put_part(l, k, 2);
     if (v->detail[0]) field(l, v->detail);
     put_part(l, k, 3);
@@ -423,6 +509,8 @@ static void csv_row(void *ctx, const mb_verdict *v)
     putc_(l, ',');
     if (base) puts_(l, base);
     putc_(l, '\n');
+    if (plain && how == CRIT_FIXED && !k->last && !l->oom) k->last = kept(l->p + at, l->n - at);
+    if (k->last && !k->last_n) k->last_n = l->n - at;
 }
 
 /* Two threads render alternate blocks of units into their own buffers and append them to
