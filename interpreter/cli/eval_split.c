@@ -25,10 +25,6 @@
 
 #include "cli.h"
 
-/* The first part's share of a CSV report's file, in percent (the summary's stays half).
- * The first thread also copies the second part's lines, so it gets less to read; see
- * bench/README.md for the shares measured. */
-enum { CSV_FIRST_PERCENT = 50 };
 /* Following the spool: the least worth a copy while it is written, the nap when there is
  * less, and the pages freed at a time. */
 enum { FOLLOW_MIN = 1 << 20, FOLLOW_NAP = 300000 /* ns */, SPOOL_PAGE = 1 << 16 };
@@ -206,9 +202,9 @@ void mb_cli_split_init(mb_cli_split *x, mb_stream *main, size_t (*counts)[MB_ST_
                        mb_out *out)
 {
     memset(x, 0, sizeof *x);
-    x->ops = (mb_stream_split){split_begin, split_join, x, NULL, 0};
+    x->ops = (mb_stream_split){split_begin, split_join, x, NULL};
 #ifdef __linux__
-    if (csv) x->ops = (mb_stream_split){split_begin, split_join, x, split_follow, CSV_FIRST_PERCENT};
+    if (csv) x->ops.follow = split_follow;
 #endif
     x->mark = -1;
     x->main = main;

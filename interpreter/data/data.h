@@ -135,8 +135,6 @@ typedef struct mb_stream_split {
      * returns once *reading is 0 (stored with release ordering when the second part's
      * reading has ended), or earlier; `join` follows as before. */
     void (*follow)(void *ctx, void *part, const _Atomic int *reading);
-    /* The first part's share of the file in percent (0: the default, half). */
-    int first_percent;
 } mb_stream_split;
 
 mb_data *mb_data_new(const mb_model *m);
