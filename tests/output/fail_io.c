@@ -15,7 +15,7 @@
  * And to make an order certain that threads make likely: with MB_HOLD_PART=N, a thread other
  * than the process's first (the one writing a report's second part to its own file) waits
  * before its write() after its first N, until a copy_file_range was called (the first thread
- * copying the part while it is still written), for 10 s at most.
+ * copying the part while it is still written), for 60 s at most.
  * MB_FAIL_LOG=FILE gets a line per intercepted call ("sync_file_range", "copy_file_range",
  * "write"; only the first write that fails), so the test sees that the path was taken,
  * "sync_file_range failed" and "copy_file_range failed" for each call made to fail, and
@@ -99,7 +99,7 @@ static void hold_part(void)
     const char *hold = getenv("MB_HOLD_PART");
     if (!hold || syscall(SYS_gettid) == getpid() || __atomic_add_fetch(&part_writes, 1, __ATOMIC_SEQ_CST) != atoi(hold) + 1) return;
     note("part held");
-    for (int i = 0; i < 10000; i++) {
+    for (int i = 0; i < 60000; i++) {
         if (__atomic_load_n(&copy_calls, __ATOMIC_SEQ_CST)) { note("part released"); return; }
         nanosleep(&(struct timespec){0, 1000000}, NULL);
     }
