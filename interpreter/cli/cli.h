@@ -99,10 +99,8 @@ int mb_cli_out_recheck(mb_out *o, const mb_model *m, const mb_data *D);
 int mb_cli_out_is_input(const char *path, const mb_model *m, const mb_data *D);
 void mb_cli_out_abort(mb_out *o);
 /* For a report replacing a regular file: empty the temporary file, to write the report
- * again from its start; and append the whole of `from` (a file) to what was written. 0, or
- * -1 (append: the cause is kept, and the commit says it and leaves the old file). */
+ * again from its start. 0, or -1. */
 int mb_cli_out_empty(mb_out *o);
-int mb_cli_out_append(mb_out *o, FILE *from);
 off_t mb_cli_out_mark(mb_out *o);                    /* the mb_out_file_* ones, or -1 */
 int mb_cli_out_copy(mb_out *o, int in, off_t from, off_t to, int last);
 int mb_cli_out_cut(mb_out *o, off_t at);
@@ -118,7 +116,6 @@ int mb_out_file_error(const mb_out_file *w);
 int mb_out_file_sync(mb_out_file *w, FILE *f);
 int mb_out_file_close(mb_out_file *w, FILE *f);
 int mb_out_file_empty(mb_out_file *w, FILE *f);
-int mb_out_file_append(mb_out_file *w, FILE *f, FILE *from);
 /* Following a file while another thread writes it (eval_split.c): the bytes w holds
  * (flushing f; -1 on an error), bytes [from, to) of the descriptor `in` copied after them
  * (writeback of what is left started when `last`), and w cut back to its first `at` bytes. A

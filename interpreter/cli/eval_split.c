@@ -20,6 +20,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -148,6 +149,7 @@ static int copy_spool(mb_cli_split *x, off_t to, int last)
     return 0;
 }
 
+#ifdef __linux__ /* only where the spool counts its bytes (spool_write) */
 /* While the second part is read (on the first thread, its own part read and its lines
  * written): copy what the second has written, in pieces of at least FOLLOW_MIN bytes so that
  * each call moves a good deal, and sleep FOLLOW_NAP when there is less (the second thread
@@ -173,6 +175,19 @@ static void split_follow(void *ctx, void *part, const _Atomic int *reading)
         nanosleep(&(struct timespec){0, FOLLOW_NAP}, NULL);
     }
 }
+#endif
+
+/* The spool's length, its stream flushed: the count its writes kept on Linux, else the
+ * file's size; -1 when it cannot be known (the part is then read again). */
+static off_t spool_end(const mb_cli_split *x)
+{
+#ifdef __linux__
+    return x->spool->written;
+#else
+    struct stat st;
+    return fstat(x->spool->fd, &st) == 0 ? st.st_size : -1;
+#endif
+}
 
 static int split_join(void *ctx, void *part, int keep)
 {
@@ -182,15 +197,13 @@ static int split_join(void *ctx, void *part, int keep)
      * written there means the part is read again */
     if (x->pcsv && mb_report_csv_end(x->pcsv, keep)) keep = 0;
     if (x->pfile && fflush(x->pfile)) keep = 0;
+    off_t end = x->spool ? spool_end(x) : 0;
+    if (end < 0) keep = 0;
     keep = mb_stream_part_join(x->main, &x->part, keep);
     /* the part's lines after the first part's (a failed copy is the output's: its commit
      * says why and leaves the old file); a part not kept, copied in part while it was
      * followed, is cut off again */
-#ifdef __linux__
-    if (keep && x->csv && !mb_report_csv_flush(x->csv)) (void)copy_spool(x, x->spool->written, 1);
-#else
-    if (keep && x->csv && !mb_report_csv_flush(x->csv)) (void)mb_cli_out_append(x->out, x->pfile);
-#endif
+    if (keep && x->csv && !mb_report_csv_flush(x->csv)) (void)copy_spool(x, end, 1);
     else if (!keep && x->csv && x->mark >= 0) (void)mb_cli_out_cut(x->out, x->mark);
     for (size_t r = 0; keep && x->counts && r <= x->main->m->nrules; r++)
         for (size_t k = 0; k < MB_ST_COUNT; k++) x->counts[r][k] += x->pcounts[r][k];

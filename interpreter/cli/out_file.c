@@ -188,17 +188,6 @@ static int copy_range(mb_out_file *w, int in, off_t at, off_t end)
     return 0;
 }
 
-/* The file `from` (written from its start) after what w holds: the second part of a
- * two-thread CSV report, half of it, when it was not copied while it was written. */
-int mb_out_file_append(mb_out_file *w, FILE *f, FILE *from)
-{
-    struct stat st;
-    if (fflush(f) != 0 || ferror(f) || w->err) return -1;
-    if (fflush(from) != 0 || fstat(fileno(from), &st) != 0) return w->err = errno, -1;
-    if (copy_range(w, fileno(from), 0, st.st_size)) return -1;
-    return kick(w, 1);
-}
-
 off_t mb_out_file_mark(mb_out_file *w, FILE *f)
 {
     if (fflush(f) != 0 || ferror(f) || w->err) return -1;

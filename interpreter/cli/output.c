@@ -241,12 +241,6 @@ int mb_cli_out_empty(mb_out *o)
     return -1;
 }
 
-int mb_cli_out_append(mb_out *o, FILE *from)
-{
-    if (o->w) return mb_out_file_append(o->w, o->f, from);
-    return -1;
-}
-
 off_t mb_cli_out_mark(mb_out *o)
 {
     return o->w ? mb_out_file_mark(o->w, o->f) : -1;
