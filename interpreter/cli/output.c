@@ -256,9 +256,10 @@ int mb_cli_out_cut(mb_out *o, off_t at)
     return o->w ? mb_out_file_cut(o->w, o->f, at) : -1;
 }
 
-/* The rename that replaces the old output frees it, and freeing its cached pages was most of
- * that rename's time (a 243 MB report: 0.06 s at the very end of the run). Dropped from the
- * cache beforehand, while another thread still works, the rename has less to do. The file's
+/* The rename that replaces the old output frees it: its cached pages and its blocks (a 243 MB
+ * report: 0.056 s at the very end of the run, of which the pages are 0.013 s: dropped first,
+ * the rename took 0.044 s). Dropped from the cache beforehand, while another thread still
+ * works, the rename has less to do. The file's
  * bytes stay as they are (only clean cached copies go), and the hint may do nothing. */
 void mb_cli_out_drop_old(const mb_out *o)
 {
