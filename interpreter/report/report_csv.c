@@ -209,7 +209,7 @@ typedef struct rule_cols {
     char *last;
     size_t last_n;           /* 0: not made yet */
     char *run;               /* the two runs around the target, each PAD bytes to spare */
-    size_t run_lead, run_n[2];
+    size_t run_n[2];
 } rule_cols;
 
 typedef struct {
@@ -445,7 +445,6 @@ static void make_run(rule_cols *k)
     memcpy(p, k->s + k->end[4], trail), p += trail;
     memcpy(p, ",\n", 2), p += 2; /* no base source: the line's last column is empty */
     k->run_n[1] = (size_t)(p - (k->run + k->run_n[0] + PAD));
-    k->run_lead = lead;
 }
 
 /* The end of a line whose detail and base source are empty, from ",unit," to the newline, as
