@@ -61,10 +61,13 @@ void mb_ingest_release(ingest *g, size_t upto)
 /* The first thread's share of a split file, in percent. Both parts start at once; the
  * first thread also reads the rules before and joins the parts after, yet with half each the
  * larger of the two threads' CPU times was least (48, 50, 52 and 56 measured; see
- * bench/README.md). The CSV report's first thread also copies the second part's lines
- * while they are written (eval_split.c): 44, 45, 47, 50 and 53 measured again for it, none
- * measurably better than half, so both reports split alike. */
-enum { SPLIT_PERCENT = 50 };
+ * bench/README.md), and the counts keep half (at 47% they took measurably longer). The CSV
+ * report's second part is copied into the output while it is written only when the first
+ * thread finishes its own part first (eval_split.c follows it); at half the first thread,
+ * which also reads the rules and evaluates its last region early, often finished last, and
+ * then the part's 120 MB were copied on one core at the join. With 47% it mostly finishes
+ * first, and whole CSV runs at 100,000 regions were measurably shorter (bench/README.md). */
+enum { SPLIT_PERCENT = 50, SPLIT_FOLLOWED_PERCENT = 47 };
 /* A file large enough to be worth a second thread. */
 enum { PARALLEL_MIN = 16 << 20 };
 
@@ -327,13 +330,13 @@ static int merge(mb_data *D, mb_data *S)
 }
 
 /* The header ends at the first newline (when it has no quotes), and the second part starts
- * at a newline near the middle. */
-static int split_point(const mb_text *t, size_t *hdr_end, size_t *mid)
+ * at a newline near `percent` of the rest. */
+static int split_point(const mb_text *t, int percent, size_t *hdr_end, size_t *mid)
 {
     const char *nl = memchr(t->data, '\n', t->len);
     if (!nl || memchr(t->data, '"', (size_t)(nl - t->data))) return 0;
     *hdr_end = (size_t)(nl - t->data) + 1;
-    size_t first = (t->len - *hdr_end) / 100 * SPLIT_PERCENT;
+    size_t first = (t->len - *hdr_end) / 100 * (size_t)percent;
     const char *m = memchr(t->data + *hdr_end + first, '\n', t->len - *hdr_end - first);
     if (!m) return 0;
     *mid = (size_t)(m - t->data) + 1;
@@ -514,7 +517,8 @@ static int read_csv(mb_data *D, const mb_text *t, uint16_t file, int fd)
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     /* one thread: set by the caller (MB_THREADS=1), or streaming with no second sink */
     int one = ncpu < 2 || D->threads == 1 || (D->stream && !D->split);
-    if (t->len < PARALLEL_MIN || one || fd < 0 || !split_point(t, &hdr_end, &mid)) {
+    int percent = D->stream && D->split && D->split->follow ? SPLIT_FOLLOWED_PERCENT : SPLIT_PERCENT;
+    if (t->len < PARALLEL_MIN || one || fd < 0 || !split_point(t, percent, &hdr_end, &mid)) {
         mb_csv_opts o = {.start = 0, .end = t->len, .first_line = 1};
         read_range(&g, &o);
         if (!g.header_done) mb_diag_add(&D->diags, MB_D_NO_HEADER, mb_span_at(t, 0, 0), "no header row");

@@ -13,12 +13,16 @@ set -euo pipefail
 rules="$src/bench/workload.mb"
 cp "$rules" "$tmp/refs.mb"
 echo 'target R21: rd_gdp > region "R000002" by 2018 phrase "rd_gdp above R000002 in 2018";' >>"$tmp/refs.mb"
-python3 - "$data" "$tmp" "$src/interpreter/data/ingest_file.c" <<'PY'
+# gen PERCENT SUFFIX: the cases, written to NAME$SUFFIX.csv, for a split at the share named
+# PERCENT in ingest_file.c: the summary's (SPLIT_PERCENT), and the CSV report's, whose second
+# part is followed (SPLIT_FOLLOWED_PERCENT: NAME.followed.csv)
+gen() {
+python3 - "$data" "$tmp" "$src/interpreter/data/ingest_file.c" "$1" "$2" <<'PY'
 import re, sys
-src, out = sys.argv[1], sys.argv[2]
+src, out, suffix = sys.argv[1], sys.argv[2], sys.argv[5]
 # where the reader splits a file (ingest_file.c: split_point, region_boundary), to put
 # things at the split itself
-percent = int(re.search(r"SPLIT_PERCENT = (\d+)", open(sys.argv[3]).read()).group(1))
+percent = int(re.search(sys.argv[4] + r"\b.*? = (\d+)", open(sys.argv[3]).read()).group(1))
 def split_of(rs):
     data = "".join([head] + rs).encode()
     hdr = len(head.encode())
@@ -33,7 +37,7 @@ with open(src) as f:
     head = f.readline()
     rows = [l for l in f if int(l[1:7]) <= 3800]
 def write(name, rs):
-    with open(f"{out}/{name}.csv", "w") as f:
+    with open(f"{out}/{name}{suffix}.csv", "w") as f:
         f.write(head)
         f.writelines(rs)
 def bad(l):  # a value that is not a number: an error naming its line and column
@@ -52,7 +56,18 @@ write("quote", [l.replace(",rd_gdp,", ',"rd_gdp",') if k == q else l for k, l in
 # split falls inside a region: its rows are in both parts, which must not be combined
 def alt(l, k):
     return (l[:6] + chr(0xFF10 + int(l[6])) + l[7:]) if k % 2 else l
-write("spelled", [alt(l, k) for k, l in enumerate(rows)])
+# The region cut must have a row a rule reads in the second part (a row no rule reads never
+# interns its region, and a part holding none of it may be kept): its rd_gdp row of 2020 goes
+# to its end.
+sp = [alt(l, k) for k, l in enumerate(rows)]
+reg = rows[split_of(sp)[2]][:7]
+last = max(j for j, l in enumerate(rows) if l[:7] == reg)
+moved = next(j for j, l in enumerate(rows) if l[:7] == reg and ",rd_gdp,2020," in l)
+srows = rows[:moved] + rows[moved + 1:last + 1] + [rows[moved]] + rows[last + 1:]
+sp = [alt(l, k) for k, l in enumerate(srows)]
+ks = split_of(sp)[2]
+assert srows[ks - 1][:7] == srows[ks][:7] == reg and ks <= last, (reg, ks, last)
+write("spelled", sp)
 # the first region has a later period than any other: one thread judges every region as of
 # it from the start; the second part, on its own, would judge as of 2020
 write("asof_first", rows[:3] + ["R000001,rd_gdp,2021,1.0\n"] + rows[3:])
@@ -98,10 +113,13 @@ same = rows[:j] + ["R009999" + l[7:] if l[:7] == rows[j - 1][:7] else l for l in
 assert split_of(same)[0] == split_of(same)[1], split_of(same)
 write("split_line", same)
 PY
+}
+gen SPLIT_PERCENT ""
+gen SPLIT_FOLLOWED_PERCENT .followed
 fails=0
 # case rules want: want is the MB_DEBUG=stream line of the two-thread run ("none": no line)
 check() {
-  local name=$1 rules=$2 want=$3 f="$tmp/$1.csv"
+  local name=$1 rules=$2 want=$3 f="$tmp/$1.csv" fc="$tmp/$1.followed.csv"
   [ "$(stat -c %s "$f")" -gt $((16 << 20)) ] || { echo "FAIL $name: too small for two threads"; fails=$((fails + 1)); return; }
   [ "$(nproc)" -ge 2 ] || want=0
   for t in 1 2; do
@@ -109,7 +127,7 @@ check() {
     [ $t = 1 ] && env+=(MB_THREADS=1)
     rc=0; env "${env[@]}" "$bin" eval "$rules" --data "$f" --format summary >"$tmp/sum$t" 2>"$tmp/sumerr$t" || rc=$?
     echo "exit $rc" >>"$tmp/sum$t"
-    rc=0; env "${env[@]}" "$bin" eval "$rules" --data "$f" --format csv --output "$tmp/csv$t.csv" 2>"$tmp/csverr$t" || rc=$?
+    rc=0; env "${env[@]}" "$bin" eval "$rules" --data "$fc" --format csv --output "$tmp/csv$t.csv" 2>"$tmp/csverr$t" || rc=$?
     echo "exit $rc" >>"$tmp/csverr$t"
   done
   for k in sum sumerr csv csverr; do
