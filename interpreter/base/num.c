@@ -104,7 +104,16 @@ static inline int small64(mb_num a, mb_num b)
            b.den == (int64_t)b.den;
 }
 
-static inline mb_i128 mul64(mb_i128 a, mb_i128 b) { return (mb_i128)(int64_t)a * (int64_t)b; }
+/* The product of two parts that fit 64 bits (small64): one widening multiplication of their
+ * low words. The empty asm hides where the words came from: knowing from small64 that each
+ * value equals its low word, gcc put the 128-bit values back and multiplied all their words
+ * (three multiplications and the additions: half of a gap's subtraction). */
+static inline mb_i128 mul64(mb_i128 a, mb_i128 b)
+{
+    int64_t x = (int64_t)a, y = (int64_t)b;
+    __asm__("" : "+r"(x), "+r"(y));
+    return (mb_i128)x * y;
+}
 static int add_ok(mb_i128 a, mb_i128 b, mb_i128 *r)
 {
     return !__builtin_add_overflow(a, b, r) && *r != -I128_MAX - 1;
