@@ -78,22 +78,33 @@ static __attribute__((noinline)) void put_long(line *l, long v)
     put(l, b + k, (size_t)(24 - k));
 }
 
+static const char D2[201] = "0001020304050607080910111213141516171819"
+                            "2021222324252627282930313233343536373839"
+                            "4041424344454647484950515253545556575859"
+                            "6061626364656667686970717273747576777879"
+                            "8081828384858687888990919293949596979899";
+
 /* A year, two digit pairs, into room the caller reserved (LINE_ROOM). */
 static inline void put_year(line *l, long v)
 {
     if (v < 1000 || v > 9999) { put_long(l, v); return; }
-    static const char D2[201] = "0001020304050607080910111213141516171819"
-                                "2021222324252627282930313233343536373839"
-                                "4041424344454647484950515253545556575859"
-                                "6061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
     memcpy(l->p + l->n, D2 + 2 * (v / 100), 2);
     memcpy(l->p + l->n + 2, D2 + 2 * (v % 100), 2);
     l->n += 4;
 }
 
-/* Formatted in place, into room the caller reserved (LINE_ROOM): no copy. */
-static inline void put_num(line *l, mb_num v) { l->n += mb_num_format(v, 4, l->p + l->n, NULL); }
+/* put_year at the cursor d into l's reserved room (cp_in); the cursor after it. */
+static inline char *year_at(line *l, char *d, long v)
+{
+    if (v < 1000 || v > 9999) {
+        l->n = (size_t)(d - l->p);
+        put_long(l, v);
+        return l->p + l->n;
+    }
+    memcpy(d, D2 + 2 * (v / 100), 2);
+    memcpy(d + 2, D2 + 2 * (v % 100), 2);
+    return d + 4;
+}
 
 /* Copies a piece into room the caller reserved (LINE_ROOM) in whole blocks of PAD bytes: up
  * to PAD - 1 bytes past the piece are written too (the next piece writes over them) and read
@@ -115,6 +126,16 @@ static inline void put_in(line *l, const char *s, size_t n)
 static int padded(line *l) { return l->cap - l->n > PAD || grow(l, PAD); }
 
 static inline void putc_in(line *l, char c) { l->p[l->n++] = c; }
+
+/* The same as put_in and put_year, at a cursor d into room the caller reserved, returning
+ * the cursor after the piece: the line's head is written through a local pointer and its
+ * length stored once. Through l, each byte stored may alias l->p and l->n, so the compiler
+ * loaded both again after every piece. */
+static inline char *cp_in(char *d, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i += PAD) memcpy(d + i, s + i, PAD);
+    return d + n;
+}
 
 /* One pass finds the end and any byte that needs quoting (most fields have none). */
 static void field(line *l, const char *s)
@@ -301,9 +322,11 @@ static int fixed_of(rule_cols *k, const mb_verdict *v)
     return 1;
 }
 
-static int crit_how(rule_cols *k, const mb_verdict *v)
+/* Inline, with the kept answer of around_of read here: once csv_row grew, the call was no
+ * longer inlined and cost about 40 instructions a line. */
+static inline int crit_how(rule_cols *k, const mb_verdict *v)
 {
-    if (v->has_target && around_of(k, v)) return CRIT_AROUND;
+    if (v->has_target && (k->around ? k->around > 0 : around_of(k, v))) return CRIT_AROUND;
     if (mb_report_criterion_fixed(v) && fixed_of(k, v)) return CRIT_FIXED;
     return CRIT_WORDED;
 }
@@ -379,26 +402,26 @@ static inline void put_part(line *l, const rule_cols *k, int i)
  * a check each (a check per piece was a tenth of the line's instructions). */
 enum { LINE_ROOM = 2 * 16 + 32 + 3 * MB_NUM_BUF + 2 * sizeof(((mb_verdict *)0)->detail) + 2 + 2 * CRIT_BUF + 2 + 16 + 32 + PAD };
 
-/* The target's text: a fixed bound is printed once for the rule, then copied. */
-static inline void put_target(line *l, rule_cols *k, mb_num t)
+/* A number's text at the cursor d (cp_in), formatted in place: no copy. */
+static inline char *num_at(char *d, mb_num v) { return d + mb_num_format(v, 4, d, NULL); }
+
+/* The target's text at the cursor d (cp_in): a fixed bound is printed once for the rule,
+ * then copied. */
+static inline char *target_at(char *d, rule_cols *k, mb_num t)
 {
     if (!k->target_n || t.num != k->target.num || t.den != k->target.den) {
         k->target = t;
         k->target_n = mb_num_format(t, 4, k->target_s, NULL);
     }
-    put_in(l, k->target_s, k->target_n);
+    return cp_in(d, k->target_s, k->target_n);
 }
 
 /* ",rule,indicator,year,status,": the rule's run for the status when the line's deadline is
  * the year it was made for, else piece by piece (a quarter or month, another year of a rule
  * with several deadlines), kept for the next line of that status and year. */
-static inline void put_mid(line *l, const csv_ctx *c, rule_cols *k, const mb_verdict *v)
+static void put_mid(line *l, const csv_ctx *c, rule_cols *k, const mb_verdict *v)
 {
     unsigned s = (unsigned)v->status;
-    if (s < MB_ST_COUNT && !v->sub && v->year == k->mid_year && k->mid_n[s]) {
-        put_in(l, k->mid + s * k->mid_cap, k->mid_n[s]);
-        return;
-    }
     size_t at = l->n;
     put_part(l, k, 1);
     char pb[16];
@@ -418,6 +441,17 @@ static inline void put_mid(line *l, const csv_ctx *c, rule_cols *k, const mb_ver
     if (n + PAD > k->mid_cap) return;
     memcpy(k->mid + s * k->mid_cap, l->p + at, n);
     k->mid_n[s] = n;
+}
+
+/* put_mid at the cursor d into l's reserved room (cp_in); the cursor after it. */
+static inline char *mid_at(line *l, char *d, const csv_ctx *c, rule_cols *k, const mb_verdict *v)
+{
+    unsigned s = (unsigned)v->status;
+    if (s < MB_ST_COUNT && !v->sub && v->year == k->mid_year && k->mid_n[s])
+        return cp_in(d, k->mid + s * k->mid_cap, k->mid_n[s]);
+    l->n = (size_t)(d - l->p);
+    put_mid(l, c, k, v);
+    return l->p + l->n;
 }
 
 /* A copy of n bytes with PAD to spare (NULL: out of memory, the line is made piece by piece). */
@@ -448,20 +482,17 @@ static void make_run(rule_cols *k)
 }
 
 /* The end of a line whose detail and base source are empty, from ",unit," to the newline, as
- * runs of the rule (0: to be made piece by piece). */
-static inline int put_end(line *l, rule_cols *k, int how)
+ * runs of the rule, at the cursor d (cp_in): the cursor after it (NULL: to be made piece by
+ * piece). */
+static inline char *end_at(char *d, rule_cols *k, int how)
 {
-    if (how == CRIT_FIXED && k->last_n) {
-        put_in(l, k->last, k->last_n);
-        return 1;
-    }
-    if (how != CRIT_AROUND) return 0;
+    if (how == CRIT_FIXED && k->last_n) return cp_in(d, k->last, k->last_n);
+    if (how != CRIT_AROUND) return NULL;
     if (!k->run) make_run(k);
-    if (!k->run) return 0;
-    put_in(l, k->run, k->run_n[0]);
-    put_in(l, k->target_s, k->target_n); /* the target's text was just put: k->target_s */
-    put_in(l, k->run + k->run_n[0] + PAD, k->run_n[1]);
-    return 1;
+    if (!k->run) return NULL;
+    d = cp_in(d, k->run, k->run_n[0]);
+    d = cp_in(d, k->target_s, k->target_n); /* the target's text was just put: k->target_s */
+    return cp_in(d, k->run + k->run_n[0] + PAD, k->run_n[1]);
 }
 
 static void csv_row(void *ctx, const mb_verdict *v)
@@ -476,21 +507,26 @@ static void csv_row(void *ctx, const mb_verdict *v)
     }
     size_t room = k && c->region ? k->end[5] + c->reg.n + LINE_ROOM : 0;
     if (!room || (l->cap - l->n <= room && !grow(l, room))) { l->oom = 1; return; } /* the report fails */
-    put_part(l, k, 0);
-    put_in(l, c->reg.p, c->reg.n);
-    put_mid(l, c, k, v);
-    if (v->has_actual) put_num(l, v->actual);
-    putc_in(l, ',');
-    char pb[16];
-    if (v->has_actual && v->actual_sub) puts_(l, mb_period_text(v->actual_year, v->actual_sub, pb));
-    else if (v->has_actual) put_year(l, v->actual_year);
-    putc_in(l, ',');
-    if (v->has_target) put_target(l, k, v->target);
-    putc_in(l, ',');
-    if (v->has_gap) put_num(l, v->gap);
+    char *d = cp_in(l->p + l->n, k->s, k->end[0]); /* the rule's first part: "plan," */
+    d = cp_in(d, c->reg.p, c->reg.n);
+    d = mid_at(l, d, c, k, v);
+    if (v->has_actual) d = num_at(d, v->actual);
+    *d++ = ',';
+    if (v->has_actual && v->actual_sub) {
+        char pb[16];
+        const char *t = mb_period_text(v->actual_year, v->actual_sub, pb);
+        size_t n = strlen(t);
+        memcpy(d, t, n), d += n;
+    } else if (v->has_actual) d = year_at(l, d, v->actual_year);
+    *d++ = ',';
+    if (v->has_target) d = target_at(d, k, v->target);
+    *d++ = ',';
+    if (v->has_gap) d = num_at(d, v->gap);
     const char *base = mb_report_base_source(v); /* the rule prints its base: which was used */
     int plain = !v->detail[0] && !base, how = k->tail == TAIL_ONE ? crit_how(k, v) : CRIT_WORDED;
-    if (plain && put_end(l, k, how)) return;
+    char *end = plain ? end_at(d, k, how) : NULL;
+    l->n = (size_t)((end ? end : d) - l->p);
+    if (end) return;
     size_t at = l->n;
     put_part(l, k, 2);
     if (v->detail[0]) field(l, v->detail);
