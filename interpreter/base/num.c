@@ -1,5 +1,6 @@
 /* num.c — exact rational arithmetic on 128-bit integers (see num.h for why). */
 #include "num.h"
+#include "num_dec.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -289,81 +290,50 @@ static const int64_t P5_64[] = {1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 
                                 152587890625, 762939453125, 3814697265625};
 
 static size_t utoa128(u128 v, char *buf);
-
-/* "00" "01" … "99": digits are produced two at a time, one division by the constant 100 (a
- * multiplication) for every two of them instead of one for each. */
-static const char DIGITS2[201] = "0001020304050607080910111213141516171819"
-                                 "2021222324252627282930313233343536373839"
-                                 "4041424344454647484950515253545556575859"
-                                 "6061626364656667686970717273747576777879"
-                                 "8081828384858687888990919293949596979899";
-
-/* The 64-bit path's text is at most 21 bytes (a sign, a point and at most 19 digits, or a
- * zero and 18 places); it is written leftwards into a scratch buffer ending at FMT_END, and
- * copied out with one move of FMT_COPY bytes, which stays inside the buffer wherever the text
- * starts and inside the caller's MB_NUM_BUF bytes. */
-enum { FMT_COPY = 24, FMT_END = 32 };
-_Static_assert(FMT_COPY < MB_NUM_BUF, "the copy must fit a caller's buffer");
-
-/* The power of ten a denominator is (10^k, k <= 18), or -1. Submitted values have 1 to 4
- * places: those are tried first. */
-static inline int pow10_of(int64_t d)
-{
-    if (d == 100) return 2;
-    if (d == 1) return 0;
-    if (d == 10) return 1;
-    for (int k = 3; k <= 18; k++)
-        if (P10_64[k] == d) return k;
-    return -1;
-}
+static size_t format_general(mb_num a, int frac, char *buf, int *exact);
+static size_t format_rest(mb_num a, int frac, char *buf, int *exact);
 
 /* Decimals from submissions have a power-of-ten denominator and fit 64 bits: print them
- * with 64-bit arithmetic (reports print millions of them). So do the results of arithmetic
- * on them whose denominator is reduced to 2^i·5^j (a gap of 1/4, 0.25): they are the same
- * decimal over 10^max(i,j), and the general path would divide 128-bit integers (a library
- * call) for every digit. Returns 0 when not applicable. */
-static inline size_t format_dec64(mb_num a, char *buf)
+ * with 64-bit arithmetic (reports print millions of them, two a line). Only a denominator
+ * up to 10^8 is printed here (num_dec.h); any other value goes to format_rest. */
+size_t mb_num_format(mb_num a, int frac, char *buf, int *exact)
 {
-    int64_t n = (int64_t)a.num, den = (int64_t)a.den;
-    /* both fit 64 bits (compared as such: cheaper than 128-bit bounds); a denominator below 1
-     * (a value never set) is the general path's to print */
-    if ((mb_i128)n != a.num || (mb_i128)den != a.den || den < 1 || den > P10_64[18] ||
-        n >= ((int64_t)1 << 62) || n <= -((int64_t)1 << 62))
-        return 0;
-    int k = pow10_of(den);
-    if (k < 0) {
-        uint64_t d = (uint64_t)den;
-        int twos = __builtin_ctzll(d), fives = 0; /* a.den > 0 */
+    size_t n = mb_num_format_dec(a, buf);
+    if (n) {
+        if (exact) *exact = 1;
+        return n;
+    }
+    return format_rest(a, frac, buf, exact);
+}
+
+/* Decimals with more places, and the results of arithmetic on decimals whose denominator is
+ * reduced to 2^i·5^j (a gap of 1/4, 0.25): the same decimal over 10^max(i,j), printed by the
+ * same code; the general path would divide 128-bit integers (a library call) for every
+ * digit. A denominator below 1 (a value never set) is the general path's. hot: called
+ * only from mb_num_format's less likely branch, gcc compiled it for size, dividing by
+ * constants with division instructions (some 40 cycles each). */
+static __attribute__((noinline, hot)) size_t format_rest(mb_num a, int frac, char *buf, int *exact)
+{
+    int64_t n;
+    if (mb_dec_small_num(a.num, &n) && a.den >= 1 && a.den <= P10_64[18]) {
+        uint64_t d = (uint64_t)a.den;
+        int twos = __builtin_ctzll(d), fives = 0;
         d >>= twos;
         while (d % 5 == 0) { d /= 5; fives++; }
-        k = twos > fives ? twos : fives;
-        if (d != 1 || k > 18) return 0;
+        int k = twos > fives ? twos : fives;
         /* 10^k / den = 2^(k - twos) · 5^(k - fives): shifts and a table, no division (a gap
          * against a target of 1.15^4 × a base, 1/160000, takes this path on every line) */
-        int64_t mult = P5_64[k - fives] << (k - twos);
-        if (__builtin_mul_overflow(n, mult, &n) || n >= ((int64_t)1 << 62) || n <= -((int64_t)1 << 62)) return 0;
+        int64_t mult = d == 1 && k <= 18 ? P5_64[k - fives] << (k - twos) : 0;
+        if (mult && !__builtin_mul_overflow(n, mult, &n) && n < ((int64_t)1 << 62) &&
+            n > -((int64_t)1 << 62)) {
+            uint64_t m = n < 0 ? 0 - (uint64_t)n : (uint64_t)n, ip, fp;
+            if (k <= 8) ip = mb_dec_split(m, k, &fp);
+            else ip = m / (uint64_t)P10_64[k], fp = m % (uint64_t)P10_64[k];
+            if (exact) *exact = 1;
+            return mb_dec_text(n < 0, ip, fp, k, buf);
+        }
     }
-    /* Digits from the right into a scratch buffer, two per division by the constant 100 (a
-     * multiplication) from a table of "00".."99": first the fraction's k digits less its
-     * trailing zeros, then the point, the integer part and the sign; then one copy of fixed
-     * size into buf (which holds MB_NUM_BUF bytes), with no call and no count of the digits
-     * beforehand. */
-    uint64_t m = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
-    char t[FMT_END + FMT_COPY], *e = t + FMT_END, *p = e;
-    while (k && m % 10 == 0) { m /= 10; k--; }
-    if (k) {
-        for (; k >= 2; k -= 2) { p -= 2; memcpy(p, DIGITS2 + 2 * (m % 100), 2); m /= 100; }
-        if (k) { *--p = (char)('0' + m % 10); m /= 10; }
-        *--p = '.';
-    }
-    while (m >= 100) { p -= 2; memcpy(p, DIGITS2 + 2 * (m % 100), 2); m /= 100; }
-    if (m >= 10) { p -= 2; memcpy(p, DIGITS2 + 2 * m, 2); }
-    else *--p = (char)('0' + m);
-    if (n < 0) *--p = '-';
-    size_t len = (size_t)(e - p);
-    memcpy(buf, p, FMT_COPY);
-    buf[len] = 0;
-    return len;
+    return format_general(a, frac, buf, exact);
 }
 
 /* The places to print for an inexact value 0 < n/d < 1: `frac`, unless rounding to that many
@@ -383,18 +353,6 @@ static int significant_places(u128 n, u128 d, int frac)
         zeros++;
     }
     return zeros + 4;
-}
-
-static size_t format_general(mb_num a, int frac, char *buf, int *exact);
-
-size_t mb_num_format(mb_num a, int frac, char *buf, int *exact)
-{
-    size_t fast = format_dec64(a, buf);
-    if (fast) {
-        if (exact) *exact = 1;
-        return fast;
-    }
-    return format_general(a, frac, buf, exact);
 }
 
 /* Any other value: 128-bit long division. Kept out of line, so that the common decimal above

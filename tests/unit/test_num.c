@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "num.h"
+#include "num_dec.h"
 
 typedef unsigned __int128 u128;
 static const mb_i128 I128_MAX = (mb_i128)(((u128)1 << 127) - 1);
@@ -506,6 +507,62 @@ Test(num_format, decimal_path_every_length_and_place)
     cr_assert_str_eq(F((mb_num){120, 100}, 4, NULL), "1.2");
     cr_assert_str_eq(F((mb_num){99, 1}, 4, NULL), "99");
     cr_assert_eq(n, 19 * 19 * 12);
+}
+
+/* The inline decimal path (num_dec.h: the CSV report's actuals and gaps) prints what the
+ * general path prints for its own values, denominators 10^0 to 10^8 with every sign, length
+ * and number of places, zero and numerators up to 2^62; every other value it declines
+ * (returns 0), so that mb_num_format prints it. */
+Test(num_format, inline_decimal_path_equals_general_path)
+{
+    uint64_t x = 0x2545F4914F6CDD1Dull;
+    for (int i = 0; i < 60000; i++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        int k = (int)(x % 9);
+        int64_t p = 1;
+        for (int t = 0; t < k; t++) p *= 10;
+        static const uint64_t LIM[] = {1000, 10000000, 1000000000000ull, ((uint64_t)1 << 62) - 1};
+        int64_t m = (int64_t)((x >> 8) % LIM[i % 4]);
+        if (i % 5 == 0) m -= m % 1000; /* trailing zeros in the fraction */
+        if (i % 11 == 0) m = 0;
+        if (x & 1) m = -m;
+        char a[MB_NUM_BUF], b[MB_NUM_BUF];
+        int eb = -1;
+        size_t na = mb_num_format_dec((mb_num){m, p}, a);
+        /* × 3 / 3: a denominator that divides no power of ten takes the general path */
+        size_t nb = mb_num_format((mb_num){(mb_i128)m * 3, (mb_i128)p * 3}, 4, b, &eb);
+        cr_assert(na > 0, "%lld / 10^%d declined", (long long)m, k);
+        cr_assert_str_eq(a, b, "%lld / 10^%d", (long long)m, k);
+        cr_assert(na == nb && na == strlen(a) && eb == 1);
+    }
+    char buf[MB_NUM_BUF];
+    const int64_t big = ((int64_t)1 << 62) - 1;
+    cr_assert_eq(mb_num_format_dec((mb_num){big, 100000000}, buf), strlen("46116860184.27387903"));
+    cr_assert_str_eq(buf, "46116860184.27387903");
+    cr_assert_gt(mb_num_format_dec((mb_num){-big, 1}, buf), 0);
+    cr_assert_str_eq(buf, "-4611686018427387903");
+    cr_assert_gt(mb_num_format_dec((mb_num){-1, 100000000}, buf), 0);
+    cr_assert_str_eq(buf, "-0.00000001");
+    cr_assert_gt(mb_num_format_dec((mb_num){-500, 100}, buf), 0);
+    cr_assert_str_eq(buf, "-5");
+    cr_assert_gt(mb_num_format_dec((mb_num){12340, 10000}, buf), 0);
+    cr_assert_str_eq(buf, "1.234");
+    cr_assert_gt(mb_num_format_dec((mb_num){0, 1000}, buf), 0);
+    cr_assert_str_eq(buf, "0");
+    /* not its own: 2^i·5^j, more than 8 places, too large, a value never set, a negative or
+     * 128-bit denominator */
+    cr_assert_eq(mb_num_format_dec((mb_num){1, 4}, buf), 0);
+    cr_assert_eq(mb_num_format_dec((mb_num){1, 1000000000}, buf), 0);
+    cr_assert_eq(mb_num_format_dec((mb_num){(mb_i128)1 << 62, 1}, buf), 0);
+    cr_assert_eq(mb_num_format_dec((mb_num){-((mb_i128)1 << 62), 1}, buf), 0);
+    cr_assert_eq(mb_num_format_dec((mb_num){(mb_i128)1 << 64, 10}, buf), 0);
+    cr_assert_eq(mb_num_format_dec((mb_num){0, 0}, buf), 0);
+    cr_assert_eq(mb_num_format_dec((mb_num){5, -10}, buf), 0);
+    cr_assert_eq(mb_num_format_dec((mb_num){5, ((mb_i128)1 << 64) + 10}, buf), 0);
+    /* and mb_num_format prints those as before */
+    cr_assert_str_eq(F((mb_num){1, 1000000000}, 4, NULL), "0.000000001");
+    cr_assert_str_eq(F((mb_num){-123456789123, 1000000000}, 4, NULL), "-123.456789123");
+    cr_assert_str_eq(F((mb_num){3, 160000}, 4, NULL), "0.00001875");
 }
 
 Test(num_format, to_double)
