@@ -79,22 +79,8 @@ static __attribute__((noinline)) void put_long(line *l, long v)
     put(l, b + k, (size_t)(24 - k));
 }
 
-static const char D2[201] = "0001020304050607080910111213141516171819"
-                            "2021222324252627282930313233343536373839"
-                            "4041424344454647484950515253545556575859"
-                            "6061626364656667686970717273747576777879"
-                            "8081828384858687888990919293949596979899";
-
-/* A year, two digit pairs, into room the caller reserved (LINE_ROOM). */
-static inline void put_year(line *l, long v)
-{
-    if (v < 1000 || v > 9999) { put_long(l, v); return; }
-    memcpy(l->p + l->n, D2 + 2 * (v / 100), 2);
-    memcpy(l->p + l->n + 2, D2 + 2 * (v % 100), 2);
-    l->n += 4;
-}
-
-/* put_year at the cursor d into l's reserved room (cp_in); the cursor after it. */
+/* A year, two digit pairs, at the cursor d into l's reserved room (LINE_ROOM, cp_in); the
+ * cursor after it. */
 static inline char *year_at(line *l, char *d, long v)
 {
     if (v < 1000 || v > 9999) {
@@ -102,10 +88,13 @@ static inline char *year_at(line *l, char *d, long v)
         put_long(l, v);
         return l->p + l->n;
     }
-    memcpy(d, D2 + 2 * (v / 100), 2);
-    memcpy(d + 2, D2 + 2 * (v % 100), 2);
+    memcpy(d, MB_DEC_DIGITS2 + 2 * (v / 100), 2);
+    memcpy(d + 2, MB_DEC_DIGITS2 + 2 * (v % 100), 2);
     return d + 4;
 }
+
+/* The same through l's length. */
+static inline void put_year(line *l, long v) { l->n = (size_t)(year_at(l, l->p + l->n, v) - l->p); }
 
 /* Copies a piece into room the caller reserved (LINE_ROOM) in whole blocks of PAD bytes: up
  * to PAD - 1 bytes past the piece are written too (the next piece writes over them) and read
@@ -128,8 +117,8 @@ static int padded(line *l) { return l->cap - l->n > PAD || grow(l, PAD); }
 
 static inline void putc_in(line *l, char c) { l->p[l->n++] = c; }
 
-/* The same as put_in and put_year, at a cursor d into room the caller reserved, returning
- * the cursor after the piece: the line's head is written through a local pointer and its
+/* put_in at a cursor d into room the caller reserved, returning the cursor after the piece
+ * (as year_at does for a year): the line's head is written through a local pointer and its
  * length stored once. Through l, each byte stored may alias l->p and l->n, so the compiler
  * loaded both again after every piece. */
 static inline char *cp_in(char *d, const char *s, size_t n)
