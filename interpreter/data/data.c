@@ -155,7 +155,7 @@ mb_data *mb_data_new(const mb_model *m)
     for (size_t p = 0; p < m->nplans; p++)
         for (size_t i = 0; i < m->plans[p]->nregions; i++) {
             const mb_str *s = &m->plans[p]->regions[i];
-            if (!mb_map_get(&D->regions, s->key, strlen(s->key))) {
+            if (!mb_rix_get(&D->regions, s->key, strlen(s->key))) {
                 if (mb_data_intern(D, s->text, strlen(s->text)) < 0) { mb_data_free(D); return NULL; }
             }
         }
@@ -164,14 +164,14 @@ mb_data *mb_data_new(const mb_model *m)
     for (size_t i = 0; i < m->nrules; i++)
         for (size_t k = 0; k < m->rules[i]->nregions; k++) {
             const mb_str *s = &m->rules[i]->regions[k];
-            if (!mb_map_get(&D->regions, s->key, strlen(s->key)) && mb_data_intern(D, s->text, strlen(s->text)) < 0) {
+            if (!mb_rix_get(&D->regions, s->key, strlen(s->key)) && mb_data_intern(D, s->text, strlen(s->text)) < 0) {
                 mb_data_free(D);
                 return NULL;
             }
         }
     for (size_t i = 0; !D->all_regions && i < m->nrules; i++) {
         const mb_rule *r = m->rules[i];
-        if (r->region && !mb_map_get(&D->regions, r->region_key, strlen(r->region_key)) &&
+        if (r->region && !mb_rix_get(&D->regions, r->region_key, strlen(r->region_key)) &&
             mb_data_intern(D, r->region, strlen(r->region)) < 0) { mb_data_free(D); return NULL; }
     }
     return D;
@@ -186,7 +186,7 @@ void mb_data_free(mb_data *D)
     free(D->held);
     free(D->held_region);
     free(D->region_names);
-    mb_map_free(&D->regions);
+    mb_rix_free(&D->regions);
     mb_map_free(&D->unknown);
     mb_map_free(&D->unread);
     mb_diags_free(&D->diags);
@@ -254,11 +254,11 @@ size_t mb_data_top_names(const mb_map *map, size_t max, const char **names, size
 long mb_data_region(const mb_data *D, const char *name)
 {
     size_t n = strlen(name), kn;
-    uintptr_t v = (uintptr_t)mb_map_get(&D->regions, name, n);
+    size_t v = mb_rix_get(&D->regions, name, n);
     if (v) return (long)v - 1;
     char *k = mb_nfkc(name, n, &kn);
     if (!k) return -1;
-    v = (uintptr_t)mb_map_get(&D->regions, k, kn);
+    v = mb_rix_get(&D->regions, k, kn);
     free(k);
     return (long)v - 1;
 }

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "map.h"
 #include "model.h"
+#include "region_index.h"
 
 /* One stored observation: value = m × 10^exp. 16 bytes. */
 typedef struct mb_obs {
@@ -58,7 +59,7 @@ typedef struct mb_data {
     int *sub_first, *sub_nyears;
     size_t *sub0;
     /* regions */
-    mb_map regions;          /* NFKC name -> index + 1 */
+    mb_rix regions;          /* NFKC name -> index + 1 (region_index.h) */
     const char **region_names;
     size_t nregions, region_cap;
     mb_obs *obs;             /* (nregions - live) × nslots: live is 0 unless streaming */

@@ -53,25 +53,32 @@ static int grow_obs(mb_data *D)
     return 1;
 }
 
+/* Room for one more region: under the cap, its name and its row of slots. */
+static int room_for_region(mb_data *D)
+{
+    if (D->nregions >= D->max_regions) return 0;
+    if (D->nregions == D->region_cap && !grow_names(D)) return 0;
+    return D->nregions - D->live < D->obs_cap || grow_obs(D);
+}
+
 long mb_data_intern(mb_data *D, const char *name, size_t n)
 {
-    uintptr_t hit = (uintptr_t)mb_map_get(&D->regions, name, n);
+    size_t hit = mb_rix_get(&D->regions, name, n);
     if (hit) return (long)hit - 1; /* as written is already the key (ASCII, or NFKC text) */
     size_t kn = n;
     char *k = mb_nfkc(name, n, &kn);
     if (!k) return -1;
     /* a name that is its own NFKC form (ASCII) was just looked up */
-    uintptr_t v = kn == n && !memcmp(k, name, n) ? 0 : (uintptr_t)mb_map_get(&D->regions, k, kn);
+    int own = kn == n && !memcmp(k, name, n);
+    size_t v = own ? 0 : mb_rix_get(&D->regions, k, kn);
     if (v) { free(k); return (long)v - 1; }
-    char *key = mb_arena_strndup(&D->arena, k, kn);
-    char *shown = mb_arena_strndup(&D->arena, name, n);
+    /* such a name is also shown as written: one copy serves as both */
+    const char *shown = own ? NULL : mb_arena_strndup(&D->arena, name, n);
+    const char *key = (own || shown) && room_for_region(D) ? mb_rix_add(&D->regions, &D->arena, k, kn) : NULL;
     free(k);
-    if (!key || !shown || D->nregions >= D->max_regions) return -1;
-    if (D->nregions == D->region_cap && !grow_names(D)) return -1;
-    if (D->nregions - D->live == D->obs_cap && !grow_obs(D)) return -1;
-    D->region_names[D->nregions] = shown;
+    if (!key) return -1;
+    D->region_names[D->nregions] = own ? key : shown;
     memset(D->obs + (D->nregions - D->live) * D->nslots, 0, D->nslots * sizeof *D->obs);
-    if (!mb_map_put(&D->regions, key, kn, (void *)(uintptr_t)(D->nregions + 1))) return -1;
     if (D->shard) mb_shard_note_region(D, D->nregions);
     return (long)D->nregions++;
 }
@@ -276,12 +283,12 @@ static inline __attribute__((always_inline)) const mb_indicator *plain_indicator
  * index, -3 when there is none, -1 when out of memory. */
 static long find_region(const mb_data *D, const char *s, size_t n)
 {
-    uintptr_t hit = (uintptr_t)mb_map_get(&D->regions, s, n);
+    size_t hit = mb_rix_get(&D->regions, s, n);
     if (hit) return (long)hit - 1;
     size_t kn;
     char *k = mb_nfkc(s, n, &kn);
     if (!k) return -1;
-    hit = (uintptr_t)mb_map_get(&D->regions, k, kn);
+    hit = mb_rix_get(&D->regions, k, kn);
     free(k);
     return hit ? (long)hit - 1 : -3;
 }
@@ -843,7 +850,7 @@ static void near_unread_regions(mb_data *D)
     size_t n = mb_data_top_names(&D->unread, NEAR_MAX, names, lens, counts);
     for (size_t i = 0; i < n && i < NEAR_MAX; i++) {
         char *k = squeeze(names[i], lens[i], &kn);
-        uintptr_t hit = k ? (uintptr_t)mb_map_get(&D->regions, k, kn) : 0;
+        size_t hit = k ? mb_rix_get(&D->regions, k, kn) : 0;
         free(k);
         if (!hit) continue;
         char a[64];
@@ -865,7 +872,7 @@ static void near_regions(mb_data *D)
         while (i < n && ((unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0xC2 ? 1 : !mb_space_at(s + i, n - i))) i++;
         if (i == n) continue;
         char *k = squeeze(s, n, &kn);
-        uintptr_t hit = k ? (uintptr_t)mb_map_get(&D->regions, k, kn) : 0;
+        size_t hit = k ? mb_rix_get(&D->regions, k, kn) : 0;
         free(k);
         if (!hit || hit - 1 == r) continue;
         char a[64];

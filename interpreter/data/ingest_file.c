@@ -105,7 +105,7 @@ static void shard_free(mb_data *S)
 {
     free(S->obs);
     free(S->region_names);
-    mb_map_free(&S->regions);
+    mb_rix_free(&S->regions);
     mb_map_free(&S->unknown);
     mb_map_free(&S->unread);
     mb_diags_free(&S->diags);
@@ -250,6 +250,14 @@ static part second_part(const ingest *g, mb_data *S, size_t at)
     return b;
 }
 
+/* The number + 1 in D of S's region r (by its key), or 0. */
+static size_t in_first(const mb_data *D, const mb_data *S, size_t r)
+{
+    size_t kn;
+    const char *k = mb_rix_key(&S->regions, r, &kn);
+    return mb_rix_get(&D->regions, k, kn);
+}
+
 /* Where each of the shard's regions is in D (-1: not yet there); NULL when the shard cannot
  * be merged as if its rows had been read after D's: a region it could not take, more new
  * regions than D may hold, or a region, indicator and year both parts have rows for (then
@@ -261,11 +269,8 @@ static long *merge_plan(mb_data *D, mb_data *S)
     long *to = mb_malloc((S->nregions + 1) * sizeof *to);
     if (!to) return NULL;
     size_t fresh = 0;
-    for (size_t i = 0; i < S->regions.cap; i++) {
-        const mb_map_slot *u = &S->regions.slots[i];
-        if (!u->key) continue;
-        size_t r = (size_t)(uintptr_t)u->val - 1;
-        uintptr_t hit = (uintptr_t)mb_map_get(&D->regions, u->key, u->len);
+    for (size_t r = 0; r < S->nregions; r++) {
+        size_t hit = in_first(D, S, r);
         to[r] = hit ? (long)hit - 1 : -1;
         if (!hit) { fresh++; continue; }
         const mb_obs *a = D->obs + (size_t)to[r] * D->nslots, *b = S->obs + r * S->nslots;
@@ -395,9 +400,9 @@ static int names_other_region(const mb_data *D, const mb_text *t, size_t at, int
     mb_space_trim(&f, &n);
     char *k = mb_nfkc(f, n, &kn);
     if (!k) return 0;
-    uintptr_t hit = (uintptr_t)mb_map_get(&D->regions, k, kn);
+    size_t hit = mb_rix_get(&D->regions, k, kn);
     free(k);
-    return D->cur < 0 || hit != (uintptr_t)D->cur + 1;
+    return D->cur < 0 || hit != (size_t)D->cur + 1;
 }
 
 /* Can S's regions follow D's as if read after them: none of them is one of D's (sorted input
@@ -405,10 +410,8 @@ static int names_other_region(const mb_data *D, const mb_text *t, size_t at, int
 static int disjoint(const mb_data *D, const mb_data *S)
 {
     if (S->refused_region || D->nregions + S->nregions > D->max_regions) return 0;
-    for (size_t i = 0; i < S->regions.cap; i++) {
-        const mb_map_slot *u = &S->regions.slots[i];
-        if (u->key && mb_map_get(&D->regions, u->key, u->len)) return 0;
-    }
+    for (size_t r = 0; r < S->nregions; r++)
+        if (in_first(D, S, r)) return 0;
     return 1;
 }
 
