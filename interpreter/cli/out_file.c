@@ -23,7 +23,9 @@ enum { WB_STEP = 8 << 20 };
 
 struct mb_out_file {
     int fd;
-    off_t at;     /* bytes in the file */
+    off_t base;   /* where the report starts in the file: 0 for a temporary file; for standard
+                     output, what the file held before (a shell's `>>`, or `{ echo; mubiao; } >`) */
+    off_t at;     /* bytes of the report in the file (after base) */
     off_t kicked; /* writeback started for the bytes before this */
     int err;      /* the first failed write's or writeback's errno, else 0 */
     int no_kick;  /* the file cannot be written back on request: the fsync does it all */
@@ -39,7 +41,7 @@ static int kick(mb_out_file *w, int all)
 #ifdef __linux__
     off_t n = w->at - w->kicked;
     if (w->no_kick || n == 0 || (!all && n < WB_STEP)) return 0;
-    if (sync_file_range(w->fd, w->kicked, n, SYNC_FILE_RANGE_WRITE) == 0) {
+    if (sync_file_range(w->fd, w->base + w->kicked, n, SYNC_FILE_RANGE_WRITE) == 0) {
         w->kicked = w->at;
         return 0;
     }
@@ -85,12 +87,13 @@ static ssize_t cookie_write(void *c, const char *buf, size_t n)
     return 0;
 }
 
+/* Positions are the report's, from base (rewind: back to the report's start). */
 static int cookie_seek(void *c, off64_t *pos, int whence)
 {
     mb_out_file *w = c;
-    off_t r = lseek(w->fd, (off_t)*pos, whence);
+    off_t r = lseek(w->fd, (off_t)*pos + (whence == SEEK_SET ? w->base : 0), whence);
     if (r < 0) return -1;
-    *pos = r;
+    *pos = r - w->base;
     return 0;
 }
 
@@ -101,12 +104,25 @@ static int cookie_close(void *c)
 }
 #endif
 
+/* Where the next byte written to fd lands: the end for a file opened to append (its offset
+ * is not moved until the first write), else the offset. */
+static off_t next_byte(int fd)
+{
+    struct stat st;
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0 && (fl & O_APPEND)) return fstat(fd, &st) == 0 ? st.st_size : -1;
+    return lseek(fd, 0, SEEK_CUR);
+}
+
 FILE *mb_out_file_open(int fd, mb_out_file **out)
 {
-    mb_out_file *w = calloc(1, sizeof *w);
+    off_t base = next_byte(fd);
+    mb_out_file *w = base < 0 ? NULL : calloc(1, sizeof *w);
     *out = NULL;
+    if (base < 0) return NULL; /* errno: not a file that can be cut back */
     if (!w) { errno = ENOMEM; return NULL; }
     w->fd = fd;
+    w->base = base;
 #ifdef __linux__
     FILE *f = fopencookie(w, "w", (cookie_io_functions_t){NULL, cookie_write, cookie_seek, cookie_close});
 #else
@@ -145,7 +161,7 @@ int mb_out_file_close(mb_out_file *w, FILE *f)
 
 int mb_out_file_empty(mb_out_file *w, FILE *f)
 {
-    if (fflush(f) != 0 || w->err || ftruncate(w->fd, 0) != 0) return -1;
+    if (fflush(f) != 0 || w->err || ftruncate(w->fd, w->base) != 0) return -1;
     rewind(f);
     w->at = w->kicked = 0;
     return 0;
@@ -200,12 +216,19 @@ int mb_out_file_copy(mb_out_file *w, FILE *f, int in, off_t from, off_t to, int 
     return last ? kick(w, 1) : 0;
 }
 
+int mb_out_file_undo(mb_out_file *w, FILE *f)
+{
+    (void)fflush(f); /* whatever fails to go now is refused later: w->err is kept */
+    if (!w->err) w->err = ECANCELED;
+    return ftruncate(w->fd, w->base);
+}
+
 /* Back to the first `at` bytes: what was copied after them is dropped (its pages freed by
  * the truncation; writeback started for them does no harm, the fsync comes later). */
 int mb_out_file_cut(mb_out_file *w, FILE *f, off_t at)
 {
     if (fflush(f) != 0 || ferror(f) || w->err) return -1;
-    if (ftruncate(w->fd, at) != 0 || lseek(w->fd, at, SEEK_SET) < 0) return w->err = errno, -1;
+    if (ftruncate(w->fd, w->base + at) != 0 || lseek(w->fd, w->base + at, SEEK_SET) < 0) return w->err = errno, -1;
     w->at = at;
     if (w->kicked > at) w->kicked = at;
     return 0;
