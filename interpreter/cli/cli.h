@@ -85,7 +85,10 @@ typedef struct mb_out {
     char *tmp;          /* the temporary file, when replacing a regular file */
     char *target;       /* the file a symbolic link points to (NULL: path itself) */
     int through;        /* a device or FIFO, written in place */
-    struct mb_out_file *w; /* the temporary file's writer (out_file.c), when there is one */
+    struct mb_out_file *w; /* the temporary file's writer (out_file.c), when there is one; or
+                              standard output's, when it is a file (mb_cli_out_stdout_file) */
+    char *near;         /* standard output's file as named then (NULL: unknown): a streamed
+                           report's second part is spooled in its folder (eval_split.c) */
 } mb_out;
 int mb_cli_out_open(mb_out *o, const char *path, const mb_model *m, const mb_data *D); /* 0, or -1 with a message */
 int mb_cli_out_commit(mb_out *o);                   /* 0, or -1 with a message printed */
@@ -98,6 +101,14 @@ int mb_cli_out_recheck(mb_out *o, const mb_model *m, const mb_data *D);
 /* Is path one of the inputs in m and D (rule files, imports, data files)? */
 int mb_cli_out_is_input(const char *path, const mb_model *m, const mb_data *D);
 void mb_cli_out_abort(mb_out *o);
+/* Is standard output a regular file that a report streamed while the data is read can be
+ * written to, and cut back should the data have to be read again (not a pipe or a terminal,
+ * not a file opened to append, not one of the data files named or in a folder named)? */
+int mb_cli_stdout_streams(const char *const *data, size_t ndata);
+/* For o opened on standard output: write it through a writer on a copy of its descriptor
+ * (out_file.c), which can empty and cut the report back to where it started. 0, or -1 (o
+ * unchanged: standard output written as usual). */
+int mb_cli_out_stdout_file(mb_out *o);
 /* For a report replacing a regular file: empty the temporary file, to write the report
  * again from its start. 0, or -1. */
 int mb_cli_out_empty(mb_out *o);
@@ -116,6 +127,9 @@ int mb_out_file_error(const mb_out_file *w);
 int mb_out_file_sync(mb_out_file *w, FILE *f);
 int mb_out_file_close(mb_out_file *w, FILE *f);
 int mb_out_file_empty(mb_out_file *w, FILE *f);
+/* The file cut back to what it held before the report, whatever failed, and every later
+ * write refused (so closing f writes nothing more). 0, or -1. */
+int mb_out_file_undo(mb_out_file *w, FILE *f);
 /* Following a file while another thread writes it (eval_split.c): the bytes w holds
  * (flushing f; -1 on an error), bytes [from, to) of the descriptor `in` copied after them
  * (writeback of what is left started when `last`), and w cut back to its first `at` bytes. A

@@ -85,9 +85,10 @@ static const char USAGE[] =
     "\n"
     "Environment: NO_COLOR turns colour off; MB_THREADS=1 reads and reports on one thread\n"
     "(the default uses two cores for large inputs; the output is the same); MB_STREAM=0\n"
-    "holds every region in memory even for --format summary and for --format csv with\n"
-    "--output FILE, which otherwise evaluate each region as its rows end when the data\n"
-    "is sorted by region (docs/limits.md).\n";
+    "holds every region in memory even for --format summary and for --format csv to\n"
+    "--output FILE or to standard output that is a file (> FILE), which otherwise\n"
+    "evaluate each region as its rows end when the data is sorted by region\n"
+    "(docs/limits.md).\n";
 
 static const char EXPLAIN_USAGE[] =
     "usage: mubiao explain RULES... --rule ID --region NAME --data FILE|DIR [options]\n"
@@ -299,8 +300,10 @@ typedef struct run {
 } run;
 
 /* Can this run evaluate while reading? The summary (its counts do not depend on order), or
- * the CSV report when it replaces a file (its temporary file can be emptied should the data
- * have to be read again) and the rules are in one plan (so verdicts come in report order);
+ * the CSV report when what it writes can be taken back should the data have to be read
+ * again: a file it replaces (its temporary file is emptied), or standard output that is a
+ * file and not a data file (cut back to where the report started; not a pipe, whose reader
+ * already has the lines), and when the rules are in one plan (so verdicts come in report order);
  * without --store (it stores every verdict afterwards), from inputs that can be read a
  * second time (not standard input) should the data turn out not to be grouped by region,
  * and for a model whose every rule is evaluated for every region. */
@@ -308,7 +311,9 @@ static int streamable(const eval_args *a, const mb_model *m, const char *fmt)
 {
     if (!fmt || a->store || a->shard || a->shards || !mb_cli_stream()) return 0;
     /* an output refused as a rule file is refused after reading, as without streaming */
-    int csv = !strcmp(fmt, "csv") && a->output && mb_cli_out_replaces(a->output) && !mb_cli_out_is_input(a->output, m, NULL);
+    int to_stdout = !a->output || !strcmp(a->output, "-");
+    int csv = !strcmp(fmt, "csv") && (to_stdout ? mb_cli_stdout_streams(a->data, a->ndata)
+                                                : mb_cli_out_replaces(a->output) && !mb_cli_out_is_input(a->output, m, NULL));
     if (!(csv || !strcmp(fmt, "summary")) || !mb_stream_possible(m, csv)) return 0;
     for (size_t i = 0; i < a->ndata; i++)
         if (!strcmp(a->data[i], "-")) return 0;
@@ -360,13 +365,14 @@ static int read_streaming(const eval_args *a, run *R, const mb_filter *f, int ke
         /* the output is opened before reading (the data files are checked not to be it after) */
         if (mb_cli_out_open(&R->out, a->output, R->m, NULL)) { R->out_failed = 1; return 0; }
         R->out_open = 1;
+        if (!R->out.path && mb_cli_out_stdout_file(&R->out)) return 0; /* written after reading */
         R->csv = mb_report_csv_begin(R->out.f, R->m, R->D);
         started = R->csv && mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_csv_row, R->csv);
     } else {
         R->counts = calloc(R->m->nrules + 1, sizeof *R->counts);
         started = R->counts && mb_stream_start(&R->st, R->m, R->D, f, key, mb_report_summary_count, R->counts);
     }
-    if (started && R->D->threads != 1 && (!csv || R->out.tmp)) {
+    if (started && R->D->threads != 1 && (!csv || R->out.w)) {
         mb_cli_split_init(&R->split, &R->st, csv ? NULL : R->counts, R->csv, csv ? &R->out : NULL);
         R->D->split = &R->split.ops;
     }

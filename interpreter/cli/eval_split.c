@@ -63,7 +63,7 @@ static int spool_close(void *c)
 }
 #endif
 
-/* An unnamed file in the folder of `near` (the output's temporary file): O_TMPFILE, or,
+/* An unnamed file in the folder of `near` (the output's file): O_TMPFILE, or,
  * where the file system has none, a file created and unlinked at once; written through the
  * spool's count (*spool). NULL when neither. */
 static FILE *part_file(const char *near, mb_cli_spool **spool)
@@ -119,7 +119,10 @@ static void *split_begin(void *ctx, mb_data *S)
     mb_verdict_fn fn = mb_report_summary_count;
     void *sink;
     if (x->csv) {
-        if (!(x->pfile = part_file(x->out->tmp, &x->spool))) return NULL;
+        /* beside the output (its temporary file, or standard output's file): copied there
+         * in the kernel, on the same file system */
+        const char *near = x->out->tmp ? x->out->tmp : x->out->near;
+        if (!near || !(x->pfile = part_file(near, &x->spool))) return NULL;
         sink = x->pcsv = mb_report_csv_begin_part(x->pfile, x->main->m, S);
     } else {
         sink = x->pcounts = calloc(x->main->m->nrules + 1, sizeof *x->pcounts);

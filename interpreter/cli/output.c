@@ -10,6 +10,8 @@
  *   - an existing file keeps its mode (and, for root, its owner); a new one gets 0666 less
  *     the umask, as any file a program creates;
  *   - "-" is standard output. */
+#define _GNU_SOURCE /* F_DUPFD_CLOEXEC */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -189,11 +191,36 @@ static void release(mb_out *o)
 {
     free(o->tmp);
     free(o->target);
-    o->tmp = o->target = NULL;
+    free(o->near);
+    o->tmp = o->target = o->near = NULL;
+}
+
+/* Standard output's writer closed (mb_cli_out_stdout_file): the descriptor was a copy, so
+ * standard output itself stays open, as for any report. Unless keep, or when a write
+ * failed, the file is cut back to what it held before the report: no report, or a whole one,
+ * as with --output. 0, or the failure's errno. */
+static int close_stdout_file(mb_out *o, int keep, int *undone)
+{
+    errno = 0;
+    int e = fflush(o->f) != 0 || ferror(o->f) ? (errno ? errno : EIO) : 0;
+    if (e && mb_out_file_error(o->w)) e = mb_out_file_error(o->w); /* the cause, not stdio's */
+    *undone = (e || !keep) && mb_out_file_undo(o->w, o->f) == 0;
+    int ce = mb_out_file_close(o->w, o->f);
+    o->w = NULL;
+    o->f = stdout;
+    release(o);
+    return e ? e : ce;
 }
 
 int mb_cli_out_commit(mb_out *o)
 {
+    if (!o->path && o->w) {
+        int undone, e = close_stdout_file(o, 1, &undone);
+        if (!e) return 0;
+        fprintf(stderr, "mubiao: error: the report could not be written whole to standard output%s: %s\n",
+                undone ? " (none of it was left there)" : "", strerror(e));
+        return -1;
+    }
     if (!o->path) {
         errno = 0;
         if (fflush(stdout) == 0 && !ferror(stdout)) return 0;
@@ -277,6 +304,8 @@ void mb_cli_out_drop_old(const mb_out *o)
 
 void mb_cli_out_abort(mb_out *o)
 {
+    int undone;
+    if (!o->path && o->w) (void)close_stdout_file(o, 0, &undone); /* no report: none of it left */
     if (!o->path) return;
     watch_signals(NULL);
     if (o->w) (void)mb_out_file_close(o->w, o->f);
@@ -284,4 +313,74 @@ void mb_cli_out_abort(mb_out *o)
     o->w = NULL;
     if (o->tmp) unlink(o->tmp);
     release(o);
+}
+
+/* Is the file st one of the files in folder dir that the data is read from (.csv, .json)? */
+static int in_folder(const char *dir, const struct stat *st)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    struct dirent *e;
+    struct stat es;
+    int found = 0;
+    while (!found && (e = readdir(d)))
+        found = fstatat(dirfd(d), e->d_name, &es, 0) == 0 && es.st_dev == st->st_dev && es.st_ino == st->st_ino;
+    closedir(d);
+    return found;
+}
+
+int mb_cli_stdout_streams(const char *const *data, size_t ndata)
+{
+#ifdef __linux__ /* where the writer counts positions from the report's start (out_file.c) */
+    struct stat st, ds;
+    /* At the file's end (`> f`, `{ echo; mubiao; } > f`): cutting back removes only what
+     * this run wrote, not bytes that were after the offset (`1<> f`). */
+    if (fstat(STDOUT_FILENO, &st) != 0 || !S_ISREG(st.st_mode) || lseek(STDOUT_FILENO, 0, SEEK_CUR) != st.st_size)
+        return 0;
+    /* A file opened to append (`>> log`) may have other writers appending too: cutting it
+     * back could take their lines with it. */
+    int fl = fcntl(STDOUT_FILENO, F_GETFL);
+    if (fl < 0 || (fl & O_APPEND)) return 0;
+    /* a data file written while it is read (`>> data.csv`) would be read as data */
+    for (size_t i = 0; i < ndata; i++) {
+        if (stat(data[i], &ds) != 0) continue; /* the reader says why */
+        if (ds.st_dev == st.st_dev && ds.st_ino == st.st_ino) return 0;
+        if (S_ISDIR(ds.st_mode) && in_folder(data[i], &st)) return 0;
+    }
+    return 1;
+#else
+    (void)data;
+    (void)ndata;
+    return 0;
+#endif
+}
+
+/* Standard output's file as named now, for the folder to spool in (NULL: unknown, or gone). */
+static char *stdout_name(void)
+{
+#ifdef __linux__
+    char buf[PATH_MAX];
+    ssize_t n = readlink("/proc/self/fd/1", buf, sizeof buf - 1);
+    if (n <= 0 || buf[0] != '/') return NULL;
+    buf[n] = 0;
+    const char *gone = " (deleted)";
+    if ((size_t)n >= strlen(gone) && !strcmp(buf + n - strlen(gone), gone)) return NULL;
+    return strdup(buf);
+#else
+    return NULL;
+#endif
+}
+
+int mb_cli_out_stdout_file(mb_out *o)
+{
+    if (o->path || o->w || fflush(stdout) != 0) return -1;
+    int fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+    FILE *f = fd < 0 ? NULL : mb_out_file_open(fd, &o->w);
+    if (!f) {
+        if (fd >= 0) close(fd);
+        return -1;
+    }
+    o->f = f;
+    o->near = stdout_name();
+    return 0;
 }

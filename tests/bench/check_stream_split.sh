@@ -129,18 +129,23 @@ check() {
     echo "exit $rc" >>"$tmp/sum$t"
     rc=0; env "${env[@]}" "$bin" eval "$rules" --data "$fc" --format csv --output "$tmp/csv$t.csv" 2>"$tmp/csverr$t" || rc=$?
     echo "exit $rc" >>"$tmp/csverr$t"
+    # the same report to standard output that is a file (`> file`): streamed the same way,
+    # cut back to its start when the data is read again
+    rc=0; env "${env[@]}" "$bin" eval "$rules" --data "$fc" --format csv >"$tmp/out$t" 2>"$tmp/outerr$t" || rc=$?
+    echo "exit $rc" >>"$tmp/outerr$t"
   done
-  for k in sum sumerr csv csverr; do
-    local a="$tmp/${k}1" b="$tmp/${k}2"
-    [ $k = csv ] && a="$tmp/csv1.csv" b="$tmp/csv2.csv"
+  # pairs that must be the same: one thread and two; the report to a file and to standard output
+  for k in sum1:sum2 sumerr1:sumerr2 csv1.csv:csv2.csv csverr1:csverr2 \
+           csv1.csv:out1 csv1.csv:out2 csverr1:outerr1 csverr1:outerr2; do
+    local a="$tmp/${k%%:*}" b="$tmp/${k##*:}"
     # the debug line says which path each run took: compared apart
     if ! cmp -s <(grep -v '^mubiao: debug:' "$a") <(grep -v '^mubiao: debug:' "$b"); then
-      echo "FAIL $name: $k differs between one thread and two"
+      echo "FAIL $name: ${k%%:*} and ${k##*:} differ"
       diff <(grep -v '^mubiao: debug:' "$a") <(grep -v '^mubiao: debug:' "$b") | head -10 || true
       fails=$((fails + 1))
     fi
   done
-  for k in sumerr csverr; do
+  for k in sumerr csverr outerr; do
     local got
     got=$(sed -n 's/^mubiao: debug: streamed; files read in two parts: //p' "$tmp/${k}2")
     [ -n "$got" ] || got=none

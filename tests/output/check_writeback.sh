@@ -108,4 +108,34 @@ grep -q "warning: duplicate observation" err.txt || { echo "$what: no duplicate"
 cmp -s <(grep -v '^mubiao: debug:' err.txt) duperr1.txt || { echo "$what: the messages differ from one thread's"; exit 1; }
 cmp -s out.csv dupref.csv || { echo "$what: the report differs from one thread's"; exit 1; }
 followed
+# The report to standard output that is a file (`> out.csv`), written while the data is read
+# through a writer of its own: written back as it goes, its second part copied in, and on a
+# failure cut back to what the file held before (here a line), never left half written.
+run_stdout() {
+  local threads=$1 case=$2; shift 2
+  rm -f log.txt
+  set +e
+  { echo before; env "$@" MB_DEBUG=stream MB_FAIL_LOG=log.txt LD_PRELOAD="$shim" MB_THREADS="$threads" \
+    "$bin" eval "$rules" --data "$data" --format csv 2>err.txt; code=$?; } >out.csv
+  set -e
+  what="$case, to standard output, $threads thread(s)"
+  grep -q "^mubiao: debug: streamed" err.txt || { echo "$what: not streamed"; cat err.txt; exit 1; }
+}
+echo before >before.txt
+for t in 1 2; do
+  run_stdout $t "written back as it writes"
+  [ "$code" = 1 ] || { echo "$what: exit $code, not 1"; cat err.txt; exit 1; }
+  cmp -s out.csv <(cat before.txt ref.csv) || { echo "$what: the report differs from one thread's"; exit 1; }
+  grep -qx sync_file_range log.txt || { echo "$what: sync_file_range was never called"; exit 1; }
+  run_stdout $t "the disk fills after 10 MB" MB_FAIL_WRITE_AFTER=10000000
+  [ "$code" = 2 ] || { echo "$what: exit $code, not 2"; cat err.txt; exit 1; }
+  grep -qxF "mubiao: error: the report could not be written whole to standard output (none of it was left there): No space left on device" err.txt ||
+    { echo "$what: no message naming the cause"; cat err.txt; exit 1; }
+  cmp -s out.csv before.txt || { echo "$what: the file was not cut back to what it held"; exit 1; }
+done
+run_stdout 2 "the copy fails (EIO), and so does the buffer's write" MB_FAIL_COPY_RANGE=EIO MB_FAIL_WRITE_AFTER=14000000
+[ "$code" = 2 ] || { echo "$what: exit $code, not 2"; cat err.txt; exit 1; }
+grep -qx copy_file_range log.txt || { echo "$what: copy_file_range was never called"; exit 1; }
+cmp -s out.csv before.txt || { echo "$what: the file was not cut back to what it held"; exit 1; }
 echo "writeback and append: every failure kept the old output and said why; the reports are one thread's"
+
