@@ -112,6 +112,8 @@ typedef struct mb_data {
                                 kept) */
     size_t split_parts;      /* files whose second part was streamed on its own thread and
                                 kept (the CLI shows it under MB_DEBUG=stream, for tests) */
+    size_t part_given_back;  /* bytes of a second part's rows given back to the system as they
+                                were added to this store (ingest_file.c, merge; for tests) */
     /* One shard of a run spread over machines (eval --shard K/N), or a run merged from such
      * shards (mubiao merge): shard.h. NULL otherwise. */
     struct mb_shard *shard;

@@ -314,6 +314,25 @@ static void merge_rest(mb_data *D, mb_data *S)
     merge_names(D, &D->unread, &S->unread);
 }
 
+/* The shard's rows are given back to the system as merge copies them into D, a step at a
+ * time: D's rows for the shard's regions are made (and become resident) as they are copied,
+ * so with the shard's kept whole until it is freed both copies were resident at the end
+ * (at 1,000,000 regions, 994 MiB against 675 MiB on one thread). Only whole pages of rows
+ * already copied: nothing reads them again before the shard is freed (shard_free), and
+ * pages of anonymous memory given back read as zeros if they are touched at all. */
+enum { GIVE_BACK_STEP = 1 << 20 };
+
+static void give_back(mb_data *D, const mb_data *S, size_t copied, size_t *done)
+{
+    size_t bytes = copied * S->nslots * sizeof *S->obs;
+    if (bytes < *done + GIVE_BACK_STEP) return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    uintptr_t base = (uintptr_t)S->obs, from = (base + *done + page - 1) / page * page;
+    uintptr_t to = (base + bytes) / page * page;
+    if (to > from && madvise((void *)from, to - from, MADV_DONTNEED) == 0) D->part_given_back += to - from;
+    *done = to - base;
+}
+
 /* Adds the shard to D. Returns 1 when it cannot be (see merge_plan): the caller reads the
  * second part again, in order, into D, so the result never depends on the split. -1: out of
  * memory. */
@@ -321,6 +340,7 @@ static int merge(mb_data *D, mb_data *S)
 {
     long *to = merge_plan(D, S);
     if (!to) return 1;
+    size_t done = 0;
     for (size_t r = 0; r < S->nregions; r++) {
         if (to[r] < 0) to[r] = mb_data_intern(D, S->region_names[r], strlen(S->region_names[r]));
         if (to[r] < 0) { free(to); return -1; }
@@ -328,6 +348,7 @@ static int merge(mb_data *D, mb_data *S)
         const mb_obs *b = S->obs + r * S->nslots;
         for (size_t k = 0; k < D->nslots; k++)
             if (b[k].state != MB_OBS_ABSENT) a[k] = b[k];
+        give_back(D, S, r + 1, &done);
     }
     free(to);
     merge_rest(D, S);
