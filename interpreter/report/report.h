@@ -63,6 +63,15 @@ mb_tally mb_report_walk_part(const mb_eval *e, const mb_filter *f, mb_verdict_fn
 size_t mb_report_units(const mb_eval *e, const mb_filter *f);
 mb_tally mb_report_walk_range(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx,
                               size_t lo, size_t hi);
+/* The same walk made once and walked by range as often as needed, by several threads at
+ * once: making it reads every region (each plan's regions, in order), so a report written in
+ * blocks of units that made it for each block took time in regions × blocks. NULL: out of
+ * memory (a walk that ran out of memory while being made has every range's tally in error). */
+typedef struct mb_walk mb_walk;
+mb_walk *mb_walk_new(const mb_eval *e, const mb_filter *f);
+size_t mb_walk_units(const mb_walk *w);
+mb_tally mb_walk_range(const mb_walk *w, mb_verdict_fn fn, void *ctx, size_t lo, size_t hi);
+void mb_walk_free(mb_walk *w);
 /* How many threads a report uses: e->threads when set, else the cores, at most 2. */
 size_t mb_report_threads(const mb_eval *e);
 int mb_filter_rule(const mb_filter *f, const mb_rule *r);

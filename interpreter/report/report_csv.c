@@ -554,7 +554,7 @@ enum { CSV_BLOCK = 2048 };
 
 typedef struct csv_job {
     const mb_eval *e;
-    const mb_filter *f;
+    const mb_walk *w;        /* made once: making it reads every region */
     FILE *out;
     size_t units, nthreads, turn;
     pthread_mutex_t mu;
@@ -573,7 +573,7 @@ static void *csv_run(void *arg)
     ctx_init(&c, j->e, j->e->m->nrules);
     for (size_t b = w->k; b * CSV_BLOCK < j->units; b += j->nthreads) {
         c.out.n = 0;
-        mb_tally t = mb_report_walk_range(j->e, j->f, csv_row, &c, b * CSV_BLOCK, (b + 1) * CSV_BLOCK);
+        mb_tally t = mb_walk_range(j->w, csv_row, &c, b * CSV_BLOCK, (b + 1) * CSV_BLOCK);
         for (int s = 0; s < MB_ST_COUNT; s++) j->t[w->k].by_status[s] += t.by_status[s];
         j->t[w->k].verdicts += t.verdicts;
         j->t[w->k].failing += t.failing;
@@ -656,7 +656,9 @@ mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f)
     mb_eval lines = *e;
     lines.lines_only = 1; /* a line prints neither the trace's values nor the relative gap */
     e = &lines;
-    csv_job j = {.e = e, .f = f, .out = out, .units = mb_report_units(e, f), .nthreads = mb_report_threads(e)};
+    mb_walk *walk = mb_walk_new(e, f);
+    if (!walk) return (mb_tally){.error = 1};
+    csv_job j = {.e = e, .w = walk, .out = out, .units = mb_walk_units(walk), .nthreads = mb_report_threads(e)};
     pthread_mutex_init(&j.mu, NULL);
     pthread_cond_init(&j.cv, NULL);
     csv_worker w[2] = {{&j, 0}, {&j, 1}};
@@ -666,6 +668,7 @@ mb_tally mb_report_csv(FILE *out, const mb_eval *e, const mb_filter *f)
     if (j.nthreads == 2) pthread_join(th, NULL);
     pthread_mutex_destroy(&j.mu);
     pthread_cond_destroy(&j.cv);
+    mb_walk_free(walk);
     mb_tally t = j.t[0];
     t.error = j.failed;
     for (int s = 0; s < MB_ST_COUNT; s++) t.by_status[s] += j.t[1].by_status[s];

@@ -59,19 +59,22 @@ typedef struct group {
     size_t nr;
 } group;
 
-typedef struct walkplan {
+struct mb_walk {
+    const mb_eval *e;
+    const mb_filter *f;
     group *g;
     size_t n;
     const mb_rule **rules;   /* every selected rule, grouped by plan */
+    size_t units;
     int oom;
-} walkplan;
+};
 
 static size_t plan_slot(const mb_model *m, const mb_rule *r)
 {
     return r->plan ? r->plan->index : m->nplans;
 }
 
-static void walkplan_free(walkplan *w)
+static void walk_release(mb_walk *w)
 {
     for (size_t i = 0; i < w->n; i++) {
         free(w->g[i].regions);
@@ -127,10 +130,10 @@ static int make_group(const mb_eval *e, const mb_filter *f, const mb_rule **rule
     return 1;
 }
 
-static walkplan plan_walk(const mb_eval *e, const mb_filter *f)
+static mb_walk plan_walk(const mb_eval *e, const mb_filter *f)
 {
     const mb_model *m = e->m;
-    walkplan w = {0};
+    mb_walk w = {.e = e, .f = f};
     size_t np = m->nplans + 1, *start = NULL;
     w.rules = malloc((m->nrules + 1) * sizeof *w.rules);
     w.g = malloc(np * sizeof *w.g);
@@ -138,7 +141,7 @@ static walkplan plan_walk(const mb_eval *e, const mb_filter *f)
     if (!start) { w.oom = 1; return w; }
     for (size_t p = 0; p < np && !w.oom; p++) {
         size_t n = start[p + 1] - start[p];
-        if (n && make_group(e, f, w.rules + start[p], n, &w.g[w.n])) w.n++;
+        if (n && make_group(e, f, w.rules + start[p], n, &w.g[w.n])) w.units += w.g[w.n++].nr;
         else if (n) w.oom = 1;
     }
     free(start);
@@ -162,37 +165,62 @@ static void walk_unit(const mb_eval *e, const mb_filter *f, const group *g, size
     }
 }
 
+mb_walk *mb_walk_new(const mb_eval *e, const mb_filter *f)
+{
+    mb_walk *w = malloc(sizeof *w);
+    if (w) *w = plan_walk(e, f);
+    return w;
+}
+
+void mb_walk_free(mb_walk *w)
+{
+    if (!w) return;
+    walk_release(w);
+    free(w);
+}
+
+size_t mb_walk_units(const mb_walk *w) { return w->units; }
+
+/* Groups wholly before lo are stepped over, and a group is entered at lo: a range costs its
+ * own units, not the units before it. */
+mb_tally mb_walk_range(const mb_walk *w, mb_verdict_fn fn, void *ctx, size_t lo, size_t hi)
+{
+    mb_tally t;
+    memset(&t, 0, sizeof t);
+    t.error = w->oom; /* out of memory: the report cannot be whole */
+    size_t base = 0;
+    for (size_t i = 0; i < w->n && base < hi; base += w->g[i++].nr) {
+        size_t from = lo > base ? lo - base : 0, to = hi - base < w->g[i].nr ? hi - base : w->g[i].nr;
+        for (size_t ri = from; ri < to; ri++) walk_unit(w->e, w->f, &w->g[i], ri, fn, ctx, &t);
+    }
+    return t;
+}
+
 size_t mb_report_units(const mb_eval *e, const mb_filter *f)
 {
-    walkplan w = plan_walk(e, f);
-    size_t total = 0;
-    for (size_t i = 0; i < w.n; i++) total += w.g[i].nr;
-    walkplan_free(&w);
+    mb_walk w = plan_walk(e, f);
+    size_t total = w.units;
+    walk_release(&w);
     return total;
 }
 
 mb_tally mb_report_walk_range(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx,
                               size_t lo, size_t hi)
 {
-    mb_tally t;
-    memset(&t, 0, sizeof t);
-    walkplan w = plan_walk(e, f);
-    t.error = w.oom; /* out of memory: the report cannot be whole */
-    size_t base = 0;
-    for (size_t i = 0; i < w.n && base < hi; i++) {
-        for (size_t ri = 0; ri < w.g[i].nr; ri++)
-            if (base + ri >= lo && base + ri < hi) walk_unit(e, f, &w.g[i], ri, fn, ctx, &t);
-        base += w.g[i].nr;
-    }
-    walkplan_free(&w);
+    mb_walk w = plan_walk(e, f);
+    mb_tally t = mb_walk_range(&w, fn, ctx, lo, hi);
+    walk_release(&w);
     return t;
 }
 
 mb_tally mb_report_walk_part(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx,
                              size_t part, size_t nparts)
 {
-    size_t n = mb_report_units(e, f);
-    return mb_report_walk_range(e, f, fn, ctx, n * part / nparts, n * (part + 1) / nparts);
+    mb_walk w = plan_walk(e, f);
+    size_t n = w.units;
+    mb_tally t = mb_walk_range(&w, fn, ctx, n * part / nparts, n * (part + 1) / nparts);
+    walk_release(&w);
+    return t;
 }
 
 mb_tally mb_report_walk(const mb_eval *e, const mb_filter *f, mb_verdict_fn fn, void *ctx)

@@ -100,3 +100,39 @@ Test(own_regions, a_plan_without_regions_still_reads_only_the_targets_own_for_th
     cr_assert_str_eq(k.s, "A@高新区 B@高新区 A@某县 A@甲园区 A@丙园区 ");
     mbt_close(&r);
 }
+
+/* A walk made once and walked in ranges (the CSV report's blocks): ranges of every size, and
+ * ranges that begin and end inside a plan's units, give the whole walk in order. */
+Test(own_regions, a_walk_in_ranges_of_any_size_is_the_whole_walk)
+{
+    static const char R[] =
+        "indicator hte \"高新技术企业数\" unit 家 higher;\n"
+        "plan p {\n  name \"某县计划\"\n  region \"某县\"\n  base 2024\n  deadline 2025\n}\n"
+        "target HZ: hte >= 60 家 region \"高新区\", \"甲园区\" phrase \"其中高新区60家\";\n"
+        "target ALL: hte >= 100 家 phrase \"全县高新技术企业达到100家\";\n"
+        "plan q {\n  name \"无区域\"\n  base 2024\n  deadline 2025\n}\n"
+        "target A: hte >= 1 家 phrase \"每区1家\";\n";
+    mbt_run r;
+    mbt_open(&r, R, ROWS, 0, 0);
+    WALK_D = r.D;
+    mb_filter f = {0};
+    seen whole = {""};
+    mb_tally t = mb_report_walk(&r.e, &f, collect_region, &whole);
+    cr_assert_str_eq(whole.s, "ALL@某县 HZ@高新区 HZ@甲园区 A@某县 A@高新区 A@甲园区 A@丙园区 ");
+    mb_walk *w = mb_walk_new(&r.e, &f);
+    cr_assert_not_null(w);
+    size_t units = mb_walk_units(w);
+    cr_assert_eq(units, 7, "three of plan p's, four of plan q's");
+    cr_assert_eq(units, mb_report_units(&r.e, &f));
+    for (size_t size = 1; size <= units + 1; size++) {
+        seen k = {""};
+        size_t verdicts = 0;
+        for (size_t lo = 0; lo < units; lo += size) verdicts += mb_walk_range(w, collect_region, &k, lo, lo + size).verdicts;
+        cr_assert_str_eq(k.s, whole.s, "ranges of %zu units", size);
+        cr_assert_eq(verdicts, t.verdicts);
+    }
+    seen none = {""};
+    cr_assert_eq(mb_walk_range(w, collect_region, &none, units, units + 3).verdicts, 0, "past the last unit");
+    mb_walk_free(w);
+    mbt_close(&r);
+}
