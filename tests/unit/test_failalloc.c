@@ -5,8 +5,8 @@
  *   - reading, parsing and checking real rule files with imports
  *     (tests/data/every_construct.mb, rules/nantong_2018.mb), and
  *   - reading a folder of submissions (two CSV files and a JSON file) into the store, the
- *     cross-value data checks, and evaluating every rule into a CSV report
- *     (tests/data/eval_forms.*),
+ *     cross-value data checks, and evaluating every rule into a CSV report and a JSON report
+ *     with traces (tests/data/eval_forms.*),
  * until a run makes fewer than n allocations (nothing failed: the run must then equal the
  * reference run). Each n runs in a child process of its own, so that for every n where the
  * allocation did fail we can tell:
@@ -233,9 +233,11 @@ static int load_model(void)
 }
 
 /* Read the folder and report, with allocation fail_at failing. Returns 1 when the store
- * reported trouble ("out of memory", a file not read) or could not be made. */
+ * reported trouble ("out of memory", a file not read) or could not be made, or the JSON
+ * report said it failed. */
 static int load_data(long fail_at, char **report, char **diags, long *allocs)
 {
+    int report_failed = 0;
     mb_failalloc_set(fail_at);
     mb_data *D = mb_data_new(model);
     *report = NULL;
@@ -252,6 +254,7 @@ static int load_data(long fail_at, char **report, char **diags, long *allocs)
         memset(&flt, 0, sizeof flt);
         flt.fail_mask = 1u << MB_ST_MISSED;
         mb_report_csv(f, &e, &flt);
+        report_failed = mb_report_json(f, &e, &flt, 1).error; /* its buffer can fail */
         fclose(f);
     }
     *allocs = mb_failalloc_count();
@@ -260,7 +263,7 @@ static int load_data(long fail_at, char **report, char **diags, long *allocs)
     *diags = NULL;
     if (D) {
         *diags = mbt_diags_text(&D->diags);
-        trouble = D->diags.oom || D->io_error || (*diags && strstr(*diags, "out of memory"));
+        trouble = D->diags.oom || D->io_error || report_failed || (*diags && strstr(*diags, "out of memory"));
     }
     mb_data_free(D);
     return trouble;
