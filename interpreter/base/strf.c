@@ -2,19 +2,18 @@
  * "no value of 'x' for 2018") is formatted for every line of a report that prints it; the C
  * library's formatter took some 1,300 instructions for each, most of a line's budget. */
 #include "strf.h"
+#include "num_dec.h"
 
 #include <stdio.h>
 #include <string.h>
 
 static size_t int_text(int v, char out[12])
 {
-    char t[12];
-    size_t k = sizeof t;
-    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v; /* INT_MIN too */
-    do { t[--k] = (char)('0' + u % 10); u /= 10; } while (u);
-    if (v < 0) t[--k] = '-';
-    memcpy(out, t + k, sizeof t - k);
-    return sizeof t - k;
+    char t[12], *e = t + sizeof t;
+    char *p = mb_dec_digits(v < 0 ? 0u - (unsigned)v : (unsigned)v, 0, 0, e); /* INT_MIN too */
+    if (v < 0) *--p = '-';
+    memcpy(out, p, (size_t)(e - p));
+    return (size_t)(e - p);
 }
 
 size_t mb_strf_v(char *buf, size_t cap, const char *fmt, va_list ap)

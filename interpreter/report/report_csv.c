@@ -71,12 +71,10 @@ static inline void putc_(line *l, char c) { put(l, &c, 1); }
 /* Integers other than a year (years are nearly every integer of a line: put_year). */
 static __attribute__((noinline)) void put_long(line *l, long v)
 {
-    char b[24];
-    int k = 24;
-    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do { b[--k] = (char)('0' + u % 10); u /= 10; } while (u);
-    if (v < 0) b[--k] = '-';
-    put(l, b + k, (size_t)(24 - k));
+    char b[24], *e = b + sizeof b;
+    char *p = mb_dec_digits(v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, 0, 0, e);
+    if (v < 0) *--p = '-';
+    put(l, p, (size_t)(e - p));
 }
 
 /* A year, two digit pairs, at the cursor d into l's reserved room (LINE_ROOM, cp_in); the

@@ -71,15 +71,13 @@ static void jb_printf(jb *b, const char *fmt, ...)
     b->n += (size_t)n;
 }
 
-/* An integer (years, lines, counts: most pieces that are numbers). */
+/* An integer (years, lines, counts: most pieces that are numbers), by num_dec.h's digits. */
 static void jb_int(jb *b, long v)
 {
-    char t[24];
-    int k = 24;
-    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do { t[--k] = (char)('0' + u % 10); u /= 10; } while (u);
-    if (v < 0) t[--k] = '-';
-    jb_put(b, t + k, (size_t)(24 - k));
+    char t[24], *e = t + sizeof t;
+    char *p = mb_dec_digits(v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, 0, 0, e);
+    if (v < 0) *--p = '-';
+    jb_put(b, p, (size_t)(e - p));
 }
 
 static void jnum(jb *o, mb_num v)
