@@ -24,7 +24,7 @@ enum { WB_STEP = 8 << 20 };
 struct mb_out_file {
     int fd;
     off_t base;   /* where the report starts in the file: 0 for a temporary file; for standard
-                     output, what the file held before (a shell's `>>`, or `{ echo; mubiao; } >`) */
+                     output, what the file held before (`{ echo; mubiao; } > f`) */
     off_t at;     /* bytes of the report in the file (after base) */
     off_t kicked; /* writeback started for the bytes before this */
     int err;      /* the first failed write's or writeback's errno, else 0 */

@@ -315,7 +315,9 @@ void mb_cli_out_abort(mb_out *o)
     release(o);
 }
 
-/* Is the file st one of the files in folder dir that the data is read from (.csv, .json)? */
+/* Is the file st in folder dir? Every entry is looked at, not only the .csv and .json files
+ * the data is read from: simpler, and a match too many only means the report is written
+ * after reading. */
 static int in_folder(const char *dir, const struct stat *st)
 {
     DIR *d = opendir(dir);
